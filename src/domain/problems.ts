@@ -1,0 +1,51 @@
+/**
+ * Problems found in user data are values, not exceptions (STYLE.md). A problem is plain data:
+ * a code from a closed union, a severity, where it is, and the parameters its message needs.
+ * The Vietnamese text is chosen late, from the catalog in `messages.ts`, keyed by code.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+/** Where a problem sits. Every field is optional: a plan file has a path, a sheet has cells. */
+export interface Location {
+  /** File name (CLI) or plan source. */
+  file?: string;
+  /** Sheet name as the user sees it. */
+  sheet?: string;
+  /** Cell in A1 form, e.g. "E7". Null where there is no cell (a missing row). */
+  cell?: string | null;
+  /** The plan's target number ("1", "1.2") or task code ("2.14") the problem concerns. */
+  target?: string | null;
+  /** Path inside a structured file, e.g. "targets[3].name" or "dòng 5". */
+  path?: string;
+}
+
+export interface Problem<C extends string = string> {
+  code: C;
+  severity: Severity;
+  location: Location;
+  /** Values the message is built from (the text that was read, the expected value, ...). */
+  params: Record<string, string | number | null>;
+}
+
+/** Result of an operation on user input: a value when it could be made, and every problem found. */
+export type Result<T, C extends string = string> =
+  | { ok: true; value: T; problems: Problem<C>[] }
+  | { ok: false; problems: Problem<C>[] };
+
+export function ok<T, C extends string = string>(value: T, problems: Problem<C>[] = []): Result<T, C> {
+  return { ok: true, value, problems };
+}
+
+export function fail<C extends string>(problems: Problem<C>[]): Result<never, C> {
+  return { ok: false, problems };
+}
+
+export function problem<C extends string>(
+  code: C,
+  severity: Severity,
+  location: Location = {},
+  params: Record<string, string | number | null> = {},
+): Problem<C> {
+  return { code, severity, location, params };
+}
