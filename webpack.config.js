@@ -1,0 +1,103 @@
+// Builds the task pane into dist/ (after Microsoft's Office-Addin-TaskPane-React template, lighter).
+//   npm run build                                        production build, manifest URLs left at localhost
+//   npm run build -- --env urlProd=https://server/path/  production build for the office's own server
+//   npm run dev-server                                   https://localhost:3000 with the Office dev certificate
+// office.js is not bundled: taskpane.html loads it from Microsoft's CDN, as Office requires.
+"use strict";
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { URL_DEV, rewriteManifestUrls } = require("./scripts/manifest-url.js");
+
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
+
+// The certificate tools are needed by `webpack serve` only, so a plain build works offline without them.
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+// Office never runs the function file (the ribbon button only opens the pane), but the manifest
+// schema requires one; this page just lets Office initialise.
+const COMMANDS_HTML = `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="UTF-8" /><title>KT-XH</title>
+<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
+<script>Office.onReady(function () {});</script></head><body></body></html>
+`;
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const urlProd = env.urlProd;
+  if (!dev && !urlProd && !env.WEBPACK_SERVE) {
+    console.log(`KT-XH: dist/manifest.xml keeps ${URL_DEV}; for a server build add --env urlProd=https://server/path/`);
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules reach webpack untouched so unused Fluent UI code is dropped; types are checked
+            // by `npm run lint`, not here, which keeps the build quick.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // The HTML pages stay as written: their inline scripts are ES3 by construction (test/build.test.ts).
+      minimizeOptions: { html: false },
+      splitChunks: {
+        cacheGroups: {
+          // React and Fluent change less often than our code, so browsers keep them cached across releases.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "all" },
+        },
+      },
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        // The page's own inline script adds the bundle tags, and only where the browser can run them.
+        inject: false,
+        minify: false,
+      }),
+      new HtmlWebpackPlugin({ filename: "commands.html", templateContent: COMMANDS_HTML, inject: false, minify: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "assets/support.html", to: "support.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (urlProd ? rewriteManifestUrls(content.toString("utf8"), urlProd) : content),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: env.WEBPACK_SERVE
+      ? {
+          hot: true,
+          port: DEV_PORT,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+        }
+      : undefined,
+  };
+};
