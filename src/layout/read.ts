@@ -1,0 +1,140 @@
+/**
+ * Reads back a sheet the add-in laid out, wherever things are now: the hidden key row names every
+ * column (its identity cell names the layout, so a renamed sheet is still recognised), the hidden
+ * identity column names every row. Hosts pass the sheet's values from A1 as a plain grid.
+ */
+import { FIGURE_MARKS } from "./periods";
+import { KEPT_PREFIX, MARK, USER_COLUMN_PREFIX, isMarker, layoutOfMark, markKey } from "./identity";
+import type { PreservedSheet } from "./sheet-model";
+import type { CellValue, LayoutId } from "./types";
+
+export interface ReadColumn {
+  index: number;
+  /** Key from the key row; a column the user inserted gets a fresh "u:N" key. */
+  key: string;
+  /** Whether the key came from the key row (false: the user's column). */
+  keyed: boolean;
+  header: string | null;
+  /** The column's cells in the header rows, top to bottom. */
+  headerCells: CellValue[];
+}
+
+export interface ReadRow {
+  /** 0-based row in the grid. */
+  index: number;
+  id: string | null;
+  values: CellValue[];
+}
+
+export interface ReadSheet {
+  layoutId: LayoutId;
+  name: string;
+  keyRow: number;
+  idCol: number;
+  /** Rows between the key row and the body that carry the header marker. */
+  headerRows: number[];
+  columns: ReadColumn[];
+  /** Rows below the header: plan rows, marker rows and the user's rows, in sheet order. */
+  rows: ReadRow[];
+}
+
+const isEmpty = (v: CellValue | undefined): boolean => v == null || (typeof v === "string" && v.trim() === "");
+
+/** The layout's key row: the first cell anywhere holding a sheet mark. */
+function findMark(grid: CellValue[][]): { row: number; col: number; layout: LayoutId } | null {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const layout = layoutOfMark(row[c]);
+      if (layout) return { row: r, col: c, layout };
+    }
+  }
+  return null;
+}
+
+/** Null when the grid holds no KT-XH layout (not our sheet). */
+export function readSheet(grid: CellValue[][], name: string): ReadSheet | null {
+  const mark = findMark(grid);
+  if (!mark) return null;
+  const width = Math.max(0, ...grid.map((r) => r?.length ?? 0));
+  const cell = (r: number, c: number): CellValue => grid[r]?.[c] ?? null;
+  const headerRows: number[] = [];
+  for (let r = mark.row + 1; r < grid.length; r++) if (cell(r, mark.col) === MARK.header) headerRows.push(r);
+  const bodyFirst = headerRows.length ? headerRows[headerRows.length - 1] + 1 : mark.row + 1;
+
+  const columns: ReadColumn[] = [];
+  const taken = new Set<string>();
+  for (let c = 0; c < width; c++) {
+    const k = cell(mark.row, c);
+    if (typeof k === "string" && k.trim() && c !== mark.col) taken.add(k.trim());
+  }
+  let next = 1;
+  for (let c = 0; c < width; c++) {
+    if (c === mark.col) {
+      columns.push({ index: c, key: "id", keyed: true, header: null, headerCells: [] });
+      continue;
+    }
+    const headerCells = headerRows.map((r) => cell(r, c));
+    const header = [...headerCells].reverse().find((v) => !isEmpty(v));
+    const k = cell(mark.row, c);
+    if (typeof k === "string" && k.trim()) {
+      columns.push({ index: c, key: k.trim(), keyed: true, header: header == null ? null : String(header), headerCells });
+      continue;
+    }
+    let used = false;
+    for (let r = bodyFirst; r < grid.length && !used; r++) used = !isEmpty(cell(r, c));
+    if (!used && header == null) continue;
+    while (taken.has(`${USER_COLUMN_PREFIX}${next}`)) next++;
+    const key = `${USER_COLUMN_PREFIX}${next}`;
+    taken.add(key);
+    columns.push({ index: c, key, keyed: false, header: header == null ? null : String(header), headerCells });
+  }
+
+  const rows: ReadRow[] = [];
+  for (let r = bodyFirst; r < grid.length; r++) {
+    const id = cell(r, mark.col);
+    rows.push({ index: r, id: typeof id === "string" && id.trim() ? id.trim() : null, values: grid[r] ?? [] });
+  }
+  return { layoutId: mark.layout, name, keyRow: mark.row, idCol: mark.col, headerRows, columns, rows };
+}
+
+function rowValues(sheet: ReadSheet, row: ReadRow): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const c of sheet.columns) {
+    if (c.index === sheet.idCol) continue;
+    const v = row.values[c.index] ?? null;
+    if (!isEmpty(v)) out[c.key] = v;
+  }
+  return out;
+}
+
+/** Everything the user put in the sheet, by identity and key, ready to be laid into a new model. */
+export function preservedOf(sheet: ReadSheet): PreservedSheet {
+  const p: PreservedSheet = { name: sheet.name, inputs: {}, headerValues: {}, userRows: [], userColumns: [], kept: [] };
+  let prevKey: string | null = null;
+  for (const c of sheet.columns) {
+    if (c.key.startsWith(USER_COLUMN_PREFIX)) p.userColumns.push({ key: c.key, header: c.header ?? "", after: prevKey });
+    if (c.index !== sheet.idCol) prevKey = c.key;
+    // A period's estimate/official mark sits in the lowest header row of its column.
+    const mark = c.headerCells.length > 1 ? c.headerCells[c.headerCells.length - 1] : null;
+    if (c.key.startsWith("p:") && typeof mark === "string" && (FIGURE_MARKS as readonly string[]).includes(mark.trim())) {
+      p.headerValues[markKey(c.key.slice(2))] = mark.trim();
+    }
+  }
+  let after: string | null = null;
+  for (const row of sheet.rows) {
+    const values = rowValues(sheet, row);
+    if (row.id == null) {
+      if (Object.keys(values).length) p.userRows.push({ after, values });
+      continue;
+    }
+    if (isMarker(row.id)) continue;
+    if (row.id.startsWith(KEPT_PREFIX)) {
+      if (Object.keys(values).length) p.kept.push({ id: row.id.slice(KEPT_PREFIX.length), values });
+      continue;
+    }
+    p.inputs[row.id] = values;
+    after = row.id;
+  }
+  return p;
+}

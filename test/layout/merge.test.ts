@@ -1,0 +1,186 @@
+import { DROPPED_HEADING } from "../../src/layout/styles";
+import { mergeTargets, mergeTasks } from "../../src/layout/merge";
+import { readSheet } from "../../src/layout/read";
+import { buildTargetsModel, buildTasksModel, type SheetModel } from "../../src/layout/sheet-model";
+import type { CellValue } from "../../src/layout/types";
+import { fixturePlan } from "./fixture";
+
+type Grid = CellValue[][];
+const plan = fixturePlan();
+const gridOf = (m: SheetModel): Grid => m.rows.map((r) => [...r.values]);
+const keyCol = (g: Grid, key: string): number => g[0].indexOf(key);
+const idCol = (g: Grid): number => g[0].findIndex((v) => typeof v === "string" && v.startsWith("#ktxh:"));
+const rowIndex = (g: Grid, id: string): number => g.findIndex((r) => r[idCol(g)] === id);
+function set(g: Grid, id: string, key: string, value: CellValue): void {
+  g[rowIndex(g, id)][keyCol(g, key)] = value;
+}
+function valueIn(m: SheetModel, id: string, key: string): CellValue {
+  const r = m.rows.find((x) => x.id === id);
+  const c = m.columns.findIndex((x) => x.key === key);
+  if (!r || c < 0) throw new Error(`no ${id}/${key}`);
+  return r.values[c];
+}
+/** The user sorts the body rows by name, Z→A, as Excel's sort would (whole rows move). */
+function sortBody(g: Grid, first: number, name: number): void {
+  const body = g.splice(first);
+  body.sort((a, b) => String(b[name] ?? "").localeCompare(String(a[name] ?? ""), "vi"));
+  g.push(...body);
+}
+/** The user inserts a column before index `at`, with a header and some values. */
+function insertColumn(g: Grid, at: number, headerRow: number, header: string, values: Record<number, CellValue>): void {
+  g.forEach((r, i) => r.splice(at, 0, i === headerRow ? header : (values[i] ?? null)));
+}
+
+function filledTargets(): { model: SheetModel; grid: Grid } {
+  const model = buildTargetsModel(plan, { periods: ["6m", "year"] });
+  const grid = gridOf(model);
+  set(grid, "t:1", "p:6m", 612.5);
+  set(grid, "t:1.1", "p:6m", 120.25);
+  set(grid, "t:3", "p:6m", 2.3);
+  set(grid, "t:4", "p:6m", 900);
+  set(grid, "t:4", "note", "Số của Phòng Lao động");
+  set(grid, "t:2", "p:year", ">7");
+  set(grid, "tn:deaths:cur", "p:6m", 4);
+  grid[model.rows.findIndex((r) => r.kind === "header") + 2][keyCol(grid, "p:6m")] = "Chính thức";
+  return { model, grid };
+}
+
+describe("merge on reload", () => {
+  test("after the user sorted rows, inserted a row and a column and renamed the sheet, no figure is lost", () => {
+    const { model, grid } = filledTargets();
+    sortBody(grid, model.body.first, keyCol(grid, "name"));
+    // A row of the user's own, just below target 4 wherever the sort put it.
+    const at = rowIndex(grid, "t:4") + 1;
+    const userRow: CellValue[] = grid[0].map(() => null);
+    userRow[keyCol(grid, "name")] = "Trong đó: lao động đi làm việc ở nước ngoài";
+    userRow[keyCol(grid, "p:6m")] = 45;
+    grid.splice(at, 0, userRow);
+    // A column of the user's own, after the 6-month figures.
+    const headerLast = model.body.first - 1;
+    const c = keyCol(grid, "p:6m") + 1;
+    insertColumn(grid, c, headerLast, "Nguồn số liệu", { [rowIndex(grid, "t:1")]: "Chi cục Thống kê", [at]: "Sở LĐTBXH" });
+
+    const current = readSheet(grid, "Chỉ tiêu (Hà sửa)");
+    expect(current?.layoutId).toBe("targets");
+    const r = mergeTargets(plan, current, { periods: ["6m", "year"] });
+    const m = r.model;
+
+    expect(r.dropped).toEqual([]);
+    expect(m.name).toBe("Chỉ tiêu (Hà sửa)");
+    expect(valueIn(m, "t:1", "p:6m")).toBe(612.5);
+    expect(valueIn(m, "t:1.1", "p:6m")).toBe(120.25);
+    expect(valueIn(m, "t:3", "p:6m")).toBe(2.3);
+    expect(valueIn(m, "t:4", "p:6m")).toBe(900);
+    expect(valueIn(m, "t:4", "note")).toBe("Số của Phòng Lao động");
+    expect(valueIn(m, "t:2", "p:year")).toBe(">7");
+    expect(valueIn(m, "tn:deaths:cur", "p:6m")).toBe(4);
+    // Plan order is restored: the table reads as the plan does.
+    const ids = m.rows.map((x) => x.id);
+    expect(ids.indexOf("t:1")).toBeLessThan(ids.indexOf("t:2"));
+    // The user's row stays below target 4 with its figure, unidentified.
+    const mine = m.rows.findIndex((x) => x.values.includes("Trong đó: lao động đi làm việc ở nước ngoài"));
+    expect(m.rows[mine]).toMatchObject({ kind: "user", id: null });
+    expect(m.rows[mine - 1].id).toBe("t:4");
+    expect(m.rows[mine].values[m.columns.findIndex((x) => x.key === "p:6m")]).toBe(45);
+    // The user's column stays after the 6-month column, with its header and values.
+    const uc = m.columns.findIndex((x) => x.role === "user");
+    expect(m.columns[uc - 1].key).toBe("p:6m");
+    expect(m.columns[uc].header).toBe("Nguồn số liệu");
+    expect(valueIn(m, "t:1", m.columns[uc].key)).toBe("Chi cục Thống kê");
+    expect(m.rows[mine].values[uc]).toBe("Sở LĐTBXH");
+    // The estimate/official mark of the period survives.
+    const header = m.rows.filter((x) => x.kind === "header");
+    expect(header[header.length - 1].values[m.columns.findIndex((x) => x.key === "p:6m")]).toBe("Chính thức");
+  });
+
+  test("a merged sheet merges again to the same grid", () => {
+    const { grid } = filledTargets();
+    const once = mergeTargets(plan, readSheet(grid, "Chỉ tiêu"), { periods: ["6m", "year"] }).model;
+    const twice = mergeTargets(plan, readSheet(gridOf(once), "Chỉ tiêu"), { periods: ["6m", "year"] }).model;
+    expect(gridOf(twice)).toEqual(gridOf(once));
+  });
+
+  test("a plan change that drops a filled row reports it and keeps it under its heading", () => {
+    const { grid } = filledTargets();
+    const next = fixturePlan((p) => ({
+      ...p,
+      targets: [
+        ...p.targets.filter((t) => t.no !== "4" && t.no !== "2.1"),
+        { no: "6", name: "Tỷ lệ che phủ rừng", unit: "%", target: "35,6" },
+      ],
+    }));
+    const r = mergeTargets(next, readSheet(grid, "Chỉ tiêu"), { periods: ["6m", "year"] });
+    // 2.1 was empty: dropped silently. 4 was filled: reported with what the user typed.
+    expect(r.dropped.map((d) => d.key)).toEqual(["t:4"]);
+    expect(r.dropped[0].values).toMatchObject({ "p:6m": 900, note: "Số của Phòng Lao động", name: "Giải quyết việc làm" });
+    const ids = r.model.rows.map((x) => x.id);
+    expect(ids).toContain("t:6");
+    expect(ids).not.toContain("t:2.1");
+    const heading = r.model.rows.findIndex((x) => x.kind === "dropped-heading");
+    expect(r.model.rows[heading].values).toContain(DROPPED_HEADING);
+    expect(r.model.rows[heading + 1]).toMatchObject({ kind: "dropped", id: "x:t:4" });
+    expect(valueIn(r.model, "x:t:4", "p:6m")).toBe(900);
+
+    // Asked again, the kept row is not reported twice; back in the plan, its figure returns.
+    const again = mergeTargets(next, readSheet(gridOf(r.model), "Chỉ tiêu"), { periods: ["6m", "year"] });
+    expect(again.dropped).toEqual([]);
+    expect(valueIn(again.model, "x:t:4", "note")).toBe("Số của Phòng Lao động");
+    const back = mergeTargets(plan, readSheet(gridOf(again.model), "Chỉ tiêu"), { periods: ["6m", "year"] });
+    expect(valueIn(back.model, "t:4", "p:6m")).toBe(900);
+    expect(back.model.rows.some((x) => x.kind === "dropped")).toBe(false);
+  });
+
+  test("the host may decline to keep dropped rows: they are still reported", () => {
+    const { grid } = filledTargets();
+    const next = fixturePlan((p) => ({ ...p, targets: p.targets.filter((t) => t.no !== "4") }));
+    const r = mergeTargets(next, readSheet(grid, "Chỉ tiêu"), { periods: ["6m", "year"], keepDropped: false });
+    expect(r.dropped.map((d) => d.key)).toEqual(["t:4"]);
+    expect(r.model.rows.some((x) => x.kind === "dropped" || x.kind === "dropped-heading")).toBe(false);
+  });
+
+  test("a period with figures stays open even when not asked for", () => {
+    const { grid } = filledTargets();
+    const r = mergeTargets(plan, readSheet(grid, "Chỉ tiêu"), { periods: ["year", "9m"] });
+    expect(r.periods).toEqual(["6m", "9m", "year"]);
+    expect(valueIn(r.model, "t:1", "p:6m")).toBe(612.5);
+  });
+
+  test("text typed as '=1+1' in a colleague's file stays text", () => {
+    const { grid } = filledTargets();
+    set(grid, "t:3", "note", "=1+1");
+    set(grid, "t:3", "p:year", "=1+1");
+    const m = mergeTargets(plan, readSheet(grid, "Chỉ tiêu"), { periods: ["6m", "year"] }).model;
+    expect(valueIn(m, "t:3", "note")).toBe("=1+1");
+    expect(valueIn(m, "t:3", "p:year")).toBe("=1+1");
+  });
+
+  test("a grid without the layout's mark is not a KT-XH sheet", () => {
+    expect(readSheet([["TT", "Chỉ tiêu"], ["1", "Tổng giá trị sản xuất"]], "Sheet1")).toBeNull();
+  });
+});
+
+describe("merge of the tasks sheet", () => {
+  test("status and result notes follow their task after a sort; the user's rows stay", () => {
+    const model = buildTasksModel(plan);
+    const grid = gridOf(model);
+    set(grid, "n:2.2", "status", "Hoàn thành");
+    set(grid, "n:2.2", "result", "Đã giải ngân 95%");
+    set(grid, "n:1", "status", "Đang thực hiện");
+    sortBody(grid, model.body.first, keyCol(grid, "text"));
+    const at = rowIndex(grid, "n:3.1") + 1;
+    const extra: CellValue[] = grid[0].map(() => null);
+    extra[keyCol(grid, "text")] = "Nhiệm vụ phát sinh: khắc phục hậu quả bão số 4";
+    extra[keyCol(grid, "status")] = "Đang thực hiện";
+    grid.splice(at, 0, extra);
+
+    const next = fixturePlan((p) => ({ ...p, tasks: (p.tasks ?? []).filter((t) => t.code !== "1") }));
+    const r = mergeTasks(next, readSheet(grid, "Nhiệm vụ"));
+    expect(r.dropped.map((d) => d.key)).toEqual(["n:1"]);
+    expect(valueIn(r.model, "n:2.2", "status")).toBe("Hoàn thành");
+    expect(valueIn(r.model, "n:2.2", "result")).toBe("Đã giải ngân 95%");
+    expect(valueIn(r.model, "x:n:1", "status")).toBe("Đang thực hiện");
+    const mine = r.model.rows.findIndex((x) => x.kind === "user");
+    expect(r.model.rows[mine - 1].id).toBe("n:3.1");
+    expect(r.model.rows[mine].values).toContain("Nhiệm vụ phát sinh: khắc phục hậu quả bão số 4");
+  });
+});
