@@ -123,7 +123,13 @@ export const PlanSchema = z
 export type Plan = z.output<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;
 
-export type PlanProblemCode = "plan.invalid";
+/**
+ * `plan.invalid`: the data breaks the schema (the path names the place). The others concern a plan
+ * file before its data is read: missing, unreadable, or not JSON (the path gives line and column).
+ */
+export type PlanProblemCode = "plan.invalid" | "plan.not-found" | "plan.unreadable" | "plan.json-syntax";
+
+const viErrors = z.locales.vi().localeError;
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : (i ? "." : "") + String(p))).join("");
@@ -131,7 +137,8 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
 
 /** Checks untrusted data (a parsed JSON file) against the schema; every problem names its place. */
 export function parsePlan(data: unknown, file?: string): Result<Plan, PlanProblemCode> {
-  const r = PlanSchema.safeParse(data);
+  // Users read these messages: zod's own wording comes in Vietnamese, our custom ones already are.
+  const r = PlanSchema.safeParse(data, { error: viErrors });
   if (r.success) return ok(r.data);
   const problems: Problem<PlanProblemCode>[] = r.error.issues.map((issue) =>
     problem("plan.invalid", "error", { file, path: pathText(issue.path) || "(gốc)" }, { detail: issue.message }),
