@@ -4,12 +4,23 @@
  */
 import type { Location, Problem } from "../problems";
 import { planMessages } from "./plan";
+import { numberMessages } from "./numbers";
+import { targetMessages } from "./target";
+import { evaluateMessages } from "./evaluate";
 import type { MessageMap } from "./types";
+import { reportMessages } from "../report/messages";
+import { fileMessages, validateMessages } from "./validate";
 
 export type { MessageMap } from "./types";
 
 const catalog: Record<string, MessageMap<string>[string]> = {
   ...planMessages,
+  ...validateMessages,
+  ...fileMessages,
+  ...numberMessages,
+  ...targetMessages,
+  ...evaluateMessages,
+  ...reportMessages,
 };
 
 export function hasMessage(code: string): boolean {

@@ -1,0 +1,278 @@
+/**
+ * `ktxh report`: the report tables in 783/BC's format, as .xlsx (and .docx), from a filled workbook
+ * made by `ktxh init`, or from a plan and an actuals file (the format of `ktxh evaluate`).
+ * Never writes over an input file.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseActuals } from "../../domain/actuals";
+import { describeLocation, formatProblem } from "../../domain/messages";
+import type { Plan } from "../../domain/plan";
+import type { Problem } from "../../domain/problems";
+import { type ReportInput, buildReport } from "../../domain/report/build";
+import { type ReportExtras, readReportExtras } from "../../domain/report/extras";
+import { type DocDate, parseDocDate } from "../../domain/report/heading";
+import { reportMessages } from "../../domain/report/messages";
+import { type ReportModel, rowCells } from "../../domain/report/model";
+import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../domain/report/period";
+import { reportDocx } from "../../docx/report-docx";
+import { builtInPlans } from "../../seeds";
+import { readWorkbookActuals } from "../../xlsx/read-actuals";
+import { reportXlsx } from "../../xlsx/report-xlsx";
+import { type CliIO, type Command, EXIT } from "../io";
+import { loadPlanFile } from "../load-plan";
+
+const USAGE = [
+  "ktxh report SỔ.xlsx [--period KỲ] -o BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--json]",
+  "ktxh report --plan KẾ_HOẠCH --actuals SỐ_LIỆU [--period KỲ] -o BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--json]",
+  "",
+  "Lập bảng báo cáo các chỉ tiêu chủ yếu theo mẫu Báo cáo 783/BC-UBND (TT · Chỉ tiêu · Đơn vị tính ·",
+  "KH · Ước TH · So với chỉ tiêu giao), câu tổng hợp và tình hình thực hiện nhiệm vụ theo cơ quan chủ trì.",
+  "  SỔ.xlsx     sổ do `ktxh init` tạo và đã nhập số liệu",
+  "  --plan      tệp kế hoạch .json/.csv hoặc mã kế hoạch có sẵn (với SỔ.xlsx: mặc định là kế hoạch ghi trong sổ)",
+  "  --actuals   tệp số liệu .json hoặc .csv (như `ktxh evaluate`)",
+  `  --period    kỳ báo cáo: ${REPORT_PERIODS.join(", ")} (mặc định: year)`,
+  "  -o          tệp .xlsx sẽ ghi",
+  "  --docx      tệp .docx sẽ ghi (thể thức Nghị định 30/2020/NĐ-CP)",
+  "  --number    số văn bản (783 hoặc 783/BC-UBND); bỏ trống để văn thư ghi",
+  "  --date      ngày ban hành (2023-12-05 hoặc 05/12/2023; mặc định: hôm nay)",
+  "  --subject   trích yếu (mặc định: Kết quả thực hiện các chỉ tiêu ... năm ...)",
+  "  --to        nơi gửi, in sau \"Kính gửi:\"",
+  "  --json      in mô hình báo cáo dạng JSON",
+].join("\n");
+
+interface Args {
+  workbook: string | null;
+  plan: string | null;
+  actuals: string | null;
+  period: string | null;
+  output: string | null;
+  docx: string | null;
+  json: boolean;
+  number: string | null;
+  date: string | null;
+  subject: string | null;
+  to: string | null;
+}
+
+const VALUE_FLAGS: Record<string, keyof Args> = {
+  "--plan": "plan", "--actuals": "actuals", "--period": "period", "-o": "output", "--output": "output",
+  "--docx": "docx", "--number": "number", "--date": "date", "--subject": "subject", "--to": "to",
+};
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = {
+    workbook: null, plan: null, actuals: null, period: null, output: null, docx: null, json: false,
+    number: null, date: null, subject: null, to: null,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf("=");
+    const flag = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    if (a === "--json") out.json = true;
+    else if (flag in VALUE_FLAGS) {
+      const v = flag !== a ? a.slice(eq + 1) : args[++i];
+      if (v == null) return `thiếu giá trị sau ${flag}`;
+      (out[VALUE_FLAGS[flag]] as string | null) = v;
+    } else if (a.startsWith("-")) return `không hiểu tham số "${a}"`;
+    else if (out.workbook == null) out.workbook = a;
+    else return `thừa tham số "${a}"`;
+  }
+  if (out.workbook && out.actuals) return "dùng SỔ.xlsx hoặc --actuals, không dùng cả hai";
+  if (!out.workbook && !(out.plan && out.actuals)) return "cần SỔ.xlsx, hoặc --plan và --actuals";
+  if (!out.output && !out.docx && !out.json) return "cần -o BÁO_CÁO.xlsx (hoặc --docx, --json)";
+  return out;
+}
+
+/** Report problems have their messages here until the catalog in domain/messages includes them. */
+export function problemText(p: Problem): string {
+  const build = (reportMessages as Record<string, ((params: Problem["params"]) => string) | undefined>)[p.code];
+  if (!build) return formatProblem(p);
+  const where = describeLocation(p.location);
+  return where ? `${where}: ${build(p.params)}` : build(p.params);
+}
+
+function printProblems(problems: Problem[], io: CliIO): void {
+  for (const p of problems) io.err(`${p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Cảnh báo" : "Ghi chú"}: ${problemText(p)}\n`);
+}
+
+async function pickPlan(spec: string, io: CliIO): Promise<{ plan: Plan | null; problems: Problem[] }> {
+  const builtIn = builtInPlans().find((p) => p.id === spec);
+  if (builtIn) return { plan: builtIn, problems: [] };
+  const r = await loadPlanFile(path.resolve(io.cwd, spec), spec);
+  return { plan: r.ok ? r.value : null, problems: r.problems };
+}
+
+function readBytes(file: string): Uint8Array | string {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+const pad = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + "…" : s.padEnd(n));
+
+/** The report as terminal text: the table, the sentences. Long names are cut; the files hold them whole. */
+export function reportText(model: ReportModel): string {
+  const table = [model.columns.map((c) => c.header), ...model.rows.map((r) => rowCells(model, r))];
+  const widths = model.columns.map((c, i) => Math.min(c.key === "name" ? 46 : 18, Math.max(...table.map((row) => row[i].length))));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join("  ").trimEnd();
+  const out = [model.heading.subject.toLocaleUpperCase("vi-VN"), ""];
+  if (model.note) out.push(`(${model.note})`, "");
+  out.push(...table.map(line));
+  out.push("", model.sentence);
+  if (model.tasks) out.push(model.tasks.sentence);
+  return out.join("\n") + "\n";
+}
+
+interface Loaded {
+  plan: Plan;
+  input: Omit<ReportInput, "plan" | "period">;
+  period: ReportPeriod | null;
+  inputs: string[];
+  problems: Problem[];
+}
+
+async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded | null> {
+  const file = path.resolve(io.cwd, a.workbook ?? "");
+  const bytes = readBytes(file);
+  if (typeof bytes === "string") {
+    io.err(`ktxh report: không đọc được sổ ${a.workbook}: ${bytes}\n`);
+    return null;
+  }
+  const r = await readWorkbookActuals(bytes, period, a.workbook ?? undefined);
+  if (!r.ok) {
+    printProblems(r.problems, io);
+    return null;
+  }
+  const planSpec = a.plan ?? r.value.meta?.planId ?? null;
+  if (!planSpec) {
+    io.err("ktxh report: sổ không ghi kế hoạch nào; chỉ rõ --plan TỆP.\n");
+    return null;
+  }
+  const p = await pickPlan(planSpec, io);
+  if (!p.plan) {
+    printProblems(p.problems, io);
+    io.err(`ktxh report: không có kế hoạch "${planSpec}"; chỉ rõ tệp kế hoạch bằng --plan TỆP.\n`);
+    return null;
+  }
+  const inputs = [file, ...(a.plan ? [path.resolve(io.cwd, a.plan)] : [])];
+  return {
+    plan: p.plan,
+    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks },
+    period: null,
+    inputs,
+    problems: [...p.problems, ...r.problems],
+  };
+}
+
+async function fromFiles(a: Args, io: CliIO): Promise<Loaded | null> {
+  const p = await pickPlan(a.plan ?? "", io);
+  if (!p.plan) {
+    printProblems(p.problems, io);
+    return null;
+  }
+  const file = path.resolve(io.cwd, a.actuals ?? "");
+  const bytes = readBytes(file);
+  if (typeof bytes === "string") {
+    io.err(`ktxh report: không đọc được tệp số liệu ${a.actuals}: ${bytes}\n`);
+    return null;
+  }
+  const r = parseActuals(bytes, a.actuals ?? undefined);
+  if (!r.ok) {
+    printProblems(r.problems, io);
+    return null;
+  }
+  let extras: ReportExtras | null = null;
+  const problems: Problem[] = [...p.problems, ...r.problems];
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+  if (text.trimStart().startsWith("{")) {
+    let data: unknown = null;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // parseActuals read it already; a file it accepted that JSON.parse refuses has no extras to give.
+    }
+    const x = readReportExtras(data, a.actuals ?? undefined);
+    extras = x.extras;
+    problems.push(...x.problems);
+  }
+  return {
+    plan: p.plan,
+    input: {
+      actuals: r.value,
+      figures: extras?.figures ?? "estimate",
+      samePeriodLastYear: extras?.samePeriodLastYear,
+      tasks: extras?.tasks ?? null,
+      note: extras?.note ?? null,
+    },
+    period: extras?.period ?? null,
+    inputs: [file, path.resolve(io.cwd, a.plan ?? "")],
+    problems,
+  };
+}
+
+function today(): DocDate {
+  const d = new Date();
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(args);
+  if (typeof a === "string") {
+    io.err(`ktxh report: ${a}.\n\n${USAGE}\n`);
+    return EXIT.UNREADABLE;
+  }
+  if (a.period != null && !isReportPeriod(a.period)) {
+    io.err(`ktxh report: kỳ "${a.period}" không hợp lệ; dùng ${REPORT_PERIODS.join(", ")}.\n`);
+    return EXIT.UNREADABLE;
+  }
+  let date: DocDate | null = today();
+  if (a.date != null) {
+    const d = parseDocDate(a.date);
+    if (!d.date) {
+      printProblems(d.problems, io);
+      return EXIT.UNREADABLE;
+    }
+    date = d.date;
+  }
+  const loaded = a.workbook ? await fromWorkbook(a, a.period ?? "year", io) : await fromFiles(a, io);
+  if (!loaded) return EXIT.UNREADABLE;
+  const outputs = [a.output, a.docx].filter((o): o is string => o != null).map((o) => path.resolve(io.cwd, o));
+  const clash = outputs.find((o) => loaded.inputs.includes(o));
+  if (clash) {
+    io.err(`ktxh report: tệp kết quả ${path.relative(io.cwd, clash)} trùng với tệp đầu vào; chọn tên khác.\n`);
+    return EXIT.UNREADABLE;
+  }
+  const period = (a.period as ReportPeriod | null) ?? loaded.period ?? "year";
+  const model = buildReport({
+    plan: loaded.plan, period, ...loaded.input, number: a.number, date, subject: a.subject, to: a.to,
+  });
+  model.problems.unshift(...loaded.problems);
+  if (a.output) {
+    const out = path.resolve(io.cwd, a.output);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, await reportXlsx(model));
+  }
+  if (a.docx) {
+    const out = path.resolve(io.cwd, a.docx);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, await reportDocx(model));
+  }
+  if (a.json) io.out(JSON.stringify(model, null, 2) + "\n");
+  else {
+    io.out(reportText(model));
+    for (const o of [a.output, a.docx]) if (o) io.out(`Đã ghi ${o}.\n`);
+  }
+  printProblems(model.problems, io);
+  return model.problems.some((p) => p.severity !== "info") ? EXIT.PROBLEMS : EXIT.OK;
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "lập bảng báo cáo chỉ tiêu theo mẫu 783/BC (.xlsx, .docx)",
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,164 @@
+/**
+ * Builds the report model from a plan and its actuals for one period. At year end the table is
+ * 783/BC's (KH · Ước TH · So với chỉ tiêu giao with the status words); before year end it is the
+ * mid-year table (percent of the year plan, percent of the same period last year).
+ */
+import { type Actuals, type Evaluation, type PlanEvaluation, STATUS_LABELS, evaluatePlan, rowKey } from "../evaluate";
+import { type Plan, type TargetRow, mainTargets } from "../plan";
+import type { Problem } from "../problems";
+import { summarySentence } from "../summary";
+import { deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
+import { EMPTY_CELL, figureCell, percentCell, ratioPercent } from "./cells";
+import { type DocDate, documentNumber, issuerLines, placeDate, placeOf, signerLines } from "./heading";
+import type { FigureCell, ReportColumn, ReportModel, ReportRow } from "./model";
+import { type ReportPeriod, isYearEnd, periodLabel } from "./period";
+import { type TaskStatusInput, count2, summarizeTasks } from "./tasks";
+
+export interface ReportInput {
+  plan: Plan;
+  actuals: Actuals;
+  period?: ReportPeriod;
+  /** Whether the figures are still estimates ("Ước TH", the default) or official ("TH"). */
+  figures?: "estimate" | "official";
+  /** The same period's figures of the previous year, by target number, for "So với cùng kỳ". */
+  samePeriodLastYear?: Readonly<Record<string, string | number | null>>;
+  /** Task statuses by task code; null or absent: no task section. */
+  tasks?: readonly TaskStatusInput[] | null;
+  number?: string | null;
+  date?: DocDate | null;
+  subject?: string | null;
+  /** Addressee ("Hội đồng nhân dân huyện"). */
+  to?: string | null;
+  note?: string | null;
+}
+
+const capitalize = (s: string): string => (s ? s.charAt(0).toLocaleUpperCase("vi-VN") + s.slice(1) : s);
+
+/** "năm 2023", "6 tháng đầu năm 2024", "quý I năm 2024", "tháng 3 năm 2024". */
+export function periodPhrase(period: ReportPeriod, year: number): string {
+  if (period === "year") return `năm ${year}`;
+  if (period === "6m" || period === "9m") return `${periodLabel(period)} đầu năm ${year}`;
+  return `${periodLabel(period)} năm ${year}`;
+}
+
+function columns(input: ReportInput, period: ReportPeriod, withPrevious: boolean): ReportColumn[] {
+  const year = input.plan.year;
+  const th = input.figures === "official" ? "TH" : "Ước TH";
+  const cols: ReportColumn[] = [
+    { key: "no", header: "TT" },
+    { key: "name", header: "Chỉ tiêu chủ yếu" },
+    { key: "unit", header: "Đơn vị tính" },
+  ];
+  if (isYearEnd(period)) {
+    cols.push(
+      { key: "plan", header: `KH ${year}` },
+      { key: "actual", header: `${th} năm ${year}` },
+      { key: "status", header: "So với chỉ tiêu giao (%)" },
+    );
+    return cols;
+  }
+  cols.push(
+    { key: "plan", header: `KH năm ${year}` },
+    { key: "actual", header: `${th} ${periodLabel(period)} năm ${year}` },
+    { key: "percentPlan", header: "So với KH năm (%)" },
+  );
+  if (withPrevious) cols.push({ key: "percentPrevious", header: "So với cùng kỳ (%)" });
+  return cols;
+}
+
+/** The criteria count the traffic figures give, in 783/BC's words ("giảm 01 tiêu chí"). */
+function derivedCriteria(actuals: Actuals, row: TargetRow): string | null {
+  if (row.criteria !== "traffic-accidents" || !hasTrafficCounts(actuals.traffic)) return null;
+  const d = deriveTrafficCriteria(actuals.traffic, row.no);
+  if (d.unknown > 0) return null;
+  return d.fell > 0 ? `giảm ${count2(d.fell)} tiêu chí` : "không giảm tiêu chí nào";
+}
+
+/** The plan's figure a mid-year percentage is taken of: a single written value or bound, not a range. */
+function planBase(e: Evaluation | undefined): FigureCell {
+  const s = e?.target;
+  if (!s || s.change || s.kind === "range" || s.kind === "reduce-criteria") return EMPTY_CELL;
+  const v = s.kind === "at-most" || s.kind === "less-than" ? s.max : s.min;
+  return v == null ? EMPTY_CELL : { text: "", value: v, decimals: s.decimals };
+}
+
+function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined, period: ReportPeriod): ReportRow {
+  const key = rowKey(row.no);
+  const entry = input.actuals.rows.find((r) => rowKey(r.no) === key);
+  const decimals = e?.target?.decimals ?? 0;
+  const plan = figureCell(row.target);
+  const actual = figureCell(derivedCriteria(input.actuals, row) ?? entry?.actual ?? null, decimals);
+  const yearEnd = isYearEnd(period);
+  const status = yearEnd && e && e.printStatus ? e.status : null;
+  const previous = Object.entries(input.samePeriodLastYear ?? {}).find(([no]) => rowKey(no) === key)?.[1];
+  return {
+    no: row.no,
+    kind: row.parent == null ? "main" : "sub",
+    label: row.parent == null ? row.no : "-",
+    name: row.name,
+    unit: capitalize(row.unit),
+    plan,
+    actual,
+    status,
+    statusText: status ? STATUS_LABELS[status] : "",
+    percentPlan: percentCell(ratioPercent(actual, planBase(e))),
+    percentPrevious: previous == null ? null : percentCell(ratioPercent(actual, figureCell(previous))),
+    reason: e?.reason ?? "",
+    overridden: e?.overridden ?? false,
+  };
+}
+
+function midYearSentence(input: ReportInput, period: ReportPeriod, rows: ReportRow[]): string {
+  const main = rows.filter((r) => r.kind === "main");
+  const given = main.filter((r) => r.actual.text !== "").length;
+  const what = input.figures === "official" ? "số liệu thực hiện" : "số liệu ước thực hiện";
+  const head = `Trong ${count2(main.length)} chỉ tiêu kinh tế - xã hội chủ yếu năm ${input.plan.year}`;
+  const when = `${periodLabel(period)}${period === "6m" || period === "9m" ? " đầu năm" : ""}`;
+  if (given === main.length) return `${head}, đã có ${what} ${when} của cả ${count2(given)} chỉ tiêu.`;
+  return `${head}, đã có ${what} ${when} của ${count2(given)} chỉ tiêu; ${count2(main.length - given)} chỉ tiêu chưa có số liệu.`;
+}
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { plan } = input;
+  const period = input.period ?? "year";
+  const evaluation: PlanEvaluation = evaluatePlan(plan, input.actuals);
+  const byNo = new Map(evaluation.rows.map((e) => [e.no, e]));
+  const withPrevious = Object.values(input.samePeriodLastYear ?? {}).some((v) => v != null && v !== "");
+  const rows = plan.targets.map((t) => buildRow(input, t, byNo.get(t.no), period));
+  const yearEnd = isYearEnd(period);
+  const problems: Problem[] = [...evaluation.problems];
+  let tasks = null;
+  if (input.tasks) {
+    const t = summarizeTasks(plan, input.tasks);
+    tasks = t.summary;
+    problems.push(...t.problems);
+  }
+  const phrase = periodPhrase(period, plan.year);
+  const s = evaluation.summary;
+  return {
+    planId: plan.id,
+    unit: plan.unit,
+    year: plan.year,
+    period,
+    yearEnd,
+    figures: input.figures ?? "estimate",
+    heading: {
+      issuer: issuerLines(plan.unit),
+      number: documentNumber(plan.unit, input.number),
+      placeDate: placeDate(placeOf(plan.unit, plan.place), input.date ?? null),
+      title: "BÁO CÁO",
+      subject: input.subject?.trim() || `${yearEnd ? "Kết quả" : "Tình hình"} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ${phrase}`,
+      signer: signerLines(plan.unit),
+      to: input.to?.trim() || null,
+      recipients: input.to?.trim() ? ["Như trên;", "Lưu: VT."] : ["Lưu: VT."],
+    },
+    tableTitle: `Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ${phrase}`,
+    columns: columns(input, period, withPrevious),
+    rows,
+    counts: { vuot: s.vuot, dat: s.dat, khongDat: s.khongDat, thieuSoLieu: s.thieuSoLieu, main: mainTargets(plan).length },
+    sentence: yearEnd ? summarySentence(plan, evaluation, "783") : midYearSentence(input, period, rows),
+    tasks,
+    note: input.note?.trim() || null,
+    problems,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Figures as the report prints them. Text a person wrote is printed as written (`>80`, `7-8`,
+ * `giảm 01 tiêu chí`, `22.293,49`), turned into vi-VN form only when it is a number written another
+ * way (`1,284.679`). Numbers that come as numbers (an Excel cell) are printed at the precision the
+ * plan writes the target with, or finer when the number has more decimals.
+ */
+import { formatNumber, parseNumber, roundTo } from "../numbers";
+import type { FigureCell } from "./model";
+
+/** Doubles carry binary noise past this many decimals (0.1 + 0.2); no report figure needs more. */
+const MAX_DECIMALS = 6;
+
+export const EMPTY_CELL: FigureCell = { text: "", value: null, decimals: 0 };
+
+/** Decimals of a number's shortest form, noise past MAX_DECIMALS removed. */
+export function naturalDecimals(value: number): number {
+  const s = String(roundTo(value, MAX_DECIMALS));
+  if (s.includes("e")) return 0;
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+function fromNumber(value: number, minDecimals: number): FigureCell {
+  if (!Number.isFinite(value)) return EMPTY_CELL;
+  const decimals = Math.max(minDecimals, naturalDecimals(value));
+  const v = roundTo(value, decimals);
+  return { text: formatNumber(v, decimals), value: v, decimals };
+}
+
+/**
+ * A leading zero (`01`) is part of how the figure is printed; as a number it would lose it, so such
+ * a figure stays text.
+ */
+function keepsLeadingZero(written: string): boolean {
+  return /^[+-]?0\d/.test(written);
+}
+
+/** The printed cell of a figure given as text or number; `minDecimals` applies to numbers only. */
+export function figureCell(v: string | number | null | undefined, minDecimals = 0): FigureCell {
+  if (v == null) return EMPTY_CELL;
+  if (typeof v === "number") return fromNumber(v, minDecimals);
+  const written = v.normalize("NFC").trim();
+  if (written === "") return EMPTY_CELL;
+  const r = parseNumber(written);
+  if (!r.ok || r.percent || keepsLeadingZero(written)) return { text: written, value: null, decimals: 0 };
+  return { text: formatNumber(r.value, r.decimals), value: r.value, decimals: r.decimals };
+}
+
+/** A percentage (of the plan, of last year's figure) at one decimal, `101,5`. */
+export function percentCell(p: number | null): FigureCell | null {
+  if (p == null || !Number.isFinite(p)) return null;
+  const v = roundTo(p, 1);
+  return { text: formatNumber(v, 1), value: v, decimals: 1 };
+}
+
+/** The percentage `actual` is of `base`, when both are plain numbers and the base is not zero. */
+export function ratioPercent(actual: FigureCell, base: FigureCell): number | null {
+  if (actual.value == null || base.value == null || base.value === 0) return null;
+  return (actual.value / base.value) * 100;
+}

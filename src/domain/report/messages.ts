@@ -1,0 +1,15 @@
+/** Vietnamese messages of the report's problems (to be merged into the catalog in domain/messages). */
+import type { MessageMap } from "../messages/types";
+import type { ReportProblemCode } from "./codes";
+
+export const reportMessages: MessageMap<ReportProblemCode> = {
+  "report.bad-date": (p) => `Ngày "${p.text}" không hợp lệ; ghi dạng 2023-12-05 hoặc 05/12/2023.`,
+  "report.task-status-unknown": (p) =>
+    `Nhiệm vụ ${p.code}: tình trạng "${p.text}" không phải Hoàn thành, Đang thực hiện hay Chưa thực hiện; tính là chưa có báo cáo.`,
+  "report.task-unknown": (p) => `Nhiệm vụ ${p.code} không có trong kế hoạch; bỏ qua.`,
+  "report.bad-extras": (p) => `Tệp số liệu: ${p.detail}; phần này bị bỏ qua.`,
+  "report.workbook-unreadable": (p) => `Không mở được sổ Excel: ${p.detail}.`,
+  "report.workbook-no-layout": () => "Sổ Excel không có trang Chỉ tiêu do KT-XH tạo (ktxh init); không biết đọc số liệu ở đâu.",
+  "report.period-missing": (p) => `Trang Chỉ tiêu không có cột số liệu kỳ "${p.period}"; các kỳ có trong sổ: ${p.available || "(không có)"}.`,
+  "report.bad-count": (p) => `Ô ${p.cell}: "${p.text}" không phải số nguyên (số vụ, số người tai nạn giao thông); bỏ qua.`,
+};

@@ -1,0 +1,87 @@
+/**
+ * Writes the report sheets (layout/report.ts) with ExcelJS: values, fonts, borders, merges, widths,
+ * heights, print titles and the A4 page. Returns the file as bytes; the caller decides where it goes.
+ */
+import { type Alignment, type Borders, type Cell, type Font, Workbook, type Worksheet } from "exceljs";
+import type { ReportModel } from "../domain/report/model";
+import { type ReportSheet, reportSheets } from "../layout/report";
+import type { CellFormat } from "../layout/types";
+
+const MM_PER_INCH = 25.4;
+const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
+
+const THIN: Partial<Borders> = {
+  top: { style: "thin", color: { argb: "FF000000" } },
+  left: { style: "thin", color: { argb: "FF000000" } },
+  bottom: { style: "thin", color: { argb: "FF000000" } },
+  right: { style: "thin", color: { argb: "FF000000" } },
+};
+
+function styleCell(cell: Cell, f: CellFormat): void {
+  const font: Partial<Font> = {};
+  if (f.font?.name) font.name = f.font.name;
+  if (f.font?.size) font.size = f.font.size;
+  if (f.font?.bold) font.bold = true;
+  if (f.font?.italic) font.italic = true;
+  if (f.font?.color) font.color = { argb: argb(f.font.color) };
+  cell.font = font;
+  const a: Partial<Alignment> = {};
+  if (f.hAlign) a.horizontal = f.hAlign;
+  if (f.vAlign) a.vertical = f.vAlign;
+  if (f.wrap) a.wrapText = true;
+  cell.alignment = a;
+  if (f.numberFormat) cell.numFmt = f.numberFormat;
+  if (f.border === "thin") cell.border = THIN;
+}
+
+function writeSheet(wb: Workbook, sheet: ReportSheet): Worksheet {
+  const ws = wb.addWorksheet(sheet.name);
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  sheet.rows.forEach((r, ri) => {
+    const row = ws.getRow(ri + 1);
+    row.height = r.height;
+    r.cells.forEach((c, ci) => {
+      if (!c) return;
+      const span = c.span ?? 1;
+      // A merged area takes its borders from every cell it covers: style them all.
+      for (let k = 0; k < span; k++) styleCell(row.getCell(ci + 1 + k), c.format);
+      // Strings go in as string cells: ExcelJS makes a formula only from a { formula } object.
+      if (c.value != null) row.getCell(ci + 1).value = c.value;
+      if (span > 1) ws.mergeCells(ri + 1, ci + 1, ri + 1, ci + span);
+    });
+  });
+  const m = sheet.page.marginsMm;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: sheet.page.orientation,
+    fitToPage: sheet.page.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: sheet.page.horizontalCentered,
+    margins: {
+      top: m.top / MM_PER_INCH,
+      bottom: m.bottom / MM_PER_INCH,
+      left: m.left / MM_PER_INCH,
+      right: m.right / MM_PER_INCH,
+      header: m.header / MM_PER_INCH,
+      footer: m.footer / MM_PER_INCH,
+    },
+  };
+  if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows.first + 1}:${sheet.printTitleRows.last + 1}`;
+  ws.headerFooter = { oddFooter: '&C&"Times New Roman,Regular"&11Trang &P/&N' };
+  return ws;
+}
+
+export function reportWorkbook(model: ReportModel): Workbook {
+  const wb = new Workbook();
+  wb.creator = "KT-XH";
+  for (const s of reportSheets(model)) writeSheet(wb, s);
+  return wb;
+}
+
+/** The report as .xlsx bytes. */
+export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
+  const buf = await reportWorkbook(model).xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

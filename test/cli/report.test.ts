@@ -1,0 +1,147 @@
+/** `ktxh report` in-process: from data files, from a filled `ktxh init` workbook, and its refusals. */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/io";
+import type { ReportModel } from "../../src/domain/report/model";
+import { rowCells } from "../../src/domain/report/model";
+import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
+import { findLayoutSheets, initWorkbook } from "../../src/xlsx/workbook-init";
+
+const ROOT = join(__dirname, "../..");
+const ESTIMATES = join(ROOT, "seeds/binh-son-2023.estimates.json");
+const EXAMPLE = join(ROOT, "seeds/examples/binh-son-2024.example-actuals.json");
+
+function capture(cwd: string): CliIO & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { cwd, out: (t) => void (out += t), err: (t) => void (err += t), stdout: () => out, stderr: () => err };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "ktxh-cli-report-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("ktxh report --plan --actuals", () => {
+  test("writes the .xlsx and .docx and prints the table and 783/BC's sentence", async () => {
+    const io = capture(dir);
+    const code = await main(["report", "--plan", "binh-son-2023", "--actuals", ESTIMATES, "-o", "bc.xlsx", "--docx", "bc.docx", "--number", "783", "--date", "2023-12-05"], io);
+    expect(io.stderr()).toBe("");
+    expect(code).toBe(0);
+    expect(io.stdout()).toContain("có 13 chỉ tiêu vượt kế hoạch, 06 chỉ tiêu đạt kế hoạch và 01 chỉ tiêu không đạt");
+    expect(statSync(join(dir, "bc.xlsx")).size).toBeGreaterThan(5000);
+    expect(readFileSync(join(dir, "bc.docx")).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("--json prints the model; the example file's note, tasks and traffic come through", async () => {
+    const io = capture(dir);
+    const code = await main(["report", "--plan", "binh-son-2024", "--actuals", EXAMPLE, "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(model.note).toBe("SỐ LIỆU VÍ DỤ — không phải số liệu thật");
+    expect(model.tasks?.total).toBe(33);
+    expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 02 tiêu chí");
+    // The example types "giảm 03" against counts giving 2: the check says so and the exit code shows it.
+    expect(model.problems.map((p) => p.code)).toContain("traffic.typed-disagrees");
+    expect(code).toBe(1);
+  });
+
+  test("never writes over an input file", async () => {
+    const actuals = join(dir, "so-lieu.json");
+    copyFileSync(ESTIMATES, actuals);
+    const before = readFileSync(actuals);
+    const io = capture(dir);
+    expect(await main(["report", "--plan", "binh-son-2023", "--actuals", "so-lieu.json", "-o", "so-lieu.json"], io)).toBe(2);
+    expect(readFileSync(actuals).equals(before)).toBe(true);
+    expect(io.stderr()).toContain("trùng với tệp đầu vào");
+  });
+
+  test("bad usage exits 2", async () => {
+    expect(await main(["report", "--plan", "binh-son-2023", "--actuals", ESTIMATES, "--period", "half", "-o", "x.xlsx"], capture(dir))).toBe(2);
+    expect(await main(["report", "--plan", "binh-son-2023", "-o", "x.xlsx"], capture(dir))).toBe(2);
+    expect(await main(["report", "--plan", "binh-son-2023", "--actuals", ESTIMATES, "--date", "32/12/2023", "-o", "x.xlsx"], capture(dir))).toBe(2);
+    expect(await main(["report", "--plan", "binh-son-2023", "--actuals", join(dir, "khong-co.json"), "-o", "x.xlsx"], capture(dir))).toBe(2);
+  });
+});
+
+describe("ktxh report WORKBOOK", () => {
+  /** A workbook as `ktxh init` makes it, with figures typed into the given period's column. */
+  async function filledWorkbook(planId: string, period: string, figures: Record<string, string | number>, tasks: Record<string, string> = {}, traffic: Record<string, number> = {}): Promise<string> {
+    const plan = builtInPlan(planId);
+    if (!plan) throw new Error(planId);
+    const { workbook } = initWorkbook(plan, { periods: ["6m", "year"] });
+    const sheets = findLayoutSheets(workbook);
+    const t = sheets.targets;
+    if (!t) throw new Error("no targets sheet");
+    const col = t.sheet.columns.find((c) => c.key === `p:${period}`);
+    if (!col) throw new Error("no period column");
+    for (const row of t.sheet.rows) {
+      const id = row.id ?? "";
+      const v = id.startsWith("t:") ? figures[id.slice(2)] : traffic[id];
+      if (v !== undefined) t.worksheet.getCell(row.index + 1, col.index + 1).value = v;
+    }
+    const n = sheets.tasks;
+    if (n) {
+      const sc = n.sheet.columns.find((c) => c.key === "status");
+      for (const row of n.sheet.rows) {
+        const v = tasks[(row.id ?? "").slice(2)];
+        if (v && sc) n.worksheet.getCell(row.index + 1, sc.index + 1).value = v;
+      }
+    }
+    const file = join(dir, "so.xlsx");
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  test("reads the year's figures by row identity and prints them at the written precision", async () => {
+    const figures: Record<string, string | number> = {};
+    for (const r of builtInEstimates2023().rows) {
+      // Plain figures typed as numbers, as Excel stores them; the rest as text (">80", "giảm 01 tiêu chí").
+      const n = Number(r.actual.replace(/\./g, "").replace(",", "."));
+      figures[r.no] = Number.isFinite(n) ? n : r.actual;
+    }
+    await filledWorkbook("binh-son-2023", "year", figures);
+    const io = capture(dir);
+    const code = await main(["report", "so.xlsx", "--period", "year", "-o", "bc.xlsx", "--json"], io);
+    expect(io.stderr()).toBe("");
+    expect(code).toBe(0);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    const cells = Object.fromEntries(model.rows.map((r) => [r.no, rowCells(model, r)]));
+    expect(cells["1"]).toEqual(["1", "Tổng giá trị sản xuất", "Tỷ đồng", "22.293,49", "22.801,39", "Đạt (vượt)"]);
+    expect(cells["1.3"][4]).toBe("11.657,00");
+    expect(cells["3"][4]).toBe("1.284,679");
+    expect(cells["18"].slice(4)).toEqual(["giảm 01 tiêu chí", "Không đạt"]);
+    expect(model.counts).toMatchObject({ vuot: 13, dat: 6, khongDat: 1 });
+    expect(statSync(join(dir, "bc.xlsx")).size).toBeGreaterThan(5000);
+  });
+
+  test("a mid-year report from the 6-month column, with traffic counts and task statuses", async () => {
+    await filledWorkbook(
+      "binh-son-2024", "6m", { "3": 400.5, "8": 900 }, { "1": "Hoàn thành", "2.1": "Đang thực hiện" },
+      { "tn:accidents:prev": 20, "tn:accidents:cur": 15, "tn:deaths:prev": 10, "tn:deaths:cur": 9, "tn:injuries:prev": 12, "tn:injuries:cur": 11 },
+    );
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "6m", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(model.columns.map((c) => c.key)).toEqual(["no", "name", "unit", "plan", "actual", "percentPlan"]);
+    expect(model.rows.find((r) => r.no === "3")?.percentPlan?.text).toBe("64,3");
+    expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 03 tiêu chí");
+    expect(model.tasks).toMatchObject({ total: 33, done: 1, doing: 1, unreported: 31 });
+  });
+
+  test("a period the workbook has no column for is refused with the periods it has", async () => {
+    await filledWorkbook("binh-son-2023", "year", {});
+    const io = capture(dir);
+    expect(await main(["report", "so.xlsx", "--period", "q1", "-o", "bc.xlsx"], io)).toBe(2);
+    expect(io.stderr()).toContain("6m, year");
+  });
+
+  test("a file that is no workbook is unreadable input, not a crash", async () => {
+    writeFileSync(join(dir, "so.xlsx"), "không phải xlsx");
+    const io = capture(dir);
+    expect(await main(["report", "so.xlsx", "-o", "bc.xlsx"], io)).toBe(2);
+    expect(io.stderr()).toContain("Không mở được sổ Excel");
+  });
+});
