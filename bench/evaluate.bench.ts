@@ -1,0 +1,58 @@
+/**
+ * `evaluate.10000rows.ms`: median time to evaluate a plan of 10,000 indicator rows with varied
+ * wordings (points, approximations, bounds, ranges, lower-is-better levels, criteria).
+ */
+import { evaluatePlan } from "../src/domain/evaluate";
+import type { Plan } from "../src/domain/plan";
+import type { Bench } from "./run";
+
+const WORDINGS: [(i: number) => string, (i: number) => string][] = [
+  [(i) => `khoảng ${(1000 + i).toLocaleString("de-DE")}`, (i) => `${(1000 + i + (i % 7) - 3).toLocaleString("de-DE")}`],
+  [(i) => `${i % 100},${String(i % 97).padStart(2, "0")}`, (i) => `${i % 100},${String((i * 7) % 97).padStart(2, "0")}`],
+  [(i) => `>${40 + (i % 50)}`, (i) => `${40 + ((i * 3) % 60)}`],
+  [(i) => `${i % 10}-${(i % 10) + 1}`, (i) => `${i % 12},${i % 10}`],
+  [(i) => `giảm còn khoảng ${i % 5},${i % 10}%`, (i) => `${(i + 2) % 6},${i % 9}`],
+  [() => "Giảm 3 tiêu chí", (i) => `giảm 0${i % 4} tiêu chí`],
+  [(i) => `ít nhất ${i % 90}%`, (i) => `${(i * 11) % 100}`],
+  [(i) => `không quá ${i % 20}`, (i) => `${(i * 13) % 25}`],
+  [(i) => `${(i % 3) + 1} trường`, (i) => `${i % 4}`],
+  [() => "100% theo chỉ tiêu cấp trên giao", () => "100"],
+];
+
+export function bigPlan(n: number): { plan: Plan; rows: { no: string; actual: string }[] } {
+  const targets: Plan["targets"] = [];
+  const rows: { no: string; actual: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const [target, actual] = WORDINGS[i % WORDINGS.length];
+    const no = String(i + 1);
+    targets.push({ no, name: `Chỉ tiêu ${no}`, unit: "%", target: target(i), parent: null, previous: null });
+    rows.push({ no, actual: actual(i) });
+  }
+  const plan: Plan = {
+    id: "bench", unit: "UBND thử", place: null, parentUnit: null, year: 2024,
+    source: { document: "bench", file: null, date: null }, targets, tasks: [], corrections: [],
+  };
+  return { plan, rows };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export const benches: Bench[] = [
+  {
+    name: "evaluate.10000rows.ms",
+    run: () => {
+      const { plan, rows } = bigPlan(10000);
+      evaluatePlan(plan, { rows });
+      const times: number[] = [];
+      for (let k = 0; k < 7; k++) {
+        const t0 = performance.now();
+        evaluatePlan(plan, { rows });
+        times.push(performance.now() - t0);
+      }
+      return median(times);
+    },
+  },
+];

@@ -1,0 +1,128 @@
+/**
+ * `ktxh evaluate PLAN ACTUALS`: the status of every target, with its percent of plan and the reason,
+ * and the summary over main targets. PLAN is a plan file (.json, or .csv typed as a table) or the id
+ * of a built-in plan; ACTUALS a CSV `no,actual` or the JSON form (see src/domain/actuals.ts).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseActuals } from "../../domain/actuals";
+import { STATUS_LABELS, evaluatePlan } from "../../domain/evaluate";
+import { formatProblem } from "../../domain/messages";
+import { formatNumber } from "../../domain/numbers";
+import type { Plan } from "../../domain/plan";
+import type { Problem, Result } from "../../domain/problems";
+import { type SummaryStyle, summarySentence } from "../../domain/summary";
+import { builtInPlans } from "../../seeds";
+import { type CliIO, type Command, EXIT } from "../io";
+import { loadPlanFile } from "../load-plan";
+
+const USAGE = [
+  "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
+  "",
+  "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
+  "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột no,name,unit,target), hoặc mã kế hoạch có sẵn (binh-son-2023)",
+  "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
+  "  --json    in JSON",
+  "  --style   kiểu câu tổng hợp (mặc định 783)",
+].join("\n");
+
+function readBytes(file: string): Uint8Array | string {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function loadPlan(spec: string, io: CliIO): Promise<Result<Plan>> {
+  const builtIn = builtInPlans().find((p) => p.id === spec);
+  if (builtIn) return { ok: true, value: builtIn, problems: [] };
+  return loadPlanFile(path.resolve(io.cwd, spec), spec);
+}
+
+function printProblems(problems: Problem[], io: CliIO): void {
+  for (const p of problems) io.err(`${formatProblem(p)}\n`);
+}
+
+const pad = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + "…" : s.padEnd(n));
+
+export const evaluateCommand: Command = {
+  name: "evaluate",
+  summary: "đánh giá kết quả thực hiện các chỉ tiêu so với kế hoạch",
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let json = false;
+    let style: SummaryStyle = "783";
+    const positional: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === "--json") json = true;
+      else if (a === "--style" || a.startsWith("--style=")) {
+        const v = a.includes("=") ? a.slice(8) : args[++i];
+        if (v !== "783" && v !== "dat-trong-do-vuot") {
+          io.err(`ktxh evaluate: --style phải là 783 hoặc dat-trong-do-vuot.\n`);
+          return EXIT.UNREADABLE;
+        }
+        style = v;
+      } else if (a.startsWith("-")) {
+        io.err(`ktxh evaluate: không hiểu tham số "${a}".\n\n${USAGE}\n`);
+        return EXIT.UNREADABLE;
+      } else positional.push(a);
+    }
+    if (positional.length !== 2) {
+      io.err(`ktxh evaluate: cần KẾ_HOẠCH và SỐ_LIỆU.\n\n${USAGE}\n`);
+      return EXIT.UNREADABLE;
+    }
+    const [planSpec, actualsFile] = positional;
+    const plan = await loadPlan(planSpec, io);
+    if (!plan.ok) {
+      printProblems(plan.problems, io);
+      return EXIT.UNREADABLE;
+    }
+    const bytes = readBytes(path.resolve(io.cwd, actualsFile));
+    if (typeof bytes === "string") {
+      io.err(`Không đọc được tệp số liệu ${actualsFile}: ${bytes}\n`);
+      return EXIT.UNREADABLE;
+    }
+    const actuals = parseActuals(bytes, actualsFile);
+    if (!actuals.ok) {
+      printProblems(actuals.problems, io);
+      return EXIT.UNREADABLE;
+    }
+    const result = evaluatePlan(plan.value, actuals.value);
+    const problems = [...plan.problems, ...actuals.problems, ...result.problems];
+    const sentence = summarySentence(plan.value, result, style);
+    if (json) {
+      const out = {
+        plan: plan.value.id,
+        rows: result.rows.map((r) => ({
+          no: r.no, status: r.status, percent: r.percent, reason: r.reason,
+          ...(r.parent ? { parent: r.parent } : {}), printStatus: r.printStatus, overridden: r.overridden,
+        })),
+        summary: result.summary,
+        sentence,
+        problems: problems.map((p) => ({ code: p.code, severity: p.severity, location: p.location, message: formatProblem(p) })),
+      };
+      io.out(JSON.stringify(out, null, 2) + "\n");
+    } else {
+      const byNo = new Map(plan.value.targets.map((t) => [t.no, t]));
+      const lines = [`${pad("TT", 5)} ${pad("Chỉ tiêu", 40)} ${pad("Kế hoạch", 18)} ${pad("Thực hiện", 14)} ${pad("% KH", 8)} Đánh giá`];
+      const actualByNo = new Map(actuals.value.rows.map((r) => [r.no, r.actual]));
+      for (const r of result.rows) {
+        const row = byNo.get(r.no);
+        const actual = actualByNo.get(r.no);
+        const status = r.printStatus ? STATUS_LABELS[r.status] + (r.overridden ? " *" : "") : "";
+        lines.push(
+          `${pad(r.parent ? `  ${r.no}` : r.no, 5)} ${pad(row?.name ?? "", 40)} ${pad(r.target?.canonical ?? row?.target ?? "", 18)} ` +
+            `${pad(actual == null ? "" : typeof actual === "number" ? formatNumber(actual) : actual, 14)} ` +
+            `${pad(r.percent === null ? "" : formatNumber(r.percent, 2), 8)} ${status}`,
+        );
+        lines.push(`      ${r.reason}`);
+      }
+      lines.push("", sentence);
+      io.out(lines.join("\n") + "\n");
+      printProblems(problems, io);
+    }
+    return problems.some((p) => p.severity === "error" || p.severity === "warning") ? EXIT.PROBLEMS : EXIT.OK;
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * `ktxh target "TEXT"`: how a target wording is read, and its canonical form. For checking what the
+ * add-in makes of a wording before it goes into a plan.
+ */
+import { formatProblem } from "../../domain/messages";
+import type { Direction } from "../../domain/plan";
+import { formatNumber } from "../../domain/numbers";
+import { parseTarget } from "../../domain/target";
+import { type CliIO, type Command, EXIT } from "../io";
+
+const USAGE = [
+  'ktxh target "CHỈ TIÊU" [--json] [--unit ĐVT] [--direction higher|lower] [--name "TÊN CHỈ TIÊU"]',
+  "",
+  'Đọc cách ghi chỉ tiêu ("khoảng 25.224", ">80", "7-8", "giảm còn khoảng 2,14%", "giảm 3 tiêu chí")',
+  "và in ra loại, cận dưới, cận trên, đơn vị, chiều đánh giá và cách ghi chuẩn.",
+  "  --unit       đơn vị tính của dòng chỉ tiêu",
+  "  --direction  higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)",
+  "  --name       tên chỉ tiêu (để nhận ra chỉ tiêu càng thấp càng tốt: hộ nghèo, suy dinh dưỡng, tai nạn)",
+  "  --json       in JSON",
+].join("\n");
+
+const KIND_WORDS: Record<string, string> = {
+  point: "một mức", "at-least": "tối thiểu (≥)", "more-than": "lớn hơn (>)", "at-most": "tối đa (≤)",
+  "less-than": "nhỏ hơn (<)", range: "khoảng giá trị", "reduce-criteria": "giảm số tiêu chí",
+};
+
+export const targetCommand: Command = {
+  name: "target",
+  summary: "đọc một cách ghi chỉ tiêu và in cách hiểu, cách ghi chuẩn",
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let json = false;
+    let text: string | null = null;
+    const hints: { unit?: string; direction?: Direction; name?: string } = {};
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      const next = (): string | undefined => args[++i];
+      if (a === "--json") json = true;
+      else if (a === "--unit") hints.unit = next();
+      else if (a === "--name") hints.name = next();
+      else if (a === "--direction") {
+        const d = next();
+        if (d !== "higher" && d !== "lower") {
+          io.err(`ktxh target: --direction phải là higher hoặc lower.\n\n${USAGE}\n`);
+          return EXIT.UNREADABLE;
+        }
+        hints.direction = d;
+      } else if (text === null) text = a;
+      else {
+        io.err(`ktxh target: không hiểu tham số "${a}".\n\n${USAGE}\n`);
+        return EXIT.UNREADABLE;
+      }
+    }
+    if (text === null) {
+      io.err(`ktxh target: thiếu chỉ tiêu cần đọc.\n\n${USAGE}\n`);
+      return EXIT.UNREADABLE;
+    }
+    const r = parseTarget(text, hints);
+    if (!r.ok) {
+      for (const p of r.problems) io.err(`ktxh target: ${formatProblem(p)}\n`);
+      return EXIT.UNREADABLE;
+    }
+    const s = r.value;
+    if (json) {
+      const out = {
+        kind: s.kind, min: s.min, max: s.max, unit: s.unit, direction: s.direction, canonical: s.canonical,
+        decimals: s.decimals, approx: s.approx, change: s.change, directionFrom: s.directionFrom, written: s.written,
+        problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, message: formatProblem(p) })),
+      };
+      io.out(JSON.stringify(out, null, 2) + "\n");
+    } else {
+      const lines = [
+        `Cách ghi:     ${s.written}`,
+        `Cách ghi chuẩn: ${s.canonical}`,
+        `Loại:         ${KIND_WORDS[s.kind]}${s.approx ? " (khoảng)" : ""}${s.change ? (s.change === "increase" ? ", mức tăng so với năm trước" : ", mức giảm so với năm trước") : ""}`,
+        `Cận dưới:     ${s.min === null ? "—" : formatNumber(s.min, s.decimals)}`,
+        `Cận trên:     ${s.max === null ? "—" : formatNumber(s.max, s.decimals)}`,
+        `Đơn vị:       ${s.unit ?? "—"}`,
+        `Chiều:        ${s.direction === "higher" ? "càng cao càng tốt" : "càng thấp càng tốt"}`,
+        ...r.problems.map((p) => `Lưu ý: ${formatProblem(p)}`),
+      ];
+      io.out(lines.join("\n") + "\n");
+    }
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,52 @@
+import type { ActualsProblemCode } from "../actuals";
+import type { ActualsMatchProblemCode, EvaluateProblemCode, OverrideProblemCode } from "../evaluate";
+import type { CsvProblemCode } from "../plan-csv";
+import type { SubRowProblemCode } from "../subrows";
+import type { TrafficProblemCode } from "../traffic";
+import type { MessageMap } from "./types";
+
+type Code =
+  | EvaluateProblemCode
+  | OverrideProblemCode
+  | ActualsMatchProblemCode
+  | ActualsProblemCode
+  | TrafficProblemCode
+  | SubRowProblemCode
+  | CsvProblemCode;
+
+/** Evaluation, actuals files, the traffic criterion, sub-row sums and plans typed as CSV. */
+export const evaluateMessages: MessageMap<Code> = {
+  "evaluate.actual-invalid": (p) => `Số thực hiện "${p.text}" không đọc được; chỉ tiêu được ghi là chưa có số liệu.`,
+  "evaluate.actual-indeterminate": (p) =>
+    `Số thực hiện "${p.text}" không cho biết đã đạt chỉ tiêu ${p.target} hay chưa; hãy ghi số cụ thể.`,
+  "evaluate.actual-kind-mismatch": (p) => `Số thực hiện "${p.text}" không cùng loại với chỉ tiêu ${p.target}.`,
+  "evaluate.previous-missing": (p) => `Chỉ tiêu ${p.target} là mức tăng, giảm so với năm trước: cần số liệu năm trước để đánh giá.`,
+  "evaluate.ambiguous-actual": (p) =>
+    `Số "${p.text}" có thể hiểu là ${p.value} (đã dùng, kết quả ${p.status}) hoặc ${p.alternative} (kết quả ${p.otherStatus}); hãy kiểm tra lại cách ghi số.`,
+  "evaluate.target-unreadable": (p) => `Không đánh giá được vì không đọc được chỉ tiêu kế hoạch "${p.text}".`,
+  "evaluate.override-invalid": (p) =>
+    `Điều chỉnh kết quả bị bỏ qua: cần trạng thái hợp lệ (vuot, dat, khong-dat, thieu-so-lieu) và lý do (đã nhận "${p.status}").`,
+  "actuals.duplicate-row": (p) => `Chỉ tiêu ${p.no} có hai dòng số liệu; chỉ dùng dòng đầu.`,
+  "actuals.unknown-row": (p) => `Số liệu cho chỉ tiêu ${p.no} nhưng kế hoạch không có chỉ tiêu này.`,
+  "actuals.bad-json": (p) => `Tệp số liệu không phải JSON hợp lệ: ${p.detail}.`,
+  "actuals.bad-shape": (p) => `Tệp số liệu sai cấu trúc: ${p.detail}.`,
+  "actuals.missing-column": (p) => `Tệp số liệu thiếu cột "${p.column}" ở dòng tiêu đề (cần các cột no,actual).`,
+  "actuals.bad-status": (p) => `Trạng thái "${p.value}" không hợp lệ (dùng: Đạt (vượt), Đạt, Không đạt, Chưa có số liệu).`,
+  "traffic.bad-count": (p) => `Số liệu tai nạn giao thông (${p.criterion}) "${p.value}" phải là số nguyên không âm.`,
+  "traffic.typed-disagrees": (p) =>
+    `Số tiêu chí tai nạn giao thông giảm đã ghi (${p.typed}) khác với số tính từ số liệu (${p.derived}: ${p.detail}); đã dùng số tính được.`,
+  "subrows.plan-sum": (p) => `Tổng kế hoạch các dòng ${p.rows} là ${p.sum}, khác với số tổng ${p.total}.`,
+  "subrows.actual-sum": (p) => `Tổng số thực hiện các dòng ${p.rows} là ${p.sum}, khác với số tổng ${p.total}.`,
+  "csv.encoding": () => "Không đọc được bảng mã của tệp (cần UTF-8 hoặc Windows-1258).",
+  "csv.empty": () => "Tệp CSV trống.",
+  "csv.unterminated-quote": () => "Dấu ngoặc kép mở ở đây nhưng không đóng đến hết tệp.",
+  "csv.stray-quote": () => "Sau dấu ngoặc kép đóng còn ký tự trước dấu phân cách.",
+  "csv.missing-column": (p) => `Thiếu cột "${p.column}" ở dòng tiêu đề (cần no,name,unit,target).`,
+  "csv.duplicate-column": (p) => `Cột "${p.column}" xuất hiện hai lần ở dòng tiêu đề.`,
+  "csv.unknown-column": (p) => `Cột "${p.column}" không được dùng.`,
+  "csv.bad-no": (p) => `Số thứ tự "${p.value}" không hợp lệ (dạng 1, 1.2, hoặc "-" cho dòng con).`,
+  "csv.bad-direction": (p) => `Chiều đánh giá "${p.value}" không hợp lệ (higher hoặc lower).`,
+  "csv.bad-additive": (p) => `Giá trị "${p.value}" ở cột additive không hợp lệ (true hoặc false).`,
+  "csv.year-missing": () => "Không biết năm kế hoạch: đặt năm vào tên tệp (ví dụ ke-hoach-2024.csv) hoặc tiêu đề cột (KH 2024).",
+  "csv.heading-skipped": (p) => `Dòng "${p.value}" là tiêu đề nhóm, không phải chỉ tiêu; đã bỏ qua.`,
+};

@@ -1,0 +1,273 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { formatNumber } from "../../src/domain/numbers";
+import { parsePlan } from "../../src/domain/plan";
+import { type TargetHints, type TargetSpec, parseTarget, splitTargetText } from "../../src/domain/target";
+import { rng } from "./rng";
+
+const root = path.join(__dirname, "..", "..");
+
+function spec(text: string, hints?: TargetHints): TargetSpec {
+  const r = parseTarget(text, hints);
+  if (!r.ok) throw new Error(`could not read ${JSON.stringify(text)}: ${r.problems.map((p) => p.code).join(", ")}`);
+  return r.value;
+}
+
+/** The fields that must survive a round trip through the canonical text. */
+function essence(s: TargetSpec): Omit<TargetSpec, "written" | "canonical"> {
+  const { written: _w, canonical: _c, ...rest } = s;
+  return rest;
+}
+
+function expectRoundTrip(s: TargetSpec, hints: TargetHints = {}): void {
+  const back = spec(s.canonical, { ...hints, unit: s.unit ?? undefined });
+  expect(essence(back)).toEqual(essence(s));
+  expect(back.canonical).toBe(s.canonical);
+}
+
+describe("parseTarget: the wordings of the seeds and GUIDE.md", () => {
+  it.each([
+    ["khoảng 25.224", "point", 25224, 25224, true, "khoảng 25.224"],
+    ["623,17", "point", 623.17, 623.17, false, "623,17"],
+    [">80", "more-than", 80, null, false, "> 80"],
+    [">80%", "more-than", 80, null, false, "> 80"],
+    ["> 85 %", "more-than", 85, null, false, "> 85"],
+    ["7-8", "range", 7, 8, false, "từ 7 đến 8"],
+    ["7–8", "range", 7, 8, false, "từ 7 đến 8"],
+    ["7 - 8", "range", 7, 8, false, "từ 7 đến 8"],
+    ["từ 7 đến 8", "range", 7, 8, false, "từ 7 đến 8"],
+    ["khoảng 7-8%", "range", 7, 8, true, "khoảng từ 7 đến 8"],
+    ["giảm còn khoảng 2,14%", "point", 2.14, 2.14, true, "giảm còn khoảng 2,14"],
+    ["giảm còn 2,14", "point", 2.14, 2.14, false, "giảm còn 2,14"],
+    ["Giảm 3 tiêu chí", "reduce-criteria", 3, null, false, "giảm 3 tiêu chí"],
+    ["giảm 03 tiêu chí", "reduce-criteria", 3, null, false, "giảm 3 tiêu chí"],
+    ["100% theo chỉ tiêu cấp trên giao", "point", 100, 100, false, "100"],
+    ["đạt 100% chỉ tiêu giao", "point", 100, 100, false, "100"],
+    ["01 trường", "point", 1, 1, false, "1"],
+    ["01", "point", 1, 1, false, "1"],
+    ["Phấn đấu khoảng 50%", "point", 50, 50, true, "khoảng 50"],
+    ["Phấn đấu giảm tiêu chí tai nạn giao thông so với năm 2023: Giảm 3 tiêu chí", "reduce-criteria", 3, null, false, "giảm 3 tiêu chí"],
+    ["≥ 50", "at-least", 50, null, false, "≥ 50"],
+    [">= 50", "at-least", 50, null, false, "≥ 50"],
+    ["ít nhất 50%", "at-least", 50, null, false, "≥ 50"],
+    ["tối thiểu 10 xã", "at-least", 10, null, false, "≥ 10"],
+    ["từ 90% trở lên", "at-least", 90, null, false, "≥ 90"],
+    ["không dưới 90", "at-least", 90, null, false, "≥ 90"],
+    ["trên 80%", "more-than", 80, null, false, "> 80"],
+    ["dưới 5%", "less-than", null, 5, false, "< 5"],
+    ["<5", "less-than", null, 5, false, "< 5"],
+    ["tối đa 5", "at-most", null, 5, false, "≤ 5"],
+    ["không quá 1,5%", "at-most", null, 1.5, false, "≤ 1,5"],
+    ["≤ 2", "at-most", null, 2, false, "≤ 2"],
+    ["giảm còn dưới 2%", "less-than", null, 2, false, "< 2"],
+    ["tăng 5%", "point", 5, 5, false, "tăng 5%"],
+    ["tăng khoảng 10%", "point", 10, 10, true, "tăng khoảng 10%"],
+    ["giảm 1-1,5%", "range", 1, 1.5, false, "giảm từ 1,0 đến 1,5%"],
+    ["giảm từ 1 đến 1,5%", "range", 1, 1.5, false, "giảm từ 1,0 đến 1,5%"],
+    ["tăng trên 5%", "more-than", 5, null, false, "tăng trên 5%"],
+    ["khoảng 25 224 tỷ đồng", "point", 25224, 25224, true, "khoảng 25.224"],
+    ["1.284,679", "point", 1284.679, 1284.679, false, "1.284,679"],
+    ["11.402,00", "point", 11402, 11402, false, "11.402,00"],
+    ["=100", "point", 100, 100, false, "100"],
+    ["khoảng 2.000 giấy.", "point", 2000, 2000, true, "khoảng 2.000"],
+  ] as const)("%j → %s [%p, %p]", (text, kind, min, max, approx, canonical) => {
+    const s = spec(text);
+    expect(s.kind).toBe(kind);
+    expect(s.min).toBe(min);
+    expect(s.max).toBe(max);
+    expect(s.approx).toBe(approx);
+    expect(s.canonical).toBe(canonical);
+    expect(s.written).toBe(text.normalize("NFC").trim());
+    expectRoundTrip(s);
+  });
+
+  it("keeps the written precision", () => {
+    expect(spec("689,60").decimals).toBe(2);
+    expect(spec("1-1,5").decimals).toBe(1);
+    expect(spec("820,886").decimals).toBe(3);
+    expect(spec("25.224").decimals).toBe(0);
+  });
+
+  it("reads the unit written after the number, else takes the row's", () => {
+    expect(spec("01 trường").unit).toBe("trường");
+    expect(spec("khoảng 25.224 tỷ đồng").unit).toBe("tỷ đồng");
+    expect(spec("35,58%").unit).toBe("%");
+    expect(spec("0,79‰").unit).toBe("‰");
+    expect(spec("5 bác sĩ/vạn dân").unit).toBe("bác sĩ/vạn dân");
+    expect(spec("623,17", { unit: "tỷ đồng" }).unit).toBe("tỷ đồng");
+    expect(spec("623,17").unit).toBeNull();
+  });
+
+  it("warns when the written unit differs from the row's", () => {
+    const r = parseTarget("10 tấn", { unit: "ha", no: "5" });
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.location.target])).toEqual([["target.unit-mismatch", "5"]]);
+    expect(parseTarget("01 trường", { unit: "Trường" }).problems).toEqual([]);
+  });
+
+  it("notes an ambiguous figure without failing", () => {
+    const r = parseTarget("khoảng 1.600");
+    expect(r.ok && r.value.min).toBe(1600);
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([["number.ambiguous", "info"]]);
+  });
+});
+
+describe("parseTarget: direction", () => {
+  it.each([
+    ["giảm còn khoảng 2,14%", {}, "lower", "wording"],
+    ["dưới 5%", {}, "lower", "wording"],
+    ["tối đa 5", {}, "lower", "wording"],
+    [">80", {}, "higher", "wording"],
+    ["6,1", { direction: "lower" }, "lower", "hint"],
+    ["6,1", { name: "Tỷ lệ trẻ em <5 tuổi bị suy dinh dưỡng" }, "lower", "name"],
+    ["3,51", { name: "Tỷ lệ hộ nghèo" }, "lower", "name"],
+    ["3,51", { name: "Tỷ lệ HỘ NGHÈO".normalize("NFD") }, "lower", "name"],
+    ["10", { name: "Số vụ tai nạn giao thông" }, "lower", "name"],
+    ["10", { name: "Tỷ lệ giảm nghèo" }, "higher", "default"],
+    ["10", { name: "Số hộ thoát nghèo" }, "higher", "default"],
+    ["6,1", { direction: "higher", name: "suy dinh dưỡng" }, "higher", "hint"],
+    ["khoảng 25.224", {}, "higher", "default"],
+  ] as const)("%j with %j → %s (from %s)", (text, hints, direction, from) => {
+    const s = spec(text, hints as TargetHints);
+    expect(s.direction).toBe(direction);
+    expect(s.directionFrom).toBe(from);
+    expectRoundTrip(s, hints as TargetHints);
+  });
+
+  it("reports wording that contradicts the row's direction, and follows the wording", () => {
+    const r = parseTarget("giảm còn 2%", { direction: "higher" });
+    expect(r.ok && r.value.direction).toBe("lower");
+    expect(r.problems.map((p) => p.code)).toContain("target.direction-conflict");
+  });
+});
+
+describe("parseTarget: what it refuses, quoting the text", () => {
+  it.each([
+    ["", "target.empty"],
+    ["   ", "target.empty"],
+    ["abc", "target.unknown-wording"],
+    ["khoảng", "target.unknown-wording"],
+    ["hoàn thành", "target.unknown-wording"],
+    ["> 7-8", "target.unknown-wording"],
+    ["trên dưới 5 hoặc hơn nữa", "target.unknown-wording"],
+    ["5 tấn trên", "target.unknown-wording"],
+    ["≥ > 5", "target.unknown-wording"],
+    ["ít nhất 5 trở xuống", "target.unknown-wording"],
+    ["8-7", "target.bad-range"],
+    ["1.2.3 tấn", "target.bad-number"],
+    ["12345678901234567", "target.bad-number"],
+    ["xấp xỉ 1,2,3", "target.bad-number"],
+    ["5 ha 7", "target.unknown-wording"],
+  ])("%j → %s", (text, code) => {
+    const r = parseTarget(text, { no: "7" });
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.code)).toContain(code);
+    const p = r.problems.find((x) => x.code === code);
+    expect(p?.location.target).toBe("7");
+    if (code !== "target.empty") expect(p?.params.text).toBe(text.trim());
+  });
+});
+
+describe("the 2024 plan", () => {
+  const source = fs.readFileSync(path.join(root, "seeds/sources/000_5132e6f28ee0e927.txt"), "utf8").normalize("NFC");
+  const section = source.slice(source.indexOf("II. CÁC CHỈ TIÊU CHỦ YẾU"), source.indexOf("III. NHIỆM VỤ"));
+  const lines = section
+    .split("\n")
+    .map((l) => /^\s*(\d+)\.\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null);
+
+  it("has 20 targets in section II of the decision", () => {
+    expect(lines.map((m) => m[1])).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+  });
+
+  it.each(lines.map((m) => [m[1], m[2].trim()]))("target %s of the decision reads and round-trips: %s", (_no, line) => {
+    const split = splitTargetText(line);
+    expect(split).not.toBeNull();
+    const s = spec(split!.target, { name: split!.name });
+    expect(split!.name.length).toBeGreaterThan(3);
+    expectRoundTrip(s, { name: split!.name });
+  });
+
+  it("reads the decision's figures as written", () => {
+    const read = new Map(lines.map((m) => [m[1], spec(splitTargetText(m[2])!.target, { name: splitTargetText(m[2])!.name })]));
+    expect(read.get("1")).toMatchObject({ kind: "point", min: 25224, approx: true, unit: "tỷ đồng" });
+    expect(read.get("10")).toMatchObject({ kind: "point", min: 2.14, direction: "lower", approx: true, canonical: "giảm còn khoảng 2,14" });
+    expect(read.get("11")).toMatchObject({ kind: "point", min: 1, unit: "trường" });
+    expect(read.get("13")).toMatchObject({ min: 6, direction: "lower", directionFrom: "name" });
+    expect(read.get("16")).toMatchObject({ kind: "point", min: 100, unit: "%" });
+    expect(read.get("17")).toMatchObject({ kind: "more-than", min: 80 });
+    expect(read.get("18")).toMatchObject({ kind: "reduce-criteria", min: 3 });
+    expect(read.get("20")).toMatchObject({ kind: "point", min: 2000, approx: true, unit: "giấy" });
+  });
+
+  it.each(["binh-son-2024", "binh-son-2023"])("every target of seeds/%s.json reads and round-trips", (id) => {
+    const plan = parsePlan(JSON.parse(fs.readFileSync(path.join(root, "seeds", `${id}.json`), "utf8")));
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    for (const row of plan.value.targets) {
+      const hints = { direction: row.direction, unit: row.unit, name: row.name };
+      const r = parseTarget(row.target, hints);
+      expect([row.no, r.ok]).toEqual([row.no, true]);
+      if (r.ok) {
+        expect(r.problems.filter((p) => p.severity !== "info")).toEqual([]);
+        expectRoundTrip(r.value, hints);
+      }
+    }
+  });
+});
+
+describe("parseTarget: properties over generated wordings", () => {
+  const r = rng(783);
+  const units = ["", "%", " tỷ đồng", " tấn", " người", " trường", " ha"];
+  const num = (decimals: number): [number, string] => {
+    const v = Number((r.next() * Math.pow(10, r.int(0, 6))).toFixed(decimals));
+    return [v, formatNumber(v, decimals)];
+  };
+  type Gen = () => { text: string; kind: TargetSpec["kind"]; min: number | null; max: number | null; approx: boolean };
+  const gens: Gen[] = [
+    () => { const d = r.int(0, 3); const [v, t] = num(d); const ap = r.bool(); return { text: `${r.pick(["", "Phấn đấu ", "đạt "])}${ap ? r.pick(["khoảng ", "xấp xỉ ", "~"]) : ""}${t}${r.pick(units)}`, kind: "point", min: v, max: v, approx: ap }; },
+    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick([">", "> ", "trên ", "hơn ", "lớn hơn "])}${t}${r.pick(units)}`, kind: "more-than", min: v, max: null, approx: false }; },
+    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick(["≥", ">= ", "ít nhất ", "tối thiểu ", "không dưới "])}${t}${r.pick(units)}`, kind: "at-least", min: v, max: null, approx: false }; },
+    () => { const [v, t] = num(r.int(0, 2)); return { text: `từ ${t}${r.pick(units)} trở lên`, kind: "at-least", min: v, max: null, approx: false }; },
+    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick(["<", "dưới ", "thấp hơn "])}${t}${r.pick(units)}`, kind: "less-than", min: null, max: v, approx: false }; },
+    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick(["≤", "<= ", "tối đa ", "không quá ", "không vượt quá "])}${t}${r.pick(units)}`, kind: "at-most", min: null, max: v, approx: false }; },
+    () => {
+      const d = r.int(0, 2); const [a, ta] = num(d); const [b0] = num(d); const b = Number((a + b0).toFixed(d)); const tb = formatNumber(b, d);
+      const form = r.int(0, 2);
+      const text = form === 0 ? `${ta}-${tb}` : form === 1 ? `${ta} – ${tb}` : `từ ${ta} đến ${tb}`;
+      return { text: text + r.pick(units), kind: "range", min: a, max: b, approx: false };
+    },
+    () => { const n = r.int(0, 9); return { text: `${r.pick(["Giảm", "giảm"])} ${r.bool() ? "0" : ""}${n} tiêu chí`, kind: "reduce-criteria", min: n, max: null, approx: false }; },
+    () => { const [v, t] = num(r.int(0, 2)); const ap = r.bool(); return { text: `giảm còn ${ap ? "khoảng " : ""}${t}%`, kind: "point", min: v, max: v, approx: ap }; },
+  ];
+
+  it("reads every generated wording to the generated bounds and round-trips it", () => {
+    for (let i = 0; i < 4000; i++) {
+      const g = r.pick(gens)();
+      const s = spec(g.text);
+      expect({ text: g.text, kind: s.kind, min: s.min, max: s.max, approx: s.approx }).toEqual(g);
+      expectRoundTrip(s);
+    }
+  });
+
+  it("never throws on junk, and what it accepts round-trips", () => {
+    const pieces = ["khoảng", "trên", "dưới", "giảm", "còn", "tăng", "từ", "đến", "-", ">", "<", "≥", "%", "1", "25", "1.600", "2,5", "tiêu chí", "tấn", " ", "x", ":", ";", "trở lên", "không quá"];
+    let accepted = 0;
+    for (let i = 0; i < 20000; i++) {
+      const n = r.int(0, 6);
+      let text = "";
+      for (let j = 0; j < n; j++) text += r.pick(pieces) + (r.bool(0.7) ? " " : "");
+      const res = parseTarget(text);
+      if (!res.ok) {
+        expect(res.problems.length).toBeGreaterThan(0);
+        expect(res.problems.every((p) => p.code.startsWith("target.") || p.code.startsWith("number."))).toBe(true);
+        continue;
+      }
+      accepted++;
+      const s = res.value;
+      if (s.min !== null && s.max !== null) expect(s.min).toBeLessThanOrEqual(s.max);
+      expectRoundTrip(s);
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+});
