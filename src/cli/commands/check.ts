@@ -1,0 +1,252 @@
+/**
+ * `ktxh check`: checks many workbooks (colleagues' sheets, the add-in's own) against a plan and says,
+ * file by file, what is wrong and in which cell. Folders are walked for .xlsx/.xlsm/.xls/.csv.
+ * Exit code 2 when a file cannot be read, else 1 when any error was found, else 0.
+ */
+import * as fs from "node:fs/promises";
+import * as path from "node:path";
+import { formatProblem, message } from "../../domain/messages";
+import type { Plan } from "../../domain/plan";
+import { problem } from "../../domain/problems";
+import type { Grid } from "../../domain/read-table/grid";
+import { headerYear } from "../../domain/read-table/table";
+import { type FileCode, type Issue, validateGrid } from "../../domain/validate";
+import { fixText, SEVERITY_WORDS } from "../../layout/issues";
+import { builtInPlans, defaultPlan } from "../../seeds";
+import { annotateWorkbook, issuesWorkbook } from "../../xlsx/annotate";
+import { readWorkbook } from "../../xlsx/read-workbook";
+import { type CliIO, type Command, EXIT, processIO } from "../io";
+import { loadPlanFile } from "../load-plan";
+
+const USAGE = [
+  "ktxh check TỆP|THƯ-MỤC... [--plan TỆP|MÃ] [--json] [--out THƯ-MỤC] [--progress]",
+  "",
+  "Kiểm tra số liệu chỉ tiêu, nhiệm vụ trong các sổ tính (.xlsx, .xlsm, .xls, .csv; thư mục: quét cả thư mục con).",
+  "  --plan      tệp kế hoạch .json hoặc mã kế hoạch có sẵn (mặc định: theo năm ghi ở tiêu đề bảng, nếu không: Bình Sơn 2024)",
+  "  --json      kết quả dạng JSON",
+  "  --out       ghi vào thư mục này bản sao có đánh dấu ô lỗi (hoặc sổ danh sách lỗi riêng); tệp gốc không bị sửa",
+  "  --progress  hiện tiến độ trên stderr",
+  "Mã thoát: 0 không có lỗi, 1 có lỗi số liệu, 2 có tệp không đọc được hoặc sai cú pháp lệnh.",
+].join("\n");
+
+const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv"]);
+
+interface Args {
+  inputs: string[];
+  plan: string | null;
+  json: boolean;
+  out: string | null;
+  progress: boolean;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const a: Args = { inputs: [], plan: null, json: false, out: null, progress: false };
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    const value = (): string | null => (i + 1 < args.length ? args[++i] : null);
+    if (x === "--json") a.json = true;
+    else if (x === "--progress") a.progress = true;
+    else if (x === "--plan" || x === "--out") {
+      const v = value();
+      if (v === null) return `thiếu giá trị sau ${x}`;
+      if (x === "--plan") a.plan = v;
+      else a.out = v;
+    } else if (x.startsWith("--plan=")) a.plan = x.slice(7);
+    else if (x.startsWith("--out=")) a.out = x.slice(6);
+    else if (x.startsWith("-")) return `không hiểu tùy chọn ${x}`;
+    else a.inputs.push(x);
+  }
+  if (!a.inputs.length) return "cần ít nhất một tệp hoặc thư mục";
+  return a;
+}
+
+export interface FileReport {
+  file: string;
+  readable: boolean;
+  reason: string | null;
+  reasonCode: FileCode | null;
+  plan: string | null;
+  issues: Issue[];
+  output: { file: string; kind: "annotated" | "issues" } | null;
+}
+
+/** Files under the inputs, folders walked in name order; a missing input is kept so it is reported. */
+async function collect(inputs: string[], cwd: string, skip: string | null): Promise<{ path: string; missing: boolean }[]> {
+  const out: { path: string; missing: boolean }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (skip === null || path.resolve(p) !== skip) await walk(p);
+      } else if (EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) out.push({ path: p, missing: false });
+    }
+  };
+  for (const input of inputs) {
+    const p = path.resolve(cwd, input);
+    const st = await fs.stat(p).catch(() => null);
+    if (!st) out.push({ path: p, missing: true });
+    else if (st.isDirectory()) await walk(p);
+    else out.push({ path: p, missing: false });
+  }
+  return out;
+}
+
+function pickPlan(fixed: Plan | null, grids: Grid[]): Plan {
+  if (fixed) return fixed;
+  const year = headerYear(grids);
+  return (year !== null ? builtInPlans().find((p) => p.year === year) : undefined) ?? defaultPlan();
+}
+
+function shown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+function unreadable(file: string, code: FileCode, detail: string | null = null): FileReport {
+  const reason = message(problem(code, "error", {}, { detail }));
+  return { file, readable: false, reason, reasonCode: code, plan: null, issues: [], output: null };
+}
+
+/** An output name in `dir` not used yet in this run: "bao-cao-kiem-tra.xlsx", "bao-cao-kiem-tra-2.xlsx". */
+function outputName(dir: string, file: string, suffix: string, used: Set<string>): string {
+  const base = path.basename(file).replace(/\.[^.]+$/, "");
+  for (let k = 1; ; k++) {
+    const p = path.join(dir, `${base}-${suffix}${k > 1 ? `-${k}` : ""}.xlsx`);
+    if (!used.has(p)) {
+      used.add(p);
+      return p;
+    }
+  }
+}
+
+async function checkFile(file: string, fixed: Plan | null, out: string | null, used: Set<string>, cwd: string): Promise<FileReport> {
+  const name = shown(file, cwd);
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    return unreadable(name, "file.io", e instanceof Error ? e.message : null);
+  }
+  const read = await readWorkbook(buf, file);
+  if (!read.ok) return unreadable(name, read.code);
+  const plan = pickPlan(fixed, read.grids);
+  const issues = validateGrid(plan, read.grids).map((i) => ({ ...i, location: { file: name, ...i.location } }));
+  const report: FileReport = { file: name, readable: true, reason: null, reasonCode: null, plan: plan.id, issues, output: null };
+  if (out) {
+    // ExcelJS drops charts, pivots, drawings and macros on writing, and a CSV has no cells to mark.
+    const faithful = read.workbook !== null && read.unsupported.length === 0 && path.extname(file).toLowerCase() === ".xlsx";
+    let wb = faithful && read.workbook ? read.workbook : issuesWorkbook(issues, path.basename(file));
+    let kind: "annotated" | "issues" = faithful ? "annotated" : "issues";
+    if (faithful && read.workbook) annotateWorkbook(read.workbook, issues, path.basename(file));
+    let target = outputName(out, file, kind === "annotated" ? "kiem-tra" : "danh-sach-loi", used);
+    if (path.resolve(target) === path.resolve(file)) target = outputName(out, file, "kiem-tra-ban-sao", used);
+    try {
+      await fs.writeFile(target, Buffer.from(await wb.xlsx.writeBuffer()));
+    } catch {
+      wb = issuesWorkbook(issues, path.basename(file));
+      kind = "issues";
+      target = outputName(out, file, "danh-sach-loi", used);
+      await fs.writeFile(target, Buffer.from(await wb.xlsx.writeBuffer()));
+    }
+    report.output = { file: shown(target, cwd), kind };
+  }
+  return report;
+}
+
+function count(issues: Issue[], severity: Issue["severity"]): number {
+  return issues.filter((i) => i.severity === severity).length;
+}
+
+function textReport(r: FileReport): string {
+  if (!r.readable) return `${r.file}: KHÔNG ĐỌC ĐƯỢC. ${r.reason}\n`;
+  const e = count(r.issues, "error");
+  const w = count(r.issues, "warning");
+  const head = `${r.file}: ${e ? `${e} lỗi` : "không có lỗi"}${w ? `, ${w} cảnh báo` : ""} (kế hoạch ${r.plan})`;
+  const lines = r.issues.map((i) => {
+    const { file: _f, ...where } = i.location;
+    const fix = i.fix ? ` Đề xuất: ${fixText(i.fix.value)}` : "";
+    return `  ${SEVERITY_WORDS[i.severity]} [${i.code}] ${formatProblem({ ...i, location: where })}${fix}`;
+  });
+  const out = r.output ? [`  → ${r.output.kind === "annotated" ? "bản sao có đánh dấu" : "danh sách lỗi"}: ${r.output.file}`] : [];
+  return [head, ...lines, ...out].join("\n") + "\n";
+}
+
+function jsonReport(reports: FileReport[]): string {
+  const files = reports.map((r) => ({
+    file: r.file,
+    readable: r.readable,
+    reason: r.reason,
+    reasonCode: r.reasonCode,
+    plan: r.plan,
+    output: r.output?.file ?? null,
+    outputKind: r.output?.kind ?? null,
+    issues: r.issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      sheet: i.location.sheet ?? null,
+      cell: i.location.cell ?? null,
+      target: i.location.target ?? null,
+      message: message(i),
+      fix: i.fix ? { cell: i.fix.cell, value: i.fix.value } : null,
+    })),
+  }));
+  return JSON.stringify({ files }, null, 2) + "\n";
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(args);
+  if (typeof a === "string") {
+    io.err(`ktxh check: ${a}.\n\n${USAGE}\n`);
+    return EXIT.UNREADABLE;
+  }
+  let fixed: Plan | null = null;
+  if (a.plan !== null) {
+    fixed = builtInPlans().find((p) => p.id === a.plan) ?? null;
+    if (!fixed) {
+      const r = await loadPlanFile(path.resolve(io.cwd, a.plan));
+      for (const p of r.problems) io.err(formatProblem(p) + "\n");
+      if (!r.ok) {
+        io.err(`ktxh check: không đọc được kế hoạch ${a.plan}.\n`);
+        return EXIT.UNREADABLE;
+      }
+      fixed = r.value;
+    }
+  }
+  const out = a.out === null ? null : path.resolve(io.cwd, a.out);
+  if (out) await fs.mkdir(out, { recursive: true });
+  const files = await collect(a.inputs, io.cwd, out);
+  const tty = io.err === processIO.err && process.stderr.isTTY === true;
+  const progress = files.length > 3 && (a.progress || tty);
+  const used = new Set<string>();
+  const reports: FileReport[] = [];
+  for (let k = 0; k < files.length; k++) {
+    const f = files[k];
+    if (progress) io.err(`${tty ? "\r\x1b[K" : ""}Đang kiểm tra ${k + 1}/${files.length}: ${shown(f.path, io.cwd)}${tty ? "" : "\n"}`);
+    const r = f.missing ? unreadable(shown(f.path, io.cwd), "file.missing") : await checkFile(f.path, fixed, out, used, io.cwd);
+    reports.push(r);
+    if (!a.json) io.out(textReport(r));
+  }
+  if (progress && tty) io.err("\r\x1b[K");
+  const bad = reports.filter((r) => !r.readable).length;
+  const withErrors = reports.filter((r) => r.issues.some((i) => i.severity === "error")).length;
+  if (a.json) io.out(jsonReport(reports));
+  else {
+    io.out(
+      `\nĐã kiểm tra ${reports.length} tệp: ${bad} không đọc được, ${withErrors} có lỗi, ` +
+        `${reports.length - bad - withErrors} không có lỗi.\n`,
+    );
+  }
+  if (!reports.length) {
+    io.err("ktxh check: không tìm thấy tệp .xlsx, .xlsm, .xls hay .csv nào.\n");
+    return EXIT.UNREADABLE;
+  }
+  return bad ? EXIT.UNREADABLE : withErrors ? EXIT.PROBLEMS : EXIT.OK;
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "kiểm tra số liệu trong các sổ tính (cả thư mục), chỉ ra ô có lỗi",
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,167 @@
+/**
+ * Column headers as people write them. Each rule is data: a pattern over the folded header text
+ * (no diacritics, lower case, punctuation as spaces) and the role it gives. Order matters: "Chỉ tiêu
+ * giao" is the plan before "Chỉ tiêu" is the name, "So với KH (%)" is a comparison before "KH" is
+ * the plan.
+ */
+import { foldKey } from "../text";
+
+export type ColumnRole =
+  | "no" // TT, STT, Mã (a target's number or a task's code)
+  | "name" // Chỉ tiêu, Nội dung, Nhiệm vụ
+  | "unit"
+  | "plan"
+  | "previous" // last year's figure, same period last year
+  | "actual" // the figure reported (Ước TH, Thực hiện, a period label)
+  | "compare" // So với KH (%), Đánh giá, computed columns
+  | "note"
+  | "directs"
+  | "lead"
+  | "partners"
+  | "timing"
+  | "status"
+  | "result"
+  | "group"
+  | "id";
+
+export interface HeaderReading {
+  role: ColumnRole;
+  /** A year written in the header ("KH 2024", "Ước TH năm 2023"). */
+  year: number | null;
+  /** A reporting period the header names ("Quý I", "6 tháng"), as a period id. */
+  period: string | null;
+}
+
+type Rule = { test: (folded: string, raw: string) => boolean; role: ColumnRole };
+
+const re = (r: RegExp) => (f: string) => r.test(f);
+
+const RULES: Rule[] = [
+  { test: re(/^(ma dong|id|ma dinh danh)$/), role: "id" },
+  { test: re(/^(s ?tt|tt|so tt|thu tu|so thu tu)$/), role: "no" },
+  { test: re(/^ma( nhiem vu| so| nv| nhiem vu giai phap)?$/), role: "no" },
+  { test: re(/^(dvt|d v t|don vi tinh|don vi|dv tinh)$/), role: "unit" },
+  { test: re(/^ghi chu/), role: "note" },
+  { test: (f, raw) => /^(so voi|ty le so voi|dat so voi|ty le dat|danh gia|ly do|muc do dat)/.test(f) || (raw.includes("%") && /\b(kh|ke hoach|cung ky)\b/.test(f)), role: "compare" },
+  { test: re(/\b(cung ky|nam truoc)\b/), role: "previous" },
+  { test: re(/^(kh|ke hoach|chi tieu giao|chi tieu ke hoach|muc tieu|nhiem vu nam)\b/), role: "plan" },
+  { test: re(/^(uoc|uoc th|uoc thuc hien|thuc hien|th|so lieu|luy ke|ket qua thuc hien nam|ket qua dat duoc)\b/), role: "actual" },
+  { test: re(/^(thang (1[0-2]|[1-9])|quy (i|ii|iii|iv|[1-4])|6 thang|9 thang|6 thang dau nam|9 thang dau nam|nam|ca nam)$/), role: "actual" },
+  { test: re(/^(trang thai|tinh trang|tinh hinh thuc hien|muc do hoan thanh|ket qua danh gia)/), role: "status" },
+  { test: re(/^ket qua/), role: "result" },
+  { test: re(/^(chi tieu|noi dung|ten chi tieu|danh muc|ten)\b/), role: "name" },
+  { test: re(/\b(nhiem vu|giai phap)\b/), role: "name" },
+  { test: re(/chi dao/), role: "directs" },
+  { test: re(/chu tri|tham muu/), role: "lead" },
+  { test: re(/phoi hop/), role: "partners" },
+  { test: re(/^(tien do|thoi gian|thoi han)/), role: "timing" },
+  { test: re(/^(nhom|linh vuc|nhom nhiem vu)$/), role: "group" },
+];
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function periodOf(folded: string): string | null {
+  let m = /\bthang (1[0-2]|[1-9])\b/.exec(folded);
+  if (m && !/\b(6|9) thang\b/.test(folded)) return `m${m[1]}`;
+  m = /\bquy (iv|iii|ii|i|[1-4])\b/.exec(folded);
+  if (m) return `q${ROMAN[m[1]] ?? Number(m[1])}`;
+  if (/\b6 thang\b/.test(folded)) return "6m";
+  if (/\b9 thang\b/.test(folded)) return "9m";
+  if (/^(nam|ca nam)$/.test(folded)) return "year";
+  return null;
+}
+
+function yearOf(folded: string): number | null {
+  const m = /\b(19|20)(\d\d)\b/.exec(folded);
+  return m ? Number(m[1] + m[2]) : null;
+}
+
+/**
+ * Header search classifies every text near the top of every sheet, many times over: results are
+ * cached by text (a bounded map; the same headers and names recur from file to file).
+ */
+const cache = new Map<string, HeaderReading | null>();
+
+function cached(key: string, compute: () => HeaderReading | null): HeaderReading | null {
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const r = compute();
+  if (cache.size > 50000) cache.clear();
+  cache.set(key, r);
+  return r;
+}
+
+/** Reads one header text; null when it names nothing this reader knows. */
+export function classifyHeader(raw: string): HeaderReading | null {
+  return cached(raw, () => classifyUncached(raw));
+}
+
+function classifyUncached(raw: string): HeaderReading | null {
+  const f = foldKey(raw);
+  if (!f) return null;
+  // The year and period are dropped before matching so "KH 2024" and "KH năm 2024" read alike.
+  const bare = f.replace(/\b(nam )?(19|20)\d\d\b/g, " ").replace(/\s+/g, " ").trim();
+  for (const rule of RULES) {
+    if (rule.test(bare || f, raw) || rule.test(f, raw)) {
+      return { role: rule.role, year: yearOf(f), period: periodOf(bare || f) };
+    }
+  }
+  return null;
+}
+
+/**
+ * A header made of several lines (an upper cell merged over "KH" and "Ước TH"): the lowest line is
+ * the most specific, the upper ones give the year or the group.
+ */
+export function classifyHeaderLines(lines: string[]): HeaderReading | null {
+  if (lines.length === 1) return classifyHeader(lines[0].trim());
+  return cached(`\u0001${lines.join("\u0001")}`, () => linesUncached(lines));
+}
+
+function linesUncached(lines: string[]): HeaderReading | null {
+  const texts = lines.map((l) => l.trim()).filter((l, i, all) => l && all.indexOf(l) === i);
+  if (texts.length === 0) return null;
+  const joined = texts.join(" ");
+  const lowest = classifyHeader(texts[texts.length - 1]);
+  const year = yearOf(foldKey(joined));
+  if (lowest) return { ...lowest, year: lowest.year ?? year, period: lowest.period ?? periodOf(foldKey(joined)) };
+  const whole = classifyHeader(joined);
+  if (whole) return whole;
+  for (let i = texts.length - 2; i >= 0; i--) {
+    const r = classifyHeader(texts[i]);
+    if (r) return { ...r, year: r.year ?? year };
+  }
+  return null;
+}
+
+/** Column keys the add-in's own layouts write in their hidden key row. */
+export function roleOfKey(key: string): HeaderReading | null {
+  const plain = (role: ColumnRole): HeaderReading => ({ role, year: null, period: null });
+  if (key.startsWith("p:")) return { role: "actual", year: null, period: key.slice(2) };
+  if (key.startsWith("mark:") || key.startsWith("u:")) return null;
+  switch (key) {
+    case "no":
+    case "code":
+      return plain("no");
+    case "name":
+    case "text":
+      return plain("name");
+    case "unit":
+    case "plan":
+    case "previous":
+    case "note":
+    case "directs":
+    case "lead":
+    case "partners":
+    case "timing":
+    case "status":
+    case "result":
+    case "group":
+    case "id":
+      return plain(key);
+    case "percent":
+    case "reason":
+      return plain("compare");
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Rules on the table as a whole: plan rows the sheet lacks, sheet rows and columns that could not be
+ * placed, rows given twice. A colleague's table is read, never silently trimmed.
+ */
+import type { Plan } from "../plan";
+import { a1 } from "../read-table/grid";
+import type { TableReading } from "../read-table/table";
+import { type Issue, issue } from "./issue";
+
+export function coverageRules(t: TableReading, plan: Plan): Issue[] {
+  const out: Issue[] = [];
+  const sheet = t.sheet;
+  const nameCol = t.columns.find((c) => c.role === "name")?.col ?? t.columns[0]?.col ?? 0;
+  for (const c of t.unknownColumns) {
+    out.push(issue("column.unknown", { sheet, cell: a1(t.headerBottom, c.col), target: null }, { header: c.header }));
+  }
+  for (const u of t.unplaced) {
+    const near = u.nearest === null ? null : t.kind === "targets"
+      ? plan.targets.find((x) => x.no === u.nearest)?.name ?? null
+      : plan.tasks.find((x) => x.code === u.nearest)?.text.slice(0, 60) ?? null;
+    out.push(issue("row.unplaced", { sheet, cell: a1(u.row, nameCol), target: null }, {
+      no: u.no, name: u.name, nearest: near === null ? null : `${u.nearest} ${near}`,
+    }));
+  }
+  for (const d of t.duplicates) {
+    out.push(issue("row.duplicate", { sheet, cell: a1(d.row, nameCol), target: d.ref }, { first: a1(d.first, nameCol) }));
+  }
+  const placed = new Set(t.rows.map((r) => r.ref));
+  if (t.kind === "targets") {
+    for (const row of plan.targets) {
+      if (placed.has(row.no)) continue;
+      // A missing sector row is worth a look; a missing main target leaves the report incomplete.
+      const severity = row.parent == null ? "error" : "warning";
+      out.push(issue("row.missing", { sheet, cell: null, target: row.no }, { kind: "target", name: row.name }, undefined, severity));
+    }
+  } else {
+    for (const task of plan.tasks) {
+      if (!placed.has(task.code)) out.push(issue("row.missing", { sheet, cell: null, target: task.code }, { kind: "task", name: task.text.slice(0, 80) }));
+    }
+  }
+  return out;
+}

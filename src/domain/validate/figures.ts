@@ -1,0 +1,145 @@
+/**
+ * Reading one figure cell the way a careful colleague would, and saying what looks wrong with it:
+ * a number typed as text, a vi-VN number typed into an English-locale Excel (`1.600` became 1,6), a
+ * percent typed as a fraction (0,3558 for 35,58%), a figure a thousand times off, a negative count,
+ * a rate above 100. Comparative or worded entries (">80", "giảm 01 tiêu chí") are valid figures.
+ * The plan's value and last year's figure are the yardstick ("refs"): without them nothing is guessed.
+ */
+import { parseNumber, roundTo } from "../numbers";
+import type { GridCell } from "../read-table/grid";
+import { type TargetSpec, parseTarget } from "../target";
+import { foldKey } from "../text";
+import { type Issue, issue } from "./issue";
+
+export interface FigureContext {
+  sheet: string;
+  cell: string;
+  target: string | null;
+  /** Unit of the row (plan's Đơn vị tính, or the % of its target). */
+  unit: string;
+  name: string;
+  /** Magnitudes the figure should be near: plan bounds and last year's figure, all > 0. */
+  refs: number[];
+  /** Every cell of the grid came as text (CSV). */
+  textOnly: boolean;
+}
+
+export type Figure =
+  | { kind: "empty" }
+  /** `suspect`: an issue was raised on the value, so sums and comparisons leave it out. */
+  | { kind: "number"; value: number; suspect: boolean }
+  | { kind: "worded"; spec: TargetSpec }
+  | { kind: "bad" };
+
+/** Off by this factor or more from every yardstick: a slip of scale, not a bad year. */
+const SCALE_OFF = 300;
+
+export function isPercentUnit(unit: string): boolean {
+  return unit.trim() === "%";
+}
+
+/** Shares (Tỷ lệ … %) lie between 0 and 100; growth rates (Tốc độ tăng …) may not. */
+export function isShare(name: string, unit: string): boolean {
+  return isPercentUnit(unit) && foldKey(name).startsWith("ty le");
+}
+
+/** Figures in a unit of things counted or measured (người, tấn, tỷ đồng): never below zero. */
+export function isQuantity(unit: string): boolean {
+  return unit.trim() !== "" && !isPercentUnit(unit) && !/tiêu chí/i.test(unit);
+}
+
+const clean = (v: number): number => Number(v.toPrecision(12));
+
+function near(v: number, ref: number, factor: number): boolean {
+  return v > 0 && ref > 0 && v <= ref * factor && v >= ref / factor;
+}
+
+/** Checks of scale and range on a number already read; returns the issues and whether it is suspect. */
+export function checkNumber(value: number, ctx: FigureContext, issues: Issue[], fixable = true): boolean {
+  const loc = { sheet: ctx.sheet, cell: ctx.cell, target: ctx.target };
+  const percent = isPercentUnit(ctx.unit);
+  const refs = ctx.refs.filter((r) => r > 0 && Number.isFinite(r));
+  const v = Math.abs(value);
+  if (refs.length && v > 0) {
+    const far = refs.every((r) => v / r >= SCALE_OFF || r / v >= SCALE_OFF);
+    if (percent && v < 1 && refs.every((r) => r >= 1)) {
+      const x = clean(value * 100);
+      if (refs.some((r) => near(Math.abs(x), r, 2)) && refs.every((r) => v < r / 10)) {
+        issues.push(issue("value.percent-fraction", loc, { value, fixed: x }, fixable ? { cell: ctx.cell, value: x } : undefined));
+        return true;
+      }
+    }
+    if (!percent && !Number.isInteger(value) && Number.isInteger(clean(value * 1000))) {
+      const x = clean(value * 1000);
+      if (refs.some((r) => near(Math.abs(x), r, 3)) && refs.every((r) => v < r / 100)) {
+        issues.push(issue("value.decimal-confusion", loc, { value, fixed: x }, fixable ? { cell: ctx.cell, value: x } : undefined));
+        return true;
+      }
+    }
+    if (far) {
+      issues.push(issue("value.magnitude", loc, { value, reference: refs[0], ratio: roundTo(v / refs[0], 4) }));
+      return true;
+    }
+  }
+  if (value < 0 && (isQuantity(ctx.unit) || isShare(ctx.name, ctx.unit))) {
+    issues.push(issue("value.out-of-range", loc, { value, why: "negative" }));
+    return true;
+  }
+  if (value > 100 && isShare(ctx.name, ctx.unit)) {
+    issues.push(issue("value.out-of-range", loc, { value, why: "over-100" }));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Picks the reading of an ambiguous text (`1.600`: 1600 or 1,6) that the yardsticks support; null
+ * when they do not decide (none given, or both readings equally far).
+ */
+function resolve(values: number[], refs: number[]): number | null {
+  if (!refs.length) return null;
+  const dist = (v: number) => Math.min(...refs.map((r) => Math.abs(Math.log10(Math.abs(v) || 1e-12) - Math.log10(r))));
+  const scored = values.map((v) => ({ v, d: dist(v) })).sort((a, b) => a.d - b.d);
+  return scored[0].d <= 1 && scored[1].d - scored[0].d >= 1 ? scored[0].v : null;
+}
+
+/** Reads a figure cell and lists what is wrong with it. Excel error values are reported elsewhere. */
+export function readFigure(cell: GridCell | null | undefined, ctx: FigureContext): { figure: Figure; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const loc = { sheet: ctx.sheet, cell: ctx.cell, target: ctx.target };
+  if (!cell || cell.error) return { figure: cell?.error ? { kind: "bad" } : { kind: "empty" }, issues };
+  const raw = cell.value;
+  if (raw === null) return { figure: { kind: "empty" }, issues };
+  if (typeof raw === "number") {
+    // A cell formatted as percent holds the fraction: 35,58% is stored as 0,3558 and is right.
+    const value = cell.numFmt && cell.numFmt.includes("%") ? clean(raw * 100) : raw;
+    const suspect = checkNumber(value, ctx, issues, !cell.formula);
+    return { figure: { kind: "number", value, suspect }, issues };
+  }
+  if (typeof raw === "boolean") {
+    issues.push(issue("value.unreadable", loc, { written: String(raw) }));
+    return { figure: { kind: "bad" }, issues };
+  }
+  const text = raw.normalize("NFC").trim();
+  if (text === "") return { figure: { kind: "empty" }, issues };
+  const n = parseNumber(text);
+  if (n.ok) {
+    let value = n.value;
+    if (n.ambiguous) {
+      const picked = resolve([n.value, ...n.ambiguous.alternatives], ctx.refs);
+      if (picked === null) {
+        issues.push(issue("value.ambiguous", loc, { written: text, value: n.value, alternative: n.ambiguous.alternatives[0] }));
+        return { figure: { kind: "number", value, suspect: true }, issues };
+      }
+      value = picked;
+    }
+    // A scale slip says more than "stored as text", and its fix is the one to offer.
+    const suspect = checkNumber(value, ctx, issues, true);
+    if (!suspect && !ctx.textOnly) issues.push(issue("value.text-number", loc, { written: text, value }, { cell: ctx.cell, value }));
+    return { figure: { kind: "number", value, suspect }, issues };
+  }
+  const t = parseTarget(text, { unit: ctx.unit || null, name: ctx.name });
+  if (t.ok) return { figure: { kind: "worded", spec: t.value }, issues };
+  issues.push(issue("value.unreadable", loc, { written: text }));
+  return { figure: { kind: "bad" }, issues };
+}

@@ -1,0 +1,55 @@
+/**
+ * Validation of figures and task statuses in a workbook, as a pure function over grids:
+ * `validateGrid(plan, grids, options) → Issue[]`. Each issue has a code (docs/validation-codes.md),
+ * a severity, a location (sheet, A1 cell, the plan's target or task) and, where the right value is
+ * known, a fix as data. The CLI prints them; the pane lists them by sheet and applies fixes.
+ */
+import type { Plan } from "../plan";
+import type { Grid } from "../read-table/grid";
+import { type TableReading, readTables } from "../read-table/table";
+import { cellRules } from "./cells";
+import { coverageRules } from "./coverage";
+import { type Issue, issue } from "./issue";
+import { targetRules } from "./targets";
+import { taskRules } from "./tasks";
+
+export type { FileCode, Fix, Issue, ValidateCode } from "./issue";
+export { SEVERITY } from "./issue";
+
+export interface ValidateOptions {
+  /** Tables already read (the pane keeps them); read from the grids otherwise. */
+  tables?: TableReading[];
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function validateGrid(plan: Plan, grids: readonly Grid[], options: ValidateOptions = {}): Issue[] {
+  const out: Issue[] = [];
+  for (const g of grids) out.push(...cellRules(g));
+  const tables = options.tables ?? readTables(plan, grids);
+  if (!tables.length) {
+    out.push(issue("table.not-found", { sheet: grids[0]?.sheet, cell: null, target: null }, { sheets: grids.length }));
+  }
+  for (const t of tables) {
+    const grid = grids.find((g) => g.sheet === t.sheet);
+    if (!grid) continue;
+    out.push(...coverageRules(t, plan));
+    out.push(...(t.kind === "targets" ? targetRules(grid, t, plan) : taskRules(grid, t, plan)));
+  }
+  return sortIssues(grids, out);
+}
+
+/** By sheet in workbook order, then row, then column; issues without a cell last in their sheet. */
+export function sortIssues(grids: readonly Grid[], issues: Issue[]): Issue[] {
+  const sheetIndex = new Map(grids.map((g, i) => [g.sheet, i]));
+  const pos = (i: Issue): [number, number, number] => {
+    const m = i.location.cell ? /^([A-Z]+)(\d+)$/.exec(i.location.cell) : null;
+    if (!m) return [sheetIndex.get(i.location.sheet ?? "") ?? 0, Number.MAX_SAFE_INTEGER, 0];
+    const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+    return [sheetIndex.get(i.location.sheet ?? "") ?? 0, Number(m[2]), col];
+  };
+  return issues
+    .map((i, k) => ({ i, k, p: pos(i) }))
+    .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.p[2] - b.p[2] || ORDER[a.i.severity] - ORDER[b.i.severity] || a.k - b.k)
+    .map((x) => x.i);
+}

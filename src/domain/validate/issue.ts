@@ -1,0 +1,76 @@
+/**
+ * What validation reports: a Problem (code, severity, location, params) and, where the right value is
+ * known, the fix as data, so the pane can apply one or all and the CLI can print the value to type.
+ */
+import type { Location, Problem, Severity } from "../problems";
+
+export type ValidateCode =
+  | "cell.error-value"
+  | "text.decomposed"
+  | "table.not-found"
+  | "table.no-figures"
+  | "column.unknown"
+  | "row.unplaced"
+  | "row.duplicate"
+  | "row.missing"
+  | "value.missing"
+  | "value.text-number"
+  | "value.ambiguous"
+  | "value.decimal-confusion"
+  | "value.percent-fraction"
+  | "value.magnitude"
+  | "value.out-of-range"
+  | "value.unreadable"
+  | "plan.differs"
+  | "subrows.sum"
+  | "traffic.inconsistent"
+  | "task.status-missing"
+  | "task.status-unknown"
+  | "task.status-variant";
+
+/** Why a file could not be read at all (the CLI's exit code 2). */
+export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" | "file.corrupt" | "file.empty" | "file.io" | "file.missing";
+
+/** Severity of each code: errors stop a report going out (exit code 1), warnings ask for a look. */
+export const SEVERITY: Record<ValidateCode, Severity> = {
+  "cell.error-value": "error",
+  "text.decomposed": "warning",
+  "table.not-found": "error",
+  "table.no-figures": "warning",
+  "column.unknown": "warning",
+  "row.unplaced": "warning",
+  "row.duplicate": "warning",
+  "row.missing": "error",
+  "value.missing": "warning",
+  "value.text-number": "warning",
+  "value.ambiguous": "warning",
+  "value.decimal-confusion": "error",
+  "value.percent-fraction": "error",
+  "value.magnitude": "error",
+  "value.out-of-range": "error",
+  "value.unreadable": "error",
+  "plan.differs": "error",
+  "subrows.sum": "error",
+  "traffic.inconsistent": "error",
+  "task.status-missing": "warning",
+  "task.status-unknown": "error",
+  "task.status-variant": "warning",
+};
+
+/** The value a cell should hold instead; numbers are JS numbers, text is written as text. */
+export interface Fix {
+  cell: string;
+  value: string | number;
+}
+
+export interface Issue extends Problem<ValidateCode> {
+  fix?: Fix;
+}
+
+export type Params = Problem["params"];
+
+export function issue(code: ValidateCode, location: Location, params: Params = {}, fix?: Fix, severity?: Severity): Issue {
+  const i: Issue = { code, severity: severity ?? SEVERITY[code], location, params };
+  if (fix) i.fix = fix;
+  return i;
+}

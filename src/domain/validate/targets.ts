@@ -1,0 +1,165 @@
+/**
+ * Rules on a targets table: every figure read against the plan's value and last year's, the plan
+ * column compared with the official plan, missing figures in the period being reported, sector rows
+ * that should add up to their total, and the traffic counts against the criterion typed.
+ */
+import { numberValue } from "../numbers";
+import type { Plan, TargetRow } from "../plan";
+import { type Grid, type GridCell, a1, cellAt, isBlank } from "../read-table/grid";
+import { type TableColumn, type TableReading, columnOf } from "../read-table/table";
+import { type TargetSpec, parseTarget } from "../target";
+import { foldKey } from "../text";
+import { type Figure, type FigureContext, checkNumber, readFigure } from "./figures";
+import { type Issue, issue } from "./issue";
+import { trafficRules } from "./traffic";
+
+export interface TargetInfo {
+  row: TargetRow;
+  spec: TargetSpec | null;
+  unit: string;
+  /** Plan bounds and last year's figure: the yardsticks of scale. */
+  refs: number[];
+}
+
+const infos = new WeakMap<TargetRow, TargetInfo>();
+
+/** A plan row's reading, kept per row object: plans are immutable and read for every file checked. */
+export function targetInfo(row: TargetRow): TargetInfo {
+  const known = infos.get(row);
+  if (known) return known;
+  const info = readInfo(row);
+  infos.set(row, info);
+  return info;
+}
+
+function readInfo(row: TargetRow): TargetInfo {
+  const r = parseTarget(row.target, { unit: row.unit || null, name: row.name, direction: row.direction, no: row.no });
+  const spec = r.ok ? r.value : null;
+  const unit = row.unit || spec?.unit || "";
+  const refs: number[] = [];
+  if (spec && spec.kind !== "reduce-criteria" && !spec.change) {
+    for (const b of [spec.min, spec.max]) if (b !== null && b > 0 && !refs.includes(b)) refs.push(b);
+  }
+  const prev = row.previous ? numberValue(row.previous) : null;
+  if (prev !== null && prev > 0) refs.push(prev);
+  return { row, spec, unit, refs };
+}
+
+function bounds(spec: TargetSpec): number[] {
+  return [spec.min, spec.max].filter((b): b is number => b !== null).filter((b, i, all) => all.indexOf(b) === i);
+}
+
+function sameBounds(a: number[], b: number[]): boolean {
+  const eq = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  return a.length === b.length && a.every((x) => b.some((y) => eq(x, y)));
+}
+
+/** The plan column against the official plan: 25.242 where the plan says 25.224. */
+function planRule(cell: GridCell | null, info: TargetInfo, ctx: FigureContext): Issue[] {
+  if (isBlank(cell) || cell?.error || !cell) return [];
+  const loc = { sheet: ctx.sheet, cell: ctx.cell, target: info.row.no };
+  const planBounds = info.spec ? bounds(info.spec) : null;
+  let sheetBounds: number[] | null = null;
+  let written: string;
+  const numberCell = typeof cell.value === "number";
+  if (typeof cell.value === "number") {
+    const v = cell.numFmt?.includes("%") ? Number((cell.value * 100).toPrecision(12)) : cell.value;
+    const issues: Issue[] = [];
+    if (checkNumber(v, { ...ctx, refs: planBounds?.filter((b) => b > 0) ?? [] }, issues, !cell.formula)) return issues;
+    sheetBounds = [v];
+    written = String(v);
+  } else {
+    written = String(cell.value).normalize("NFC").trim();
+    if (foldKey(written) === foldKey(info.row.target)) return [];
+    const t = parseTarget(written, { unit: info.unit || null, name: info.row.name, direction: info.row.direction });
+    if (t.ok) sheetBounds = bounds(t.value);
+    else {
+      const n = numberValue(written);
+      if (n !== null) sheetBounds = [n];
+    }
+  }
+  if (planBounds && sheetBounds && sameBounds(planBounds, sheetBounds)) return [];
+  const pointPlan = info.spec?.kind === "point" && info.spec.min !== null;
+  const fixValue = numberCell && pointPlan && info.spec?.min != null ? info.spec.min : info.row.target;
+  return [issue("plan.differs", loc, { written, plan: info.row.target }, { cell: ctx.cell, value: fixValue })];
+}
+
+/** Figures read in one actual column, by target number. */
+export type ColumnFigures = Map<string, { figure: Figure; row: number }>;
+
+function sumRule(grid: Grid, plan: Plan, col: TableColumn, figures: ColumnFigures): Issue[] {
+  const out: Issue[] = [];
+  for (const total of plan.targets) {
+    if (!total.additive) continue;
+    const subs = plan.targets.filter((x) => x.parent === total.no);
+    const t = figures.get(total.no);
+    if (!subs.length || !t || t.figure.kind !== "number" || t.figure.suspect) continue;
+    const values: number[] = [];
+    for (const s of subs) {
+      const f = figures.get(s.no)?.figure;
+      if (!f || f.kind !== "number" || f.suspect) break;
+      values.push(f.value);
+    }
+    if (values.length !== subs.length) continue;
+    const sum = Number(values.reduce((a, b) => a + b, 0).toPrecision(12));
+    const decimals = Math.max(...[...values, t.figure.value].map((v) => (String(v).split(".")[1] ?? "").length));
+    const tolerance = Math.pow(10, -decimals) * 0.5 * (values.length + 1);
+    if (Math.abs(sum - t.figure.value) > tolerance) {
+      out.push(issue("subrows.sum", { sheet: grid.sheet, cell: a1(t.row, col.col), target: total.no }, {
+        total: t.figure.value, sum, difference: Number((t.figure.value - sum).toPrecision(12)), count: subs.length,
+      }));
+    }
+  }
+  return out;
+}
+
+export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
+  const out: Issue[] = [];
+  const byNo = new Map(plan.targets.map((x) => [x.no, x]));
+  const planCol = columnOf(t, "plan");
+  const prevCol = columnOf(t, "previous");
+  const actualCols = t.columns.filter((c) => c.role === "actual");
+  const perColumn = new Map<number, ColumnFigures>(actualCols.map((c) => [c.col, new Map()]));
+  for (const p of t.rows) {
+    const row = byNo.get(p.ref);
+    if (!row) continue;
+    const info = targetInfo(row);
+    const ctx = (col: number, refs: number[]): FigureContext => ({
+      sheet: grid.sheet, cell: a1(p.row, col), target: row.no, unit: info.unit, name: row.name, refs, textOnly: grid.textOnly === true,
+    });
+    if (planCol) out.push(...planRule(cellAt(grid, p.row, planCol.col), info, ctx(planCol.col, info.refs)));
+    const refs = [...info.refs];
+    if (prevCol) {
+      const r = readFigure(cellAt(grid, p.row, prevCol.col), ctx(prevCol.col, info.refs));
+      out.push(...r.issues);
+      if (r.figure.kind === "number" && !r.figure.suspect && r.figure.value > 0 && !refs.length) refs.push(r.figure.value);
+    }
+    for (const c of actualCols) {
+      const cell = cellAt(grid, p.row, c.col);
+      if (isBlank(cell)) continue;
+      const r = readFigure(cell, ctx(c.col, refs));
+      out.push(...r.issues);
+      perColumn.get(c.col)?.set(row.no, { figure: r.figure, row: p.row });
+    }
+  }
+  const filled = actualCols.filter((c) => (perColumn.get(c.col)?.size ?? 0) > 0);
+  if (!filled.length) {
+    // A table without any figure column is a plan listing (a pledge): nothing is missing from it.
+    if (t.rows.length && actualCols.length) {
+      const cell = actualCols.length ? a1(t.headerBottom, actualCols[0].col) : null;
+      out.push(issue("table.no-figures", { sheet: grid.sheet, cell, target: null }, { columns: actualCols.length }));
+    }
+    return out;
+  }
+  // The period being reported is the rightmost column with figures; earlier ones may be complete.
+  const current = filled[filled.length - 1];
+  const traffic = trafficRules(grid, t, plan, actualCols, perColumn);
+  out.push(...traffic.issues);
+  for (const p of t.rows) {
+    if (perColumn.get(current.col)?.has(p.ref)) continue;
+    if (traffic.derived.has(`${current.col}:${p.ref}`)) continue;
+    out.push(issue("value.missing", { sheet: grid.sheet, cell: a1(p.row, current.col), target: p.ref }, { column: current.header }));
+  }
+  for (const c of filled) out.push(...sumRule(grid, plan, c, perColumn.get(c.col) ?? new Map()));
+  return out;
+}
