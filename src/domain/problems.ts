@@ -16,6 +16,8 @@ export interface Location {
   cell?: string | null;
   /** The plan's target number ("1", "1.2") or task code ("2.14") the problem concerns. */
   target?: string | null;
+  /** The plan's task code ("2.14") the problem concerns. */
+  task?: string | null;
   /** Path inside a structured file, e.g. "targets[3].name" or "dòng 5". */
   path?: string;
 }

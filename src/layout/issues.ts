@@ -73,7 +73,7 @@ export function issuesBody(issues: readonly Issue[]): Record<string, string>[] {
     severity: SEVERITY_WORDS[i.severity],
     sheet: i.location.sheet ?? "",
     cell: i.location.cell ?? "",
-    target: i.location.target ?? "",
+    target: i.location.target ?? i.location.task ?? "",
     message: message(i),
     fix: i.fix ? fixText(i.fix.value) : "",
     code: i.code,

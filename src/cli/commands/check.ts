@@ -186,7 +186,7 @@ function jsonReport(reports: FileReport[]): string {
       severity: i.severity,
       sheet: i.location.sheet ?? null,
       cell: i.location.cell ?? null,
-      target: i.location.target ?? null,
+      target: i.location.target ?? i.location.task ?? null,
       message: message(i),
       fix: i.fix ? { cell: i.fix.cell, value: i.fix.value } : null,
     })),

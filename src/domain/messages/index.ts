@@ -41,6 +41,7 @@ export function describeLocation(l: Location): string {
   if (l.cell) parts.push(`ô ${l.cell}`);
   if (l.path) parts.push(`tại ${l.path}`);
   if (l.target) parts.push(`chỉ tiêu ${l.target}`);
+  if (l.task) parts.push(`nhiệm vụ ${l.task}`);
   const s = parts.join(", ");
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : "";
 }

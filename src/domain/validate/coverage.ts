@@ -35,7 +35,7 @@ export function coverageRules(t: TableReading, plan: Plan): Issue[] {
     }
   } else {
     for (const task of plan.tasks) {
-      if (!placed.has(task.code)) out.push(issue("row.missing", { sheet, cell: null, target: task.code }, { kind: "task", name: task.text.slice(0, 80) }));
+      if (!placed.has(task.code)) out.push(issue("row.missing", { sheet, cell: null, task: task.code }, { kind: "task", name: task.text.slice(0, 80) }));
     }
   }
   return out;

@@ -34,7 +34,7 @@ export function taskRules(grid: Grid, t: TableReading, _plan: Plan): Issue[] {
   const out: Issue[] = [];
   for (const p of t.rows) {
     const cell = a1(p.row, col.col);
-    const loc = { sheet: grid.sheet, cell, target: p.ref };
+    const loc = { sheet: grid.sheet, cell, task: p.ref };
     const text = cellText(cellAt(grid, p.row, col.col));
     if (!text) {
       out.push(issue("task.status-missing", loc, { allowed: TASK_STATUSES.join(", ") }));
