@@ -148,6 +148,11 @@ export class User {
     this.sheet(sheet).protection = { protected: true, options: { ...options } };
   }
 
+  /** Review › Protect Workbook (structure): sheets can no longer be added, deleted, renamed or moved. */
+  protectWorkbook(on = true): void {
+    this.wb.structureProtected = on;
+  }
+
   unprotect(sheet: string): void {
     const s = this.sheet(sheet);
     s.protection = { protected: false, options: s.protection.options };

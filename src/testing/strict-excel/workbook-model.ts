@@ -38,6 +38,8 @@ export class WorkbookModel {
   maxResponseBytes: number;
   readonly events = new EventBus();
   readonly counters = new Counters();
+  /** Workbook structure protection (Review › Protect Workbook): no sheet added, deleted, renamed or moved. */
+  structureProtected = false;
   private serial = 0;
 
   constructor(opts: WorkbookOptions = {}) {
@@ -88,7 +90,12 @@ export class WorkbookModel {
 
   private taken = (key: string, except?: SheetModel) => this.sheets.some((s) => s !== except && nameKey(s.name) === key);
 
+  private guardStructure(what: string): void {
+    if (this.structureProtected) throw fail.accessDenied(`the workbook structure is protected: ${what}`);
+  }
+
   addSheet(name: string | undefined, origin: Origin | null): SheetModel {
+    if (origin) this.guardStructure("add a sheet");
     let n = name;
     if (n === undefined) {
       let i = this.sheets.length + 1;
@@ -104,6 +111,7 @@ export class WorkbookModel {
 
   renameSheet(sheet: SheetModel, name: string): void {
     if (name === sheet.name) return;
+    this.guardStructure("rename a sheet");
     sheet.name = checkSheetName(name, (k) => this.taken(k, sheet));
   }
 
@@ -112,6 +120,7 @@ export class WorkbookModel {
   }
 
   deleteSheet(sheet: SheetModel, origin: Origin): void {
+    this.guardStructure("delete a sheet");
     if (sheet.visibility === "Visible" && this.visibleCount() === 1) throw fail.invalidOperation("a workbook must keep one visible sheet");
     this.sheets = this.sheets.filter((s) => s !== sheet);
     if (this.activeId === sheet.id) this.activeId = (this.sheets.find((s) => s.visibility === "Visible") as SheetModel).id;
@@ -121,6 +130,7 @@ export class WorkbookModel {
 
   moveSheet(sheet: SheetModel, position: number): void {
     if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw fail.invalidArgument(`position ${position}`);
+    this.guardStructure("move a sheet");
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.sheets.splice(position, 0, sheet);
   }

@@ -11,6 +11,7 @@ export class WorkbookProxy extends ClientObjectBase<true> {
   readonly worksheets: WorksheetCollection;
   readonly settings: SettingCollection;
   private selectionHandlers?: EventHandlers<{ type: string; workbook: WorkbookProxy }>;
+  private protectionProxy?: WorkbookProtection;
 
   constructor(context: StrictRequestContext) {
     super(context, () => true, { path: "Workbook" });
@@ -19,7 +20,7 @@ export class WorkbookProxy extends ClientObjectBase<true> {
   }
 
   protected override child(name: string): ClientObjectBase<unknown> | null {
-    return name === "worksheets" ? this.worksheets : name === "settings" ? this.settings : null;
+    return name === "worksheets" ? this.worksheets : name === "settings" ? this.settings : name === "protection" ? this.protection : null;
   }
 
   protected read(_t: true, prop: string): unknown {
@@ -27,6 +28,10 @@ export class WorkbookProxy extends ClientObjectBase<true> {
   }
   get name(): string { return this.get("name"); }
   get readOnly(): boolean { return this.get("readOnly"); }
+
+  get protection(): WorkbookProtection {
+    return (this.protectionProxy ??= new WorkbookProtection(this.context, () => true, { parent: this, api: "1.7", path: "Workbook.protection" }));
+  }
 
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.context, () => {
@@ -51,6 +56,15 @@ export class WorkbookProxy extends ClientObjectBase<true> {
     return (this.selectionHandlers ??= new EventHandlers<{ type: string; workbook: WorkbookProxy }>(this.context, this, "onSelectionChanged", "1.2", () => "selection", (p) =>
       p.type === "WorkbookSelectionChanged" ? { type: p.type, workbook: this } : null));
   }
+}
+
+/** Structure protection of the workbook (ExcelApi 1.7); read-only here, the user turns it on. */
+export class WorkbookProtection extends ClientObjectBase<true> {
+  protected readonly props: Record<string, string | null> = { protected: null };
+  protected read(_t: true, _prop: string): unknown {
+    return this.model.structureProtected;
+  }
+  get protected(): boolean { return this.get("protected"); }
 }
 
 interface SettingTarget {

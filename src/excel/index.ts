@@ -1,0 +1,3 @@
+/** What the pane's entry uses: `createExcelOperations(Excel.run)`. */
+export { createExcelOperations, type ExcelRun, type HostOptions } from "./host";
+export { HostError } from "./errors";

@@ -1,0 +1,90 @@
+/**
+ * A period's figures, its estimate/official mark and the task statuses, from the targets and tasks
+ * sheets as read from a live workbook (pure: grids in, data out). The same reading as
+ * `src/xlsx/read-actuals.ts` does from a file: targets by the hidden identity column (`t:1.2`), the
+ * period's column by the hidden key row (`p:6m`), the traffic counts (`tn:deaths:cur`), the staff's
+ * overrides with their reasons (when the sheet judges this period). A count that is not a whole
+ * number is a problem, never an exception.
+ */
+import type { ActualRow, Actuals } from "../domain/evaluate";
+import { parseNumber } from "../domain/numbers";
+import { type Problem, problem } from "../domain/problems";
+import type { ReportProblemCode } from "../domain/report/codes";
+import type { TaskStatusInput } from "../domain/report/tasks";
+import type { CountPair, TrafficCounts } from "../domain/traffic";
+import { applySheetOverrides, sheetOverrides } from "../layout/computed";
+import { columnLetter } from "../layout/format";
+import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "../layout/identity";
+import { type ReadSheet, preservedOf } from "../layout/read";
+import type { CellValue } from "../layout/types";
+
+export interface SheetActuals {
+  actuals: Actuals;
+  figures: "estimate" | "official" | null;
+  problems: Problem[];
+}
+
+const TARGET_PREFIX = "t:";
+const TASK_PREFIX = "n:";
+
+const columnOf = (sheet: ReadSheet, key: string): number | null => sheet.columns.find((c) => c.key === key)?.index ?? null;
+
+function cellText(v: CellValue | undefined): string | number | null {
+  if (v == null) return null;
+  if (typeof v === "string") return v.trim() === "" ? null : v.normalize("NFC").trim();
+  return v;
+}
+
+function count(v: CellValue | undefined, cell: string, sheet: string, problems: Problem[]): number | null {
+  const t = cellText(v);
+  if (t == null) return null;
+  let n = NaN;
+  if (typeof t === "number") n = t;
+  else {
+    const r = parseNumber(t);
+    if (r.ok) n = r.value;
+  }
+  if (Number.isInteger(n) && n >= 0) return n;
+  problems.push(problem<ReportProblemCode>("report.bad-count", "warning", { sheet, cell }, { cell, text: String(t) }));
+  return null;
+}
+
+/** Null when the sheet has no column for the period (the pane offers to reload the plan with it). */
+export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals | null {
+  const col = columnOf(sheet, periodKey(period));
+  if (col == null) return null;
+  const problems: Problem[] = [];
+  const rows: ActualRow[] = [];
+  const byId = new Map<string, CellValue | undefined>();
+  const cellOf = new Map<string, string>();
+  for (const r of sheet.rows) {
+    if (!r.id) continue;
+    byId.set(r.id, r.values[col]);
+    cellOf.set(r.id, `${columnLetter(col)}${r.index + 1}`);
+    if (r.id.startsWith(TARGET_PREFIX)) rows.push({ no: r.id.slice(TARGET_PREFIX.length), actual: cellText(r.values[col]) });
+  }
+  applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
+  const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): CountPair => [
+    count(byId.get(trafficId(c, "prev")), cellOf.get(trafficId(c, "prev")) ?? "", sheet.name, problems),
+    count(byId.get(trafficId(c, "cur")), cellOf.get(trafficId(c, "cur")) ?? "", sheet.name, problems),
+  ];
+  const hasBlock = TRAFFIC_CRITERIA.some((c) => byId.has(trafficId(c, "prev")));
+  const actuals: Actuals = hasBlock
+    ? { rows, traffic: { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") } satisfies TrafficCounts }
+    : { rows };
+  const mark = preservedOf(sheet).headerValues[markKey(period)];
+  const figures = mark === "Chính thức" ? "official" : mark === "Ước" ? "estimate" : null;
+  return { actuals, figures, problems };
+}
+
+/** Each task's status as written in the tasks sheet's status column (empty: null). */
+export function readSheetTasks(sheet: ReadSheet): TaskStatusInput[] {
+  const col = columnOf(sheet, "status");
+  if (col == null) return [];
+  return sheet.rows
+    .filter((r) => r.id?.startsWith(TASK_PREFIX))
+    .map((r) => {
+      const v = cellText(r.values[col]);
+      return { code: (r.id ?? "").slice(TASK_PREFIX.length), status: v == null ? null : String(v) };
+    });
+}
