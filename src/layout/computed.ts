@@ -2,12 +2,19 @@
  * The judgement columns (Trạng thái, % KH, Lý do) of the targets sheet, computed from the figures of
  * one period. Works on any grid with keyed columns and identified rows: the model being built, or a
  * sheet read back from a workbook, so live judgement can recompute only the rows the user changed.
+ * A status staff chose in "Điều chỉnh đánh giá" replaces the rule's only with a reason beside it;
+ * the report readers apply the same reading (`readOverride`), so sheet and report agree.
  */
-import { STATUS_LABELS, type Actuals, type TrafficCounts, evaluatePlan } from "../domain/evaluate";
+import { type ActualsProblemCode, readStatus } from "../domain/actuals";
+import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, type TrafficCounts, evaluatePlan } from "../domain/evaluate";
 import type { Plan } from "../domain/plan";
+import { type Problem, problem } from "../domain/problems";
 import { foldKey } from "../domain/text";
+import { columnLetter } from "./format";
 import { TRAFFIC_CRITERIA, periodKey, targetId, trafficId } from "./identity";
-import type { PeriodId } from "./periods";
+import { type PeriodId, isPeriodId, period as periodOf } from "./periods";
+import type { ReadSheet } from "./read";
+import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./targets";
 import type { CellValue } from "./types";
 
 /** The part of a sheet the computation reads: keys of columns and identities of rows, in place. */
@@ -32,6 +39,92 @@ function countOf(v: CellValue | undefined): number | null {
   return null;
 }
 
+/** What an override cell and its reason cell say, before they reach the evaluation. */
+export type OverrideReading =
+  | { kind: "none" }
+  | { kind: "applied"; override: Override }
+  /** A valid status without a reason: not applied, the rule's judgement stands. */
+  | { kind: "no-reason"; status: Status }
+  /** Text that is no status word (pasted past the list validation): not applied. */
+  | { kind: "invalid"; text: string };
+
+const trimmed = (v: CellValue | undefined): string => (v == null ? "" : String(v).normalize("NFC").trim());
+
+/** Reads an override: the status as a word of the list or a code (`khong-dat`), the reason as typed. */
+export function readOverride(status: CellValue | undefined, reason: CellValue | undefined): OverrideReading {
+  const written = trimmed(status);
+  if (written === "") return { kind: "none" };
+  const s = typeof status === "string" ? readStatus(written) : null;
+  if (s == null) return { kind: "invalid", text: written };
+  const why = trimmed(reason);
+  return why === "" ? { kind: "no-reason", status: s } : { kind: "applied", override: { status: s, reason: why } };
+}
+
+/**
+ * The period a targets sheet judges, from the header over its status column ("Đánh giá theo số liệu
+ * năm"); null when the header no longer says. An override was made against that period's judgement,
+ * so a report of another period must not take it.
+ */
+export function judgedPeriodOf(sheet: ReadSheet): PeriodId | null {
+  const status = sheet.columns.find((c) => c.key === "status");
+  const header = status?.headerCells.find((v) => trimmed(v) !== "");
+  if (header == null) return null;
+  const text = foldKey(trimmed(header));
+  for (const c of sheet.columns) {
+    const id = c.key.slice(2);
+    if (c.key.startsWith("p:") && isPeriodId(id) && foldKey(judgedHeader(periodOf(id, 2000).label)) === text) return id;
+  }
+  return null;
+}
+
+/** An override read back from a sheet, with the A1 address of its status cell for problems. */
+export interface SheetOverride {
+  reading: Exclude<OverrideReading, { kind: "none" }>;
+  cell: string;
+}
+
+/**
+ * The overrides of a targets sheet read back, by target number, for a report of `period`: none when
+ * the sheet judges another period (see `judgedPeriodOf`) or has no override column (an older layout).
+ */
+export function sheetOverrides(sheet: ReadSheet, period: string): Map<string, SheetOverride> {
+  const out = new Map<string, SheetOverride>();
+  const status = sheet.columns.find((c) => c.key === OVERRIDE_KEY);
+  const reason = sheet.columns.find((c) => c.key === OVERRIDE_REASON_KEY);
+  const judged = judgedPeriodOf(sheet);
+  if (!status || (judged != null && judged !== period)) return out;
+  for (const r of sheet.rows) {
+    if (!r.id?.startsWith("t:")) continue;
+    const reading = readOverride(r.values[status.index], reason ? r.values[reason.index] : null);
+    if (reading.kind !== "none") out.set(r.id.slice(2), { reading, cell: `${columnLetter(status.index)}${r.index + 1}` });
+  }
+  return out;
+}
+
+/**
+ * Lays a sheet's overrides onto the rows read for a report. A status without a reason goes to the
+ * evaluation as it is, whose "override-invalid" warning says it was ignored; text that is no status
+ * word is a problem at its cell.
+ */
+export function applySheetOverrides(rows: ActualRow[], overrides: ReadonlyMap<string, SheetOverride>, sheet: string, problems: Problem[]): void {
+  for (const row of rows) {
+    const o = overrides.get(row.no);
+    if (!o) continue;
+    if (o.reading.kind === "applied") row.override = o.reading.override;
+    else if (o.reading.kind === "no-reason") row.override = { status: o.reading.status, reason: "" };
+    else problems.push(problem<ActualsProblemCode>("actuals.bad-status", "warning", { sheet, cell: o.cell, target: row.no }, { value: o.reading.text }));
+  }
+}
+
+/** The reason cell beside an override that was not applied: why, then the rule's own reason. */
+function notApplied(o: OverrideReading, ruleReason: string): string | null {
+  let why: string;
+  if (o.kind === "no-reason") why = `Chưa áp dụng điều chỉnh "${STATUS_LABELS[o.status]}": cần ghi lý do điều chỉnh.`;
+  else if (o.kind === "invalid") why = `Điều chỉnh "${o.text}" không hợp lệ (chọn Đạt (vượt), Đạt hoặc Không đạt): chưa áp dụng.`;
+  else return null;
+  return ruleReason ? `${why} ${ruleReason}` : why;
+}
+
 /**
  * Status, percent and reason for every target row of `grid` (or only those whose identity is in
  * `only`), judged on the figures of `period`. Rows of the grid that are not targets are left alone.
@@ -47,13 +140,24 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
   grid.rows.forEach((r, i) => {
     if (r.id) rowOf.set(r.id, i);
   });
-  const valueAt = (id: string): CellValue => {
+  const cellAt = (id: string, c: number): CellValue => {
     const r = rowOf.get(id);
-    return r == null || figure < 0 ? null : (grid.rows[r].values[figure] ?? null);
+    return r == null || c < 0 ? null : (grid.rows[r].values[c] ?? null);
   };
+  const valueAt = (id: string): CellValue => cellAt(id, figure);
+  const overrideCol = col(OVERRIDE_KEY);
+  const overrideReasonCol = col(OVERRIDE_REASON_KEY);
+  const overrides = new Map<string, OverrideReading>();
 
   const actuals: Actuals = {
-    rows: plan.targets.map((t) => ({ no: t.no, actual: asActual(valueAt(targetId(t.no))) })),
+    rows: plan.targets.map((t) => {
+      const id = targetId(t.no);
+      const row: ActualRow = { no: t.no, actual: asActual(valueAt(id)) };
+      const o = overrideCol < 0 ? ({ kind: "none" } as const) : readOverride(cellAt(id, overrideCol), cellAt(id, overrideReasonCol));
+      overrides.set(t.no, o);
+      if (o.kind === "applied") row.override = o.override;
+      return row;
+    }),
   };
   if (TRAFFIC_CRITERIA.some((c) => rowOf.has(trafficId(c, "cur")))) {
     const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): [number | null, number | null] => [
@@ -77,7 +181,12 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
     if (percent >= 0) updates.push({ row, col: percent, value: judged ? e.percent : null });
     // "Chưa có số liệu" beside an empty figure says it all; a reason would only repeat it.
     const said = foldKey(e.reason) === foldKey(STATUS_LABELS[e.status]);
-    if (reason >= 0) updates.push({ row, col: reason, value: judged && !said ? e.reason || null : null });
+    const own = judged && !said ? e.reason || null : null;
+    const o = overrides.get(e.no) ?? { kind: "none" };
+    let text = judged ? (notApplied(o, own ?? "") ?? own) : own;
+    // An override on a row that is never judged (growth rate by sector) must not vanish unsaid.
+    if (!judged && o.kind !== "none") text = "Dòng này không đánh giá riêng: điều chỉnh đánh giá không áp dụng.";
+    if (reason >= 0) updates.push({ row, col: reason, value: text });
   }
   return updates;
 }

@@ -177,7 +177,9 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
     const input = layout.headerInputs.find((h) => h.column === c.key);
     const bottom = input ? input.row - 1 : layout.headerRows - 1;
     header[top][i] = c.header;
-    if (bottom > top) merges.push({ row: headerFirst + top, col: i, rows: bottom - top + 1, cols: 1 });
+    // The identity column is never merged: a merge would blank the header marks of the rows below
+    // the first, and a reader would take those header rows for rows the user inserted.
+    if (bottom > top && c.role !== "identity") merges.push({ row: headerFirst + top, col: i, rows: bottom - top + 1, cols: 1 });
     if (input) {
       header[input.row][i] = preserved.headerValues[input.key] ?? input.initial;
       const area = { row: headerFirst + input.row, col: i, rows: 1, cols: 1 };
@@ -273,7 +275,11 @@ export function buildTargetsModel(plan: Plan, opts: TargetsModelOptions, preserv
   const layout = targetsLayout(plan, opts);
   const model = renderSheet(layout, targetsBody(plan, opts.periods), preserved);
   const period = opts.statusPeriod ?? layout.columns.filter((c) => c.key.startsWith("p:")).map((c) => c.key.slice(2)).pop();
-  if (period) for (const u of computedCells(plan, model, period as PeriodId)) model.rows[u.row].values[u.col] = u.value;
+  if (!period) return model;
+  for (const u of computedCells(plan, model, period as PeriodId)) model.rows[u.row].values[u.col] = u.value;
+  // Heights were estimated before the judgement's reasons (an override's is several lines) were in.
+  model.rows.forEach((r) => (r.height = layout.rowHeights[r.kind] ?? null));
+  estimateRowHeights(model).forEach((h, i) => (model.rows[i].height = h));
   return model;
 }
 

@@ -86,6 +86,26 @@ export function noteValidation(title: string, max: number): DataValidation {
   };
 }
 
+/** The judgments staff may put in place of the add-in's; "Chưa có số liệu" is for a missing figure, not a choice. */
+export const OVERRIDE_WORDS = ["Đạt (vượt)", "Đạt", "Không đạt"] as const;
+
+export const OVERRIDE_VALIDATION: DataValidation = {
+  rule: { kind: "list", values: [...OVERRIDE_WORDS] },
+  allowBlank: true,
+  prompt: {
+    title: "Điều chỉnh đánh giá",
+    text: "Chọn khi cán bộ đánh giá khác add-in: trạng thái chọn ở đây thay cho đánh giá của add-in, bắt buộc ghi lý do ở cột bên cạnh. Để trống: dùng đánh giá của add-in.",
+  },
+  error: { style: "stop", title: "Giá trị không hợp lệ", text: "Chọn Đạt (vượt), Đạt hoặc Không đạt trong danh sách, hoặc để trống." },
+};
+
+export const OVERRIDE_REASON_VALIDATION: DataValidation = {
+  rule: { kind: "textLength", max: 500 },
+  allowBlank: true,
+  prompt: { title: "Lý do điều chỉnh", text: "Bắt buộc khi có điều chỉnh đánh giá: lý do được giữ lại và in trong cột Lý do, tối đa 500 ký tự." },
+  error: { style: "warning", title: "Lý do quá dài", text: "Lý do dài hơn 500 ký tự; nên rút gọn." },
+};
+
 export const TASK_STATUS_VALIDATION: DataValidation = {
   rule: { kind: "list", values: [...TASK_STATUS_WORDS] },
   allowBlank: true,

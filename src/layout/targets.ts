@@ -1,7 +1,8 @@
 /**
  * The targets sheet (Chỉ tiêu): the plan's main targets and their sub-rows, one input column per
  * opened reporting period (cumulative figures, each period marked estimate or official in a header
- * cell), the add-in's judgement, the user's note, and the hidden identity column. Below the table,
+ * cell), the add-in's judgement, the staff's override of it with the reason (kept, and shown in the
+ * judgement's reason), the user's note, and the hidden identity column. Below the table,
  * the six traffic-accident counts that decide the "giảm N tiêu chí" target.
  */
 import type { Plan, TargetRow } from "../domain/plan";
@@ -9,12 +10,21 @@ import { parseTarget } from "../domain/target";
 import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, targetId, trafficId, type TrafficCriterion } from "./identity";
 import { FIGURE_MARKS, type PeriodId, listPeriods } from "./periods";
 import {
-  BASE_FORMAT, COUNT_VALIDATION, FIGURE_VALIDATION, HEADER_FORMAT, MARK_VALIDATION, PAGE, TARGET_STATUS_FORMATS,
-  TEXT_FORMAT, figureFormat, noteValidation,
+  BASE_FORMAT, COUNT_VALIDATION, FIGURE_VALIDATION, HEADER_FORMAT, MARK_VALIDATION, OVERRIDE_REASON_VALIDATION,
+  OVERRIDE_VALIDATION, PAGE, TARGET_STATUS_FORMATS, TEXT_FORMAT, figureFormat, noteValidation,
 } from "./styles";
 import type { BodyRow, ColumnSpec, HeaderGroup, HeaderInput, SheetLayout } from "./types";
 
 export const TARGETS_LAYOUT_VERSION = 1;
+
+/** Keys of the staff's override columns (read by computed.ts and the report readers). */
+export const OVERRIDE_KEY = "override";
+export const OVERRIDE_REASON_KEY = "override-reason";
+
+/** The header over the judgement columns, naming the period judged ("Đánh giá theo số liệu 6 tháng"). */
+export function judgedHeader(periodLabel: string): string {
+  return `Đánh giá theo số liệu ${periodLabel.toLowerCase()}`;
+}
 
 export interface TargetsOptions {
   /** Periods the user opened; their columns are laid out in cut-off order whatever the order here. */
@@ -65,9 +75,17 @@ function columns(plan: Plan, opts: TargetsOptions): ColumnSpec[] {
       format: { ...text, hAlign: "center" }, conditional: TARGET_STATUS_FORMATS,
     },
     { key: "percent", header: "% KH", width: 8, role: "computed", format: { hAlign: "right", numberFormat: "0.0" } },
-    { key: "reason", header: "Lý do", width: 26, role: "computed", format: { ...text, hAlign: "left", font: { size: 11 } } },
+    { key: "reason", header: "Lý do", width: 23, role: "computed", format: { ...text, hAlign: "left", font: { size: 11 } } },
     {
-      key: "note", header: "Ghi chú", width: 16, role: "input",
+      key: OVERRIDE_KEY, header: "Điều chỉnh đánh giá", width: 10, role: "input",
+      format: { ...text, hAlign: "center", locked: false }, validation: OVERRIDE_VALIDATION,
+    },
+    {
+      key: OVERRIDE_REASON_KEY, header: "Lý do điều chỉnh", width: 16, role: "input",
+      format: { ...text, hAlign: "left", locked: false, font: { size: 11 } }, validation: OVERRIDE_REASON_VALIDATION,
+    },
+    {
+      key: "note", header: "Ghi chú", width: 12, role: "input",
       format: { ...text, hAlign: "left", locked: false }, validation: noteValidation("Ghi chú", 1000),
     },
     { key: "id", header: "Mã dòng", width: 10, role: "identity", hidden: true, format: text },
@@ -88,7 +106,8 @@ export function targetsLayout(plan: Plan, opts: TargetsOptions): SheetLayout {
       from: periodKey(periods[0].id),
       to: periodKey(periods[periods.length - 1].id),
     });
-    groups.push({ row: 0, text: `Đánh giá theo số liệu ${statusPeriod.label.toLowerCase()}`, from: "status", to: "reason" });
+    groups.push({ row: 0, text: judgedHeader(statusPeriod.label), from: "status", to: "reason" });
+    groups.push({ row: 0, text: "Cán bộ điều chỉnh", from: OVERRIDE_KEY, to: OVERRIDE_REASON_KEY });
     for (const p of periods) {
       headerInputs.push({ row: 2, column: periodKey(p.id), key: markKey(p.id), initial: FIGURE_MARKS[0], validation: MARK_VALIDATION });
     }

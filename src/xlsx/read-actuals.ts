@@ -1,8 +1,8 @@
 /**
  * Reads the figures of one period back from a workbook made by `ktxh init` and filled by staff:
  * targets by the hidden identity column (`t:1.2`), the period's column by the hidden key row
- * (`p:6m`), the traffic counts (`tn:deaths:cur`), the period's estimate/official mark and the task
- * statuses. Whatever the user moved, sorted or renamed. Problems, never exceptions, on bad input.
+ * (`p:6m`), the traffic counts (`tn:deaths:cur`), the staff's overrides with their reasons (when
+ * the sheet judges this period), the period's estimate/official mark and the task statuses. Whatever the user moved, sorted or renamed. Problems, never exceptions, on bad input.
  */
 import { Workbook } from "exceljs";
 import type { ActualRow, Actuals } from "../domain/evaluate";
@@ -11,6 +11,7 @@ import { type Problem, type Result, fail, ok, problem } from "../domain/problems
 import type { ReportProblemCode } from "../domain/report/codes";
 import type { TaskStatusInput } from "../domain/report/tasks";
 import type { CountPair, TrafficCounts } from "../domain/traffic";
+import { applySheetOverrides, sheetOverrides } from "../layout/computed";
 import { columnLetter } from "../layout/format";
 import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "../layout/identity";
 import type { WorkbookMeta } from "../layout/meta";
@@ -67,6 +68,7 @@ function readTargets(sheet: ReadSheet, period: string, problems: Problem[]): { a
     cellOf.set(r.id, `${columnLetter(col)}${r.index + 1}`);
     if (r.id.startsWith(TARGET_PREFIX)) rows.push({ no: r.id.slice(TARGET_PREFIX.length), actual: cellText(r.values[col]) });
   }
+  applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
   const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): CountPair =>
     (["prev", "cur"] as const).map((side) => {
       const id = trafficId(c, side);

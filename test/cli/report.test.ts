@@ -68,7 +68,10 @@ describe("ktxh report --plan --actuals", () => {
 
 describe("ktxh report WORKBOOK", () => {
   /** A workbook as `ktxh init` makes it, with figures typed into the given period's column. */
-  async function filledWorkbook(planId: string, period: string, figures: Record<string, string | number>, tasks: Record<string, string> = {}, traffic: Record<string, number> = {}): Promise<string> {
+  async function filledWorkbook(
+    planId: string, period: string, figures: Record<string, string | number>, tasks: Record<string, string> = {}, traffic: Record<string, number> = {},
+    overrides: Record<string, [string, string | null]> = {},
+  ): Promise<string> {
     const plan = builtInPlan(planId);
     if (!plan) throw new Error(planId);
     const { workbook } = initWorkbook(plan, { periods: ["6m", "year"] });
@@ -81,6 +84,14 @@ describe("ktxh report WORKBOOK", () => {
       const id = row.id ?? "";
       const v = id.startsWith("t:") ? figures[id.slice(2)] : traffic[id];
       if (v !== undefined) t.worksheet.getCell(row.index + 1, col.index + 1).value = v;
+      const o = overrides[id.slice(2)];
+      if (id.startsWith("t:") && o) {
+        for (const [key, value] of [["override", o[0]], ["override-reason", o[1]]] as const) {
+          const c = t.sheet.columns.find((x) => x.key === key);
+          if (!c) throw new Error(`no ${key} column`);
+          t.worksheet.getCell(row.index + 1, c.index + 1).value = value;
+        }
+      }
     }
     const n = sheets.tasks;
     if (n) {
@@ -95,14 +106,18 @@ describe("ktxh report WORKBOOK", () => {
     return file;
   }
 
-  test("reads the year's figures by row identity and prints them at the written precision", async () => {
+  /** 783/BC's 2023 estimates: plain figures typed as numbers, as Excel stores them; the rest as text (">80", "giảm 01 tiêu chí"). */
+  function estimates2023(): Record<string, string | number> {
     const figures: Record<string, string | number> = {};
     for (const r of builtInEstimates2023().rows) {
-      // Plain figures typed as numbers, as Excel stores them; the rest as text (">80", "giảm 01 tiêu chí").
       const n = Number(r.actual.replace(/\./g, "").replace(",", "."));
       figures[r.no] = Number.isFinite(n) ? n : r.actual;
     }
-    await filledWorkbook("binh-son-2023", "year", figures);
+    return figures;
+  }
+
+  test("reads the year's figures by row identity and prints them at the written precision", async () => {
+    await filledWorkbook("binh-son-2023", "year", estimates2023());
     const io = capture(dir);
     const code = await main(["report", "so.xlsx", "--period", "year", "-o", "bc.xlsx", "--json"], io);
     expect(io.stderr()).toBe("");
@@ -129,6 +144,46 @@ describe("ktxh report WORKBOOK", () => {
     expect(model.rows.find((r) => r.no === "3")?.percentPlan?.text).toBe("64,3");
     expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 03 tiêu chí");
     expect(model.tasks).toMatchObject({ total: 33, done: 1, doing: 1, unreported: 31 });
+  });
+
+  test("a staff override with its reason is the report's status for that row, and the reason is kept", async () => {
+    await filledWorkbook("binh-son-2023", "year", estimates2023(), {}, {}, { "1": ["Không đạt", "Số liệu ngành xây dựng chưa được Cục Thống kê xác nhận"] });
+    const io = capture(dir);
+    const code = await main(["report", "so.xlsx", "--period", "year", "--json"], io);
+    expect(code).toBe(0);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    const row = model.rows.find((r) => r.no === "1");
+    expect(rowCells(model, row!)[5]).toBe("Không đạt");
+    expect(row).toMatchObject({ overridden: true });
+    expect(row?.reason).toContain("Số liệu ngành xây dựng chưa được Cục Thống kê xác nhận");
+    // 783/BC's 13 / 6 / 1 becomes 12 / 6 / 2: the count follows the override.
+    expect(model.counts).toMatchObject({ vuot: 12, dat: 6, khongDat: 2 });
+  });
+
+  test("an override without a reason is not applied and is reported", async () => {
+    await filledWorkbook("binh-son-2023", "year", estimates2023(), {}, {}, { "1": ["Không đạt", null], "3": ["đạt rồi", "đã kiểm tra"] });
+    const io = capture(dir);
+    const code = await main(["report", "so.xlsx", "--period", "year", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(rowCells(model, model.rows.find((r) => r.no === "1")!)[5]).toBe("Đạt (vượt)");
+    expect(model.counts).toMatchObject({ vuot: 13, dat: 6, khongDat: 1 });
+    expect(model.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ code: "evaluate.override-invalid", location: expect.objectContaining({ target: "1" }) }),
+      expect.objectContaining({ code: "actuals.bad-status", location: expect.objectContaining({ target: "3" }) }),
+    ]));
+    expect(code).toBe(1);
+  });
+
+  test("an override made against the year's judgement does not reach a 6-month report", async () => {
+    // initWorkbook judges the latest period opened, the year.
+    await filledWorkbook("binh-son-2024", "6m", { "3": 400.5 }, {}, {}, { "3": ["Đạt (vượt)", "Thu ngân sách cả năm đã vượt dự toán"] });
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "6m", "--json"], io);
+    const six = JSON.parse(io.stdout()) as ReportModel;
+    expect(six.rows.find((r) => r.no === "3")).toMatchObject({ overridden: false });
+    const year = capture(dir);
+    await main(["report", "so.xlsx", "--period", "year", "--json"], year);
+    expect((JSON.parse(year.stdout()) as ReportModel).rows.find((r) => r.no === "3")).toMatchObject({ overridden: true });
   });
 
   test("a period the workbook has no column for is refused with the periods it has", async () => {

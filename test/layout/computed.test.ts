@@ -1,7 +1,8 @@
 import { STATUS_LABELS } from "../../src/domain/evaluate";
-import { computedCells } from "../../src/layout/computed";
+import { computedCells, readOverride } from "../../src/layout/computed";
 import { buildTargetsModel, type SheetModel } from "../../src/layout/sheet-model";
 import { TARGET_STATUS_WORDS } from "../../src/layout/styles";
+import { targetsLayout } from "../../src/layout/targets";
 import type { CellValue } from "../../src/layout/types";
 import { fixturePlan } from "./fixture";
 
@@ -54,4 +55,111 @@ test("live judgement may recompute only the rows that changed", () => {
   const rows = new Set(updates.map((u) => m.rows[u.row].id));
   expect(rows).toEqual(new Set(["t:4"]));
   expect(updates.map((u) => m.columns[u.col].key).sort()).toEqual(["percent", "reason", "status"]);
+});
+
+describe("staff override of a status, with a reason", () => {
+  function withOverride(figures: Record<string, CellValue>, overrides: Record<string, [CellValue, CellValue]>): SheetModel {
+    const inputs: Record<string, Record<string, CellValue>> = {};
+    for (const [id, v] of Object.entries(figures)) inputs[id] = { "p:year": v };
+    for (const [id, [status, reason]] of Object.entries(overrides)) inputs[id] = { ...inputs[id], override: status, "override-reason": reason };
+    return buildTargetsModel(plan, { periods: ["6m", "year"], statusPeriod: "year" }, {
+      inputs, headerValues: {}, userRows: [], userColumns: [], kept: [],
+    });
+  }
+
+  test("a status word with a reason replaces the rule's status; the percent stays computed", () => {
+    const m = withOverride({ "t:4": 1500 }, { "t:4": ["Đạt", "Số của Phòng Lao động chưa cộng lao động thời vụ"] });
+    expect(at(m, "t:4", "status")).toBe(STATUS_LABELS.dat);
+    expect(at(m, "t:4", "percent")).toBeCloseTo(93.75, 2);
+    const reason = String(at(m, "t:4", "reason"));
+    expect(reason).toContain("do cán bộ điều chỉnh");
+    expect(reason).toContain("Số của Phòng Lao động chưa cộng lao động thời vụ");
+    // The rule's own judgement is still said, so the override can be checked.
+    expect(reason).toContain("không đạt");
+    // The override cells are the staff's: the model never rewrites them.
+    expect(at(m, "t:4", "override")).toBe("Đạt");
+  });
+
+  test("without a reason the override is not applied and the reason cell asks for one", () => {
+    const m = withOverride({ "t:4": 1500 }, { "t:4": ["Đạt (vượt)", "  "] });
+    expect(at(m, "t:4", "status")).toBe(STATUS_LABELS["khong-dat"]);
+    const reason = String(at(m, "t:4", "reason"));
+    expect(reason).toMatch(/cần ghi lý do/);
+    expect(reason).not.toContain("do cán bộ điều chỉnh");
+  });
+
+  test("text that is no status word is not applied and is named", () => {
+    const m = withOverride({ "t:4": 1500 }, { "t:4": ["đạt rồi", "đã kiểm tra"] });
+    expect(at(m, "t:4", "status")).toBe(STATUS_LABELS["khong-dat"]);
+    expect(String(at(m, "t:4", "reason"))).toContain("\"đạt rồi\" không hợp lệ");
+  });
+
+  test("an override applies to a row without a figure and to the traffic criterion", () => {
+    const m = withOverride({}, {
+      "t:3": ["Không đạt", "Số hộ nghèo phát sinh sau bão, chờ rà soát"],
+      "t:5": ["khong-dat", "Công an huyện báo số vụ tăng"],
+    });
+    expect(at(m, "t:3", "status")).toBe(STATUS_LABELS["khong-dat"]);
+    expect(at(m, "t:3", "percent")).toBeNull();
+    expect(at(m, "t:5", "status")).toBe(STATUS_LABELS["khong-dat"]);
+    // Other rows keep the rule's judgement.
+    expect(at(m, "t:4", "status")).toBe(STATUS_LABELS["thieu-so-lieu"]);
+  });
+
+  test("a row never judged (growth rate by sector) says the override does not apply", () => {
+    const m = withOverride({ "t:2.1": 3 }, { "t:2.1": ["Đạt", "theo Chi cục Thống kê"] });
+    expect(at(m, "t:2.1", "status")).toBeNull();
+    expect(String(at(m, "t:2.1", "reason"))).toMatch(/không áp dụng/);
+  });
+
+  test("live judgement sees an override typed into a sheet read back", () => {
+    const m = withOverride({ "t:4": 1500 }, {});
+    const grid = { columns: m.columns, rows: m.rows.map((r) => ({ id: r.id, values: [...r.values] })) };
+    const row = grid.rows.findIndex((r) => r.id === "t:4");
+    grid.rows[row].values[col(m, "override")] = "Đạt (vượt)";
+    grid.rows[row].values[col(m, "override-reason")] = "Tính cả lao động xuất khẩu";
+    const updates = computedCells(plan, grid, "year", new Set(["t:4"]));
+    expect(updates.find((u) => u.col === col(m, "status"))?.value).toBe(STATUS_LABELS.vuot);
+    expect(String(updates.find((u) => u.col === col(m, "reason"))?.value)).toContain("Tính cả lao động xuất khẩu");
+  });
+});
+
+describe("readOverride", () => {
+  test("words of the list, codes, blanks and non-words", () => {
+    expect(readOverride("Đạt (vượt)", "lý do")).toEqual({ kind: "applied", override: { status: "vuot", reason: "lý do" } });
+    expect(readOverride(" Không đạt ", "x")).toMatchObject({ kind: "applied", override: { status: "khong-dat" } });
+    expect(readOverride("dat", "x")).toMatchObject({ kind: "applied", override: { status: "dat" } });
+    expect(readOverride("Đạt", null)).toEqual({ kind: "no-reason", status: "dat" });
+    expect(readOverride(null, "lý do")).toEqual({ kind: "none" });
+    expect(readOverride("  ", null)).toEqual({ kind: "none" });
+    expect(readOverride(1, "x")).toEqual({ kind: "invalid", text: "1" });
+    // Decomposed marks (text pasted from a PDF) read as the word.
+    expect(readOverride("Đạt (vượt)".normalize("NFD"), "x".normalize("NFD"))).toMatchObject({ kind: "applied", override: { status: "vuot" } });
+  });
+});
+
+test("rows are tall enough for the judgement's reason, an override's included", () => {
+  const m = buildTargetsModel(plan, { periods: ["year"] }, {
+    inputs: { "t:4": { "p:year": 1500, override: "Đạt", "override-reason": "Đã kiểm tra" } },
+    headerValues: {}, userRows: [], userColumns: [], kept: [],
+  });
+  const row = m.rows.find((r) => r.id === "t:4")!;
+  const plain = m.rows.find((r) => r.id === "t:1.1")!;
+  // A short reason typed, a long one computed (the staff's and the rule's): the height comes from the latter.
+  expect(String(row.values[col(m, "reason")]).length).toBeGreaterThan(60);
+  expect(row.height ?? 0).toBeGreaterThan(2 * 15);
+  expect(plain.height).toBeNull();
+});
+
+test("every word the override list offers is read as a status, and shown as that status", () => {
+  const layout = targetsLayout(plan, { periods: ["year"] });
+  const c = layout.columns.find((x) => x.key === "override");
+  expect(c).toMatchObject({ role: "input", validation: { rule: { kind: "list" }, allowBlank: true } });
+  const words = c?.validation?.rule.kind === "list" ? c.validation.rule.values : [];
+  expect(words).toEqual(["Đạt (vượt)", "Đạt", "Không đạt"]);
+  for (const w of words) {
+    const r = readOverride(w, "lý do");
+    expect(r.kind === "applied" ? STATUS_LABELS[r.override.status] : null).toBe(w);
+  }
+  expect(layout.columns.find((x) => x.key === "override-reason")).toMatchObject({ role: "input", format: { numberFormat: "@", locked: false } });
 });

@@ -154,6 +154,48 @@ describe("merge on reload", () => {
     expect(valueIn(m, "t:3", "p:year")).toBe("=1+1");
   });
 
+  test("a staff override and its reason follow their row through a sort and a plan reload", () => {
+    const { model, grid } = filledTargets();
+    set(grid, "t:4", "override", "Đạt");
+    set(grid, "t:4", "override-reason", "Chưa cộng lao động thời vụ");
+    set(grid, "t:3", "override", "Không đạt");
+    set(grid, "t:3", "override-reason", "Số hộ nghèo phát sinh sau bão");
+    sortBody(grid, model.body.first, keyCol(grid, "name"));
+    // The next plan adds a target and renames another: the override is the staff's, not the plan's.
+    const next = fixturePlan((p) => ({
+      ...p,
+      targets: [
+        ...p.targets.map((t) => (t.no === "4" ? { ...t, name: "Giải quyết việc làm mới" } : t)),
+        { no: "6", name: "Tỷ lệ che phủ rừng", unit: "%", target: "35,6" },
+      ],
+    }));
+    const r = mergeTargets(next, readSheet(grid, "Chỉ tiêu"), { periods: ["6m", "year"], statusPeriod: "6m" });
+    expect(r.dropped).toEqual([]);
+    expect(valueIn(r.model, "t:4", "override")).toBe("Đạt");
+    expect(valueIn(r.model, "t:4", "override-reason")).toBe("Chưa cộng lao động thời vụ");
+    expect(valueIn(r.model, "t:3", "override")).toBe("Không đạt");
+    expect(valueIn(r.model, "t:3", "override-reason")).toBe("Số hộ nghèo phát sinh sau bão");
+    // The judgement laid out again takes the override (900 of 1.600 would be "Không đạt").
+    expect(valueIn(r.model, "t:4", "status")).toBe("Đạt");
+    expect(String(valueIn(r.model, "t:4", "reason"))).toContain("Chưa cộng lao động thời vụ");
+    expect(valueIn(r.model, "t:6", "override")).toBeNull();
+    // And once more: nothing moves.
+    const again = mergeTargets(next, readSheet(gridOf(r.model), "Chỉ tiêu"), { periods: ["6m", "year"], statusPeriod: "6m" });
+    expect(gridOf(again.model)).toEqual(gridOf(r.model));
+  });
+
+  test("a workbook laid out before the override columns existed gains them empty", () => {
+    const { model, grid } = filledTargets();
+    const drop = [keyCol(grid, "override-reason"), keyCol(grid, "override")];
+    for (const row of grid) for (const c of drop) row.splice(c, 1);
+    const r = mergeTargets(plan, readSheet(grid, "Chỉ tiêu"), { periods: ["6m", "year"] });
+    expect(r.model.columns.filter((c) => c.key.startsWith("override")).map((c) => c.role)).toEqual(["input", "input"]);
+    expect(r.model.columns.some((c) => c.role === "user")).toBe(false);
+    expect(valueIn(r.model, "t:4", "p:6m")).toBe(900);
+    expect(valueIn(r.model, "t:4", "override")).toBeNull();
+    expect(model.columns.length).toBe(r.model.columns.length);
+  });
+
   test("a grid without the layout's mark is not a KT-XH sheet", () => {
     expect(readSheet([["TT", "Chỉ tiêu"], ["1", "Tổng giá trị sản xuất"]], "Sheet1")).toBeNull();
   });
