@@ -1,49 +1,135 @@
-import { Body1, Button, Caption1, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Select, useId } from "@fluentui/react-components";
+import type { Plan } from "../domain/plan";
+import { type PeriodId, period as periodInfo } from "../layout/periods";
+import { DropDialog } from "./components/DropDialog";
+import { IndicatorList } from "./components/IndicatorList";
+import { Notice } from "./components/Notice";
+import { PlanPicker } from "./components/PlanPicker";
+import { StatusCounts } from "./components/StatusCounts";
+import type { PaneOperations } from "./operations";
 import { STRINGS } from "./strings";
+import { usePane } from "./usePane";
 
 export interface AppProps {
-  /** The plan kept in the workbook, or null when none has been loaded yet. */
-  planName: string | null;
-  /** False when the page was opened in a browser rather than from Excel. */
-  inExcel: boolean;
-  /** Loads a plan into the workbook; the button stays disabled until index.tsx supplies it. */
-  onLoadPlan?: () => void;
+  /** Host operations; null when the page was opened outside Excel. */
+  ops: PaneOperations | null;
+  /** Plans offered without a file: the built-in ones (read after the first paint). */
+  plans: () => Plan[];
 }
 
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-  },
-  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  plan: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
-});
+/** The order staff think in: the year first, then the long reports, then quarters and months. */
+const PERIOD_CHOICES: PeriodId[] = [
+  "year", "9m", "6m", "q1", "q2", "q3", "q4",
+  "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12",
+];
 
-/** The pane's first screen. It receives everything as props: no Office calls in here. */
-export function App({ planName, inExcel, onLoadPlan }: AppProps) {
-  const styles = useStyles();
+/** The pane. It receives everything as props: no Office calls in here or below. */
+export function App({ ops, plans }: AppProps) {
+  const [s, act] = usePane(ops);
+  const periodId = useId("period");
+  const hasPlan = s.workbook?.planId != null;
+  const idle = ops !== null && s.busy === null;
+  const periodMissing = hasPlan && s.workbook !== null && s.workbook.periods.length > 0 && !s.workbook.periods.includes(s.period);
+  const summary = s.summary && s.summary.period === s.period ? s.summary : null;
+
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <Title3 as="h1" className={styles.heading}>{STRINGS.appTitle}</Title3>
-        <Caption1 className={styles.muted}>{STRINGS.appSubtitle}</Caption1>
+    <main className="ktxh-root">
+      <header className="ktxh-header">
+        <h1 className="ktxh-title3 ktxh-heading">{STRINGS.appTitle}</h1>
+        <span className="ktxh-caption1 ktxh-muted">{STRINGS.appSubtitle}</span>
       </header>
-      {!inExcel && <Body1 role="note">{STRINGS.outsideOffice}</Body1>}
-      <section className={styles.plan} aria-label={STRINGS.planLabel}>
-        <Subtitle2 as="h2" className={styles.heading}>{STRINGS.planLabel}</Subtitle2>
-        <Body1 data-testid="plan-name">{planName ?? STRINGS.noPlan}</Body1>
+
+      {!ops && <span className="ktxh-body1" role="note">{STRINGS.outsideOffice}</span>}
+      {s.busy && (
+        <div className="ktxh-busy" role="status" data-testid="busy">
+          <span className="ktxh-spin" aria-hidden="true" />
+          {STRINGS[s.busy === "loading" ? "loadingPlan" : s.busy === "checking" ? "checking" : "starting"]}
+        </div>
+      )}
+      {s.error && (
+        <Notice
+          intent="error"
+          title={STRINGS.errorTitle}
+          testId="error"
+          action={<Button size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Button>}
+        >
+          {s.error}
+        </Notice>
+      )}
+      {s.outcome && (
+        <Notice intent="success" testId="outcome">
+          {s.outcome}
+          {s.kept.length > 0 && (
+            <>
+              <br />
+              {STRINGS.keptTitle}:
+              <ul className="ktxh-bullets">
+                {s.kept.map((k) => <li key={k.key}>{k.label}</li>)}
+              </ul>
+            </>
+          )}
+        </Notice>
+      )}
+
+      <section className="ktxh-section" aria-labelledby="ktxh-plan">
+        <h2 id="ktxh-plan" className="ktxh-subtitle2 ktxh-heading">{STRINGS.planLabel}</h2>
+        <span className="ktxh-body1 ktxh-wrap" data-testid="plan-name">
+          {hasPlan ? `${STRINGS.planInWorkbook} ${s.workbook?.planTitle ?? s.workbook?.planId}` : STRINGS.noPlan}
+        </span>
+        <PlanPicker plans={plans} current={s.workbook?.planId ?? null} disabled={!idle} onLoad={act.load} />
       </section>
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={!onLoadPlan} onClick={onLoadPlan}>
-          {STRINGS.loadPlan}
-        </Button>
-        {!onLoadPlan && <Caption1 className={styles.muted}>{STRINGS.loadPlanHint}</Caption1>}
-      </div>
+
+      <section className="ktxh-section" aria-labelledby="ktxh-results">
+        <h2 id="ktxh-results" className="ktxh-subtitle2 ktxh-heading">{STRINGS.resultsLabel}</h2>
+        <div className="ktxh-period">
+          <div className="ktxh-field">
+            <label className="ktxh-label" htmlFor={periodId}>{STRINGS.periodLabel}</label>
+            <Select id={periodId} value={s.period} onChange={(_e, d) => act.setPeriod(d.value)} disabled={!ops} data-testid="period-select">
+              {PERIOD_CHOICES.map((id) => (
+                <option key={id} value={id}>{periodInfo(id, 2000).label}</option>
+              ))}
+            </Select>
+          </div>
+          <Button disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Button>
+        </div>
+        {periodMissing && <span className="ktxh-caption1 ktxh-muted">{STRINGS.periodNotLaidOut}</span>}
+        {summary ? (
+          <>
+            <StatusCounts summary={summary} />
+            <span className="ktxh-caption1 ktxh-muted">{STRINGS.resultsLive}</span>
+          </>
+        ) : (
+          !hasPlan && <span className="ktxh-caption1 ktxh-muted">{STRINGS.noResults}</span>
+        )}
+      </section>
+
+      {summary && (
+        <section className="ktxh-section" aria-labelledby="ktxh-attention">
+          <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading">{STRINGS.attentionLabel}</h2>
+          {summary.items.length ? (
+            <>
+              <span className="ktxh-caption1 ktxh-muted">{STRINGS.attentionHint}</span>
+              <IndicatorList items={summary.items} onSelect={act.select} />
+            </>
+          ) : (
+            <span className="ktxh-body1">{STRINGS.allGood}</span>
+          )}
+        </section>
+      )}
+
+      {s.notices.length > 0 && (
+        // Informational, and the same every day: folded at the bottom so the figures stay in view.
+        <details className="ktxh-notices" data-testid="notices">
+          <summary>{STRINGS.noticesTitle(s.notices.length)}</summary>
+          <ul>
+            {s.notices.map((n) => (
+              <li key={n.code} data-testid="notice" data-code={n.code}>{n.text}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      <DropDialog question={s.drop} />
     </main>
   );
 }

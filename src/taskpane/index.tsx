@@ -1,20 +1,30 @@
-// The pane's entry: waits for Office, then renders. Office operations are wired in here and passed
-// to the components as props, so components stay testable without Office.
+// The pane's entry: waits for Office, then renders. Office operations are made here and passed to
+// the components as props, so components stay testable without Office.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { createExcelOperations } from "../excel";
+import { builtInPlans } from "../seeds";
 import { App } from "./App";
+import type { PaneOperations } from "./operations";
+import { installStyles } from "./styles";
 
-function render(inExcel: boolean): void {
+function render(ops: PaneOperations | null): void {
   const container = document.getElementById("container");
   if (!container) return;
+  installStyles();
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App planName={null} inExcel={inExcel} />
+      <App ops={ops} plans={builtInPlans} />
     </FluentProvider>,
   );
 }
 
 // office.js comes from Microsoft's CDN; if it could not load (offline preview in a browser), the
 // pane still renders and says it is outside Excel rather than staying blank.
-if (typeof Office === "undefined") render(false);
-else void Office.onReady((info) => render(info.host === Office.HostType.Excel));
+if (typeof Office === "undefined") render(null);
+else
+  void Office.onReady((info) => {
+    // The one place the pane hands Office.js to the host layer; components only see PaneOperations.
+    // eslint-disable-next-line no-restricted-globals
+    render(info.host === Office.HostType.Excel ? createExcelOperations(Excel.run) : null);
+  });

@@ -66,7 +66,8 @@ export function makeGlobals(model: WorkbookModel, env: { displayLanguage?: strin
   };
   const info = { host: "Excel", platform: "OfficeOnline" };
   const Office: Record<string, unknown> = {
-    HostType: enumOf(["Word", "Excel", "PowerPoint", "Outlook", "OneNote", "Project", "Access"]),
+    // Unlike Excel's enums (lowerCamel keys), Office.HostType uses PascalCase: Office.HostType.Excel === "Excel".
+    HostType: Object.fromEntries(["Word", "Excel", "PowerPoint", "Outlook", "OneNote", "Project", "Access"].map((h) => [h, h])),
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     CoercionType: { Text: "text", Matrix: "matrix", Table: "table", Html: "html", Ooxml: "ooxml", Image: "image" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },

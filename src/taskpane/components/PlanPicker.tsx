@@ -1,0 +1,127 @@
+import { Button, Select, useId } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { Plan } from "../../domain/plan";
+import { readPlanFile } from "../plan-file";
+import { STRINGS } from "../strings";
+import { Notice } from "./Notice";
+
+const FILE_VALUE = "__file__";
+/** A long list of schema problems is cut: the first few say what to fix, the rest only how many. */
+const SHOWN_PROBLEMS = 8;
+
+export function planLabel(plan: Plan): string {
+  return `${plan.unit} – năm ${plan.year}`;
+}
+
+export interface PlanPickerProps {
+  /** The built-in plans; read after the first paint, since checking them against the schema takes a moment. */
+  plans: () => Plan[];
+  /** The plan the workbook holds: offered first when it is a built-in one. */
+  current: string | null;
+  disabled: boolean;
+  onLoad: (plan: Plan) => void;
+}
+
+/** Built-in plans, or one the user picks from disk; the load button loads whichever is selected. */
+export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps) {
+  const selectId = useId("plan");
+  const input = useRef<HTMLInputElement>(null);
+  const [builtIn, setBuiltIn] = useState<Plan[]>([]);
+  const [choice, setChoice] = useState("");
+  const [filePlan, setFilePlan] = useState<{ name: string; plan: Plan } | null>(null);
+  const [problems, setProblems] = useState<{ name: string; lines: string[]; fatal: boolean } | null>(null);
+  const [reading, setReading] = useState(false);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      try {
+        const list = plans();
+        setBuiltIn(list);
+        setChoice((c) => c || (list[0]?.id ?? ""));
+      } catch (err) {
+        // A broken seed is our fault, not the user's; the pane still works with plan files.
+        setProblems({ name: "", lines: [err instanceof Error ? err.message : STRINGS.unexpected], fatal: true });
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [plans]);
+
+  useEffect(() => {
+    if (current && builtIn.some((p) => p.id === current)) setChoice((c) => (c === FILE_VALUE ? c : current));
+  }, [current, builtIn]);
+
+  const selected = choice === FILE_VALUE ? filePlan?.plan : builtIn.find((p) => p.id === choice);
+
+  const onFile = (file: File | undefined) => {
+    if (!file) return;
+    setReading(true);
+    setProblems(null);
+    file
+      .arrayBuffer()
+      .then((buf) => {
+        const r = readPlanFile(file.name, new Uint8Array(buf));
+        if (r.ok) {
+          setFilePlan({ name: file.name, plan: r.plan });
+          setChoice(FILE_VALUE);
+          if (r.warnings.length) setProblems({ name: file.name, lines: r.warnings, fatal: false });
+        } else {
+          setProblems({ name: file.name, lines: r.problems, fatal: true });
+        }
+      })
+      .catch(() => setProblems({ name: file.name, lines: [STRINGS.fileUnreadable], fatal: true }))
+      .finally(() => {
+        setReading(false);
+        // The same file may be picked again after the user fixes it.
+        if (input.current) input.current.value = "";
+      });
+  };
+
+  return (
+    <div className="ktxh-section">
+      <div className="ktxh-field">
+        <label className="ktxh-label" htmlFor={selectId}>{STRINGS.planPicker}</label>
+        <Select id={selectId} value={choice} onChange={(_e, d) => setChoice(d.value)} disabled={disabled} data-testid="plan-select">
+          {builtIn.map((p) => (
+            <option key={p.id} value={p.id}>
+              {planLabel(p)}
+            </option>
+          ))}
+          {filePlan && <option value={FILE_VALUE}>{STRINGS.planFromFile(filePlan.name)}</option>}
+        </Select>
+      </div>
+      <div className="ktxh-row">
+        <Button appearance="primary" disabled={disabled || !selected} onClick={() => selected && onLoad(selected)}>
+          {STRINGS.loadPlan}
+        </Button>
+        <Button disabled={disabled || reading} onClick={() => input.current?.click()}>
+          {reading ? STRINGS.readingFile : STRINGS.pickFile}
+        </Button>
+      </div>
+      <span className="ktxh-caption1 ktxh-muted">{STRINGS.pickFileHint}</span>
+      <input
+        ref={input}
+        hidden
+        type="file"
+        accept=".json,.csv,application/json,text/csv"
+        tabIndex={-1}
+        aria-hidden
+        data-testid="plan-file"
+        onChange={(e) => onFile(e.currentTarget.files?.[0])}
+      />
+      {problems && (
+        <Notice
+          intent={problems.fatal ? "error" : "warning"}
+          title={problems.name ? (problems.fatal ? STRINGS.fileProblems : STRINGS.fileWarnings)(problems.name) : STRINGS.seedsBroken}
+          testId="file-problems"
+        >
+            <ul className="ktxh-bullets">
+              {problems.lines.slice(0, SHOWN_PROBLEMS).map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+              {problems.lines.length > SHOWN_PROBLEMS && <li>{STRINGS.moreProblems(problems.lines.length - SHOWN_PROBLEMS)}</li>}
+            </ul>
+        </Notice>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { CheckSummary, StatusCode } from "../operations";
+import { STATUS_COUNT_LABELS } from "../strings";
+import { StatusMark } from "./StatusMark";
+
+const ORDER: { status: StatusCode; key: keyof CheckSummary["counts"] }[] = [
+  { status: "vuot", key: "vuot" },
+  { status: "dat", key: "dat" },
+  { status: "khong-dat", key: "khongDat" },
+  { status: "thieu-so-lieu", key: "thieuSoLieu" },
+];
+
+/** The four counts for the period, over main targets only. Polite live region: typing updates it. */
+export function StatusCounts({ summary }: { summary: CheckSummary }) {
+  return (
+    <ul className="ktxh-counts" aria-live="polite" data-testid="counts">
+      {ORDER.map(({ status, key }) => (
+        <li key={status} className="ktxh-tile" data-status={status} data-count={summary.counts[key]}>
+          <StatusMark status={status} kind="count">{summary.counts[key]}</StatusMark>
+          <span className="ktxh-caption1 ktxh-tile-label">{STATUS_COUNT_LABELS[status]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * The pane's behaviour, apart from how it looks: what it asks of the workbook and when. Every call
+ * to the host goes through `PaneOperations` and every failure ends as a message in the pane, so the
+ * components only draw this state.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Plan } from "../domain/plan";
+import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, WorkbookState } from "./operations";
+import { STRINGS } from "./strings";
+
+export type Busy = "starting" | "loading" | "checking" | null;
+
+export interface DropQuestion {
+  rows: DropCandidate[];
+  answer: (go: boolean) => void;
+}
+
+export interface PaneState {
+  workbook: WorkbookState | null;
+  period: PeriodCode;
+  summary: CheckSummary | null;
+  busy: Busy;
+  error: string | null;
+  /** What the last load did ("Đã nạp 20 chỉ tiêu…"), or that it was cancelled. */
+  outcome: string | null;
+  kept: DropCandidate[];
+  notices: Notice[];
+  drop: DropQuestion | null;
+}
+
+export interface PaneActions {
+  setPeriod(p: PeriodCode): void;
+  load(plan: Plan): void;
+  recheck(): void;
+  select(item: IndicatorItem): void;
+  dismissError(): void;
+}
+
+/** Periods every load lays out (as `ktxh init`), plus the one the user picked. */
+const DEFAULT_PERIODS: PeriodCode[] = ["6m", "9m", "year"];
+
+function errorText(err: unknown): string {
+  // Host faults arrive with a Vietnamese message (operations.ts); anything else is a bug of ours.
+  return err instanceof Error && err.message ? err.message : STRINGS.unexpected;
+}
+
+function mergeNotices(a: Notice[], b: Notice[]): Notice[] {
+  const seen = new Set(a.map((n) => n.code));
+  return [...a, ...b.filter((n) => !seen.has(n.code))];
+}
+
+function initialPeriod(state: WorkbookState): PeriodCode {
+  if (state.periods.length === 0 || state.periods.includes("year")) return "year";
+  return state.periods[state.periods.length - 1];
+}
+
+export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
+  const [workbook, setWorkbook] = useState<WorkbookState | null>(null);
+  const [period, setPeriodState] = useState<PeriodCode>("year");
+  const [summary, setSummary] = useState<CheckSummary | null>(null);
+  const [busy, setBusy] = useState<Busy>(ops ? "starting" : null);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [kept, setKept] = useState<DropCandidate[]>([]);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [drop, setDrop] = useState<DropQuestion | null>(null);
+  // Bumped by each load so live judgment restarts on the freshly laid-out sheet.
+  const [generation, setGeneration] = useState(0);
+  // A load already returns the period's summary; the watch effect then need not recheck.
+  const fresh = useRef<CheckSummary | null>(null);
+
+  useEffect(() => {
+    if (!ops) return;
+    let live = true;
+    ops.readState().then(
+      (s) => {
+        if (!live) return;
+        setWorkbook(s);
+        setPeriodState(initialPeriod(s));
+        setNotices(s.notices);
+        setBusy(null);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setError(errorText(err));
+        setBusy(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [ops]);
+
+  const planId = workbook?.planId ?? null;
+  // A period without columns in the sheet has nothing to judge; the pane says to load it instead.
+  const laidOut = workbook !== null && (workbook.periods.length === 0 || workbook.periods.includes(period));
+  useEffect(() => {
+    if (!ops || planId === null || !laidOut) return;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    const run = async () => {
+      const ready = fresh.current;
+      fresh.current = null;
+      if (ready && ready.period === period) {
+        setSummary(ready);
+      } else {
+        setBusy("checking");
+        const s = await ops.recheck(period);
+        if (!live) return;
+        setSummary(s);
+        setBusy(null);
+      }
+      const stopWatch = await ops.watch(period, (s) => {
+        if (live) setSummary(s);
+      });
+      if (live) stop = stopWatch;
+      else await stopWatch();
+    };
+    run().catch((err: unknown) => {
+      if (!live) return;
+      setError(errorText(err));
+      setBusy(null);
+    });
+    return () => {
+      live = false;
+      // A recheck still running for the period left behind must not keep the pane busy.
+      setBusy((b) => (b === "checking" ? null : b));
+      if (stop) stop().catch((err: unknown) => setError(errorText(err)));
+    };
+  }, [ops, planId, laidOut, period, generation]);
+
+  const confirmDrop = useCallback(
+    (rows: DropCandidate[]) =>
+      new Promise<boolean>((resolve) => {
+        setDrop({
+          rows,
+          answer: (go) => {
+            setDrop(null);
+            resolve(go);
+          },
+        });
+      }),
+    [],
+  );
+
+  const load = useCallback(
+    (plan: Plan) => {
+      if (!ops) return;
+      setBusy("loading");
+      setError(null);
+      setOutcome(null);
+      const periods = [...new Set([...DEFAULT_PERIODS, ...(workbook?.periods ?? []), period])];
+      const run = async () => {
+        const r = await ops.loadPlan(plan, periods, confirmDrop);
+        if ("cancelled" in r) {
+          setOutcome(STRINGS.cancelled);
+          return;
+        }
+        const state = await ops.readState();
+        fresh.current = r.summary;
+        setWorkbook(state);
+        setOutcome(r.message);
+        setKept(r.kept);
+        setNotices(mergeNotices(state.notices, r.notices));
+        setGeneration((g) => g + 1);
+      };
+      run()
+        .catch((err: unknown) => setError(errorText(err)))
+        .finally(() => setBusy(null));
+    },
+    [ops, workbook, period, confirmDrop],
+  );
+
+  const recheck = useCallback(() => {
+    if (!ops) return;
+    setBusy("checking");
+    setError(null);
+    ops
+      .recheck(period)
+      .then(setSummary, (err: unknown) => setError(errorText(err)))
+      .finally(() => setBusy(null));
+  }, [ops, period]);
+
+  const select = useCallback(
+    (item: IndicatorItem) => {
+      if (!ops) return;
+      ops.select(item.sheet, item.cell).catch((err: unknown) => setError(errorText(err)));
+    },
+    [ops],
+  );
+
+  const setPeriod = useCallback((p: PeriodCode) => {
+    setPeriodState(p);
+    setError(null);
+  }, []);
+  const dismissError = useCallback(() => setError(null), []);
+
+  return [
+    { workbook, period, summary, busy, error, outcome, kept, notices, drop },
+    { setPeriod, load, recheck, select, dismissError },
+  ];
+}

@@ -1,0 +1,34 @@
+// Test page: the real pane over the in-memory FakeWorkbook, driven from playwright via window.__fake.
+// `?outside` renders the pane as it looks outside Excel (no operations).
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { builtInPlans } from "../../src/seeds";
+import { App } from "../../src/taskpane/App";
+import { installStyles } from "../../src/taskpane/styles";
+import { FakeWorkbook } from "./fake-host";
+
+declare global {
+  interface Window {
+    __fake: FakeWorkbook;
+  }
+}
+
+const fake = new FakeWorkbook();
+window.__fake = fake;
+const query = new URLSearchParams(location.search);
+const outside = query.has("outside");
+if (query.has("loaded")) {
+  // A workbook that already has the default plan and one figure, as when the pane is reopened.
+  fake.plan = builtInPlans()[1];
+  fake.periods = ["6m", "9m", "year"];
+  fake.figures.set("year", new Map([["4", "800"]]));
+}
+const container = document.getElementById("container");
+if (container) {
+  installStyles();
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App ops={outside ? null : fake} plans={builtInPlans} />
+    </FluentProvider>,
+  );
+}
