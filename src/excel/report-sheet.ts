@@ -21,7 +21,7 @@ import { type IsSetSupported, officeRequirements } from "./features";
 import type { ExcelRun } from "./host";
 import { DEFAULT_NAMES, freeName } from "./load";
 import { locate } from "./locate";
-import { readSheetActuals, readSheetTasks } from "./report-actuals";
+import { readSheetActuals, readSheetTasks } from "../layout/actuals";
 import { type ChartPlan, type ReportGrid, STATUS_COLORS, reportGrid } from "./report-layout";
 import { HOST_TEXT, NOTICES } from "./strings";
 

@@ -6,7 +6,7 @@
 import { Workbook } from "exceljs";
 import { buildReport } from "../../src/domain/report/build";
 import { rowCells } from "../../src/domain/report/model";
-import { readSheetActuals } from "../../src/excel/report-actuals";
+import { readSheetActuals } from "../../src/layout/actuals";
 import { judgedPeriodOf } from "../../src/layout/computed";
 import { mergeTargets } from "../../src/layout/merge";
 import { type ReadSheet, readSheet } from "../../src/layout/read";

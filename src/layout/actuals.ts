@@ -1,10 +1,10 @@
 /**
- * A period's figures, its estimate/official mark and the task statuses, from the targets and tasks
- * sheets as read from a live workbook (pure: grids in, data out). The same reading as
- * `src/xlsx/read-actuals.ts` does from a file: targets by the hidden identity column (`t:1.2`), the
- * period's column by the hidden key row (`p:6m`), the traffic counts (`tn:deaths:cur`), the staff's
- * overrides with their reasons (when the sheet judges this period). A count that is not a whole
- * number is a problem, never an exception.
+ * A period's figures, its estimate/official mark and the task statuses, read back from the targets
+ * and tasks sheets the add-in laid out (pure: sheets as read in, data out; both hosts use it, the
+ * Office.js one on a live workbook, the ExcelJS one on a file): targets by the hidden identity column
+ * (`t:1.2`), the period's column by the hidden key row (`p:6m`), the traffic counts (`tn:deaths:cur`),
+ * the staff's overrides with their reasons (when the sheet judges this period). Whatever the user
+ * moved, sorted or renamed. A count that is not a whole number is a problem, never an exception.
  */
 import type { ActualRow, Actuals } from "../domain/evaluate";
 import { parseNumber } from "../domain/numbers";
@@ -12,11 +12,11 @@ import { type Problem, problem } from "../domain/problems";
 import type { ReportProblemCode } from "../domain/report/codes";
 import type { TaskStatusInput } from "../domain/report/tasks";
 import type { CountPair, TrafficCounts } from "../domain/traffic";
-import { applySheetOverrides, sheetOverrides } from "../layout/computed";
-import { columnLetter } from "../layout/format";
-import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "../layout/identity";
-import { type ReadSheet, preservedOf } from "../layout/read";
-import type { CellValue } from "../layout/types";
+import { applySheetOverrides, sheetOverrides } from "./computed";
+import { columnLetter } from "./format";
+import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "./identity";
+import { type ReadSheet, preservedOf } from "./read";
+import type { CellValue } from "./types";
 
 export interface SheetActuals {
   actuals: Actuals;
@@ -47,6 +47,11 @@ function count(v: CellValue | undefined, cell: string, sheet: string, problems: 
   if (Number.isInteger(n) && n >= 0) return n;
   problems.push(problem<ReportProblemCode>("report.bad-count", "warning", { sheet, cell }, { cell, text: String(t) }));
   return null;
+}
+
+/** The periods the sheet has a figure column for. */
+export function sheetPeriods(sheet: ReadSheet): string[] {
+  return sheet.columns.filter((c) => c.key.startsWith("p:")).map((c) => c.key.slice(2));
 }
 
 /** Null when the sheet has no column for the period (the pane offers to reload the plan with it). */
