@@ -15,7 +15,8 @@ import type { ReportPeriod } from "../domain/report/period";
 import type { Area } from "../layout/sheet-model";
 import type { CellFormat, HAlign, VAlign } from "../layout/types";
 import type { Notice } from "../taskpane/operations";
-import { cellInput, mmToPoints, widthPoints } from "./cells";
+import { cellInput, widthPoints } from "./cells";
+import { applyPage } from "./write-model";
 import { HostError, hostError } from "./errors";
 import { type IsSetSupported, officeRequirements } from "./features";
 import type { ExcelRun } from "./host";
@@ -156,21 +157,9 @@ function applyFormat(range: Excel.Range, f: CellFormat, area: Area): void {
   }
 }
 
-function applyPage(ws: Excel.Worksheet, g: ReportGrid): void {
-  const pl = ws.pageLayout;
-  const m = g.page.marginsMm;
-  pl.paperSize = "A4";
-  pl.orientation = g.page.orientation === "landscape" ? "Landscape" : "Portrait";
-  pl.topMargin = mmToPoints(m.top);
-  pl.bottomMargin = mmToPoints(m.bottom);
-  pl.leftMargin = mmToPoints(m.left);
-  pl.rightMargin = mmToPoints(m.right);
-  pl.headerMargin = mmToPoints(m.header);
-  pl.footerMargin = mmToPoints(m.footer);
-  pl.centerHorizontally = g.page.horizontalCentered;
-  if (g.page.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (g.printTitleRows) pl.setPrintTitleRows(`$${g.printTitleRows.first + 1}:$${g.printTitleRows.last + 1}`);
-  pl.setPrintArea(at(ws, g.printArea));
+function applyReportPage(ws: Excel.Worksheet, g: ReportGrid): void {
+  applyPage(ws, g.page, g);
+  ws.pageLayout.setPrintArea(at(ws, g.printArea));
 }
 
 /** Runs of consecutive rows sharing a height: one call each. */
@@ -208,7 +197,7 @@ function writeGrid(ws: Excel.Worksheet, g: ReportGrid, pageLayout: boolean): voi
   for (const m of g.merges) at(ws, m).merge(false);
   g.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w)));
   for (const run of heightRuns(g)) ws.getRangeByIndexes(run.from, 0, run.count, 1).getEntireRow().format.rowHeight = run.height;
-  if (pageLayout) applyPage(ws, g);
+  if (pageLayout) applyReportPage(ws, g);
   if (g.chart) writeChart(ws, g.chart);
 }
 

@@ -133,7 +133,8 @@ function applyConditional(range: Excel.Range, rules: readonly ConditionalFormat[
   }
 }
 
-function applyPage(ws: Excel.Worksheet, page: PageSetup, model: SheetModel): void {
+/** A4, Decree 30/2020 margins, one page wide, print titles (ExcelApi 1.9: the caller checks). */
+export function applyPage(ws: Excel.Worksheet, page: PageSetup, model: Pick<SheetModel, "printTitleRows">): void {
   const pl = ws.pageLayout;
   const m = page.marginsMm;
   pl.paperSize = page.paper;

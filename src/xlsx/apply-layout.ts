@@ -78,7 +78,8 @@ function validation(v: DataValidation): XValidation {
   }
 }
 
-function pageSetup(ws: Worksheet, page: PageSetup, model: SheetModel): void {
+/** A4 page setup with Decree 30/2020 margins, print titles and a page-number footer (shared with the report). */
+export function pageSetup(ws: Worksheet, page: PageSetup, model: Pick<SheetModel, "printTitleRows">, footerSize = 10): void {
   const m = page.marginsMm;
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -98,7 +99,7 @@ function pageSetup(ws: Worksheet, page: PageSetup, model: SheetModel): void {
     },
   };
   if (model.printTitleRows) ws.pageSetup.printTitlesRow = `${model.printTitleRows.first + 1}:${model.printTitleRows.last + 1}`;
-  ws.headerFooter = { oddFooter: '&C&"Times New Roman,Regular"&10Trang &P/&N' };
+  ws.headerFooter = { oddFooter: `&C&"Times New Roman,Regular"&${footerSize}Trang &P/&N` };
 }
 
 /** Adds the model as a new worksheet of `wb` and returns it. */

@@ -6,8 +6,8 @@ import { type Alignment, type Borders, type Cell, type Font, Workbook, type Work
 import type { ReportModel } from "../domain/report/model";
 import { type ReportSheet, reportSheets } from "../layout/report";
 import type { CellFormat } from "../layout/types";
+import { pageSetup } from "./apply-layout";
 
-const MM_PER_INCH = 25.4;
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 
 const THIN: Partial<Borders> = {
@@ -50,26 +50,7 @@ function writeSheet(wb: Workbook, sheet: ReportSheet): Worksheet {
       if (span > 1) ws.mergeCells(ri + 1, ci + 1, ri + 1, ci + span);
     });
   });
-  const m = sheet.page.marginsMm;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: sheet.page.orientation,
-    fitToPage: sheet.page.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: sheet.page.horizontalCentered,
-    margins: {
-      top: m.top / MM_PER_INCH,
-      bottom: m.bottom / MM_PER_INCH,
-      left: m.left / MM_PER_INCH,
-      right: m.right / MM_PER_INCH,
-      header: m.header / MM_PER_INCH,
-      footer: m.footer / MM_PER_INCH,
-    },
-  };
-  if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows.first + 1}:${sheet.printTitleRows.last + 1}`;
-  ws.headerFooter = { oddFooter: '&C&"Times New Roman,Regular"&11Trang &P/&N' };
+  pageSetup(ws, sheet.page, sheet, 11);
   return ws;
 }
 
