@@ -6,7 +6,7 @@
  */
 import type { FigureCell, ReportModel, ReportRow, TaskCounts } from "../domain/report/model";
 import { rowCells } from "../domain/report/model";
-import { FONT } from "./styles";
+import { FONT, PAGE } from "./styles";
 import type { CellFormat, CellValue, PageSetup } from "./types";
 
 export const REPORT_FONT_SIZE = 13;
@@ -34,14 +34,6 @@ export interface ReportSheet {
   page: PageSetup;
 }
 
-const PAGE: PageSetup = {
-  paper: "A4",
-  orientation: "landscape",
-  marginsMm: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
-  fitToWidth: true,
-  repeatHeaderRows: true,
-  horizontalCentered: true,
-};
 
 const LINE_PT = 17.5;
 const base: CellFormat = { font: { name: FONT, size: REPORT_FONT_SIZE }, vAlign: "middle", wrap: true };
