@@ -59,9 +59,23 @@ export function evaluateTarget(row: TargetRow, actual: string | number | null, o
   return evaluateReading(row, readActual(actual), opts);
 }
 
+// Live judgment evaluates the same plan again on every edit: a row's target wording is read once per
+// row object (plans are immutable data), and read again only if the row's fields were changed.
+type ParsedTarget = ReturnType<typeof parseTarget>;
+const parsedTargets = new WeakMap<TargetRow, { key: string; result: ParsedTarget }>();
+
+function targetOf(row: TargetRow): ParsedTarget {
+  const key = `${row.target}\u0000${row.direction ?? ""}\u0000${row.unit}\u0000${row.name}\u0000${row.no}`;
+  const hit = parsedTargets.get(row);
+  if (hit && hit.key === key) return hit.result;
+  const result = parseTarget(row.target, { direction: row.direction, unit: row.unit, name: row.name, no: row.no });
+  parsedTargets.set(row, { key, result });
+  return result;
+}
+
 function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateOptions): Evaluation {
   const loc = { target: row.no };
-  const t = parseTarget(row.target, { direction: row.direction, unit: row.unit, name: row.name, no: row.no });
+  const t = targetOf(row);
   // Evaluations are built by one function with every field in one order (object spreads cost a
   // few µs a row at 10,000 rows).
   const make = (status: Status, percent: number | null, reason: string, problems: Problem[], target: TargetSpec | null): Evaluation => ({
