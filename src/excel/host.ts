@@ -15,8 +15,6 @@ import { OwnWrites } from "./own-writes";
 import { queueJudgement } from "./recheck";
 import { HOST_TEXT } from "./strings";
 import { openTargets } from "./targets-sheet";
-import { applyFixes, checkWorkbook, clearMarks } from "./check-workbook";
-import { reportOperations } from "./report-sheet";
 import { isReportPeriod } from "../domain/report/period";
 import { watchTargets } from "./watch";
 
@@ -181,7 +179,18 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     });
   }
 
-  const reports = reportOperations(call, { isSetSupported: options.isSetSupported });
+  // The workbook check and the report are fetched on first use (webpack splits them off), so
+  // opening the pane loads only what its first screen needs; a chunk that fails to arrive is a host
+  // fault like any other and reaches the pane in Vietnamese.
+  const load = async <M>(chunk: () => Promise<M>): Promise<M> => {
+    try {
+      return await chunk();
+    } catch (err) {
+      throw hostError(err);
+    }
+  };
+  const check = () => load(() => import(/* webpackChunkName: "check" */ "./check-workbook"));
+  const reports = async () => (await load(() => import(/* webpackChunkName: "report" */ "./report-sheet"))).reportOperations(call, { isSetSupported: options.isSetSupported });
   const reportPeriod = (code: PeriodCode) => {
     if (!isReportPeriod(code)) throw new HostError(HOST_TEXT.periodMissing(code));
     return code;
@@ -193,10 +202,10 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     recheck,
     watch,
     select,
-    checkWorkbook: (o) => checkWorkbook(call, null, o),
-    applyFixes: (fixes) => applyFixes(call, fixes),
-    clearMarks: () => clearMarks(call),
-    buildReport: async (code, keepPrevious) => reports.buildReport(reportPeriod(code), keepPrevious),
-    copyReportTable: async (code, write) => reports.copyReportTable(reportPeriod(code), write),
+    checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o),
+    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes),
+    clearMarks: async () => (await check()).clearMarks(call),
+    buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
+    copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),
   };
 }

@@ -1,14 +1,18 @@
 import { Button, Select, useId } from "@fluentui/react-components";
 import type { Plan } from "../domain/plan";
-import { type PeriodId, period as periodInfo } from "../layout/periods";
+import { type PeriodId, isPeriodId, period as periodInfo } from "../layout/periods";
+import { CheckSection } from "./components/CheckSection";
+import { ConfirmDialog } from "./components/ConfirmDialog";
 import { DropDialog } from "./components/DropDialog";
 import { IndicatorList } from "./components/IndicatorList";
 import { Notice } from "./components/Notice";
 import { PlanPicker } from "./components/PlanPicker";
+import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
 import type { PaneOperations } from "./operations";
 import { STRINGS } from "./strings";
 import { usePane } from "./usePane";
+import { useTools } from "./useTools";
 
 export interface AppProps {
   /** Host operations; null when the page was opened outside Excel. */
@@ -26,6 +30,7 @@ const PERIOD_CHOICES: PeriodId[] = [
 /** The pane. It receives everything as props: no Office calls in here or below. */
 export function App({ ops, plans }: AppProps) {
   const [s, act] = usePane(ops);
+  const [tools, toolAct] = useTools(ops, s.period);
   const periodId = useId("period");
   const hasPlan = s.workbook?.planId != null;
   const idle = ops !== null && s.busy === null;
@@ -103,6 +108,11 @@ export function App({ ops, plans }: AppProps) {
         )}
       </section>
 
+      {/* The report is made for the period chosen just above; the check, whose list can be long, comes last. */}
+      {hasPlan && (
+        <ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
+      )}
+
       {summary && (
         <section className="ktxh-section" aria-labelledby="ktxh-attention">
           <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading">{STRINGS.attentionLabel}</h2>
@@ -117,6 +127,8 @@ export function App({ ops, plans }: AppProps) {
         </section>
       )}
 
+      {hasPlan && <CheckSection t={tools} act={toolAct} enabled={idle} />}
+
       {s.notices.length > 0 && (
         // Informational, and the same every day: folded at the bottom so the figures stay in view.
         <details className="ktxh-notices" data-testid="notices">
@@ -130,6 +142,7 @@ export function App({ ops, plans }: AppProps) {
       )}
 
       <DropDialog question={s.drop} />
+      <ConfirmDialog question={tools.confirm} />
     </main>
   );
 }

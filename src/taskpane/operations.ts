@@ -81,13 +81,13 @@ export interface PaneOperations {
   /** Selects a cell (and activates its sheet). */
   select(sheet: string, cell: string): Promise<void>;
   /** "Kiểm tra số liệu": validates every sheet, marks problem cells (values untouched), lists the problems. */
-  checkWorkbook?(options?: Pick<CheckOptions, "mark" | "issuesSheet">): Promise<WorkbookCheck>;
+  checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet">): Promise<WorkbookCheck>;
   /** Writes the proposed values the user accepted; cells changed since the check are left alone. */
-  applyFixes?(fixes: FixToApply[]): Promise<FixOutcome>;
+  applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
   /** Takes the check's marks off, restoring each cell's own fill. */
-  clearMarks?(): Promise<{ cleared: number; kept: number }>;
+  clearMarks(): Promise<{ cleared: number; kept: number }>;
   /** "Tạo báo cáo": the 783/BC report sheet with its chart; only the add-in's own report is replaced. */
-  buildReport?(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome>;
+  buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome>;
   /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`. */
-  copyReportTable?(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }>;
+  copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }>;
 }

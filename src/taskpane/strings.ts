@@ -51,6 +51,52 @@ export const STRINGS = {
   unexpected: "Có lỗi không lường trước. Hãy thử lại; nếu vẫn lỗi, báo bộ phận công nghệ thông tin.",
   dismiss: "Đóng",
   noticesTitle: (n: number) => `Lưu ý: Excel này thiếu ${n} chức năng, KT-XH làm cách khác`,
+
+  checkLabel: "Kiểm tra số liệu",
+  checkHint: "Đọc mọi trang của sổ tính và chỉ ra ô cần xem lại. Số liệu chỉ thay đổi khi bạn bấm “Sửa”.",
+  checkRun: "Kiểm tra số liệu",
+  checkRunning: "Đang kiểm tra số liệu…",
+  checkMark: "Tô màu các ô có vấn đề",
+  checkIssuesSheet: "Ghi danh sách vào trang “Kiểm tra”",
+  checkClear: "Bỏ đánh dấu",
+  checkClearing: "Đang bỏ đánh dấu…",
+  checkCleared: (n: number) => (n ? `Đã bỏ đánh dấu ${n} ô.` : "Không còn ô nào được đánh dấu."),
+  checkNone: (sheets: number) => `Không thấy vấn đề nào trong ${sheets} trang đã đọc.`,
+  checkSheetsRead: (sheets: number, marked: number) => `Đã đọc ${sheets} trang${marked ? `, tô màu ${marked} ô` : ""}.`,
+  checkUnmarked: (names: string) => `Không tô màu được ở trang đang khóa: ${names}.`,
+  checkIssuesSheetWritten: (name: string) => `Danh sách được ghi ở trang “${name}”.`,
+  checkWholeBook: "Cả sổ tính",
+  checkIssueHint: "Bấm vào một vấn đề để đến ô của nó.",
+  checkFixProposed: (text: string) => `Đề xuất: ${text}`,
+  checkFix: "Sửa",
+  checkFixLabel: (where: string) => `Sửa: ${where}`,
+  checkFixAll: (n: number) => `Sửa tất cả (${n})`,
+  checkFixing: "Đang sửa…",
+  checkFixAllTitle: "Sửa tất cả các ô được đề xuất?",
+  checkFixAllBody: (n: number) => `KT-XH sẽ ghi giá trị đề xuất vào ${n} ô sau. Ô nào đã đổi từ lúc kiểm tra thì được để nguyên.`,
+  checkFixAllConfirm: "Sửa tất cả",
+  checkFixAllCancel: "Không sửa",
+  checkFixed: (applied: number, skipped: number) =>
+    `Đã sửa ${applied} ô.${skipped ? ` ${skipped} ô đã đổi từ lúc kiểm tra nên được để nguyên.` : ""} Đã kiểm tra lại.`,
+
+  reportLabel: "Báo cáo",
+  reportHint: (period: string) => `Lập báo cáo kỳ “${period}” (mẫu 783/BC) ở một trang riêng, kèm biểu đồ.`,
+  reportKeep: "Giữ bản báo cáo trước",
+  reportBuild: "Tạo báo cáo",
+  reportBuilding: "Đang lập báo cáo…",
+  reportCopy: "Sao chép bảng",
+  reportCopying: "Đang sao chép…",
+  reportCopied: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng): dán vào Word hoặc thư điện tử.`,
+  reportCopiedText: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng) dạng chữ; trình duyệt không cho chép kèm định dạng.`,
+  clipboardRefused: "Trình duyệt không cho KT-XH ghi vào bộ nhớ tạm (clipboard). Hãy cho phép rồi bấm lại, hoặc chép bảng từ trang báo cáo.",
+  reportWarnings: "Cần xem lại trong báo cáo",
+} as const;
+
+/** Severity words: colour is never the only signal. */
+export const SEVERITY_LABELS = {
+  error: "Lỗi",
+  warning: "Cảnh báo",
+  info: "Lưu ý",
 } as const;
 
 /** Counter words: colour is never the only signal, each count says what it counts. */

@@ -74,6 +74,23 @@ const CSS = `
 .ktxh-root .ktxh-item-reason{color:${t.colorNeutralForeground2};overflow-wrap:anywhere}
 .ktxh-root .ktxh-item-where{color:${t.colorBrandForeground1}}
 
+.ktxh-counts.ktxh-counts-3{grid-template-columns:1fr 1fr 1fr}
+.ktxh-mark-count.ktxh-sev-error{background-color:${t.colorPaletteRedBackground3}}
+.ktxh-mark-count.ktxh-sev-warning{background-color:${t.colorPaletteYellowBackground3};color:${t.colorNeutralForeground1}}
+.ktxh-mark-count.ktxh-sev-info{background-color:${t.colorBrandBackground}}
+.ktxh-mark-tag.ktxh-sev-error{background-color:${t.colorPaletteRedBackground1};border-color:${t.colorPaletteRedBorder1};color:${t.colorPaletteRedForeground1}}
+.ktxh-mark-tag.ktxh-sev-warning{background-color:${t.colorPaletteYellowBackground1};border-color:${t.colorPaletteYellowBorder1};color:${t.colorPaletteYellowForeground2}}
+.ktxh-mark-tag.ktxh-sev-info{background-color:${t.colorBrandBackground2};border-color:${t.colorBrandStroke2};color:${t.colorBrandForeground2}}
+.ktxh-check{display:flex;align-items:flex-start;gap:${t.spacingHorizontalS};cursor:pointer}
+.ktxh-check>input{margin:3px 0 0;width:16px;height:16px;flex-shrink:0;accent-color:${t.colorBrandBackground}}
+.ktxh-groups{display:flex;flex-direction:column;gap:${t.spacingVerticalM}}
+.ktxh-group{display:flex;flex-direction:column;gap:${t.spacingVerticalXS}}
+.ktxh-root .ktxh-group-title{font-weight:${t.fontWeightSemibold}}
+.ktxh-issue{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
+.ktxh-issue>.ktxh-issue-fix{align-self:flex-end}
+.ktxh-item.ktxh-item-static{cursor:default}
+.ktxh-item.ktxh-item-static:hover{background-color:${t.colorNeutralBackground1}}
+
 .ktxh-dialog{box-sizing:border-box;width:calc(100vw - 24px);max-width:480px;padding:${t.spacingHorizontalL};border:none;border-radius:${t.borderRadiusXLarge};box-shadow:${t.shadow64};background-color:${t.colorNeutralBackground1};color:${t.colorNeutralForeground1}}
 .ktxh-dialog::backdrop{background-color:rgba(0,0,0,0.4)}
 .ktxh-root .ktxh-dialog-title{display:block;margin:0 0 ${t.spacingVerticalS}}

@@ -4,18 +4,25 @@
  * apart from the Office.js host; the full path (pane, host, strict Excel) is tested in pane.test.ts.
  */
 import { evaluatePlan } from "../../src/domain/evaluate";
+import { formatNumber, parseNumber } from "../../src/domain/numbers";
 import { mainTargets, type Plan } from "../../src/domain/plan";
 import type {
   CheckSummary,
+  CheckedIssue,
   DropCandidate,
+  FixOutcome,
+  FixToApply,
   LoadOutcome,
   Notice,
   PaneOperations,
   PeriodCode,
+  ReportSheetOutcome,
+  WorkbookCheck,
   WorkbookState,
 } from "../../src/taskpane/operations";
 
 export const SHEET = "Chỉ tiêu";
+export const REPORT_SHEET = "Báo cáo";
 const FIRST_ROW = 6;
 
 type Watcher = { period: PeriodCode; onSummary: (s: CheckSummary) => void };
@@ -29,6 +36,9 @@ export class FakeWorkbook implements PaneOperations {
   calls: string[] = [];
   watchers = new Set<Watcher>();
   notices: Notice[] = [];
+  /** Cells the last check marked, and report sheets made (the previous ones kept by name). */
+  marked = new Set<string>();
+  reports: string[] = [];
   /** How long recheck takes, to let the pane be caught mid-request. */
   recheckDelayMs = 0;
   private failures: string[] = [];
@@ -42,6 +52,12 @@ export class FakeWorkbook implements PaneOperations {
     this.calls.push(call);
     const f = this.failures.shift();
     if (f !== undefined) throw new Error(f);
+  }
+
+  /** The target and period a figure cell belongs to, by the layout of `cellOf` (one column per period). */
+  private figureAt(cell: string): { period: PeriodCode; no: string } | null {
+    for (const [period, col] of this.figures) for (const no of col.keys()) if (this.cellOf(no) === cell) return { period, no };
+    return null;
   }
 
   cellOf(no: string): string {
@@ -133,5 +149,106 @@ export class FakeWorkbook implements PaneOperations {
   async select(sheet: string, cell: string): Promise<void> {
     this.enter(`select ${sheet}!${cell}`);
     this.selection = { sheet, cell };
+  }
+
+  /**
+   * A figure typed as text that reads as a number ("650,2") is a warning with a fix; text that is not
+   * a figure at all is an error without one. Marks are kept as cell names.
+   */
+  async checkWorkbook(options: { mark?: boolean; issuesSheet?: boolean } = {}): Promise<WorkbookCheck> {
+    this.enter(`checkWorkbook mark=${options.mark ?? true} sheet=${options.issuesSheet ?? false}`);
+    if (!this.plan) throw new Error("Sổ tính chưa có kế hoạch.");
+    const issues: CheckedIssue[] = [];
+    for (const [, col] of this.figures) {
+      for (const [no, text] of col) {
+        if (/^-?\d+(\.\d+)?$/.test(text)) continue;
+        const cell = this.cellOf(no);
+        const r = parseNumber(text);
+        const location = { sheet: SHEET, cell, target: no };
+        const where = `Trang "${SHEET}", ô ${cell}, chỉ tiêu ${no}`;
+        if (r.ok) {
+          issues.push({
+            code: "value.text-number", severity: "warning", location, params: { text }, where,
+            message: `Số liệu "${text}" đang ở dạng chữ.`, fixText: formatNumber(r.value, r.decimals),
+            apply: { sheet: SHEET, cell, value: r.value, was: text },
+          });
+        } else {
+          issues.push({ code: "value.unreadable", severity: "error", location, params: { text }, where, message: `Không đọc được "${text}".`, fixText: null, apply: null });
+        }
+      }
+    }
+    issues.sort((a, b) => Number((a.location.cell ?? "").slice(1)) - Number((b.location.cell ?? "").slice(1)));
+    if (options.mark ?? true) for (const i of issues) this.marked.add(i.location.cell ?? "");
+    const count = (sev: string) => issues.filter((i) => i.severity === sev).length;
+    return {
+      planId: this.plan.id,
+      checked: [SHEET],
+      sheets: issues.length ? [{ sheet: SHEET, issues }] : [],
+      counts: { error: count("error"), warning: count("warning"), info: count("info") },
+      marked: options.mark ?? true ? issues.length : 0,
+      unmarkedSheets: [],
+      issuesSheet: options.issuesSheet ? "Kiểm tra" : null,
+      issuesSheetSkipped: null,
+    };
+  }
+
+  /** Writes each fix whose cell still holds what the check read. */
+  async applyFixes(fixes: FixToApply[]): Promise<FixOutcome> {
+    this.enter(`applyFixes ${fixes.map((f) => f.cell).join(",")}`);
+    const out: FixOutcome = { applied: [], skipped: [] };
+    for (const f of fixes) {
+      const at = this.figureAt(f.cell);
+      const col = at && this.figures.get(at.period);
+      if (!at || !col) out.skipped.push({ sheet: f.sheet, cell: f.cell, reason: "missing" });
+      else if (col.get(at.no) !== f.was) out.skipped.push({ sheet: f.sheet, cell: f.cell, reason: "changed" });
+      else {
+        col.set(at.no, String(f.value));
+        out.applied.push({ sheet: f.sheet, cell: f.cell });
+      }
+    }
+    return out;
+  }
+
+  async clearMarks(): Promise<{ cleared: number; kept: number }> {
+    this.enter("clearMarks");
+    const cleared = this.marked.size;
+    this.marked.clear();
+    return { cleared, kept: 0 };
+  }
+
+  async buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome> {
+    this.enter(`buildReport ${period} keep=${keepPrevious}`);
+    const s = this.summary(period);
+    const kept = keepPrevious && this.reports.length ? `${REPORT_SHEET} (${this.reports.length})` : null;
+    if (kept) this.reports.push(kept);
+    if (!this.reports.includes(REPORT_SHEET)) this.reports.push(REPORT_SHEET);
+    const chart = s.counts.vuot + s.counts.dat + s.counts.khongDat > 0;
+    return {
+      message: `Đã lập báo cáo ở trang "${REPORT_SHEET}".${kept ? ` Báo cáo lập lần trước được giữ lại ở trang "${kept}".` : ""}`,
+      sheet: REPORT_SHEET,
+      kept,
+      chart,
+      notices: [],
+      warnings: s.items.filter((i) => i.status === "thieu-so-lieu").slice(0, 2).map((i) => `Chỉ tiêu ${i.no} chưa có số liệu.`),
+      counts: { ...s.counts, main: s.counts.vuot + s.counts.dat + s.counts.khongDat + s.counts.thieuSoLieu },
+    };
+  }
+
+  /** The table of the period's figures, as the host hands it to the pane's clipboard writer. */
+  async copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }> {
+    this.enter(`copyReportTable ${period}`);
+    const plan = this.plan;
+    if (!plan) throw new Error("Sổ tính chưa có kế hoạch.");
+    const col = this.figures.get(period) ?? new Map<string, string>();
+    const rows = plan.targets.map((t) => {
+      const r = parseNumber(col.get(t.no) ?? "");
+      return [t.no, t.name, r.ok ? formatNumber(r.value, r.decimals) : ""];
+    });
+    const cell = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    await write(
+      `<table>${rows.map((r) => `<tr>${r.map((v) => `<td>${cell(v)}</td>`).join("")}</tr>`).join("")}</table>`,
+      rows.map((r) => r.join("\t")).join("\n"),
+    );
+    return { rows: rows.length };
   }
 }

@@ -185,7 +185,7 @@ test("the keyboard reaches every control in reading order, with a visible focus"
   const seen: string[] = [];
   // Start from the top of the page: a click on the title moves the focus starting point there.
   await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).click();
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 9; i++) {
     await page.keyboard.press("Tab");
     seen.push(
       await page.evaluate(() => {
@@ -194,12 +194,16 @@ test("the keyboard reaches every control in reading order, with a visible focus"
       }),
     );
   }
-  expect(seen.slice(0, 6)).toEqual([
+  expect(seen).toEqual([
     "select:plan-select",
     "button:Nạp kế hoạch",
     "button:Chọn tệp kế hoạch…",
     "select:period-select",
     "button:Kiểm tra lại",
+    // The report for the period just chosen, then the indicators to look at.
+    "input:report-keep",
+    "button:Tạo báo cáo",
+    "button:Sao chép bảng",
     "button:1",
   ]);
   // Keyboard focus shows an outline on the item (and on Fluent's controls, which draw their own).
@@ -319,4 +323,81 @@ test.each([320, 350])("at %i px nothing overflows sideways", async (width) => {
   expect(overflow).toBe(0);
   await screenshot(page, `ui-06-width-${width}`);
   await screenshot(page, `ui-06-width-${width}-top`, false);
+});
+
+test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes nothing, confirming fixes every proposal and checks again", async () => {
+  const page = await open("?loaded");
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await page.evaluate(() => {
+    window.__fake.type("year", "3", "650,2");
+    window.__fake.type("year", "11", "1,0");
+    window.__fake.type("year", "5", "nhiều lắm");
+  });
+  await page.getByTestId("check-sheet").check();
+  await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+  await page.getByTestId("check-counts").waitFor();
+  expect((await calls(page)).filter((c) => c.startsWith("checkWorkbook"))).toEqual(["checkWorkbook mark=true sheet=true"]);
+  const counts = await page.locator('[data-testid="check-counts"] li').evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-severity")}:${li.getAttribute("data-count")} ${li.textContent}`));
+  expect(counts).toEqual(["error:1 1Lỗi", "warning:2 2Cảnh báo", "info:0 0Lưu ý"]);
+  expect(await page.getByTestId("issue-group").locator("h3").allTextContents()).toEqual(["Chỉ tiêu"]);
+  expect(await page.getByTestId("issue").count()).toBe(3);
+  // The unreadable figure has no proposal, hence no "Sửa".
+  expect(await page.locator('[data-testid="issue"][data-code="value.unreadable"] button', { hasText: "Sửa" }).count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Sửa tất cả (2)" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  expect(await dialog.getByTestId("confirm-items").locator("li").count()).toBe(2);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "ui-09-fix-all-dialog-340", false);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  expect((await calls(page)).some((c) => c.startsWith("applyFixes"))).toBe(false);
+  expect(await page.evaluate(() => window.__fake.figures.get("year")?.get("3"))).toBe("650,2");
+
+  await page.getByRole("button", { name: "Sửa tất cả (2)" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sửa tất cả" }).click();
+  await eventually(async () => expect(await page.getByTestId("check-outcome").textContent()).toBe("Đã sửa 2 ô. Đã kiểm tra lại."));
+  expect(await page.evaluate(() => [...(window.__fake.figures.get("year") ?? new Map<string, string>())])).toEqual([["4", "800"], ["3", "650.2"], ["11", "1"], ["5", "nhiều lắm"]]);
+  expect((await calls(page)).filter((c) => c.startsWith("checkWorkbook") || c.startsWith("applyFixes")).length).toBe(3);
+  expect(await page.getByTestId("issue").count()).toBe(1);
+
+  // A host fault during the check is shown in the section, in the host's words.
+  await page.evaluate(() => window.__fake.failNext("Sổ tính đang bị khóa."));
+  await page.getByRole("button", { name: "Bỏ đánh dấu" }).click();
+  await eventually(async () => expect(await page.getByTestId("check-error").textContent()).toContain("Sổ tính đang bị khóa."));
+  await page.getByTestId("check-error").getByRole("button", { name: "Đóng" }).click();
+  expect(await page.getByTestId("check-error").count()).toBe(0);
+});
+
+test("Tạo báo cáo shows the outcome and warnings; Sao chép bảng falls back to text when rich content is refused", async () => {
+  const page = await open("?loaded");
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await page.getByTestId("report-keep").check();
+  await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+  await page.getByTestId("report-outcome").waitFor();
+  expect(await page.getByTestId("report-outcome").textContent()).toContain('Đã lập báo cáo ở trang "Báo cáo".');
+  expect(await page.getByTestId("report-warnings").locator("li").count()).toBe(2);
+  expect((await calls(page)).filter((c) => c.startsWith("buildReport"))).toEqual(["buildReport year keep=true"]);
+
+  await page.evaluate(() => {
+    const w = window as unknown as { __text: string[] };
+    w.__text = [];
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: {
+        write: async () => Promise.reject(new DOMException("no rich content", "NotAllowedError")),
+        writeText: async (t: string) => void w.__text.push(t),
+      },
+    });
+  });
+  await page.getByRole("button", { name: "Sao chép bảng" }).click();
+  await page.getByTestId("copy-outcome").waitFor();
+  expect(await page.getByTestId("copy-outcome").textContent()).toContain("dạng chữ");
+  const text = await page.evaluate(() => (window as unknown as { __text: string[] }).__text);
+  expect(text).toHaveLength(1);
+  expect(text[0].split("\n").filter((l) => l.startsWith("4\t"))).toEqual(["4\tTổng chi ngân sách trên địa bàn\t800"]);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "ui-10-report-340");
 });

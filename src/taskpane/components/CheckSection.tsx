@@ -1,0 +1,131 @@
+import { Button } from "@fluentui/react-components";
+import type { Severity } from "../../domain/problems";
+import type { CheckedIssue, WorkbookCheck } from "../operations";
+import { SEVERITY_LABELS, STRINGS } from "../strings";
+import type { ToolsActions, ToolsState } from "../useTools";
+import { proposedFixes } from "../useTools";
+import { Notice } from "./Notice";
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+/** Severity as a tinted tag with its word: colour is never the only signal. */
+function SeverityTag({ severity }: { severity: Severity }) {
+  return <span className={`ktxh-mark ktxh-mark-tag ktxh-sev-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
+}
+
+function IssueRow({ issue, disabled, act }: { issue: CheckedIssue; disabled: boolean; act: ToolsActions }) {
+  const { sheet, cell } = issue.location;
+  const body = (
+    <>
+      <span className="ktxh-item-head">
+        <span className="ktxh-item-no ktxh-wrap">{issue.where}</span>
+        <SeverityTag severity={issue.severity} />
+      </span>
+      <span className="ktxh-wrap">{issue.message}</span>
+      {issue.fixText !== null && <span className="ktxh-caption1 ktxh-item-reason">{STRINGS.checkFixProposed(issue.fixText)}</span>}
+    </>
+  );
+  return (
+    <li className="ktxh-issue" data-testid="issue" data-code={issue.code} data-severity={issue.severity} data-sheet={sheet ?? ""} data-cell={cell ?? ""}>
+      {sheet && cell ? (
+        // A real button: Tab reaches it, Enter or Space goes to the cell.
+        <button type="button" className="ktxh-item" onClick={() => act.select(issue)}>{body}</button>
+      ) : (
+        <div className="ktxh-item ktxh-item-static">{body}</div>
+      )}
+      {issue.apply && (
+        <Button size="small" className="ktxh-issue-fix" disabled={disabled} aria-label={STRINGS.checkFixLabel(issue.where)} onClick={() => act.fix(issue)}>
+          {STRINGS.checkFix}
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function Results({ check, disabled, act }: { check: WorkbookCheck; disabled: boolean; act: ToolsActions }) {
+  const total = check.counts.error + check.counts.warning + check.counts.info;
+  const fixes = proposedFixes(check).length;
+  return (
+    <>
+      <ul className="ktxh-counts ktxh-counts-3" aria-live="polite" data-testid="check-counts">
+        {SEVERITIES.map((s) => (
+          <li key={s} className="ktxh-tile" data-severity={s} data-count={check.counts[s]}>
+            <span className={`ktxh-mark ktxh-mark-count ktxh-sev-${s}`}>{check.counts[s]}</span>
+            <span className="ktxh-caption1 ktxh-tile-label">{SEVERITY_LABELS[s]}</span>
+          </li>
+        ))}
+      </ul>
+      <span className="ktxh-caption1 ktxh-muted">
+        {STRINGS.checkSheetsRead(check.checked.length, check.marked)}
+        {check.issuesSheet && ` ${STRINGS.checkIssuesSheetWritten(check.issuesSheet)}`}
+      </span>
+      {check.unmarkedSheets.length > 0 && <span className="ktxh-caption1 ktxh-muted">{STRINGS.checkUnmarked(check.unmarkedSheets.join(", "))}</span>}
+      {check.issuesSheetSkipped && <span className="ktxh-caption1 ktxh-muted">{check.issuesSheetSkipped}</span>}
+      {total === 0 ? (
+        <span className="ktxh-body1" data-testid="check-none">{STRINGS.checkNone(check.checked.length)}</span>
+      ) : (
+        <>
+          <div className="ktxh-row">
+            {fixes > 0 && (
+              <Button disabled={disabled} onClick={act.fixAll}>{STRINGS.checkFixAll(fixes)}</Button>
+            )}
+          </div>
+          <span className="ktxh-caption1 ktxh-muted">{STRINGS.checkIssueHint}</span>
+          <div data-testid="check-issues" className="ktxh-groups">
+            {check.sheets.map((group) => (
+              <section key={group.sheet} className="ktxh-group" data-testid="issue-group" data-sheet={group.sheet} aria-label={group.sheet || STRINGS.checkWholeBook}>
+                <h3 className="ktxh-body1 ktxh-heading ktxh-group-title ktxh-wrap">{group.sheet || STRINGS.checkWholeBook}</h3>
+                <ul className="ktxh-list">
+                  {group.issues.map((issue, i) => (
+                    <IssueRow key={`${issue.code}:${issue.location.cell ?? ""}:${i}`} issue={issue} disabled={disabled} act={act} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** "Kiểm tra số liệu": options, the run, the problems grouped by sheet, and their fixes. */
+export function CheckSection({ t, act, enabled }: { t: ToolsState; act: ToolsActions; enabled: boolean }) {
+  const disabled = !enabled || t.busy !== null;
+  return (
+    <section className="ktxh-section" aria-labelledby="ktxh-check" data-testid="check">
+      <h2 id="ktxh-check" className="ktxh-subtitle2 ktxh-heading">{STRINGS.checkLabel}</h2>
+      <span className="ktxh-caption1 ktxh-muted">{STRINGS.checkHint}</span>
+      <label className="ktxh-check">
+        <input type="checkbox" checked={t.mark} disabled={disabled} onChange={(e) => act.setMark(e.currentTarget.checked)} data-testid="check-mark" />
+        <span className="ktxh-body1">{STRINGS.checkMark}</span>
+      </label>
+      <label className="ktxh-check">
+        <input type="checkbox" checked={t.issuesSheet} disabled={disabled} onChange={(e) => act.setIssuesSheet(e.currentTarget.checked)} data-testid="check-sheet" />
+        <span className="ktxh-body1">{STRINGS.checkIssuesSheet}</span>
+      </label>
+      <div className="ktxh-row">
+        <Button appearance="primary" disabled={disabled} onClick={act.runCheck}>{STRINGS.checkRun}</Button>
+        <Button disabled={disabled} onClick={act.clearMarks}>{STRINGS.checkClear}</Button>
+      </div>
+      {t.error?.tool === "check" && (
+        <Notice
+          intent="error"
+          title={STRINGS.errorTitle}
+          testId="check-error"
+          action={<Button size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Button>}
+        >
+          {t.error.text}
+        </Notice>
+      )}
+      {(t.busy === "check" || t.busy === "fix" || t.busy === "clear") && (
+        <div className="ktxh-busy" role="status" data-testid="check-busy">
+          <span className="ktxh-spin" aria-hidden="true" />
+          {t.busy === "check" ? STRINGS.checkRunning : t.busy === "fix" ? STRINGS.checkFixing : STRINGS.checkClearing}
+        </div>
+      )}
+      {t.checkMessage && <Notice intent="success" testId="check-outcome">{t.checkMessage}</Notice>}
+      {t.check && <Results check={t.check} disabled={disabled} act={act} />}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button } from "@fluentui/react-components";
+import { STRINGS } from "../strings";
+import type { ToolsActions, ToolsState } from "../useTools";
+import { Notice } from "./Notice";
+
+/** "Tạo báo cáo" and "Sao chép bảng" for the period chosen above. */
+export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState; act: ToolsActions; enabled: boolean; periodLabel: string }) {
+  const disabled = !enabled || t.busy !== null;
+  const r = t.report;
+  return (
+    <section className="ktxh-section" aria-labelledby="ktxh-report" data-testid="report">
+      <h2 id="ktxh-report" className="ktxh-subtitle2 ktxh-heading">{STRINGS.reportLabel}</h2>
+      <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportHint(periodLabel)}</span>
+      <label className="ktxh-check">
+        <input type="checkbox" checked={t.keepPrevious} disabled={disabled} onChange={(e) => act.setKeepPrevious(e.currentTarget.checked)} data-testid="report-keep" />
+        <span className="ktxh-body1">{STRINGS.reportKeep}</span>
+      </label>
+      <div className="ktxh-row">
+        <Button appearance="primary" disabled={disabled} onClick={act.buildReport}>{STRINGS.reportBuild}</Button>
+        <Button disabled={disabled} onClick={act.copyTable}>{STRINGS.reportCopy}</Button>
+      </div>
+      {t.error?.tool === "report" && (
+        <Notice
+          intent="error"
+          title={STRINGS.errorTitle}
+          testId="report-error"
+          action={<Button size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Button>}
+        >
+          {t.error.text}
+        </Notice>
+      )}
+      {(t.busy === "report" || t.busy === "copy") && (
+        <div className="ktxh-busy" role="status" data-testid="report-busy">
+          <span className="ktxh-spin" aria-hidden="true" />
+          {t.busy === "report" ? STRINGS.reportBuilding : STRINGS.reportCopying}
+        </div>
+      )}
+      {r && (
+        <Notice intent="success" testId="report-outcome">
+          {r.message}
+          {r.notices.length > 0 && (
+            <ul className="ktxh-bullets" data-testid="report-notices">
+              {r.notices.map((n) => <li key={n.code}>{n.text}</li>)}
+            </ul>
+          )}
+        </Notice>
+      )}
+      {r && r.warnings.length > 0 && (
+        <Notice intent="warning" title={STRINGS.reportWarnings} testId="report-warnings">
+          <ul className="ktxh-bullets">
+            {r.warnings.map((w, i) => <li key={i}>{w}</li>)}
+          </ul>
+        </Notice>
+      )}
+      {t.copy && <Notice intent={t.copy.intent} testId="copy-outcome">{t.copy.text}</Notice>}
+    </section>
+  );
+}
