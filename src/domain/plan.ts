@@ -3,122 +3,119 @@
  * Every plan, the built-in ones in seeds/ and any file a user picks, goes through `parsePlan`.
  * Strings are kept as written (NFC); numbers inside targets are read later by the target parser.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type Problem, type Result, fail, ok, problem } from "./problems";
+
+// zod/mini: the same schemas as zod's classic API, written as functions so that the pane's bundle
+// carries only the checks it uses.
 
 export const Direction = z.enum(["higher", "lower"]);
 export type Direction = z.infer<typeof Direction>;
 
-const text = z.string().transform((s) => s.normalize("NFC").trim());
-const optionalText = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((s) => (s == null ? null : s.normalize("NFC").trim() || null));
+const ROW_NO = /^\d+(\.\d+)*$/;
+const nfcTrim = (s: string): string => s.normalize("NFC").trim();
+const text = z.pipe(z.string(), z.transform(nfcTrim));
+/** Text that must not be empty once trimmed. */
+const filled = (message?: string) => z.pipe(text, z.string().check(z.minLength(1, message)));
+const optionalText = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((s: string | null | undefined) => (s == null ? null : nfcTrim(s) || null)),
+);
 
 /** How an indicator is judged when the default rule does not fit it (see evaluate.ts). */
-export const RuleSettings = z
-  .object({
-    /** Tolerance, in the target's unit, within which an actual counts as equal to a point target. */
-    tolerance: z.number().nonnegative().optional(),
-    /** How a strict bound (`>48`) is read: "next-step" plans the next value at the written precision. */
-    strictBound: z.enum(["next-step", "exclusive"]).optional(),
-    /** Whether exceeding the plan is reported as "vượt" (default) or just "đạt". */
-    exceed: z.enum(["vuot", "dat"]).optional(),
-  })
-  .strict();
+export const RuleSettings = z.strictObject({
+  /** Tolerance, in the target's unit, within which an actual counts as equal to a point target. */
+  tolerance: z.optional(z.number().check(z.nonnegative())),
+  /** How a strict bound (`>48`) is read: "next-step" plans the next value at the written precision. */
+  strictBound: z.optional(z.enum(["next-step", "exclusive"])),
+  /** Whether exceeding the plan is reported as "vượt" (default) or just "đạt". */
+  exceed: z.optional(z.enum(["vuot", "dat"])),
+});
 export type RuleSettings = z.infer<typeof RuleSettings>;
 
-export const TargetRow = z
-  .object({
-    /** "1".."20" for main targets, "1.1" for a sub-row of target 1. */
-    no: z.string().regex(/^\d+(\.\d+)*$/, "số thứ tự dạng 1 hoặc 1.2"),
-    /** The main target a sub-row belongs to. */
-    parent: z.string().regex(/^\d+(\.\d+)*$/).nullable().optional(),
-    name: text.pipe(z.string().min(1, "tên chỉ tiêu không được để trống")),
-    /** Đơn vị tính as written ("tỷ đồng", "%", "người"); "" where the source gives none. */
-    unit: text,
-    /** The target as written in the source: "khoảng 25.224", ">80", "7-8", "Giảm 3 tiêu chí". */
-    target: text.pipe(z.string().min(1, "chỉ tiêu kế hoạch không được để trống")),
-    /** Whether more is better. Set where the indicator implies it (poverty, malnutrition: lower). */
-    direction: Direction.optional(),
-    /** The previous year's figure as written, where the plan has one. */
-    previous: optionalText,
-    /** On a total: whether its sub-rows add up to it (sector values do; growth rates do not). */
-    additive: z.boolean().optional(),
-    /** Marks the indicator judged from criteria counts (traffic accidents). */
-    criteria: z.enum(["traffic-accidents"]).optional(),
-    rule: RuleSettings.optional(),
-  })
-  .strict();
+export const TargetRow = z.strictObject({
+  /** "1".."20" for main targets, "1.1" for a sub-row of target 1. */
+  no: z.string().check(z.regex(ROW_NO, "số thứ tự dạng 1 hoặc 1.2")),
+  /** The main target a sub-row belongs to. */
+  parent: z.optional(z.nullable(z.string().check(z.regex(ROW_NO)))),
+  name: filled("tên chỉ tiêu không được để trống"),
+  /** Đơn vị tính as written ("tỷ đồng", "%", "người"); "" where the source gives none. */
+  unit: text,
+  /** The target as written in the source: "khoảng 25.224", ">80", "7-8", "Giảm 3 tiêu chí". */
+  target: filled("chỉ tiêu kế hoạch không được để trống"),
+  /** Whether more is better. Set where the indicator implies it (poverty, malnutrition: lower). */
+  direction: z.optional(Direction),
+  /** The previous year's figure as written, where the plan has one. */
+  previous: optionalText,
+  /** On a total: whether its sub-rows add up to it (sector values do; growth rates do not). */
+  additive: z.optional(z.boolean()),
+  /** Marks the indicator judged from criteria counts (traffic accidents). */
+  criteria: z.optional(z.enum(["traffic-accidents"])),
+  rule: z.optional(RuleSettings),
+});
 export type TargetRow = z.infer<typeof TargetRow>;
 
-export const TaskRow = z
-  .object({
-    /** "1", "2.14". */
-    code: z.string().regex(/^\d+(\.\d+)*$/, "mã nhiệm vụ dạng 2 hoặc 2.14"),
-    /** The group heading the task stands under ("Về phát triển kinh tế"), null where none. */
-    group: optionalText,
-    text: text.pipe(z.string().min(1, "nội dung nhiệm vụ không được để trống")),
-    /** Chỉ đạo thực hiện. */
-    directs: optionalText,
-    /** Cơ quan chủ trì (tham mưu). */
-    lead: optionalText,
-    /** Cơ quan phối hợp. */
-    partners: optionalText,
-    /** Tiến độ thực hiện. */
-    timing: optionalText,
-  })
-  .strict();
+export const TaskRow = z.strictObject({
+  /** "1", "2.14". */
+  code: z.string().check(z.regex(ROW_NO, "mã nhiệm vụ dạng 2 hoặc 2.14")),
+  /** The group heading the task stands under ("Về phát triển kinh tế"), null where none. */
+  group: optionalText,
+  text: filled("nội dung nhiệm vụ không được để trống"),
+  /** Chỉ đạo thực hiện. */
+  directs: optionalText,
+  /** Cơ quan chủ trì (tham mưu). */
+  lead: optionalText,
+  /** Cơ quan phối hợp. */
+  partners: optionalText,
+  /** Tiến độ thực hiện. */
+  timing: optionalText,
+});
 export type TaskRow = z.infer<typeof TaskRow>;
 
-export const Correction = z
-  .object({
-    /** Where in the source: "nhiệm vụ 3.2". */
-    where: z.string(),
-    /** What the source says and what the plan holds instead. */
-    what: z.string(),
-  })
-  .strict();
+export const Correction = z.strictObject({
+  /** Where in the source: "nhiệm vụ 3.2". */
+  where: z.string(),
+  /** What the source says and what the plan holds instead. */
+  what: z.string(),
+});
 
 export const PlanSchema = z
-  .object({
+  .strictObject({
     /** Stable identity kept in the workbook: "binh-son-2024". */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "mã kế hoạch chỉ gồm chữ thường không dấu, số và dấu -"),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, "mã kế hoạch chỉ gồm chữ thường không dấu, số và dấu -")),
     /** The issuing body: "UBND huyện Bình Sơn". */
-    unit: text.pipe(z.string().min(1)),
+    unit: filled(),
     /** Place name used in dates of reports: "Bình Sơn". */
     place: optionalText,
     /** Higher level: "tỉnh Quảng Ngãi". */
     parentUnit: optionalText,
-    year: z.number().int().min(2000).max(2100),
-    source: z
-      .object({
-        document: text,
-        file: optionalText,
-        date: optionalText,
-      })
-      .strict(),
-    targets: z.array(TargetRow).min(1, "kế hoạch phải có ít nhất một chỉ tiêu"),
-    tasks: z.array(TaskRow).default([]),
-    corrections: z.array(Correction).default([]),
+    year: z.int().check(z.gte(2000), z.lte(2100)),
+    source: z.strictObject({
+      document: text,
+      file: optionalText,
+      date: optionalText,
+    }),
+    targets: z.array(TargetRow).check(z.minLength(1, "kế hoạch phải có ít nhất một chỉ tiêu")),
+    tasks: z._default(z.array(TaskRow), () => []),
+    corrections: z._default(z.array(Correction), () => []),
   })
-  .strict()
-  .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.targets.forEach((t, i) => {
-      if (seen.has(t.no)) ctx.addIssue({ code: "custom", path: ["targets", i, "no"], message: `số thứ tự ${t.no} bị trùng` });
-      seen.add(t.no);
-      if (t.parent != null && !plan.targets.some((p) => p.no === t.parent && p.parent == null)) {
-        ctx.addIssue({ code: "custom", path: ["targets", i, "parent"], message: `không có chỉ tiêu ${t.parent} để làm chỉ tiêu cha` });
-      }
-    });
-    const codes = new Set<string>();
-    plan.tasks.forEach((t, i) => {
-      if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["tasks", i, "code"], message: `mã nhiệm vụ ${t.code} bị trùng` });
-      codes.add(t.code);
-    });
-  });
+  .check(
+    z.superRefine((plan, ctx) => {
+      const seen = new Set<string>();
+      plan.targets.forEach((t, i) => {
+        if (seen.has(t.no)) ctx.addIssue({ code: "custom", path: ["targets", i, "no"], message: `số thứ tự ${t.no} bị trùng`, input: t.no });
+        seen.add(t.no);
+        if (t.parent != null && !plan.targets.some((p) => p.no === t.parent && p.parent == null)) {
+          ctx.addIssue({ code: "custom", path: ["targets", i, "parent"], message: `không có chỉ tiêu ${t.parent} để làm chỉ tiêu cha`, input: t.parent });
+        }
+      });
+      const codes = new Set<string>();
+      plan.tasks.forEach((t, i) => {
+        if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["tasks", i, "code"], message: `mã nhiệm vụ ${t.code} bị trùng`, input: t.code });
+        codes.add(t.code);
+      });
+    }),
+  );
 
 export type Plan = z.output<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;

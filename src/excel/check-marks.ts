@@ -5,7 +5,7 @@
  * A mark is taken off only while the cell still shows our colour: a fill the user chose since is theirs.
  * Excel reports an unfilled cell as white, so white is put back by clearing the fill.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Severity } from "../domain/problems";
 
 export const MARKS_SETTING_KEY = "ktxh.check.marks";

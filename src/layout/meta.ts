@@ -5,7 +5,7 @@
  *  - ExcelJS (`ktxh init`): cell A2 of a hidden sheet `META_SHEET`, with a warning text in A1.
  * The Office.js host reads the hidden sheet too when its settings are empty (a file made by the CLI).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PERIOD_IDS, type PeriodId } from "./periods";
 
 export const META_SETTING_KEY = "ktxh.meta";
@@ -16,7 +16,7 @@ const SheetRef = z.object({
   /** The sheet's name when last written; the key row's mark finds it if the user renamed it. */
   name: z.string(),
   /** Office.js worksheet id, where the host has one. */
-  id: z.string().nullable().optional(),
+  id: z.optional(z.nullable(z.string())),
 });
 
 export const WorkbookMetaSchema = z.object({
@@ -24,13 +24,13 @@ export const WorkbookMetaSchema = z.object({
   metaVersion: z.literal(1),
   planId: z.string(),
   unit: z.string(),
-  year: z.number().int(),
-  layoutVersion: z.object({ targets: z.number().int(), tasks: z.number().int() }),
+  year: z.int(),
+  layoutVersion: z.object({ targets: z.int(), tasks: z.int() }),
   periods: z.array(z.enum(PERIOD_IDS)),
-  statusPeriod: z.enum(PERIOD_IDS).nullable(),
+  statusPeriod: z.nullable(z.enum(PERIOD_IDS)),
   sheets: z.object({ targets: SheetRef, tasks: SheetRef }),
   /** ISO time of the last write, given by the host (the core reads no clock). */
-  updated: z.string().nullable().optional(),
+  updated: z.optional(z.nullable(z.string())),
 });
 export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;
 
