@@ -2,7 +2,7 @@
 // the components as props, so components stay testable without Office.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { createExcelOperations } from "../excel";
+import { whenOfficeReady } from "../excel";
 import { builtInPlans } from "../seeds";
 import { App } from "./App";
 import type { PaneOperations } from "./operations";
@@ -21,10 +21,4 @@ function render(ops: PaneOperations | null): void {
 
 // office.js comes from Microsoft's CDN; if it could not load (offline preview in a browser), the
 // pane still renders and says it is outside Excel rather than staying blank.
-if (typeof Office === "undefined") render(null);
-else
-  void Office.onReady((info) => {
-    // The one place the pane hands Office.js to the host layer; components only see PaneOperations.
-    // eslint-disable-next-line no-restricted-globals
-    render(info.host === Office.HostType.Excel ? createExcelOperations(Excel.run) : null);
-  });
+whenOfficeReady(render);
