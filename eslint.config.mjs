@@ -28,7 +28,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [
         { group: [...nodeBuiltins, "**/xlsx/**", "**/cli/**"], message: "The pane runs in the browser; Excel calls go through src/excel." },
       ] }],
-      "no-restricted-globals": ["error", "Excel"],
+      "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension"],
     },
   },
   {
