@@ -28,6 +28,8 @@ export interface FoundHeader {
 const SEARCH_ROWS = 40;
 const MAX_DEPTH = 3;
 const MAX_COLS = 60;
+/** Longer than any column header ("Nội dung nhiệm vụ, giải pháp chủ yếu" is 36). */
+const HEADER_CELL_MAX = 80;
 
 /** A row of column numbers under a header: "(1) (2) (3)", "A B 1 2 3". */
 export function isNumberingRow(grid: Grid, row: number): boolean {
@@ -124,6 +126,8 @@ function search(grid: Grid): FoundHeader | null {
   const lines = lineTexts(grid, 0, Math.min(rowCount(grid), rows + MAX_DEPTH), ncols);
   let best: (FoundHeader & { score: number }) | null = null;
   for (let top = 0; top < rows; top++) {
+    // Past a header found and the lines it could still take, rows are the table's body: stop there.
+    if (best && top > best.bottom + MAX_DEPTH) break;
     // A header's first line names at least one column by itself ("TT" merged over two rows shows in both).
     if (!lines.texts[top].some((t) => t && classifyHeader(t))) continue;
     for (let depth = 1; depth <= MAX_DEPTH && top + depth <= lines.texts.length; depth++) {
@@ -155,6 +159,12 @@ function crossesDown(grid: Grid, row: number): boolean {
 /** A header-like row inside a body (the header repeated after a page break). */
 export function looksLikeHeader(grid: Grid, row: number): boolean {
   const ncols = Math.min(colCount(grid), MAX_COLS);
+  // Cheap refusals first, as this runs on every body row: a figure, or a long text (a task's
+  // content), is never in a header.
+  for (let c = 0; c < ncols; c++) {
+    const cell = shownCell(grid, row, c);
+    if (typeof cell?.value === "number" || cellText(cell).length > HEADER_CELL_MAX) return false;
+  }
   const lines = lineTexts(grid, row, row + 1, ncols);
   if (lines.numbers[row].some(Boolean)) return false;
   const read = readLines(lines, row, 1, ncols);
