@@ -2,8 +2,7 @@ import { Button, Select, useId } from "@fluentui/react-components";
 import type { Plan } from "../domain/plan";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../layout/periods";
 import { CheckSection } from "./components/CheckSection";
-import { ConfirmDialog } from "./components/ConfirmDialog";
-import { DropDialog } from "./components/DropDialog";
+import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
 import { IndicatorList } from "./components/IndicatorList";
 import { Notice } from "./components/Notice";
 import { PlanPicker } from "./components/PlanPicker";
@@ -11,7 +10,7 @@ import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
 import type { PaneOperations } from "./operations";
 import { STRINGS } from "./strings";
-import { usePane } from "./usePane";
+import { type DropQuestion, usePane } from "./usePane";
 import { useTools } from "./useTools";
 
 export interface AppProps {
@@ -28,6 +27,13 @@ const PERIOD_CHOICES: PeriodId[] = [
 ];
 
 /** The pane. It receives everything as props: no Office calls in here or below. */
+/** The question asked before a load that would take filled rows out of the plan. */
+function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
+  if (!drop) return null;
+  const items = drop.rows.map((r) => r.label);
+  return { title: STRINGS.dropTitle, body: STRINGS.dropBody, items, confirm: STRINGS.dropConfirm, cancel: STRINGS.dropCancel, answer: drop.answer };
+}
+
 export function App({ ops, plans }: AppProps) {
   const [s, act] = usePane(ops);
   const [tools, toolAct] = useTools(ops, s.period);
@@ -141,8 +147,8 @@ export function App({ ops, plans }: AppProps) {
         </details>
       )}
 
-      <DropDialog question={s.drop} />
-      <ConfirmDialog question={tools.confirm} />
+      <ConfirmDialog id="drop" itemsTestId="drop-rows" question={dropQuestion(s.drop)} />
+      <ConfirmDialog id="confirm" itemsTestId="confirm-items" question={tools.confirm} />
     </main>
   );
 }

@@ -4,21 +4,13 @@
  * bảng"). Like usePane, every host call goes through `PaneOperations` and every failure ends as a
  * message in the pane. Validation never edits a figure: only an accepted fix writes.
  */
+import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useState } from "react";
 import { clipboardWriter } from "./clipboard";
 import type { CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "./operations";
 import { STRINGS } from "./strings";
 
 export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
-
-export interface ConfirmQuestion {
-  title: string;
-  body: string;
-  items: string[];
-  confirm: string;
-  cancel: string;
-  answer: (go: boolean) => void;
-}
 
 export interface ToolMessage {
   intent: "success" | "warning";

@@ -1,12 +1,22 @@
 import { Button } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import type { ConfirmQuestion } from "../useTools";
+
+/** A yes/no question put to the user before a write they should see coming. */
+export interface ConfirmQuestion {
+  title: string;
+  body: string;
+  /** What the answer concerns (rows a load would drop, fixes about to be written). */
+  items: string[];
+  confirm: string;
+  cancel: string;
+  answer: (go: boolean) => void;
+}
 
 /**
- * A yes/no question before a write the user should see coming ("Sửa tất cả"). The native modal
- * <dialog> of DropDialog: focus trapped, page behind inert, Esc answers no.
+ * A native modal <dialog>: the browser traps focus, makes the page behind inert and closes on Esc
+ * (answered "no"), which keeps Fluent's dialog and its motion library out of the pane's bundle.
  */
-export function ConfirmDialog({ question }: { question: ConfirmQuestion | null }) {
+export function ConfirmDialog({ id, question, itemsTestId }: { id: string; question: ConfirmQuestion | null; itemsTestId: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -19,19 +29,19 @@ export function ConfirmDialog({ question }: { question: ConfirmQuestion | null }
       ref={ref}
       role="alertdialog"
       aria-modal="true"
-      aria-labelledby="ktxh-confirm-title"
-      aria-describedby="ktxh-confirm-body"
+      aria-labelledby={`ktxh-${id}-title`}
+      aria-describedby={`ktxh-${id}-body`}
       className="ktxh-dialog"
-      data-testid="confirm"
+      data-testid={id}
       onCancel={(e) => {
         e.preventDefault();
         question?.answer(false);
       }}
     >
-      <h2 id="ktxh-confirm-title" className="ktxh-subtitle1 ktxh-dialog-title">{question?.title}</h2>
-      <p id="ktxh-confirm-body" className="ktxh-body1 ktxh-dialog-body">{question?.body}</p>
+      <h2 id={`ktxh-${id}-title`} className="ktxh-subtitle1 ktxh-dialog-title">{question?.title}</h2>
+      <p id={`ktxh-${id}-body`} className="ktxh-body1 ktxh-dialog-body">{question?.body}</p>
       {question && question.items.length > 0 && (
-        <ul data-testid="confirm-items">
+        <ul data-testid={itemsTestId}>
           {question.items.map((text, i) => <li key={i}>{text}</li>)}
         </ul>
       )}
