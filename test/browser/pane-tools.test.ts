@@ -1,8 +1,8 @@
 // "Kiểm tra số liệu", "Tạo báo cáo" and "Sao chép bảng" in the production pane (dist/), in Chromium,
 // with the strict in-memory Excel answering for office.js: the pane, the Office.js host (its chunks
 // loaded on first use) and the workbook all run for real. Screenshots go to test-artifacts/browser/.
-import type { Browser, Page } from "playwright-core";
-import { DIST, type Opened, type Server, axeViolations, ensureDist, eventually, launch, openPage, screenshot, serve, strictExcelScript } from "./support";
+import type { Page } from "playwright-core";
+import { axeViolations, builtPane, eventually, screenshot } from "./support";
 
 type Item = { no: string; sheet: string; cell: string };
 type Grid = (string | number | boolean)[][];
@@ -17,38 +17,7 @@ interface StrictUser {
   sheetInfo(sheet: string): { charts: { type: string; source: string }[]; visibility: string };
 }
 
-let officeJs: string;
-let server: Server;
-let browser: Browser;
-let opened: Opened[] = [];
-
-beforeAll(async () => {
-  ensureDist();
-  officeJs = await strictExcelScript();
-  server = await serve({ "/": DIST });
-  browser = await launch();
-}, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const o of opened) {
-    expect(o.errors).toEqual([]);
-    expect(o.blocked).toEqual([]);
-    await o.context.close();
-  }
-  opened = [];
-});
-
-async function open(opts: { width?: number; initScript?: string } = {}): Promise<Page> {
-  const o = await openPage(browser, server.origin, { officeJs, ...opts });
-  opened.push(o);
-  await o.page.goto(`${server.origin}/taskpane.html`);
-  return o.page;
-}
+const { open } = builtPane();
 
 /** Calls the strict Excel's user (typing, reading cells) inside the page. */
 async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {

@@ -3,20 +3,8 @@
 // other external request is blocked. Screenshots go to test-artifacts/browser/.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import {
-  DIST,
-  type Opened,
-  type Server,
-  axeViolations,
-  ensureDist,
-  eventually,
-  launch,
-  openPage,
-  screenshot,
-  serve,
-  strictExcelScript,
-} from "./support";
+import type { Page } from "playwright-core";
+import { DIST, axeViolations, builtPane, eventually, screenshot } from "./support";
 
 type Item = { no: string; status: string; sheet: string; cell: string };
 
@@ -33,38 +21,7 @@ interface StrictWindow {
   };
 }
 
-let officeJs: string;
-let server: Server;
-let browser: Browser;
-let opened: Opened[] = [];
-
-beforeAll(async () => {
-  ensureDist();
-  officeJs = await strictExcelScript();
-  server = await serve({ "/": DIST });
-  browser = await launch();
-}, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const o of opened) {
-    expect(o.errors).toEqual([]);
-    expect(o.blocked).toEqual([]);
-    await o.context.close();
-  }
-  opened = [];
-});
-
-async function open(opts: { width?: number; initScript?: string } = {}): Promise<Page> {
-  const o = await openPage(browser, server.origin, { officeJs, ...opts });
-  opened.push(o);
-  await o.page.goto(`${server.origin}/taskpane.html`);
-  return o.page;
-}
+const { open } = builtPane();
 
 async function counts(page: Page): Promise<Record<string, number>> {
   return page.locator('[data-testid="counts"] li').evaluateAll((lis) =>
@@ -211,20 +168,17 @@ test("another period is judged on its own column", async () => {
 
 test("an old Office host (Internet Explorer's document mode) gets the Vietnamese upgrade notice", async () => {
   const requests: string[] = [];
-  const o = await openPage(browser, server.origin, {
-    officeJs,
+  const page = await open({
     initScript: "Object.defineProperty(Document.prototype, 'documentMode', { get: () => 11, configurable: true });",
+    onPage: (p) => p.on("request", (r) => requests.push(new URL(r.url()).pathname)),
   });
-  opened.push(o);
-  o.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-  await o.page.goto(`${server.origin}/taskpane.html`);
-  const notice = o.page.locator("#ktxh-unsupported");
+  const notice = page.locator("#ktxh-unsupported");
   await notice.waitFor({ state: "visible" });
   const text = (await notice.textContent()) ?? "";
   for (const words of ["Phiên bản Office này chưa chạy được KT-XH", "Microsoft 365", "WebView2", "Excel trên web"]) expect(text).toContain(words);
   expect(requests.filter((p) => p.endsWith(".js") && !p.endsWith("office.js"))).toEqual([]);
-  expect(await o.page.locator("#container").innerHTML()).toBe("");
-  await screenshot(o.page, "pane-03-old-host-340", false);
+  expect(await page.locator("#container").innerHTML()).toBe("");
+  await screenshot(page, "pane-03-old-host-340", false);
 });
 
 test("an Excel with only the minimum API says, in the pane, what the add-in does instead", async () => {

@@ -206,3 +206,44 @@ export function ensureDist(): void {
   const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("webpack --mode production failed");
 }
+
+/**
+ * Jest hooks for tests of the built pane (`dist/`): a static server, Chromium, the strict Excel
+ * answering the office.js request. Every page opened must end with no console error and no blocked
+ * request. `onPage` runs before navigation (to listen to requests, say).
+ */
+export function builtPane(): {
+  open(opts?: { width?: number; initScript?: string; onPage?: (page: Page) => void }): Promise<Page>;
+} {
+  let officeJs: string;
+  let server: Server;
+  let browser: Browser;
+  let opened: Opened[] = [];
+  beforeAll(async () => {
+    ensureDist();
+    officeJs = await strictExcelScript();
+    server = await serve({ "/": DIST });
+    browser = await launch();
+  }, 240000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const o of opened) {
+      expect(o.errors).toEqual([]);
+      expect(o.blocked).toEqual([]);
+      await o.context.close();
+    }
+    opened = [];
+  });
+  return {
+    async open(opts = {}) {
+      const o = await openPage(browser, server.origin, { officeJs, width: opts.width, initScript: opts.initScript });
+      opened.push(o);
+      opts.onPage?.(o.page);
+      await o.page.goto(`${server.origin}/taskpane.html`);
+      return o.page;
+    },
+  };
+}
