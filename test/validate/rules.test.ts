@@ -182,6 +182,16 @@ describe("sub-rows, traffic, tasks, coverage", () => {
     ]);
   });
 
+  test("no task has a status yet (a freshly loaded plan): one warning at the status header, not one per task", () => {
+    const p = plan2024();
+    const rows: In[][] = [["Mã", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Trạng thái"]];
+    for (const t of p.tasks) rows.push([t.code, t.text, t.lead, null]);
+    const issues = validateGrid(p, [grid(rows)]);
+    expect(issues.map((i) => [i.code, i.severity, i.location.cell, i.params.count])).toEqual([["task.no-statuses", "warning", "D1", 33]]);
+    rows[1][3] = "Hoàn thành";
+    expect(only(validateGrid(p, [grid(rows)]), "task.status-missing")).toHaveLength(32);
+  });
+
   test("a row given twice and a missing sector row (a warning, not an error)", () => {
     const g = grid([
       ["TT", "Chỉ tiêu chủ yếu", "Đơn vị tính", "KH 2023", "Ước TH năm 2023"],

@@ -52,6 +52,7 @@ export const validateMessages: MessageMap<ValidateCode> = {
   "traffic.inconsistent": (p) =>
     `Ghi giảm ${v(p, "typed")} tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm ${v(p, "derived")} tiêu chí (${v(p, "detail")}): sửa theo số liệu.`,
   "task.status-missing": (p) => `Chưa có trạng thái nhiệm vụ: chọn ${v(p, "allowed")}.`,
+  "task.no-statuses": (p) => `Chưa nhiệm vụ nào có trạng thái (${v(p, "count")} nhiệm vụ): chọn ${v(p, "allowed")} cho từng nhiệm vụ.`,
   "task.status-unknown": (p) => `Trạng thái "${v(p, "written")}" không hợp lệ: chọn ${v(p, "allowed")}.`,
   "task.status-variant": (p) => `Trạng thái "${v(p, "written")}" nên ghi đúng là "${v(p, "status")}".`,
 };

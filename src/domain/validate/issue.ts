@@ -25,6 +25,7 @@ export type ValidateCode =
   | "subrows.sum"
   | "traffic.inconsistent"
   | "task.status-missing"
+  | "task.no-statuses"
   | "task.status-unknown"
   | "task.status-variant";
 
@@ -53,6 +54,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "subrows.sum": "error",
   "traffic.inconsistent": "error",
   "task.status-missing": "warning",
+  "task.no-statuses": "warning",
   "task.status-unknown": "error",
   "task.status-variant": "warning",
 };

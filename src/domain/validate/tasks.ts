@@ -31,17 +31,22 @@ export function statusOf(text: string): { status: TaskStatus; exact: boolean } |
 export function taskRules(grid: Grid, t: TableReading, _plan: Plan): Issue[] {
   const col = columnOf(t, "status");
   if (!col) return [];
+  const allowed = TASK_STATUSES.join(", ");
+  // Not one status yet (a freshly loaded plan): one warning at the column, not one per task.
+  if (t.rows.length > 1 && t.rows.every((p) => !cellText(cellAt(grid, p.row, col.col)))) {
+    return [issue("task.no-statuses", { sheet: grid.sheet, cell: a1(t.headerBottom, col.col), task: null }, { count: t.rows.length, allowed })];
+  }
   const out: Issue[] = [];
   for (const p of t.rows) {
     const cell = a1(p.row, col.col);
     const loc = { sheet: grid.sheet, cell, task: p.ref };
     const text = cellText(cellAt(grid, p.row, col.col));
     if (!text) {
-      out.push(issue("task.status-missing", loc, { allowed: TASK_STATUSES.join(", ") }));
+      out.push(issue("task.status-missing", loc, { allowed }));
       continue;
     }
     const s = statusOf(text);
-    if (!s) out.push(issue("task.status-unknown", loc, { written: text, allowed: TASK_STATUSES.join(", ") }));
+    if (!s) out.push(issue("task.status-unknown", loc, { written: text, allowed }));
     else if (!s.exact) out.push(issue("task.status-variant", loc, { written: text, status: s.status }, { cell, value: s.status }));
   }
   return out;
