@@ -184,16 +184,6 @@ function otherBytes(model: SheetModel, runs: number): number {
   return 600 * runs + 900 * model.validations.length + 500 * rules + 150 * (model.rows.length + model.columns.length + model.merges.length);
 }
 
-/**
- * The model's merges, minus any over the hidden identity column: a merge keeps only its top-left
- * value, and every header row must keep its marker there or a reload reads the lower header rows as
- * rows the user inserted. (The model merges that column's header cells like any other column's.)
- */
-export function keyedMerges(model: SheetModel): Area[] {
-  const ids = model.columns.flatMap((c, i) => (c.role === "identity" ? [i] : []));
-  return model.merges.filter((m) => !ids.some((i) => i >= m.col && i < m.col + m.cols));
-}
-
 export interface WriteModelOptions {
   features: Features;
   budget: RequestBudget;
@@ -248,7 +238,7 @@ export async function writeModel(ws: Excel.Worksheet, model: SheetModel, opts: W
   model.rows.forEach((r, i) => {
     if (r.hidden) ws.getRangeByIndexes(i, 0, 1, 1).getEntireRow().rowHidden = true;
   });
-  for (const m of keyedMerges(model)) at(ws, m).merge(false);
+  for (const m of model.merges) at(ws, m).merge(false);
   for (const v of model.validations) applyValidation(at(ws, v.area), v.validation);
   for (const cf of model.conditionalFormats) applyConditional(at(ws, cf.area), cf.rules);
   const { rows, columns } = model.freeze;

@@ -21,6 +21,12 @@ describe("targets sheet model", () => {
     expect(m.columns[col(m, "id")].hidden).toBe(true);
   });
 
+  test("no merge covers the hidden identity column: every header row keeps its marker for the next reload", () => {
+    const id = col(m, "id");
+    expect(m.merges.filter((a) => id >= a.col && id < a.col + a.cols)).toEqual([]);
+    for (const r of m.rows.filter((row) => row.kind === "header")) expect(r.values[id]).toBeTruthy();
+  });
+
   test("plan columns hold the plan as written; figures are left for the user", () => {
     expect(rowOf(m, "t:1")?.values.slice(0, 7)).toEqual(["1", "Tổng giá trị sản xuất", "tỷ đồng", "khoảng 1.250,5", "1.100,25", null, null]);
     expect(rowOf(m, "t:3")?.values[col(m, "plan")]).toBe("giảm còn khoảng 2,14%");
