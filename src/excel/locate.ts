@@ -9,7 +9,7 @@
 import { type Plan, parsePlan } from "../domain/plan";
 import { META_SETTING_KEY, META_SHEET, type WorkbookMeta, decodeMeta } from "../layout/meta";
 import { type ReadSheet, readSheet } from "../layout/read";
-import type { Area } from "../layout/sheet-model";
+import type { Area, CellFormula } from "../layout/sheet-model";
 import type { CellValue, LayoutId } from "../layout/types";
 import { layoutOfMark } from "../layout/identity";
 import { builtInPlan } from "../seeds";
@@ -91,10 +91,25 @@ function candidate(info: SheetInfo, meta: WorkbookMeta | null, defaults: readonl
   return refs.some((s) => s.id === info.id || s.name === info.name) || defaults.includes(info.name);
 }
 
-function found(p: Probe, values: ReadValue[][]): FoundSheet | null {
+/**
+ * The real formulas of a range read from (`row`, `col`), in the sheet's coordinates. `formulas` gives
+ * a constant cell its value, so text that merely starts with "=" (typed with an apostrophe) reads the
+ * same in both: a formula is an "=" entry that differs from the cell's value.
+ */
+export function formulasFrom(formulas: ReadValue[][] | undefined, values: ReadValue[][], row: number, col: number): CellFormula[] {
+  const out: CellFormula[] = [];
+  formulas?.forEach((line, r) =>
+    line.forEach((f, c) => {
+      if (typeof f === "string" && f.length > 1 && f.startsWith("=") && f !== values[r]?.[c]) out.push({ row: row + r, col: col + c, formula: f });
+    }),
+  );
+  return out;
+}
+
+function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][]): FoundSheet | null {
   if (p.used.isNullObject) return null;
   const grid = gridFrom(values, p.used.rowIndex, p.used.columnIndex);
-  const read = readSheet(grid, p.info.name);
+  const read = readSheet(grid, p.info.name, formulasFrom(formulas, values, p.used.rowIndex, p.used.columnIndex));
   return read ? { info: p.info, read, grid, used: areaOf(p.used), protected: p.protection.protected } : null;
 }
 
@@ -128,7 +143,8 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
       const ws = sheets.getItem(info.id);
       const used = ws.getUsedRangeOrNullObject(false);
       const full = candidate(info, meta, defaults);
-      used.load(full ? "values,rowIndex,columnIndex,rowCount,columnCount" : "rowIndex,columnIndex,rowCount,columnCount");
+      // Formulas travel with the values: a reload writes the user's formulas back, not their results.
+      used.load(full ? "values,formulas,rowIndex,columnIndex,rowCount,columnCount" : "rowIndex,columnIndex,rowCount,columnCount");
       // Top rows only: where the hidden key row is, unless the user inserted rows above it.
       const first = full ? null : ws.getRange("1:3").getUsedRangeOrNullObject(true).load("values");
       const protection = ws.protection.load("protected");
@@ -141,7 +157,7 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   const marked: Probe[] = [];
   for (const p of probes) {
     if (p.full) {
-      const f = found(p, p.used.isNullObject ? [] : (p.used.values as ReadValue[][]));
+      const f = p.used.isNullObject ? null : found(p, p.used.values as ReadValue[][], p.used.formulas as ReadValue[][]);
       if (f) list.push(f);
     } else if (p.first && !p.first.isNullObject && (p.first.values as ReadValue[][]).some((r) => r.some((v) => layoutOfMark(v)))) {
       marked.push(p);
@@ -149,10 +165,10 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   }
   // A sheet the user renamed, in a workbook whose settings do not know its id: read it after all.
   if (marked.length) {
-    const ranges = marked.map((p) => p.ws.getUsedRange(false).load("values"));
+    const ranges = marked.map((p) => p.ws.getUsedRange(false).load("values,formulas"));
     await ctx.sync();
     marked.forEach((p, i) => {
-      const f = found(p, ranges[i].values as ReadValue[][]);
+      const f = found(p, ranges[i].values as ReadValue[][], ranges[i].formulas as ReadValue[][]);
       if (f) list.push(f);
     });
   }

@@ -221,6 +221,17 @@ export async function writeModel(ws: Excel.Worksheet, model: SheetModel, opts: W
     range.values = values.slice(b.from, b.to);
     log(area);
   }
+  // The user's formulas over the values just written: the same batch, and events the add-in raised.
+  const typed = model.formulas ?? [];
+  if (typed.length) await budget.room(typed.reduce((s, f) => s + jsonBytes(f.formula) + 120, 0));
+  for (const f of typed) {
+    const area = { row: f.row, col: f.col, rows: 1, cols: 1 };
+    const cell = at(ws, area);
+    // A text-formatted cell would keep the formula as text.
+    if (formats[f.row]?.[f.col] === "@") cell.numberFormat = [["General"]];
+    cell.formulas = [[f.formula]];
+    log(area);
+  }
 
   const runs = formatRuns(model);
   await budget.room(otherBytes(model, runs.length));

@@ -48,17 +48,21 @@ function userKeys(layout: SheetLayout, preserved: PreservedSheet): string[] {
 function reconcile(preserved: PreservedSheet, planRows: BodyRow[], keys: string[], keepDropped: boolean): MergeResult["dropped"] {
   const planIds = new Set(planRows.map((r) => r.id).filter((id): id is string => id != null));
   const dropped: DroppedRow[] = [];
+  const formulas = (preserved.formulas ??= {});
   for (const [id, values] of Object.entries(preserved.inputs)) {
     if (planIds.has(id) || isMarker(id)) continue;
+    const typed = formulas[id];
     delete preserved.inputs[id];
-    if (!keys.some((k) => filled(values[k]))) continue;
+    delete formulas[id];
+    if (!keys.some((k) => filled(values[k]) || typed?.[k])) continue;
     dropped.push({ key: id, values });
-    if (keepDropped) preserved.kept.push({ id, values });
+    if (keepDropped) preserved.kept.push({ id, values, ...(typed ? { formulas: typed } : {}) });
   }
   // A kept row whose item is back in the plan takes its place again.
   preserved.kept = preserved.kept.filter((k) => {
     if (!planIds.has(k.id) || preserved.inputs[k.id]) return true;
     preserved.inputs[k.id] = k.values;
+    if (k.formulas) formulas[k.id] = k.formulas;
     return false;
   });
   return dropped;

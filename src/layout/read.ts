@@ -1,11 +1,13 @@
 /**
  * Reads back a sheet the add-in laid out, wherever things are now: the hidden key row names every
  * column (its identity cell names the layout, so a renamed sheet is still recognised), the hidden
- * identity column names every row. Hosts pass the sheet's values from A1 as a plain grid.
+ * identity column names every row. Hosts pass the sheet's values from A1 as a plain grid and, when
+ * they have them, the cells' formulas (only real formulas: text that starts with "=" is a value).
  */
+import { toR1C1 } from "./formula-refs";
 import { FIGURE_MARKS } from "./periods";
 import { KEPT_PREFIX, MARK, USER_COLUMN_PREFIX, isMarker, layoutOfMark, markKey } from "./identity";
-import type { PreservedSheet } from "./sheet-model";
+import type { CellFormula, PreservedSheet } from "./sheet-model";
 import type { CellValue, LayoutId } from "./types";
 
 export interface ReadColumn {
@@ -24,6 +26,8 @@ export interface ReadRow {
   index: number;
   id: string | null;
   values: CellValue[];
+  /** The row's formulas (R1C1 form) by column index, when the host read them. */
+  formulas?: Record<number, string>;
 }
 
 export interface ReadSheet {
@@ -53,7 +57,7 @@ function findMark(grid: CellValue[][]): { row: number; col: number; layout: Layo
 }
 
 /** Null when the grid holds no KT-XH layout (not our sheet). */
-export function readSheet(grid: CellValue[][], name: string): ReadSheet | null {
+export function readSheet(grid: CellValue[][], name: string, formulas: readonly CellFormula[] = []): ReadSheet | null {
   const mark = findMark(grid);
   if (!mark) return null;
   const width = Math.max(0, ...grid.map((r) => r?.length ?? 0));
@@ -90,10 +94,16 @@ export function readSheet(grid: CellValue[][], name: string): ReadSheet | null {
     columns.push({ index: c, key, keyed: false, header: header == null ? null : String(header), headerCells });
   }
 
+  const typed = new Map<number, Record<number, string>>();
+  // Carried in R1C1 form: a reload may put the cell elsewhere, and its references must move with it.
+  for (const f of formulas) typed.set(f.row, { ...typed.get(f.row), [f.col]: toR1C1(f.formula, f.row, f.col) });
   const rows: ReadRow[] = [];
   for (let r = bodyFirst; r < grid.length; r++) {
     const id = cell(r, mark.col);
-    rows.push({ index: r, id: typeof id === "string" && id.trim() ? id.trim() : null, values: grid[r] ?? [] });
+    const row: ReadRow = { index: r, id: typeof id === "string" && id.trim() ? id.trim() : null, values: grid[r] ?? [] };
+    const f = typed.get(r);
+    if (f) row.formulas = f;
+    rows.push(row);
   }
   return { layoutId: mark.layout, name, keyRow: mark.row, idCol: mark.col, headerRows, columns, rows };
 }
@@ -104,6 +114,16 @@ function rowValues(sheet: ReadSheet, row: ReadRow): Record<string, CellValue> {
     if (c.index === sheet.idCol) continue;
     const v = row.values[c.index] ?? null;
     if (!isEmpty(v)) out[c.key] = v;
+  }
+  return out;
+}
+
+function rowFormulas(sheet: ReadSheet, row: ReadRow): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!row.formulas) return out;
+  for (const c of sheet.columns) {
+    const f = row.formulas[c.index];
+    if (c.index !== sheet.idCol && f) out[c.key] = f;
   }
   return out;
 }
@@ -124,16 +144,20 @@ export function preservedOf(sheet: ReadSheet): PreservedSheet {
   let after: string | null = null;
   for (const row of sheet.rows) {
     const values = rowValues(sheet, row);
+    const formulas = rowFormulas(sheet, row);
+    const some = Object.keys(values).length > 0 || Object.keys(formulas).length > 0;
+    const typed = Object.keys(formulas).length ? { formulas } : {};
     if (row.id == null) {
-      if (Object.keys(values).length) p.userRows.push({ after, values });
+      if (some) p.userRows.push({ after, values, ...typed });
       continue;
     }
     if (isMarker(row.id)) continue;
     if (row.id.startsWith(KEPT_PREFIX)) {
-      if (Object.keys(values).length) p.kept.push({ id: row.id.slice(KEPT_PREFIX.length), values });
+      if (some) p.kept.push({ id: row.id.slice(KEPT_PREFIX.length), values, ...typed });
       continue;
     }
     p.inputs[row.id] = values;
+    if (typed.formulas) (p.formulas ??= {})[row.id] = typed.formulas;
     after = row.id;
   }
   return p;

@@ -4,6 +4,7 @@
  * panes, print titles), with 0-based coordinates. Both hosts only apply it, so a workbook made by
  * `ktxh init` and one built by the add-in look the same.
  */
+import { fromR1C1 } from "./formula-refs";
 import type { Plan } from "../domain/plan";
 import { computedCells } from "./computed";
 import { estimateRowHeights } from "./format";
@@ -16,6 +17,13 @@ import type {
   BodyRow, CellFormat, CellValue, ColumnRole, ColumnSpec, ConditionalFormat, DataValidation, LayoutId, PageSetup,
   RowKind, SheetLayout,
 } from "./types";
+
+/** A formula the user typed, where its cell lands (0-based); the cell's value stays in `values`. */
+export interface CellFormula {
+  row: number;
+  col: number;
+  formula: string;
+}
 
 /** A rectangle of cells, 0-based. */
 export interface Area {
@@ -57,6 +65,8 @@ export interface SheetModel {
   printTitleRows: { first: number; last: number } | null;
   page: PageSetup;
   body: { first: number; count: number };
+  /** The user's formulas carried over a reload (their cells only; hosts write them after the values). */
+  formulas?: CellFormula[];
 }
 
 /** What the user put in a sheet, read back by identity and column key (see read.ts). */
@@ -65,14 +75,16 @@ export interface PreservedSheet {
   name?: string | null;
   /** Values of input and user columns of plan rows: identity → column key → value. */
   inputs: Record<string, Record<string, CellValue>>;
+  /** Formulas of plan rows' cells, as `inputs` (only input and user columns are laid back). */
+  formulas?: Record<string, Record<string, string>>;
   /** Header cells the user fills (estimate/official marks) by key. */
   headerValues: Record<string, CellValue>;
   /** Rows the user inserted; each follows the row whose identity is `after` (null: top of the body). */
-  userRows: { after: string | null; values: Record<string, CellValue> }[];
+  userRows: { after: string | null; values: Record<string, CellValue>; formulas?: Record<string, string> }[];
   /** Columns the user inserted; each follows the column `after` (null: the first column). */
   userColumns: { key: string; header: string; after: string | null; width?: number }[];
   /** Rows an older plan had, kept under the "no longer in the plan" heading; `id` is the original identity. */
-  kept: { id: string; values: Record<string, CellValue> }[];
+  kept: { id: string; values: Record<string, CellValue>; formulas?: Record<string, string> }[];
 }
 
 export const emptyPreserved = (): PreservedSheet => ({ inputs: {}, headerValues: {}, userRows: [], userColumns: [], kept: [] });
@@ -80,6 +92,9 @@ export const emptyPreserved = (): PreservedSheet => ({ inputs: {}, headerValues:
 /** Row kinds holding data the column rules (validation, formats) apply to. */
 export const DATA_KINDS: readonly RowKind[] = ["main", "sub", "task", "block", "user"];
 const WRITABLE: readonly ColumnRole[] = ["input", "user"];
+
+/** A body row as placed, with the formulas of the user's cells by column key. */
+type PlacedRow = BodyRow & { formulas?: Record<string, string> };
 
 function placeColumns(layout: SheetLayout, preserved: PreservedSheet): ColumnSpec[] {
   const cols = [...layout.columns];
@@ -96,15 +111,15 @@ function placeColumns(layout: SheetLayout, preserved: PreservedSheet): ColumnSpe
 }
 
 /** Plan rows with the user's inputs laid over, the user's own rows in place, kept rows at the bottom. */
-function placeBody(layout: SheetLayout, cols: ColumnSpec[], planRows: BodyRow[], preserved: PreservedSheet): BodyRow[] {
+function placeBody(layout: SheetLayout, cols: ColumnSpec[], planRows: BodyRow[], preserved: PreservedSheet): PlacedRow[] {
   const writable = cols.filter((c) => WRITABLE.includes(c.role)).map((c) => c.key);
-  const out: BodyRow[] = [];
-  const byAfter = new Map<string | null, BodyRow[]>();
+  const out: PlacedRow[] = [];
+  const byAfter = new Map<string | null, PlacedRow[]>();
   const known = new Set(planRows.map((r) => r.id));
   for (const u of preserved.userRows) {
     const after = u.after != null && known.has(u.after) ? u.after : u.after == null ? null : "#end";
     const list = byAfter.get(after) ?? [];
-    list.push({ kind: "user", id: null, values: u.values });
+    list.push({ kind: "user", id: null, values: u.values, formulas: u.formulas });
     byAfter.set(after, list);
   }
   out.push(...(byAfter.get(null) ?? []));
@@ -112,13 +127,14 @@ function placeBody(layout: SheetLayout, cols: ColumnSpec[], planRows: BodyRow[],
     const inputs = r.id ? preserved.inputs[r.id] : undefined;
     const values = { ...r.values };
     if (inputs) for (const k of writable) if (k in inputs) values[k] = inputs[k];
-    out.push({ ...r, values });
+    const typed = r.id ? preserved.formulas?.[r.id] : undefined;
+    out.push({ ...r, values, formulas: typed });
     if (r.id) out.push(...(byAfter.get(r.id) ?? []));
   }
   out.push(...(byAfter.get("#end") ?? []));
   if (preserved.kept.length) {
     out.push({ kind: "dropped-heading", id: MARK.dropped, values: { [layout.labelColumn]: DROPPED_HEADING } });
-    for (const k of preserved.kept) out.push({ kind: "dropped", id: keptId(k.id), values: k.values });
+    for (const k of preserved.kept) out.push({ kind: "dropped", id: keptId(k.id), values: k.values, formulas: k.formulas });
   }
   return out;
 }
@@ -192,6 +208,17 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
   const bodyFirst = rows.length;
   for (const b of body) push(b.kind, b.id, cols.map((c) => (c.role === "identity" ? null : (b.values[c.key] ?? null))));
   const bodyCount = rows.length - bodyFirst;
+  // The add-in rewrites plan, computed and identity cells; only the user's cells keep a formula
+  // (a row the user inserted is theirs in every column the add-in does not compute).
+  const formulas: CellFormula[] = [];
+  body.forEach((b, k) => {
+    for (const [key, formula] of Object.entries(b.formulas ?? {})) {
+      const i = colIndex.get(key);
+      if (i == null) continue;
+      const role = cols[i].role;
+      if (WRITABLE.includes(role) || (b.kind === "user" && role === "plan")) formulas.push({ row: bodyFirst + k, col: i, formula: fromR1C1(formula, bodyFirst + k, i) });
+    }
+  });
 
   // Formats: base, then columns over the body, then row kinds, then indents and single cells.
   styles.push({ area: { row: 1, col: 0, rows: rows.length - 1, cols: n }, format: layout.baseFormat });
@@ -259,6 +286,7 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
     printTitleRows: layout.page.repeatHeaderRows ? { first: headerFirst, last: headerLast } : null,
     page: layout.page,
     body: { first: bodyFirst, count: bodyCount },
+    formulas,
   };
   estimateRowHeights(model).forEach((h, i) => (model.rows[i].height = h));
   return model;
@@ -276,7 +304,11 @@ export function buildTargetsModel(plan: Plan, opts: TargetsModelOptions, preserv
   const model = renderSheet(layout, targetsBody(plan, opts.periods), preserved);
   const period = opts.statusPeriod ?? layout.columns.filter((c) => c.key.startsWith("p:")).map((c) => c.key.slice(2)).pop();
   if (!period) return model;
-  for (const u of computedCells(plan, model, period as PeriodId)) model.rows[u.row].values[u.col] = u.value;
+  const computed = computedCells(plan, model, period as PeriodId);
+  for (const u of computed) model.rows[u.row].values[u.col] = u.value;
+  // A judgement cell is the add-in's: a formula there would hide the judgement just written.
+  const judged = new Set(computed.map((u) => `${u.row}:${u.col}`));
+  model.formulas = model.formulas?.filter((f) => !judged.has(`${f.row}:${f.col}`));
   // Heights were estimated before the judgement's reasons (an override's is several lines) were in.
   model.rows.forEach((r) => (r.height = layout.rowHeights[r.kind] ?? null));
   estimateRowHeights(model).forEach((h, i) => (model.rows[i].height = h));

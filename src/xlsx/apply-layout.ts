@@ -126,6 +126,11 @@ export function applyModel(wb: Workbook, model: SheetModel): Worksheet {
       styleCell(cell, formats[ri][ci]);
     }
   });
+  // The user's formulas (a model merged from a sheet they worked in), with their last result.
+  for (const f of model.formulas ?? []) {
+    const result = model.rows[f.row]?.values[f.col];
+    ws.getCell(f.row + 1, f.col + 1).value = { formula: f.formula.replace(/^=/, ""), ...(result != null ? { result } : {}) };
+  }
   for (const m of model.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   for (const v of model.validations) {
     const dv = validation(v.validation);

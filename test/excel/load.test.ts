@@ -129,6 +129,52 @@ describe("loading a plan into a live workbook", () => {
     expect(wb.user.cell("CT 2024", cellOf(wb, "CT 2024", "t:1", "p:year").replace(/\d+/, "7")).value).toBe("Chính thức");
   });
 
+  test("a reload keeps the user's formulas (a figure, their own column) as formulas; text typed with an apostrophe stays text", async () => {
+    const { wb, ops } = setup();
+    await ops.loadPlan(plan, PERIODS, yes);
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:1", "p:year"), "=1200+350");
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:5", "note"), "'=SUM(A1)");
+    wb.user.insertColumns(SHEET, "H");
+    wb.user.type(SHEET, "H6", "Hệ số");
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:year"), "21");
+    wb.user.sortRows(SHEET, 8, 27, "B", false);
+    expect(cellOf(wb, SHEET, "t:1", "name")).not.toBe("B8");
+    // After the sort, in their own column: twice the row's figure (a reference within the row).
+    const before = Number(cellOf(wb, SHEET, "t:3", "name").slice(1));
+    const figCol = cellOf(wb, SHEET, "t:3", "p:year").replace(/\d+/, "");
+    wb.user.type(SHEET, `H${before}`, `=${figCol}${before}*2`);
+
+    const syncs = await syncsOf(wb, () => ops.loadPlan(plan, PERIODS, yes));
+    expect(syncs).toBe(3);
+    expect(cellOf(wb, SHEET, "t:1", "name")).toBe("B8");
+    const figure = wb.user.cell(SHEET, cellOf(wb, SHEET, "t:1", "p:year"));
+    expect(figure.formula).toBe("=1200+350");
+    expect(figure.value).toBe(1550);
+    const grid = wb.user.grid(SHEET, "A1:Z60");
+    const mine = grid[4].indexOf("Hệ số");
+    expect(mine).toBe(grid[0].indexOf("p:year") + 1);
+    const ratio = wb.user.cell(SHEET, `${String.fromCharCode(65 + mine)}${cellOf(wb, SHEET, "t:3", "name").slice(1)}`);
+    // Back in plan order, the formula moved with its row and still doubles that row's figure.
+    const after = Number(cellOf(wb, SHEET, "t:3", "name").slice(1));
+    expect(after).not.toBe(before);
+    expect(ratio.formula).toBe(`=${cellOf(wb, SHEET, "t:3", "p:year")}*2`);
+    expect(ratio.value).toBe(42);
+    const text = wb.user.cell(SHEET, cellOf(wb, SHEET, "t:5", "note"));
+    expect(text.formula).toBeNull();
+    expect(text.value).toBe("=SUM(A1)");
+    // The judgement read the formula's value; its own cells hold values, not formulas.
+    const status = wb.user.cell(SHEET, cellOf(wb, SHEET, "t:1", "status"));
+    expect(status.value).not.toBe("Chưa có số liệu");
+    expect(status.formula).toBeNull();
+
+    // Reloaded again, nothing changes: the formulas read back are the ones written.
+    await ops.loadPlan(plan, PERIODS, yes);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:1", "p:year")).formula).toBe("=1200+350");
+    expect(wb.user.cell(SHEET, `${String.fromCharCode(65 + mine)}${cellOf(wb, SHEET, "t:3", "name").slice(1)}`).formula).toBe(
+      `=${cellOf(wb, SHEET, "t:3", "p:year")}*2`,
+    );
+  });
+
   test("sheets renamed in a workbook whose settings know no sheet ids are found by their key row", async () => {
     const { wb, ops, run } = setup();
     await ops.loadPlan(plan, PERIODS, yes);

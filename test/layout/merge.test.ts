@@ -1,7 +1,8 @@
+import { columnLetter } from "../../src/layout/format";
 import { DROPPED_HEADING } from "../../src/layout/styles";
 import { mergeTargets, mergeTasks } from "../../src/layout/merge";
 import { readSheet } from "../../src/layout/read";
-import { buildTargetsModel, buildTasksModel, type SheetModel } from "../../src/layout/sheet-model";
+import { buildTargetsModel, buildTasksModel, type CellFormula, type SheetModel } from "../../src/layout/sheet-model";
 import type { CellValue } from "../../src/layout/types";
 import { fixturePlan } from "./fixture";
 
@@ -224,5 +225,84 @@ describe("merge of the tasks sheet", () => {
     const mine = r.model.rows.findIndex((x) => x.kind === "user");
     expect(r.model.rows[mine - 1].id).toBe("n:3.1");
     expect(r.model.rows[mine].values).toContain("Nhiệm vụ phát sinh: khắc phục hậu quả bão số 4");
+  });
+});
+
+describe("the user's formulas on reload", () => {
+  type Cell = { v: CellValue; f: string | null };
+  /** The grid as values and formulas together, so a sort or an inserted column moves both. */
+  const cellsOf = (g: Grid): Cell[][] => g.map((r) => r.map((v) => ({ v, f: null })));
+  const split = (cells: Cell[][]): { grid: Grid; formulas: CellFormula[] } => ({
+    grid: cells.map((r) => r.map((c) => c.v)),
+    formulas: cells.flatMap((r, row) => r.flatMap((c, col) => (c.f ? [{ row, col, formula: c.f }] : []))),
+  });
+  const formulaIn = (m: SheetModel, id: string, key: string): string | undefined => {
+    const row = m.rows.findIndex((x) => x.id === id);
+    const col = m.columns.findIndex((x) => x.key === key);
+    return m.formulas?.find((f) => f.row === row && f.col === col)?.formula;
+  };
+
+  test("a figure's formula and one in the user's column follow their rows through a sort and a plan reload", () => {
+    const { model, grid } = filledTargets();
+    const cells = cellsOf(grid);
+    const at = (id: string, key: string): Cell => cells[rowIndex(grid, id)][keyCol(grid, key)];
+    Object.assign(at("t:1", "p:6m"), { v: 612.5, f: "=600+12.5" });
+    // Cells the add-in rewrites: a plan cell and a judgement cell.
+    Object.assign(at("t:3", "name"), { v: "X", f: '=UPPER("x")' });
+    Object.assign(at("t:1", "status"), { v: "Đạt", f: '="Đạt"' });
+    const note = keyCol(grid, "note");
+    // The user's own column after the notes, with a ratio of the row's figures.
+    const headerLast = model.body.first - 1;
+    cells.forEach((r, i) => r.splice(note + 1, 0, i === headerLast ? { v: "Tỷ lệ", f: null } : { v: null, f: null }));
+    // The user sorts the body Z→A by name: values and formulas move with their rows.
+    const body = cells.splice(model.body.first);
+    const name = keyCol(grid, "name");
+    const idCol = cells[0].findIndex((c) => typeof c.v === "string" && c.v.startsWith("#ktxh:"));
+    body.sort((a, b) => String(b[name].v ?? "").localeCompare(String(a[name].v ?? ""), "vi"));
+    cells.push(...body);
+    // Then, in their column, twice the row's 6-month figure (a reference to a cell of the same row).
+    const sorted4 = cells.findIndex((r) => r[idCol]?.v === "t:4");
+    cells[sorted4][note + 1] = { v: 2, f: `=${columnLetter(keyCol(grid, "p:6m"))}${sorted4 + 1}*2` };
+
+    const next = fixturePlan((p) => ({ ...p, targets: [{ no: "0", name: "Chỉ tiêu mới", unit: "%", target: "5" }, ...p.targets] }));
+    const read = split(cells);
+    const m = mergeTargets(next, readSheet(read.grid, "Chỉ tiêu", read.formulas), { periods: ["6m", "year"] }).model;
+    const user = m.columns.find((c) => c.role === "user");
+    expect(user?.header).toBe("Tỷ lệ");
+    expect(formulaIn(m, "t:1", "p:6m")).toBe("=600+12.5");
+    expect(valueIn(m, "t:1", "p:6m")).toBe(612.5);
+    // Put back in plan order, the formula still points at its own row's figure (Excel's copy rule).
+    const row4 = m.rows.findIndex((r) => r.id === "t:4");
+    const fig = m.columns.findIndex((c) => c.key === "p:6m");
+    expect(formulaIn(m, "t:4", user!.key)).toBe(`=${columnLetter(fig)}${row4 + 1}*2`);
+    expect(valueIn(m, "t:4", user!.key)).toBe(2);
+    expect(formulaIn(m, "t:3", "name")).toBeUndefined();
+    expect(formulaIn(m, "t:1", "status")).toBeUndefined();
+    expect(m.formulas).toHaveLength(2);
+
+    // Reloaded once more from what was written, the formulas are where they were.
+    const again = mergeTargets(next, readSheet(gridOf(m), "Chỉ tiêu", m.formulas), { periods: ["6m", "year"] }).model;
+    expect(again.formulas).toEqual(m.formulas);
+  });
+
+  test("a formula in a row the user inserted stays in that row; a plan change keeps a dropped row's formula", () => {
+    const { grid } = filledTargets();
+    const cells = cellsOf(grid);
+    const mine: Cell[] = grid[0].map(() => ({ v: null, f: null }));
+    mine[keyCol(grid, "name")] = { v: "Dòng của tôi", f: '="Dòng "&"của tôi"' };
+    mine[keyCol(grid, "p:6m")] = { v: 1550, f: "=1200+350" };
+    cells.splice(rowIndex(grid, "t:4") + 1, 0, mine);
+    cells[rowIndex(grid, "t:4")][keyCol(grid, "p:6m")].f = "=450*2";
+
+    const next = fixturePlan((p) => ({ ...p, targets: p.targets.filter((t) => t.no !== "4") }));
+    const read = split(cells);
+    const m = mergeTargets(next, readSheet(read.grid, "Chỉ tiêu", read.formulas), { periods: ["6m", "year"] }).model;
+    const row = m.rows.findIndex((x) => x.kind === "user");
+    const figure = m.columns.findIndex((c) => c.key === "p:6m");
+    expect(m.formulas).toContainEqual({ row, col: figure, formula: "=1200+350" });
+    expect(m.formulas).toContainEqual({ row, col: m.columns.findIndex((c) => c.key === "name"), formula: '="Dòng "&"của tôi"' });
+    expect(m.rows[row].values[figure]).toBe(1550);
+    expect(formulaIn(m, "x:t:4", "p:6m")).toBe("=450*2");
+    expect(valueIn(m, "x:t:4", "p:6m")).toBe(900);
   });
 });
