@@ -39,7 +39,8 @@ const THIN: Partial<Borders> = {
   right: { style: "thin", color: { argb: "FF000000" } },
 };
 
-function styleCell(cell: Cell, f: CellFormat): void {
+/** A layout format on one ExcelJS cell (the report sheets use it too). */
+export function styleCell(cell: Cell, f: CellFormat): void {
   const fo = font(f.font);
   if (fo) cell.font = fo;
   const al = alignment(f);

@@ -2,37 +2,10 @@
  * Writes the report sheets (layout/report.ts) with ExcelJS: values, fonts, borders, merges, widths,
  * heights, print titles and the A4 page. Returns the file as bytes; the caller decides where it goes.
  */
-import { type Alignment, type Borders, type Cell, type Font, Workbook, type Worksheet } from "exceljs";
+import { Workbook, type Worksheet } from "exceljs";
 import type { ReportModel } from "../domain/report/model";
 import { type ReportSheet, reportSheets } from "../layout/report";
-import type { CellFormat } from "../layout/types";
-import { pageSetup } from "./apply-layout";
-
-const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
-
-const THIN: Partial<Borders> = {
-  top: { style: "thin", color: { argb: "FF000000" } },
-  left: { style: "thin", color: { argb: "FF000000" } },
-  bottom: { style: "thin", color: { argb: "FF000000" } },
-  right: { style: "thin", color: { argb: "FF000000" } },
-};
-
-function styleCell(cell: Cell, f: CellFormat): void {
-  const font: Partial<Font> = {};
-  if (f.font?.name) font.name = f.font.name;
-  if (f.font?.size) font.size = f.font.size;
-  if (f.font?.bold) font.bold = true;
-  if (f.font?.italic) font.italic = true;
-  if (f.font?.color) font.color = { argb: argb(f.font.color) };
-  cell.font = font;
-  const a: Partial<Alignment> = {};
-  if (f.hAlign) a.horizontal = f.hAlign;
-  if (f.vAlign) a.vertical = f.vAlign;
-  if (f.wrap) a.wrapText = true;
-  cell.alignment = a;
-  if (f.numberFormat) cell.numFmt = f.numberFormat;
-  if (f.border === "thin") cell.border = THIN;
-}
+import { pageSetup, styleCell } from "./apply-layout";
 
 function writeSheet(wb: Workbook, sheet: ReportSheet): Worksheet {
   const ws = wb.addWorksheet(sheet.name);
