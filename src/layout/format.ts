@@ -3,6 +3,7 @@
  * field by field. A host that formats cell by cell resolves each cell's runs with `formatAt`; one
  * that formats ranges (Office.js) may apply `model.styles` in order instead, with the same result.
  */
+import { colName } from "../domain/read-table/grid";
 import type { Area, SheetModel } from "./sheet-model";
 import type { CellFormat } from "./types";
 
@@ -28,11 +29,7 @@ export function resolveFormats(model: SheetModel): CellFormat[][] {
 }
 
 /** "A", "Z", "AA": the column letter of a 0-based index. */
-export function columnLetter(index: number): string {
-  let s = "";
-  for (let i = index + 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
-  return s;
-}
+export const columnLetter = colName;
 
 /** "B3:D7" of an area (0-based in, 1-based A1 out). */
 export function areaA1(a: Area): string {

@@ -5,6 +5,7 @@
  * the same wherever the cell lands; `fromR1C1` writes them back in A1 form at their new place.
  * Text inside string literals is left alone; a reference pushed off the sheet becomes `#REF!`.
  */
+import { columnLetter } from "./format";
 
 const A1_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})(?![A-Za-z0-9_(!])/g;
 const R1C1_REF = /(?<![A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(!])/g;
@@ -25,11 +26,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function columnLetters(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /** A1 → R1C1 for a formula standing in (`row`, `col`), 0-based. */
 export function toR1C1(formula: string, row: number, col: number): string {
@@ -54,7 +50,7 @@ export function fromR1C1(formula: string, row: number, col: number): string {
       const r = rel(rPart, row);
       const c = rel(cPart, col);
       if (r.n < 1 || r.n > MAX_ROW || c.n < 1 || c.n > MAX_COL) return "#REF!";
-      return `${c.abs ? "$" : ""}${columnLetters(c.n)}${r.abs ? "$" : ""}${r.n}`;
+      return `${c.abs ? "$" : ""}${columnLetter(c.n - 1)}${r.abs ? "$" : ""}${r.n}`;
     }),
   );
 }
