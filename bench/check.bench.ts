@@ -10,9 +10,9 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Bench } from "./run";
 import { main } from "../src/cli/main";
-import type { Plan } from "../src/domain/plan";
+import type { Plan } from "../src/core/plan";
 import { builtInPlans } from "../src/seeds";
-import { readWorkbook } from "../src/xlsx/read-workbook";
+import { readWorkbook } from "../src/hosts/xlsx/read-workbook";
 import { rng } from "../test/domain/rng";
 import { type ForeignRow, foreignSheet, goodActual, goodRows, ownWorkbook, table783 } from "../test/validate/corpus";
 

@@ -2,8 +2,8 @@
  * `evaluate.10000rows.ms`: median time to evaluate a plan of 10,000 indicator rows with varied
  * wordings (points, approximations, bounds, ranges, lower-is-better levels, criteria).
  */
-import { evaluatePlan } from "../src/domain/evaluate";
-import type { Plan } from "../src/domain/plan";
+import { evaluatePlan } from "../src/core/evaluate";
+import type { Plan } from "../src/core/plan";
 import type { Bench } from "./run";
 
 const WORDINGS: [(i: number) => string, (i: number) => string][] = [

@@ -5,8 +5,8 @@
  *   sync.report.500  a generated plan of 500 targets and 1000 tasks, every figure filled
  * The two are the same small constant: the report is read and written in whole ranges, never per row.
  */
-import type { Plan } from "../src/domain/plan";
-import { reportOperations } from "../src/excel/report-sheet";
+import type { Plan } from "../src/core/plan";
+import { reportOperations } from "../src/hosts/excel/report-sheet";
 import { builtInEstimates2023, builtInPlan } from "../src/seeds";
 import { bigPlan } from "../test/excel/big-plan";
 import { cellOf, setup, syncsOf } from "../test/excel/support";

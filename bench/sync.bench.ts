@@ -3,9 +3,9 @@
  * empty workbook, rechecking every row, handling one edited cell. Each should be the same small
  * constant for the 20-target Bình Sơn plan and a generated 500-target, 1,000-task plan.
  */
-import type { Plan } from "../src/domain/plan";
+import type { Plan } from "../src/core/plan";
 import { defaultPlan } from "../src/seeds";
-import type { CheckSummary } from "../src/taskpane/operations";
+import type { CheckSummary } from "../src/contract/operations";
 import { bigPlan } from "../test/excel/big-plan";
 import { cellOf, setup, syncsOf } from "../test/excel/support";
 import type { Bench } from "./run";

@@ -5,13 +5,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseActuals } from "../src/domain/actuals";
-import { buildReport } from "../src/domain/report/build";
-import { readReportExtras } from "../src/domain/report/extras";
-import { reportDocx } from "../src/docx/report-docx";
+import { parseActuals } from "../src/core/actuals";
+import { buildReport } from "../src/core/report/build";
+import { readReportExtras } from "../src/core/report/extras";
+import { reportDocx } from "../src/hosts/docx/report-docx";
 import { problemText, reportText } from "../src/cli/commands/report";
 import { defaultPlan } from "../src/seeds";
-import { reportXlsx } from "../src/xlsx/report-xlsx";
+import { reportXlsx } from "../src/hosts/xlsx/report-xlsx";
 
 const ROOT = path.resolve(__dirname, "..");
 const EXAMPLE = path.join(ROOT, "seeds/examples/binh-son-2024.example-actuals.json");

@@ -4,8 +4,8 @@
  * estimates. They go through `parsePlan` like any user file, so a bad edit to a seed fails loudly
  * here instead of surfacing as an odd report. No file system: this runs in the browser too.
  */
-import { type Plan, parsePlan } from "./domain/plan";
-import { formatProblem } from "./domain/messages";
+import { type Plan, parsePlan } from "./core/plan";
+import { formatProblem } from "./core/messages";
 import binhSon2024 from "../seeds/binh-son-2024.json";
 import binhSon2023 from "../seeds/binh-son-2023.json";
 import binhSon2023Estimates from "../seeds/binh-son-2023.estimates.json";

@@ -4,9 +4,9 @@
  * column for broken JSON, the path (`targets[3].name`) for data that breaks the schema.
  */
 import { promises as fs } from "node:fs";
-import { type Plan, parsePlan } from "../domain/plan";
-import { parsePlanCsv } from "../domain/plan-csv";
-import { type Problem, type Result, fail, problem } from "../domain/problems";
+import { type Plan, parsePlan } from "../core/plan";
+import { parsePlanCsv } from "../core/plan-csv";
+import { type Problem, type Result, fail, problem } from "../core/problems";
 
 /** Where JSON.parse stopped, found again by our own scanner so the user gets a place and a reason. */
 export type JsonSyntaxError = { offset: number; line: number; column: number; detail: string };

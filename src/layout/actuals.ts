@@ -6,17 +6,17 @@
  * the staff's overrides with their reasons (when the sheet judges this period). Whatever the user
  * moved, sorted or renamed. A count that is not a whole number is a problem, never an exception.
  */
-import type { ActualRow, Actuals } from "../domain/evaluate";
-import { parseNumber } from "../domain/numbers";
-import { type Problem, problem } from "../domain/problems";
-import type { ReportProblemCode } from "../domain/report/codes";
-import type { TaskStatusInput } from "../domain/report/tasks";
-import type { CountPair, TrafficCounts } from "../domain/traffic";
+import type { ActualRow, Actuals } from "../core/evaluate";
+import { parseNumber } from "../core/numbers";
+import { type Problem, problem } from "../core/problems";
+import type { ReportProblemCode } from "../core/report/codes";
+import type { TaskStatusInput } from "../core/report/tasks";
+import type { CountPair, TrafficCounts } from "../core/traffic";
 import { applySheetOverrides, sheetOverrides } from "./computed";
 import { columnLetter } from "./format";
-import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "./identity";
+import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "../core/row-id";
 import { type ReadSheet, preservedOf } from "./read";
-import type { CellValue } from "./types";
+import type { CellValue } from "./sheets/types";
 
 export interface SheetActuals {
   actuals: Actuals;

@@ -5,17 +5,17 @@
  * A status staff chose in "Điều chỉnh đánh giá" replaces the rule's only with a reason beside it;
  * the report readers apply the same reading (`readOverride`), so sheet and report agree.
  */
-import { type ActualsProblemCode, readStatus } from "../domain/actuals";
-import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, type TrafficCounts, evaluatePlan } from "../domain/evaluate";
-import type { Plan } from "../domain/plan";
-import { type Problem, problem } from "../domain/problems";
-import { foldKey } from "../domain/text";
+import { type ActualsProblemCode, readStatus } from "../core/actuals";
+import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, type TrafficCounts, evaluatePlan } from "../core/evaluate";
+import type { Plan } from "../core/plan";
+import { type Problem, problem } from "../core/problems";
+import { foldKey } from "../core/text";
 import { columnLetter } from "./format";
-import { TRAFFIC_CRITERIA, periodKey, targetId, trafficId } from "./identity";
-import { type PeriodId, isPeriodId, period as periodOf } from "./periods";
+import { TRAFFIC_CRITERIA, periodKey, targetId, trafficId } from "../core/row-id";
+import { type PeriodId, isPeriodId, period as periodOf } from "../core/periods";
 import type { ReadSheet } from "./read";
-import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./targets";
-import type { CellValue } from "./types";
+import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./sheets/targets";
+import type { CellValue } from "./sheets/types";
 
 /** The part of a sheet the computation reads: keys of columns and identities of rows, in place. */
 export interface KeyedGrid {

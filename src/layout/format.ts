@@ -3,9 +3,9 @@
  * field by field. A host that formats cell by cell resolves each cell's runs with `formatAt`; one
  * that formats ranges (Office.js) may apply `model.styles` in order instead, with the same result.
  */
-import { colName } from "../domain/read-table/grid";
+import { colName } from "../core/read-table/grid";
 import type { Area, SheetModel } from "./sheet-model";
-import type { CellFormat } from "./types";
+import type { CellFormat } from "./sheets/types";
 
 export function mergeFormat(base: CellFormat, over: CellFormat): CellFormat {
   const out: CellFormat = { ...base, ...over };

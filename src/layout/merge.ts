@@ -5,14 +5,14 @@
  * the new plan no longer has are reported (`dropped`) so the host can ask, and kept at the bottom
  * unless the host says otherwise. Pure decision data: the host applies `model` as it is.
  */
-import type { Plan } from "../domain/plan";
-import { isMarker } from "./identity";
-import { type PeriodId, isPeriodId, listPeriods } from "./periods";
+import type { Plan } from "../core/plan";
+import { isMarker } from "../core/row-id";
+import { type PeriodId, isPeriodId, listPeriods } from "../core/periods";
 import { preservedOf, type ReadSheet } from "./read";
 import { type PreservedSheet, type SheetModel, buildTargetsModel, buildTasksModel, emptyPreserved } from "./sheet-model";
-import { targetsBody, targetsLayout } from "./targets";
-import { tasksBody, tasksLayout } from "./tasks";
-import type { BodyRow, CellValue, SheetLayout } from "./types";
+import { targetsBody, targetsLayout } from "./sheets/targets";
+import { tasksBody, tasksLayout } from "./sheets/tasks";
+import type { BodyRow, CellValue, SheetLayout } from "./sheets/types";
 
 export interface DroppedRow {
   /** The row's identity ("t:21", "n:2.19"). */

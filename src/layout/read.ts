@@ -4,11 +4,11 @@
  * identity column names every row. Hosts pass the sheet's values from A1 as a plain grid and, when
  * they have them, the cells' formulas (only real formulas: text that starts with "=" is a value).
  */
-import { toR1C1 } from "./formula-refs";
-import { FIGURE_MARKS } from "./periods";
-import { KEPT_PREFIX, MARK, USER_COLUMN_PREFIX, isMarker, layoutOfMark, markKey } from "./identity";
+import { toR1C1 } from "../core/formula-refs";
+import { FIGURE_MARKS } from "../core/periods";
+import { KEPT_PREFIX, MARK, USER_COLUMN_PREFIX, isMarker, layoutOfMark, markKey } from "../core/row-id";
 import type { CellFormula, PreservedSheet } from "./sheet-model";
-import type { CellValue, LayoutId } from "./types";
+import type { CellValue, LayoutId } from "./sheets/types";
 
 export interface ReadColumn {
   index: number;

@@ -4,19 +4,19 @@
  * panes, print titles), with 0-based coordinates. Both hosts only apply it, so a workbook made by
  * `ktxh init` and one built by the add-in look the same.
  */
-import { fromR1C1 } from "./formula-refs";
-import type { Plan } from "../domain/plan";
+import { fromR1C1 } from "../core/formula-refs";
+import type { Plan } from "../core/plan";
 import { computedCells } from "./computed";
 import { estimateRowHeights } from "./format";
-import { MARK, keptId, sheetMark } from "./identity";
-import type { PeriodId } from "./periods";
-import { DROPPED_HEADING } from "./styles";
-import { targetsBody, targetsLayout } from "./targets";
-import { tasksBody, tasksLayout } from "./tasks";
+import { MARK, keptId, sheetMark } from "../core/row-id";
+import type { PeriodId } from "../core/periods";
+import { DROPPED_HEADING } from "./sheets/styles";
+import { targetsBody, targetsLayout } from "./sheets/targets";
+import { tasksBody, tasksLayout } from "./sheets/tasks";
 import type {
   BodyRow, CellFormat, CellValue, ColumnRole, ColumnSpec, ConditionalFormat, DataValidation, LayoutId, PageSetup,
   RowKind, SheetLayout,
-} from "./types";
+} from "./sheets/types";
 
 /** A formula the user typed, where its cell lands (0-based); the cell's value stays in `values`. */
 export interface CellFormula {

@@ -1,6 +1,6 @@
 import { Button, Select, useId } from "@fluentui/react-components";
-import type { Plan } from "../domain/plan";
-import { type PeriodId, isPeriodId, period as periodInfo } from "../layout/periods";
+import type { Plan } from "../core/plan";
+import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
 import { CheckSection } from "./components/CheckSection";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
 import { IndicatorList } from "./components/IndicatorList";
@@ -8,7 +8,7 @@ import { Notice } from "./components/Notice";
 import { PlanPicker } from "./components/PlanPicker";
 import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
-import type { PaneOperations } from "./operations";
+import type { PaneOperations } from "../contract/operations";
 import { STRINGS } from "./strings";
 import { type DropQuestion, usePane } from "./usePane";
 import { useTools } from "./useTools";

@@ -2,10 +2,10 @@
 // the components as props, so components stay testable without Office.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { whenOfficeReady } from "../excel";
+import { whenOfficeReady } from "../hosts/excel";
 import { builtInPlans } from "../seeds";
 import { App } from "./App";
-import type { PaneOperations } from "./operations";
+import type { PaneOperations } from "../contract/operations";
 import { installStyles } from "./styles";
 
 function render(ops: PaneOperations | null): void {

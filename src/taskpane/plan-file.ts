@@ -3,10 +3,10 @@
  * core. Whatever the file holds, the answer is a plan or Vietnamese lines saying what is wrong where;
  * nothing here throws on user data.
  */
-import { formatProblem } from "../domain/messages";
-import type { Plan } from "../domain/plan";
-import { parsePlan } from "../domain/plan";
-import { parsePlanCsv } from "../domain/plan-csv";
+import { formatProblem } from "../core/messages";
+import type { Plan } from "../core/plan";
+import { parsePlan } from "../core/plan";
+import { parsePlanCsv } from "../core/plan-csv";
 import { STRINGS } from "./strings";
 
 export type PlanFileReading = { ok: true; plan: Plan; warnings: string[] } | { ok: false; problems: string[] };

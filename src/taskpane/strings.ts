@@ -1,7 +1,7 @@
 // Every label the task pane shows, in one place, so wording is reviewed (and one day translated) here
-// rather than hunted through components. Messages about user data come from src/domain/messages.
+// rather than hunted through components. Messages about user data come from src/core/messages.
 // The notice for old Office builds lives in taskpane.html: it must show without this bundle.
-import type { StatusCode } from "./operations";
+import type { StatusCode } from "../contract/operations";
 
 export const STRINGS = {
   appTitle: "Kế hoạch KT-XH",

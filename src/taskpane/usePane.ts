@@ -4,8 +4,8 @@
  * components only draw this state.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Plan } from "../domain/plan";
-import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, WorkbookState } from "./operations";
+import type { Plan } from "../core/plan";
+import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, WorkbookState } from "../contract/operations";
 import { STRINGS } from "./strings";
 
 export type Busy = "starting" | "loading" | "checking" | null;

@@ -7,7 +7,7 @@
 import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useState } from "react";
 import { clipboardWriter } from "./clipboard";
-import type { CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "./operations";
+import type { CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
 import { STRINGS } from "./strings";
 
 export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;

@@ -3,9 +3,9 @@
  * target and period, judged by the real core (`evaluatePlan`). It lets the pane be tested before and
  * apart from the Office.js host; the full path (pane, host, strict Excel) is tested in pane.test.ts.
  */
-import { evaluatePlan } from "../../src/domain/evaluate";
-import { formatNumber, parseNumber } from "../../src/domain/numbers";
-import { mainTargets, type Plan } from "../../src/domain/plan";
+import { evaluatePlan } from "../../src/core/evaluate";
+import { formatNumber, parseNumber } from "../../src/core/numbers";
+import { mainTargets, type Plan } from "../../src/core/plan";
 import type {
   CheckSummary,
   CheckedIssue,
@@ -19,7 +19,7 @@ import type {
   ReportSheetOutcome,
   WorkbookCheck,
   WorkbookState,
-} from "../../src/taskpane/operations";
+} from "../../src/contract/operations";
 
 export const SHEET = "Chỉ tiêu";
 export const REPORT_SHEET = "Báo cáo";

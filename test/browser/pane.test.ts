@@ -1,5 +1,5 @@
 // The production pane (dist/, as `npm test` builds it) in Chromium, with the strict in-memory Excel
-// answering the office.js request: the Office.js host (src/excel) runs against it for real. Every
+// answering the office.js request: the Office.js host (src/hosts/excel) runs against it for real. Every
 // other external request is blocked. Screenshots go to test-artifacts/browser/.
 import * as fs from "node:fs";
 import * as path from "node:path";

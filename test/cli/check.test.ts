@@ -9,9 +9,9 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { parsePlan, type Plan } from "../../src/domain/plan";
+import { parsePlan, type Plan } from "../../src/core/plan";
 import { builtInPlans } from "../../src/seeds";
-import { readWorkbook } from "../../src/xlsx/read-workbook";
+import { readWorkbook } from "../../src/hosts/xlsx/read-workbook";
 import { buildCases } from "../validate/cases";
 
 function capture(cwd: string): CliIO & { stdout: string; stderr: string } {

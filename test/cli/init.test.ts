@@ -5,8 +5,8 @@ import * as path from "node:path";
 import { Workbook } from "exceljs";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import { readWorksheetGrid } from "../../src/xlsx/apply-layout";
-import { findLayoutSheets, readMetaSheet } from "../../src/xlsx/workbook-init";
+import { readWorksheetGrid } from "../../src/hosts/xlsx/apply-layout";
+import { findLayoutSheets, readMetaSheet } from "../../src/hosts/xlsx/workbook-init";
 
 const ARTIFACTS = path.join(__dirname, "../../test-artifacts/init");
 

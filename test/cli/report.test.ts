@@ -4,10 +4,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import type { ReportModel } from "../../src/domain/report/model";
-import { rowCells } from "../../src/domain/report/model";
+import type { ReportModel } from "../../src/core/report/model";
+import { rowCells } from "../../src/core/report/model";
 import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
-import { findLayoutSheets, initWorkbook } from "../../src/xlsx/workbook-init";
+import { findLayoutSheets, initWorkbook } from "../../src/hosts/xlsx/workbook-init";
 
 const ROOT = join(__dirname, "../..");
 const ESTIMATES = join(ROOT, "seeds/binh-son-2023.estimates.json");

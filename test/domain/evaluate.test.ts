@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type Status, evaluatePlan, evaluateTarget } from "../../src/domain/evaluate";
-import { type Plan, type TargetRow, parsePlan } from "../../src/domain/plan";
-import { parsePlanCsv } from "../../src/domain/plan-csv";
-import { summarySentence } from "../../src/domain/summary";
+import { type Status, evaluatePlan, evaluateTarget } from "../../src/core/evaluate";
+import { type Plan, type TargetRow, parsePlan } from "../../src/core/plan";
+import { parsePlanCsv } from "../../src/core/plan-csv";
+import { summarySentence } from "../../src/core/summary";
 import { rng } from "./rng";
 
 const root = path.join(__dirname, "..", "..");

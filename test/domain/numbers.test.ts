@@ -1,4 +1,4 @@
-import { formatNumber, parseNumber, roundTo } from "../../src/domain/numbers";
+import { formatNumber, parseNumber, roundTo } from "../../src/core/numbers";
 import { rng } from "./rng";
 
 type Ok = Extract<ReturnType<typeof parseNumber>, { ok: true }>;

@@ -1,6 +1,6 @@
-import { parseActuals } from "../../src/domain/actuals";
-import { parsePlanCsv } from "../../src/domain/plan-csv";
-import { checkSum } from "../../src/domain/subrows";
+import { parseActuals } from "../../src/core/actuals";
+import { parsePlanCsv } from "../../src/core/plan-csv";
+import { checkSum } from "../../src/core/subrows";
 
 /** Windows-1258 encoder for tests: precomposed letters where the code page has them, else base + combining mark. */
 function encode1258(text: string): Uint8Array {

@@ -1,6 +1,6 @@
-import type { PlanEvaluation } from "../../src/domain/evaluate";
-import { parsePlan } from "../../src/domain/plan";
-import { summarySentence, twoDigits } from "../../src/domain/summary";
+import type { PlanEvaluation } from "../../src/core/evaluate";
+import { parsePlan } from "../../src/core/plan";
+import { summarySentence, twoDigits } from "../../src/core/summary";
 
 const plan = (() => {
   const r = parsePlan({

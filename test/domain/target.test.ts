@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatNumber } from "../../src/domain/numbers";
-import { parsePlan } from "../../src/domain/plan";
-import { type TargetHints, type TargetSpec, parseTarget, splitTargetText } from "../../src/domain/target";
+import { formatNumber } from "../../src/core/numbers";
+import { parsePlan } from "../../src/core/plan";
+import { type TargetHints, type TargetSpec, parseTarget, splitTargetText } from "../../src/core/target";
 import { rng } from "./rng";
 
 const root = path.join(__dirname, "..", "..");

@@ -1,4 +1,4 @@
-import { foldKey, nfc, normalText, sameName } from "../../src/domain/text";
+import { foldKey, nfc, normalText, sameName } from "../../src/core/text";
 
 describe("text keys", () => {
   it("normalises decomposed letters to NFC", () => {

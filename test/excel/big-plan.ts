@@ -2,7 +2,7 @@
  * A large plan for sync counts and payload tests: the Bình Sơn 2024 targets and tasks repeated into
  * `targets` target rows and `tasks` tasks (a province's plan with every commune's rows is this big).
  */
-import { type Plan, type PlanInput, parsePlan } from "../../src/domain/plan";
+import { type Plan, type PlanInput, parsePlan } from "../../src/core/plan";
 import { defaultPlan } from "../../src/seeds";
 
 export function bigPlan(targets = 500, tasks = 1000): Plan {

@@ -1,6 +1,6 @@
-import { cellInput, gridFrom, normalAddress, parseA1, rowBlocks, widthPoints } from "../../src/excel/cells";
-import { freeName } from "../../src/excel/load";
-import { OwnWrites } from "../../src/excel/own-writes";
+import { cellInput, gridFrom, normalAddress, parseA1, rowBlocks, widthPoints } from "../../src/hosts/excel/cells";
+import { freeName } from "../../src/hosts/excel/load";
+import { OwnWrites } from "../../src/hosts/excel/own-writes";
 
 describe("what the Office.js host writes into cells", () => {
   test.each([

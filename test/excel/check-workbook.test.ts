@@ -5,13 +5,13 @@
  * a missing row and a formula-looking text in decomposed letters, each found at its cell; marks that
  * change fills only and come off exactly; the issues sheet; fixes; protection; request counts.
  */
-import { gridCell, gridOf } from "../../src/excel/check-grid";
-import { MARKS_SETTING_KEY, MARK_COLORS, type Mark, decodeMarks, encodeMarks, markColor, planMarks } from "../../src/excel/check-marks";
-import { ISSUES_HEADER, issueRows, issuesSheetName } from "../../src/excel/check-sheet";
-import { type CheckedIssue, type WorkbookCheck, applyFixes, checkWorkbook, clearMarks } from "../../src/excel/check-workbook";
-import { type ExcelRun, createExcelOperations } from "../../src/excel/host";
-import { HOST_TEXT } from "../../src/excel/strings";
-import type { Plan } from "../../src/domain/plan";
+import { gridCell, gridOf } from "../../src/hosts/excel/check-grid";
+import { MARKS_SETTING_KEY, MARK_COLORS, type Mark, decodeMarks, encodeMarks, markColor, planMarks } from "../../src/hosts/excel/check-marks";
+import { ISSUES_HEADER, issueRows, issuesSheetName } from "../../src/hosts/excel/check-sheet";
+import { type CheckedIssue, type WorkbookCheck, applyFixes, checkWorkbook, clearMarks } from "../../src/hosts/excel/check-workbook";
+import { type ExcelRun, createExcelOperations } from "../../src/hosts/excel/host";
+import { HOST_TEXT } from "../../src/hosts/excel/strings";
+import type { Plan } from "../../src/core/plan";
 import { defaultPlan } from "../../src/seeds";
 import { type StrictWorkbook, asExcelContext, createWorkbook } from "../../src/testing/strict-excel";
 import { type CellInput, type ForeignRow, goodRows } from "../validate/corpus";

@@ -1,7 +1,7 @@
-import { createExcelOperations } from "../../src/excel/host";
+import { createExcelOperations } from "../../src/hosts/excel/host";
 import { defaultPlan } from "../../src/seeds";
 import { asExcelContext } from "../../src/testing/strict-excel";
-import type { CheckSummary } from "../../src/taskpane/operations";
+import type { CheckSummary } from "../../src/contract/operations";
 import { cellOf, setup, syncsOf } from "./support";
 
 const plan = defaultPlan();

@@ -1,11 +1,11 @@
-import { HostError } from "../../src/excel/errors";
-import { PLAN_SETTING_KEY } from "../../src/excel/locate";
-import type { PlanInput } from "../../src/domain/plan";
-import { parsePlan } from "../../src/domain/plan";
-import { META_SETTING_KEY, type WorkbookMeta, encodeMeta, makeMeta } from "../../src/layout/meta";
-import { DROPPED_HEADING } from "../../src/layout/styles";
+import { HostError } from "../../src/hosts/excel/errors";
+import { PLAN_SETTING_KEY } from "../../src/hosts/excel/locate";
+import type { PlanInput } from "../../src/core/plan";
+import { parsePlan } from "../../src/core/plan";
+import { META_SETTING_KEY, type WorkbookMeta, encodeMeta, makeMeta } from "../../src/layout/sheets/meta";
+import { DROPPED_HEADING } from "../../src/layout/sheets/styles";
 import { defaultPlan } from "../../src/seeds";
-import type { DropCandidate } from "../../src/taskpane/operations";
+import type { DropCandidate } from "../../src/contract/operations";
 import { cellOf, setup, snapshot, syncsOf } from "./support";
 
 const plan = defaultPlan();

@@ -5,18 +5,18 @@
  * report, `keepPrevious` keeps it, a missing ExcelApi 1.9 gives a notice, and the request count does
  * not grow with the plan.
  */
-import { parseNumber } from "../../src/domain/numbers";
-import { type PlanInput, parsePlan } from "../../src/domain/plan";
-import { buildReport } from "../../src/domain/report/build";
-import { rowCells } from "../../src/domain/report/model";
-import { type FormatRect, chartPoints, formatRects, reportGrid } from "../../src/excel/report-layout";
-import { HostError } from "../../src/excel/errors";
-import { STATUS_COLORS } from "../../src/excel/report-layout";
-import { REPORT_SETTING_KEY, type ReportOperations, keptName, reportOperations } from "../../src/excel/report-sheet";
+import { parseNumber } from "../../src/core/numbers";
+import { type PlanInput, parsePlan } from "../../src/core/plan";
+import { buildReport } from "../../src/core/report/build";
+import { rowCells } from "../../src/core/report/model";
+import { type FormatRect, chartPoints, formatRects, reportGrid } from "../../src/hosts/excel/report-layout";
+import { HostError } from "../../src/hosts/excel/errors";
+import { STATUS_COLORS } from "../../src/hosts/excel/report-layout";
+import { REPORT_SETTING_KEY, type ReportOperations, keptName, reportOperations } from "../../src/hosts/excel/report-sheet";
 import type { StrictWorkbook, StrictWorkbookOptions } from "../../src/testing/strict-excel";
 import { bigPlan } from "./big-plan";
 import { type Setup, cellOf, setup, syncsOf } from "./support";
-import type { CellFormat } from "../../src/layout/types";
+import type { CellFormat } from "../../src/layout/sheets/types";
 import { builtInEstimates2023, builtInPlan, defaultPlan } from "../../src/seeds";
 
 function report2023(tasks = false) {

@@ -1,7 +1,7 @@
 /** The Office.js host over the strict in-memory Excel, with what the tests look at. */
-import { type ExcelRun, type HostOptions, createExcelOperations } from "../../src/excel/host";
+import { type ExcelRun, type HostOptions, createExcelOperations } from "../../src/hosts/excel/host";
 import { columnLetter } from "../../src/layout/format";
-import type { PaneOperations } from "../../src/taskpane/operations";
+import type { PaneOperations } from "../../src/contract/operations";
 import { type StrictWorkbook, type StrictWorkbookOptions, asExcelContext, createWorkbook } from "../../src/testing/strict-excel";
 
 export interface Setup {

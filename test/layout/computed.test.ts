@@ -1,9 +1,9 @@
-import { STATUS_LABELS } from "../../src/domain/evaluate";
+import { STATUS_LABELS } from "../../src/core/evaluate";
 import { computedCells, readOverride } from "../../src/layout/computed";
 import { buildTargetsModel, type SheetModel } from "../../src/layout/sheet-model";
-import { TARGET_STATUS_WORDS } from "../../src/layout/styles";
-import { targetsLayout } from "../../src/layout/targets";
-import type { CellValue } from "../../src/layout/types";
+import { TARGET_STATUS_WORDS } from "../../src/layout/sheets/styles";
+import { targetsLayout } from "../../src/layout/sheets/targets";
+import type { CellValue } from "../../src/layout/sheets/types";
 import { fixturePlan } from "./fixture";
 
 const plan = fixturePlan();

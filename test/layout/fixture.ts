@@ -1,6 +1,6 @@
 /** A small plan with every row shape the layouts handle: sub-rows that add up and that do not, a
  * lower-is-better rate, the traffic criterion, tasks with and without a group. */
-import { type Plan, type PlanInput, parsePlan } from "../../src/domain/plan";
+import { type Plan, type PlanInput, parsePlan } from "../../src/core/plan";
 
 export const fixtureInput: PlanInput = {
   id: "thu-nghiem-2025",

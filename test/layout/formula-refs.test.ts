@@ -1,4 +1,4 @@
-import { fromR1C1, toR1C1 } from "../../src/layout/formula-refs";
+import { fromR1C1, toR1C1 } from "../../src/core/formula-refs";
 
 describe("a user's formula moved by a reload keeps its meaning relative to its cell", () => {
   test.each([

@@ -1,8 +1,8 @@
-import { FIGURE_MARKS } from "../../src/layout/periods";
-import { PAGE, TARGET_STATUS_WORDS, TASK_STATUS_WORDS } from "../../src/layout/styles";
-import { targetsLayout } from "../../src/layout/targets";
-import { tasksLayout } from "../../src/layout/tasks";
-import type { SheetLayout } from "../../src/layout/types";
+import { FIGURE_MARKS } from "../../src/core/periods";
+import { PAGE, TARGET_STATUS_WORDS, TASK_STATUS_WORDS } from "../../src/layout/sheets/styles";
+import { targetsLayout } from "../../src/layout/sheets/targets";
+import { tasksLayout } from "../../src/layout/sheets/tasks";
+import type { SheetLayout } from "../../src/layout/sheets/types";
 import { fixturePlan } from "./fixture";
 
 const plan = fixturePlan();

@@ -1,9 +1,9 @@
 import { columnLetter } from "../../src/layout/format";
-import { DROPPED_HEADING } from "../../src/layout/styles";
+import { DROPPED_HEADING } from "../../src/layout/sheets/styles";
 import { mergeTargets, mergeTasks } from "../../src/layout/merge";
 import { readSheet } from "../../src/layout/read";
 import { buildTargetsModel, buildTasksModel, type CellFormula, type SheetModel } from "../../src/layout/sheet-model";
-import type { CellValue } from "../../src/layout/types";
+import type { CellValue } from "../../src/layout/sheets/types";
 import { fixturePlan } from "./fixture";
 
 type Grid = CellValue[][];

@@ -1,4 +1,4 @@
-import { PERIOD_IDS, latestPeriod, listPeriods, parsePeriodList, period } from "../../src/layout/periods";
+import { PERIOD_IDS, latestPeriod, listPeriods, parsePeriodList, period } from "../../src/core/periods";
 
 describe("reporting periods", () => {
   test("labels as Vietnamese reports write them", () => {

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type Plan, parsePlan } from "../../src/domain/plan";
+import { type Plan, parsePlan } from "../../src/core/plan";
 import { buildTargetsModel, buildTasksModel, type SheetModel } from "../../src/layout/sheet-model";
 
 function seed(name: string): Plan {

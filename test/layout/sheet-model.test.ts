@@ -1,4 +1,4 @@
-import { layoutOfMark } from "../../src/layout/identity";
+import { layoutOfMark } from "../../src/core/row-id";
 import { buildTargetsModel, buildTasksModel, type SheetModel } from "../../src/layout/sheet-model";
 import { fixturePlan } from "./fixture";
 

@@ -3,9 +3,9 @@
  * estimates print 783/BC's figures in vi-VN form whatever the computer's locale, and no cell can be
  * taken for a formula by a spreadsheet it is pasted into.
  */
-import { buildReport } from "../../src/domain/report/build";
-import { copyReportTable, reportTableHtml, reportTableText } from "../../src/domain/report/clipboard";
-import { type ReportModel, rowCells } from "../../src/domain/report/model";
+import { buildReport } from "../../src/core/report/build";
+import { copyReportTable, reportTableHtml, reportTableText } from "../../src/core/report/clipboard";
+import { type ReportModel, rowCells } from "../../src/core/report/model";
 import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
 
 function report2023(): ReportModel {

@@ -1,11 +1,11 @@
 /** The .xlsx and .docx read back: numbers as numbers with the written decimals, text as text, page setup. */
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { type PlanInput, parsePlan } from "../../src/domain/plan";
-import { buildReport } from "../../src/domain/report/build";
-import { reportDocx } from "../../src/docx/report-docx";
+import { type PlanInput, parsePlan } from "../../src/core/plan";
+import { buildReport } from "../../src/core/report/build";
+import { reportDocx } from "../../src/hosts/docx/report-docx";
 import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
-import { reportXlsx } from "../../src/xlsx/report-xlsx";
+import { reportXlsx } from "../../src/hosts/xlsx/report-xlsx";
 
 function report2023(extra: Partial<Parameters<typeof buildReport>[0]> = {}) {
   const plan = builtInPlan("binh-son-2023");

@@ -1,11 +1,11 @@
 /** The report model: figures as printed, the heading block, periods, tasks, overrides, traffic. */
-import { type PlanInput, parsePlan } from "../../src/domain/plan";
-import { buildReport } from "../../src/domain/report/build";
-import { figureCell } from "../../src/domain/report/cells";
-import { readReportExtras } from "../../src/domain/report/extras";
-import { documentNumber, issuerLines, parseDocDate, placeDate, signerLines } from "../../src/domain/report/heading";
-import { rowCells } from "../../src/domain/report/model";
-import { summarizeTasks } from "../../src/domain/report/tasks";
+import { type PlanInput, parsePlan } from "../../src/core/plan";
+import { buildReport } from "../../src/core/report/build";
+import { figureCell } from "../../src/core/report/cells";
+import { readReportExtras } from "../../src/core/report/extras";
+import { documentNumber, issuerLines, parseDocDate, placeDate, signerLines } from "../../src/core/report/heading";
+import { rowCells } from "../../src/core/report/model";
+import { summarizeTasks } from "../../src/core/report/tasks";
 
 const input: PlanInput = {
   id: "xa-thu-2025",

@@ -4,15 +4,15 @@
  * Excel), into `Actuals.rows[].override`, and from there into the report's status.
  */
 import { Workbook } from "exceljs";
-import { buildReport } from "../../src/domain/report/build";
-import { rowCells } from "../../src/domain/report/model";
+import { buildReport } from "../../src/core/report/build";
+import { rowCells } from "../../src/core/report/model";
 import { readSheetActuals } from "../../src/layout/actuals";
 import { judgedPeriodOf } from "../../src/layout/computed";
 import { mergeTargets } from "../../src/layout/merge";
 import { type ReadSheet, readSheet } from "../../src/layout/read";
-import type { CellValue } from "../../src/layout/types";
-import { readWorkbookActuals } from "../../src/xlsx/read-actuals";
-import { findLayoutSheets, initWorkbook } from "../../src/xlsx/workbook-init";
+import type { CellValue } from "../../src/layout/sheets/types";
+import { readWorkbookActuals } from "../../src/hosts/xlsx/read-actuals";
+import { findLayoutSheets, initWorkbook } from "../../src/hosts/xlsx/workbook-init";
 import { fixturePlan } from "../layout/fixture";
 
 const plan = fixturePlan();

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { buildReport } from "../../src/domain/report/build";
-import { rowCells } from "../../src/domain/report/model";
+import { buildReport } from "../../src/core/report/build";
+import { rowCells } from "../../src/core/report/model";
 import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
 
 const SOURCE = join(__dirname, "../../seeds/sources/002_e3836311bf2d29a3.txt");

@@ -4,10 +4,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { evaluatePlan } from "../../src/domain/evaluate";
-import { parseNumber } from "../../src/domain/numbers";
-import { type Plan, parsePlan, subRows } from "../../src/domain/plan";
-import { parseTarget } from "../../src/domain/target";
+import { evaluatePlan } from "../../src/core/evaluate";
+import { parseNumber } from "../../src/core/numbers";
+import { type Plan, parsePlan, subRows } from "../../src/core/plan";
+import { parseTarget } from "../../src/core/target";
 import { builtInEstimates2023 } from "../../src/seeds";
 import { sourceLines } from "./source";
 

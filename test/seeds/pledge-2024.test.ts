@@ -4,8 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type Plan, parsePlan } from "../../src/domain/plan";
-import { parseTarget } from "../../src/domain/target";
+import { type Plan, parsePlan } from "../../src/core/plan";
+import { parseTarget } from "../../src/core/target";
 import { targetValue } from "../../src/cli/commands/plan";
 import { defaultPlan } from "../../src/seeds";
 import { compositions, lastNumber, sourceLines } from "./source";

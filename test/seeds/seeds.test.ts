@@ -1,7 +1,7 @@
 /** src/seeds.ts: the built-in plans as the pane and the CLI get them. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parsePlan } from "../../src/domain/plan";
+import { parsePlan } from "../../src/core/plan";
 import { builtInEstimates2023, builtInPlan, builtInPlans, defaultPlan, DEFAULT_PLAN_ID } from "../../src/seeds";
 
 const SEEDS = path.join(__dirname, "..", "..", "seeds");

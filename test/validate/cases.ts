@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { Plan } from "../../src/domain/plan";
+import type { Plan } from "../../src/core/plan";
 import {
   type Case, type ForeignRow, PNG_1x1, TRAFFIC_TWO_FELL, at, encryptedLooking, foreignSheet, goodActual, goodRows, ownWorkbook,
   save, table783,

@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { parsePlan, type Plan } from "../../src/domain/plan";
+import { parsePlan, type Plan } from "../../src/core/plan";
 import { builtInPlans } from "../../src/seeds";
 import { buildCases } from "./cases";
 import type { Case, Expect } from "./corpus";

@@ -7,10 +7,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { Plan } from "../../src/domain/plan";
-import { parseTarget } from "../../src/domain/target";
-import type { FileCode, ValidateCode } from "../../src/domain/validate";
-import { initWorkbook } from "../../src/xlsx/workbook-init";
+import type { Plan } from "../../src/core/plan";
+import { parseTarget } from "../../src/core/target";
+import type { FileCode, ValidateCode } from "../../src/core/validate";
+import { initWorkbook } from "../../src/hosts/xlsx/workbook-init";
 
 export type Expect = { code: ValidateCode; sheet: string; cell: string | null; target?: string | null };
 

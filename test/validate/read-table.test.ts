@@ -1,10 +1,10 @@
 /** Reading other people's tables: header rows found anywhere, columns named many ways, rows matched to the plan. */
-import { parsePlan, type Plan } from "../../src/domain/plan";
-import { classifyHeader, classifyHeaderLines } from "../../src/domain/read-table/columns";
-import { type Grid, type GridCell, a1, parseA1 } from "../../src/domain/read-table/grid";
-import { findHeader } from "../../src/domain/read-table/headers";
-import { MATCH, bestMatch, nameScore } from "../../src/domain/read-table/match";
-import { readTable } from "../../src/domain/read-table/table";
+import { parsePlan, type Plan } from "../../src/core/plan";
+import { classifyHeader, classifyHeaderLines } from "../../src/core/read-table/columns";
+import { type Grid, type GridCell, a1, parseA1 } from "../../src/core/read-table/grid";
+import { findHeader } from "../../src/core/read-table/headers";
+import { MATCH, bestMatch, nameScore } from "../../src/core/read-table/match";
+import { readTable } from "../../src/core/read-table/table";
 import { builtInPlans } from "../../src/seeds";
 
 const plan2024 = (): Plan => builtInPlans().find((p) => p.id === "binh-son-2024") as Plan;

@@ -1,6 +1,6 @@
 /** Files to grids: ExcelJS values of every shape, merges, number formats, CSV code pages, and files that are no workbook. */
 import ExcelJS from "exceljs";
-import { parseCsv, readWorkbook, zipEntries } from "../../src/xlsx/read-workbook";
+import { parseCsv, readWorkbook, zipEntries } from "../../src/hosts/xlsx/read-workbook";
 import { PNG_1x1, encryptedLooking } from "./corpus";
 
 async function bytes(wb: ExcelJS.Workbook): Promise<Buffer> {

@@ -1,10 +1,10 @@
 /** The validation rules on grids in memory: each rule alone, with the cell it names and the fix it offers. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { hasMessage, message } from "../../src/domain/messages";
-import { parsePlan, type Plan } from "../../src/domain/plan";
-import type { Grid, GridCell } from "../../src/domain/read-table/grid";
-import { type Issue, SEVERITY, validateGrid } from "../../src/domain/validate";
+import { hasMessage, message } from "../../src/core/messages";
+import { parsePlan, type Plan } from "../../src/core/plan";
+import type { Grid, GridCell } from "../../src/core/read-table/grid";
+import { type Issue, SEVERITY, validateGrid } from "../../src/core/validate";
 import { builtInPlans } from "../../src/seeds";
 import { rng } from "../domain/rng";
 

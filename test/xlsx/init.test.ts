@@ -1,8 +1,8 @@
 import { type CellValue as XCellValue, Workbook, type Worksheet } from "exceljs";
 import { mergeTargets } from "../../src/layout/merge";
 import type { SheetModel } from "../../src/layout/sheet-model";
-import { readWorksheetGrid } from "../../src/xlsx/apply-layout";
-import { findLayoutSheets, initWorkbook, readMetaSheet } from "../../src/xlsx/workbook-init";
+import { readWorksheetGrid } from "../../src/hosts/xlsx/apply-layout";
+import { findLayoutSheets, initWorkbook, readMetaSheet } from "../../src/hosts/xlsx/workbook-init";
 import { fixturePlan } from "../layout/fixture";
 
 const plan = fixturePlan();

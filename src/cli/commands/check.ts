@@ -5,16 +5,16 @@
  */
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
-import { formatProblem, message } from "../../domain/messages";
-import type { Plan } from "../../domain/plan";
-import { problem } from "../../domain/problems";
-import type { Grid } from "../../domain/read-table/grid";
-import { headerYear } from "../../domain/read-table/table";
-import { type FileCode, type Issue, validateGrid } from "../../domain/validate";
-import { fixText, SEVERITY_WORDS } from "../../layout/issues";
+import { formatProblem, message } from "../../core/messages";
+import type { Plan } from "../../core/plan";
+import { problem } from "../../core/problems";
+import type { Grid } from "../../core/read-table/grid";
+import { headerYear } from "../../core/read-table/table";
+import { type FileCode, type Issue, validateGrid } from "../../core/validate";
+import { fixText, SEVERITY_WORDS } from "../../layout/sheets/issues";
 import { builtInPlans, defaultPlan } from "../../seeds";
-import { annotateWorkbook, issuesWorkbook } from "../../xlsx/annotate";
-import { readWorkbook } from "../../xlsx/read-workbook";
+import { annotateWorkbook, issuesWorkbook } from "../../hosts/xlsx/annotate";
+import { readWorkbook } from "../../hosts/xlsx/read-workbook";
 import { type CliIO, type Command, EXIT, processIO } from "../io";
 import { loadPlanFile } from "../load-plan";
 

@@ -1,17 +1,17 @@
 /**
  * `ktxh evaluate PLAN ACTUALS`: the status of every target, with its percent of plan and the reason,
  * and the summary over main targets. PLAN is a plan file (.json, or .csv typed as a table) or the id
- * of a built-in plan; ACTUALS a CSV `no,actual` or the JSON form (see src/domain/actuals.ts).
+ * of a built-in plan; ACTUALS a CSV `no,actual` or the JSON form (see src/core/actuals.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseActuals } from "../../domain/actuals";
-import { STATUS_LABELS, evaluatePlan } from "../../domain/evaluate";
-import { formatProblem } from "../../domain/messages";
-import { formatNumber } from "../../domain/numbers";
-import type { Plan } from "../../domain/plan";
-import type { Problem, Result } from "../../domain/problems";
-import { type SummaryStyle, summarySentence } from "../../domain/summary";
+import { parseActuals } from "../../core/actuals";
+import { STATUS_LABELS, evaluatePlan } from "../../core/evaluate";
+import { formatProblem } from "../../core/messages";
+import { formatNumber } from "../../core/numbers";
+import type { Plan } from "../../core/plan";
+import type { Problem, Result } from "../../core/problems";
+import { type SummaryStyle, summarySentence } from "../../core/summary";
 import { builtInPlans } from "../../seeds";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";

@@ -4,11 +4,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Plan } from "../../domain/plan";
-import { formatProblem } from "../../domain/messages";
-import { type PeriodId, listPeriods, parsePeriodList } from "../../layout/periods";
+import type { Plan } from "../../core/plan";
+import { formatProblem } from "../../core/messages";
+import { type PeriodId, listPeriods, parsePeriodList } from "../../core/periods";
 import { builtInPlans, defaultPlan } from "../../seeds";
-import { initWorkbook } from "../../xlsx/workbook-init";
+import { initWorkbook } from "../../hosts/xlsx/workbook-init";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 

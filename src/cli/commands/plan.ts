@@ -5,10 +5,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatProblem } from "../../domain/messages";
-import { type Plan, type TargetRow } from "../../domain/plan";
-import type { Problem } from "../../domain/problems";
-import { type TargetSpec, parseTarget } from "../../domain/target";
+import { formatProblem } from "../../core/messages";
+import { type Plan, type TargetRow } from "../../core/plan";
+import type { Problem } from "../../core/problems";
+import { type TargetSpec, parseTarget } from "../../core/target";
 import { builtInPlan, builtInPlans, defaultPlan } from "../../seeds";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";

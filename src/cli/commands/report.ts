@@ -5,20 +5,20 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseActuals } from "../../domain/actuals";
-import { describeLocation, formatProblem } from "../../domain/messages";
-import type { Plan } from "../../domain/plan";
-import type { Problem } from "../../domain/problems";
-import { type ReportInput, buildReport } from "../../domain/report/build";
-import { type ReportExtras, readReportExtras } from "../../domain/report/extras";
-import { type DocDate, parseDocDate } from "../../domain/report/heading";
-import { reportMessages } from "../../domain/report/messages";
-import { type ReportModel, rowCells } from "../../domain/report/model";
-import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../domain/report/period";
-import { reportDocx } from "../../docx/report-docx";
+import { parseActuals } from "../../core/actuals";
+import { describeLocation, formatProblem } from "../../core/messages";
+import type { Plan } from "../../core/plan";
+import type { Problem } from "../../core/problems";
+import { type ReportInput, buildReport } from "../../core/report/build";
+import { type ReportExtras, readReportExtras } from "../../core/report/extras";
+import { type DocDate, parseDocDate } from "../../core/report/heading";
+import { reportMessages } from "../../core/report/messages";
+import { type ReportModel, rowCells } from "../../core/report/model";
+import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../core/report/period";
+import { reportDocx } from "../../hosts/docx/report-docx";
 import { builtInPlans } from "../../seeds";
-import { readWorkbookActuals } from "../../xlsx/read-actuals";
-import { reportXlsx } from "../../xlsx/report-xlsx";
+import { readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
+import { reportXlsx } from "../../hosts/xlsx/report-xlsx";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 

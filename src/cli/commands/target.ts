@@ -2,10 +2,10 @@
  * `ktxh target "TEXT"`: how a target wording is read, and its canonical form. For checking what the
  * add-in makes of a wording before it goes into a plan.
  */
-import { formatProblem } from "../../domain/messages";
-import type { Direction } from "../../domain/plan";
-import { formatNumber } from "../../domain/numbers";
-import { parseTarget } from "../../domain/target";
+import { formatProblem } from "../../core/messages";
+import type { Direction } from "../../core/plan";
+import { formatNumber } from "../../core/numbers";
+import { parseTarget } from "../../core/target";
 import { type CliIO, type Command, EXIT } from "../io";
 
 const USAGE = [

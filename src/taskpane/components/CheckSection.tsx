@@ -1,6 +1,6 @@
 import { Button } from "@fluentui/react-components";
-import type { Severity } from "../../domain/problems";
-import type { CheckedIssue, WorkbookCheck } from "../operations";
+import type { Severity } from "../../core/problems";
+import type { CheckedIssue, WorkbookCheck } from "../../contract/operations";
 import { SEVERITY_LABELS, STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
 import { proposedFixes } from "../useTools";

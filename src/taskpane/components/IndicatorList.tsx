@@ -1,5 +1,5 @@
-import { STATUS_LABELS } from "../../domain/evaluate/status";
-import type { IndicatorItem } from "../operations";
+import { STATUS_LABELS } from "../../core/evaluate/status";
+import type { IndicatorItem } from "../../contract/operations";
 import { STRINGS } from "../strings";
 import { StatusMark } from "./StatusMark";
 

@@ -1,6 +1,6 @@
 import { Button, Select, useId } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { Plan } from "../../domain/plan";
+import type { Plan } from "../../core/plan";
 import { readPlanFile } from "../plan-file";
 import { STRINGS } from "../strings";
 import { Notice } from "./Notice";

@@ -1,4 +1,4 @@
-import type { CheckSummary, StatusCode } from "../operations";
+import type { CheckSummary, StatusCode } from "../../contract/operations";
 import { STATUS_COUNT_LABELS } from "../strings";
 import { StatusMark } from "./StatusMark";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { StatusCode } from "../operations";
+import type { StatusCode } from "../../contract/operations";
 
 /**
  * A status colour chip: a count (filled circle) or a row's status word (tinted tag), in the colours

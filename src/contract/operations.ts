@@ -1,0 +1,164 @@
+/**
+ * What the pane asks of Excel. The pane's components receive an implementation of this interface as
+ * props and never call Office.js themselves; `src/hosts/excel` implements it over a live workbook, tests
+ * implement it over the strict in-memory Excel. Results are data; a host fault rejects with an Error
+ * whose message is already Vietnamese (the pane shows it, never an unhandled exception).
+ */
+import type { Plan } from "../core/plan";
+import type { Severity } from "../core/problems";
+import type { ReportModel } from "../core/report/model";
+import type { Issue } from "../core/validate";
+
+export type PeriodCode = string; // "year", "6m", "9m", "q1".."q4", "m1".."m12" (src/core/periods.ts)
+export type StatusCode = "vuot" | "dat" | "khong-dat" | "thieu-so-lieu";
+
+/** A feature the workbook's Excel lacks, and what the add-in does instead (Vietnamese text). */
+export interface Notice {
+  code: string;
+  text: string;
+}
+
+export interface IndicatorItem {
+  /** Row identity in the workbook ("t:7"). */
+  key: string;
+  /** Plan number ("7", "1.2"). */
+  no: string;
+  name: string;
+  status: StatusCode;
+  reason: string;
+  percent: number | null;
+  /** Where to take the user: the row's figure cell for the period. */
+  sheet: string;
+  cell: string;
+}
+
+export interface CheckSummary {
+  period: PeriodCode;
+  counts: { vuot: number; dat: number; khongDat: number; thieuSoLieu: number };
+  /** Off-target and missing indicators, in plan order. */
+  items: IndicatorItem[];
+}
+
+export interface WorkbookState {
+  /** Plan kept in the workbook's settings, if the add-in has loaded one. */
+  planId: string | null;
+  planTitle: string | null;
+  periods: PeriodCode[];
+  notices: Notice[];
+}
+
+export interface DropCandidate {
+  key: string;
+  label: string;
+}
+
+export interface LoadOutcome {
+  /** Vietnamese sentence for the pane ("Đã nạp 20 chỉ tiêu, 33 nhiệm vụ."). */
+  message: string;
+  /** Filled rows the new plan no longer has; kept in the sheet under their own heading. */
+  kept: DropCandidate[];
+  notices: Notice[];
+  summary: CheckSummary;
+}
+
+export interface PaneOperations {
+  readState(): Promise<WorkbookState>;
+  /**
+   * Lays the plan out (or re-lays it), keeping every typed figure. When the new plan would drop filled
+   * rows, `confirmDrop` is asked first; answering false cancels the whole load, nothing written.
+   */
+  loadPlan(
+    plan: Plan,
+    periods: PeriodCode[],
+    confirmDrop: (rows: DropCandidate[]) => Promise<boolean>,
+  ): Promise<LoadOutcome | { cancelled: true }>;
+  /** Re-evaluates every row for the period and writes status, percent and reason ("Kiểm tra lại"). */
+  recheck(period: PeriodCode): Promise<CheckSummary>;
+  /** Live judgment: re-evaluates edited rows as the user types; resolves to a function that stops it. */
+  watch(period: PeriodCode, onSummary: (summary: CheckSummary) => void): Promise<() => Promise<void>>;
+  /** Selects a cell (and activates its sheet). */
+  select(sheet: string, cell: string): Promise<void>;
+  /** "Kiểm tra số liệu": validates every sheet, marks problem cells (values untouched), lists the problems. */
+  checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet">): Promise<WorkbookCheck>;
+  /** Writes the proposed values the user accepted; cells changed since the check are left alone. */
+  applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
+  /** Takes the check's marks off, restoring each cell's own fill. */
+  clearMarks(): Promise<{ cleared: number; kept: number }>;
+  /** "Tạo báo cáo": the 783/BC report sheet with its chart; only the add-in's own report is replaced. */
+  buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome>;
+  /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`. */
+  copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }>;
+}
+
+/** A cell's value as Office.js reads it. */
+export type CellRead = string | number | boolean;
+
+/** A proposed value, ready to be accepted: written only while the cell still holds `was`. */
+export interface FixToApply {
+  sheet: string;
+  cell: string;
+  value: string | number;
+  was: CellRead;
+}
+
+export interface CheckedIssue extends Issue {
+  /** Vietnamese message, without the location. */
+  message: string;
+  /** "Trang "Báo cáo", ô E7, chỉ tiêu 3". */
+  where: string;
+  /** The proposed value in vi-VN form ("1.600"), when there is one. */
+  fixText: string | null;
+  apply: FixToApply | null;
+}
+
+export interface SheetIssues {
+  /** Sheet name; "" for problems of the workbook as a whole. */
+  sheet: string;
+  issues: CheckedIssue[];
+}
+
+export interface WorkbookCheck {
+  planId: string;
+  /** Sheets that were read, in workbook order. */
+  checked: string[];
+  /** Problems grouped by sheet (workbook order), inside a sheet by row then column. */
+  sheets: SheetIssues[];
+  counts: Record<Severity, number>;
+  /** Cells filled with a mark colour. */
+  marked: number;
+  /** Sheets whose problem cells could not be marked (protected against formatting). */
+  unmarkedSheets: string[];
+  /** Name of the issues sheet written, if any. */
+  issuesSheet: string | null;
+  /** Why the issues sheet was not written, when it was asked for. */
+  issuesSheetSkipped: string | null;
+}
+
+export interface CheckOptions {
+  /** Fill problem cells with a colour (default true). */
+  mark?: boolean;
+  /** Write the list into the "Kiểm tra" sheet (default false). */
+  issuesSheet?: boolean;
+  /** Cells a sync may read when a workbook is too large to read in one (check-read.ts). */
+  cellsPerSync?: number;
+}
+
+export interface FixOutcome {
+  applied: { sheet: string; cell: string }[];
+  /** Cells changed since the check (or gone): left as they are, to be checked again. */
+  skipped: { sheet: string; cell: string; reason: "changed" | "missing" }[];
+}
+
+
+export interface ReportSheetOutcome {
+  /** Vietnamese sentence for the pane. */
+  message: string;
+  sheet: string;
+  /** The name the previous report was kept under; null when there was none or it was replaced. */
+  kept: string | null;
+  chart: boolean;
+  notices: Notice[];
+  /** Problems in the figures (a traffic count that is not a whole number…), already in Vietnamese. */
+  warnings: string[];
+  counts: ReportModel["counts"];
+}

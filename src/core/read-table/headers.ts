@@ -1,0 +1,172 @@
+/**
+ * Finding the header of a table wherever it is: below a title block, on one line or on two or three
+ * (an upper cell merged over "KH" and "Ước TH"), with merged cells labelling every column they span.
+ * The add-in's own sheets carry a hidden key row naming each column; that wins when present.
+ */
+import { layoutOfMark } from "../row-id";
+import { type HeaderReading, classifyHeader, classifyHeaderLines, roleOfKey } from "./columns";
+import { type Grid, cellAt, cellText, colCount, rowCount, shownCell } from "./grid";
+
+export interface FoundColumn extends HeaderReading {
+  col: number;
+  /** The header as written (lines joined), or the key in the add-in's own sheets. */
+  header: string;
+}
+
+export interface FoundHeader {
+  /** First and last header row, 0-based. */
+  top: number;
+  bottom: number;
+  columns: FoundColumn[];
+  /** Columns with a header this reader does not know. */
+  unknown: { col: number; header: string }[];
+  /** Set when the sheet is one the add-in laid out: the key row and the layout named in it. */
+  own: { keyRow: number; layout: "targets" | "tasks" } | null;
+}
+
+/** How far down a header is looked for, and how many lines it may take. */
+const SEARCH_ROWS = 40;
+const MAX_DEPTH = 3;
+const MAX_COLS = 60;
+/** Longer than any column header ("Nội dung nhiệm vụ, giải pháp chủ yếu" is 36). */
+const HEADER_CELL_MAX = 80;
+
+/** A row of column numbers under a header: "(1) (2) (3)", "A B 1 2 3". */
+export function isNumberingRow(grid: Grid, row: number): boolean {
+  const n = Math.min(colCount(grid), MAX_COLS);
+  let seen = 0;
+  for (let c = 0; c < n; c++) {
+    const t = cellText(cellAt(grid, row, c));
+    if (!t) continue;
+    if (!/^\(?(\d{1,2}|[A-Za-z])\)?(=\(?\d+\)?[x*/+-]\(?\d+\)?)?$/.test(t)) return false;
+    seen++;
+  }
+  return seen >= 3;
+}
+
+function findKeyRow(grid: Grid): FoundHeader | null {
+  const rows = Math.min(rowCount(grid), 15);
+  const n = Math.min(colCount(grid), MAX_COLS * 2);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < n; c++) {
+      const layout = layoutOfMark(cellAt(grid, r, c)?.value);
+      if (!layout) continue;
+      const columns: FoundColumn[] = [];
+      for (let k = 0; k < n; k++) {
+        const key = cellText(cellAt(grid, r, k));
+        const reading = k === c ? { role: "id" as const, year: null, period: null } : roleOfKey(key);
+        if (reading) columns.push({ ...reading, col: k, header: key });
+      }
+      return { top: r, bottom: r, columns, unknown: [], own: { keyRow: r, layout } };
+    }
+  }
+  return null;
+}
+
+/** The texts of the first rows as shown (merged cells labelling every cell they cover), read once per search. */
+type Lines = { texts: string[][]; numbers: boolean[][] };
+
+function lineTexts(grid: Grid, from: number, to: number, ncols: number): Lines {
+  const texts: string[][] = [];
+  const numbers: boolean[][] = [];
+  for (let r = from; r < to; r++) {
+    const t: string[] = [];
+    const n: boolean[] = [];
+    for (let c = 0; c < ncols; c++) {
+      const cell = shownCell(grid, r, c);
+      t.push(cellText(cell).replace(/\s+/g, " "));
+      n.push(typeof cell?.value === "number");
+    }
+    texts[r] = t;
+    numbers[r] = n;
+  }
+  return { texts, numbers };
+}
+
+function readLines(lines: Lines, top: number, depth: number, ncols: number): { columns: FoundColumn[]; unknown: { col: number; header: string }[]; ok: boolean } {
+  const columns: FoundColumn[] = [];
+  const unknown: { col: number; header: string }[] = [];
+  for (let c = 0; c < ncols; c++) {
+    const parts: string[] = [];
+    for (let r = top; r < top + depth; r++) {
+      // A number below the first line is data or a column number, never part of a header.
+      if (r > top && lines.numbers[r][c]) return { columns, unknown, ok: false };
+      const t = lines.texts[r][c];
+      if (r > top && /^\(?\d{1,2}\)?$/.test(t)) continue;
+      parts.push(t);
+    }
+    const reading = classifyHeaderLines(parts);
+    const header = parts.filter((l, i) => l && parts.indexOf(l) === i).join(" / ");
+    if (reading) columns.push({ ...reading, col: c, header });
+    else if (header) unknown.push({ col: c, header });
+  }
+  return { columns, unknown, ok: true };
+}
+
+function score(columns: FoundColumn[]): number {
+  const roles = new Set(columns.map((c) => c.role));
+  if (!roles.has("name")) return 0;
+  // One recognised role beside the name is a sentence, not a header.
+  return roles.size >= 3 ? roles.size : 0;
+}
+
+const found = new WeakMap<Grid, FoundHeader | null>();
+
+/** The header of the sheet's table, or null when no row looks like one. Cached per grid. */
+export function findHeader(grid: Grid): FoundHeader | null {
+  if (found.has(grid)) return found.get(grid) ?? null;
+  const h = findKeyRow(grid) ?? search(grid);
+  found.set(grid, h);
+  return h;
+}
+
+function search(grid: Grid): FoundHeader | null {
+  const rows = Math.min(rowCount(grid), SEARCH_ROWS);
+  const ncols = Math.min(colCount(grid), MAX_COLS);
+  const lines = lineTexts(grid, 0, Math.min(rowCount(grid), rows + MAX_DEPTH), ncols);
+  let best: (FoundHeader & { score: number }) | null = null;
+  for (let top = 0; top < rows; top++) {
+    // Past a header found and the lines it could still take, rows are the table's body: stop there.
+    if (best && top > best.bottom + MAX_DEPTH) break;
+    // A header's first line names at least one column by itself ("TT" merged over two rows shows in both).
+    if (!lines.texts[top].some((t) => t && classifyHeader(t))) continue;
+    for (let depth = 1; depth <= MAX_DEPTH && top + depth <= lines.texts.length; depth++) {
+      const read = readLines(lines, top, depth, ncols);
+      if (!read.ok) break;
+      const s = score(read.columns);
+      // On a tie the shallower header wins: the extra line could be a title or the first data row.
+      if (s > 0 && (!best || s > best.score || (s === best.score && depth < best.bottom - best.top + 1))) {
+        best = { top, bottom: top + depth - 1, columns: read.columns, unknown: read.unknown, own: null, score: s };
+      }
+    }
+  }
+  if (!best) return null;
+  // Cells merged down across the header's top edge ("TT" over two rows) mean the line above is
+  // part of it: it carries the year ("Năm 2024" over "KH", "Ước TH") and columns of its own.
+  while (best.bottom - best.top + 1 < MAX_DEPTH && best.top > 0 && crossesDown(grid, best.top)) {
+    const read = readLines(lines, best.top - 1, best.bottom - best.top + 2, ncols);
+    if (!read.ok || score(read.columns) < best.score) break;
+    best = { ...best, top: best.top - 1, columns: read.columns, unknown: read.unknown };
+  }
+  const { score: _s, ...result } = best;
+  return result;
+}
+
+function crossesDown(grid: Grid, row: number): boolean {
+  return grid.merges.some((m) => m.top < row && m.bottom >= row && m.bottom - m.top < MAX_DEPTH);
+}
+
+/** A header-like row inside a body (the header repeated after a page break). */
+export function looksLikeHeader(grid: Grid, row: number): boolean {
+  const ncols = Math.min(colCount(grid), MAX_COLS);
+  // Cheap refusals first, as this runs on every body row: a figure, or a long text (a task's
+  // content), is never in a header.
+  for (let c = 0; c < ncols; c++) {
+    const cell = shownCell(grid, row, c);
+    if (typeof cell?.value === "number" || cellText(cell).length > HEADER_CELL_MAX) return false;
+  }
+  const lines = lineTexts(grid, row, row + 1, ncols);
+  if (lines.numbers[row].some(Boolean)) return false;
+  const read = readLines(lines, row, 1, ncols);
+  return read.ok && score(read.columns) >= 3;
+}

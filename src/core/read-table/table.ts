@@ -1,0 +1,268 @@
+/**
+ * Reading a sheet's table against a plan: which column holds what, which row is which target or task.
+ * Rows are matched by the hidden identity in the add-in's own sheets, else by number and by name.
+ * Rows and columns that cannot be placed are listed, never dropped without a word.
+ */
+import { type Plan, type TargetRow } from "../plan";
+import { TRAFFIC_CRITERIA, type TrafficCriterion, type TrafficSide } from "../row-id";
+import type { ColumnRole } from "./columns";
+import { type Grid, cellAt, cellText, isBlank, rowCount } from "./grid";
+import { type FoundColumn, type FoundHeader, findHeader, isNumberingRow, looksLikeHeader } from "./headers";
+import { type Candidate, MATCH, type NameMatch, bestMatch, confident, nameScore } from "./match";
+
+export type TableKind = "targets" | "tasks";
+
+export interface TableColumn extends FoundColumn {
+  /** Role within this kind of table (a targets sheet's "Trạng thái" is computed, a tasks sheet's is input). */
+  role: ColumnRole;
+}
+
+export interface PlacedRow {
+  row: number;
+  /** The plan's target number or task code. */
+  ref: string;
+  how: "identity" | "number" | "name";
+}
+
+export interface TrafficRow {
+  row: number;
+  criterion: TrafficCriterion;
+  side: TrafficSide;
+}
+
+export interface UnplacedRow {
+  row: number;
+  no: string;
+  name: string;
+  /** The closest plan row, for the message; null when nothing came near. */
+  nearest: string | null;
+}
+
+export interface TableReading {
+  sheet: string;
+  kind: TableKind;
+  /** Laid out by the add-in (hidden key row and identity column). */
+  own: boolean;
+  headerTop: number;
+  headerBottom: number;
+  columns: TableColumn[];
+  unknownColumns: { col: number; header: string }[];
+  rows: PlacedRow[];
+  traffic: TrafficRow[];
+  unplaced: UnplacedRow[];
+  duplicates: { row: number; ref: string; first: number }[];
+}
+
+const TASK_ROLES: ColumnRole[] = ["directs", "lead", "partners", "timing", "group"];
+const TARGET_ROLES: ColumnRole[] = ["unit", "plan", "actual", "previous"];
+
+function kindOf(h: FoundHeader): TableKind {
+  if (h.own) return h.own.layout;
+  const roles = new Set(h.columns.map((c) => c.role));
+  const task = TASK_ROLES.filter((r) => roles.has(r)).length + (roles.has("status") ? 1 : 0);
+  const target = TARGET_ROLES.filter((r) => roles.has(r)).length;
+  return task > target ? "tasks" : "targets";
+}
+
+/** Gives each column its role for the kind of table; a second column of a single role is unknown. */
+function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns: TableColumn[]; unknown: { col: number; header: string }[] } {
+  const columns: TableColumn[] = [];
+  const unknown = [...h.unknown];
+  const single = new Set<ColumnRole>(["no", "name", "unit", "plan", "previous", "note", "id", "status", "result", "lead", "partners", "directs", "timing", "group"]);
+  const hasActual = h.columns.some((c) => c.role === "actual");
+  for (const c of h.columns) {
+    let role = c.role;
+    if (kind === "targets") {
+      if (role === "status") role = "compare";
+      if (role === "result") role = hasActual ? "note" : "actual";
+      if (role === "actual" && c.year !== null && c.year < year) role = "previous";
+    } else {
+      if (role === "note" && !h.columns.some((x) => x.role === "result")) role = "result";
+      if (role === "actual" || role === "compare" || role === "plan" || role === "previous" || role === "unit") role = "compare";
+    }
+    if (single.has(role) && columns.some((x) => x.role === role)) {
+      if (!h.own) unknown.push({ col: c.col, header: c.header });
+      continue;
+    }
+    columns.push({ ...c, role });
+  }
+  return { columns, unknown };
+}
+
+export function columnOf(t: TableReading, role: ColumnRole): TableColumn | null {
+  return t.columns.find((c) => c.role === role) ?? null;
+}
+
+function text(grid: Grid, row: number, col: TableColumn | null): string {
+  return col ? cellText(cellAt(grid, row, col.col)).normalize("NFC") : "";
+}
+
+/** "01", "1.", "1)" → "1"; "I", "-" and the like stay as they are. */
+function cleanNo(s: string): string {
+  const m = /^0*(\d+(?:\.\d+)*)[.)]?$/.exec(s.trim());
+  return m ? m[1].replace(/\.0+(\d)/g, ".$1") : s.trim();
+}
+
+const SUB_MARK = /^([-+–—•*·]|[a-zđ][.)])$/i;
+
+interface Matcher {
+  /** Candidates of a row marked as a sub-row, and of a numbered row. */
+  subs(parent: string | null): TargetRow[];
+  mains: TargetRow[];
+}
+
+function decide(noHit: { ref: string; name: string } | null, name: string, cands: Candidate[], mode: "dice" | "overlap"): { ref: string; how: "number" | "name" } | NameMatch | null {
+  // The number and the name agree outright: no need to weigh every other candidate.
+  const s = noHit ? (name ? nameScore(name, noHit.name, mode) : 1) : 0;
+  if (noHit && s >= 0.8) return { ref: noHit.ref, how: "number" };
+  const m = name ? bestMatch(name, cands, mode) : null;
+  if (noHit) {
+    const nameSaysOther = confident(m) && m.ref !== noHit.ref && m.score - s >= 0.3;
+    if (s >= MATCH.numberAgrees && !nameSaysOther) return { ref: noHit.ref, how: "number" };
+  }
+  if (confident(m)) return { ref: m.ref, how: "name" };
+  return m;
+}
+
+/** A near miss worth naming in the message; a faint one would only mislead. */
+function nearestOf(d: NameMatch | null): string | null {
+  return d && d.score >= 0.35 ? d.ref : null;
+}
+
+function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
+  const noCol = columnOf(t, "no");
+  const nameCol = columnOf(t, "name");
+  const figureCols = t.columns.filter((c) => c.role === "plan" || c.role === "actual" || c.role === "previous");
+  const byNo = new Map(plan.targets.map((x) => [x.no, x]));
+  const m: Matcher = {
+    mains: plan.targets.filter((x) => x.parent == null),
+    subs: (parent) => plan.targets.filter((x) => x.parent != null && (parent === null || x.parent === parent)),
+  };
+  let lastMain: string | null = null;
+  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
+    const no = text(grid, r, noCol);
+    const name = text(grid, r, nameCol);
+    const hasFigures = figureCols.some((c) => !isBlank(cellAt(grid, r, c.col)));
+    if (!no && !name && !hasFigures) continue;
+    if (isNumberingRow(grid, r) || looksLikeHeader(grid, r)) continue;
+    // A name alone, no number, no figure: a heading or the rest of a name split by a page break.
+    if (!no && !hasFigures) continue;
+    const sub = SUB_MARK.test(no) || (!no && /^[-+–]\s/.test(name));
+    const numbered = cleanNo(no);
+    let cands: TargetRow[];
+    if (sub) cands = m.subs(lastMain).length ? m.subs(lastMain) : m.subs(null);
+    else cands = byNo.get(numbered)?.parent != null ? m.subs(null) : m.mains;
+    const hit = byNo.get(numbered);
+    const noHit = !sub && hit ? { ref: hit.no, name: hit.name } : null;
+    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), cands.map((x) => ({ ref: x.no, name: x.name })), "dice");
+    if (d && "how" in d) {
+      place(t, r, d.ref, d.how);
+      const row = byNo.get(d.ref);
+      if (row && row.parent == null) lastMain = row.no;
+    } else {
+      t.unplaced.push({ row: r, no, name, nearest: nearestOf(d) });
+    }
+  }
+}
+
+function readTaskRows(grid: Grid, plan: Plan, t: TableReading): void {
+  const noCol = columnOf(t, "no");
+  const nameCol = columnOf(t, "name");
+  const inputCols = t.columns.filter((c) => c.role === "status" || c.role === "result");
+  const byCode = new Map(plan.tasks.map((x) => [x.code, x]));
+  const cands = plan.tasks.map((x) => ({ ref: x.code, name: x.text }));
+  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
+    const code = cleanNo(text(grid, r, noCol));
+    const name = text(grid, r, nameCol);
+    const hasInput = inputCols.some((c) => !isBlank(cellAt(grid, r, c.col)));
+    if (!code && !name && !hasInput) continue;
+    if (isNumberingRow(grid, r) || looksLikeHeader(grid, r)) continue;
+    if (!code && !hasInput) continue;
+    // A group heading ("2. Về phát triển kinh tế") numbers tasks 2.1, 2.2 … but is no task itself.
+    if (code && !byCode.has(code) && plan.tasks.some((x) => x.code.startsWith(code + ".")) && !hasInput) continue;
+    const hit = byCode.get(code);
+    const d = decide(hit ? { ref: hit.code, name: hit.text } : null, name, cands, "overlap");
+    if (d && "how" in d) place(t, r, d.ref, d.how);
+    else t.unplaced.push({ row: r, no: code, name, nearest: nearestOf(d) });
+  }
+}
+
+function place(t: TableReading, row: number, ref: string, how: PlacedRow["how"]): void {
+  const first = t.rows.find((x) => x.ref === ref);
+  if (first) t.duplicates.push({ row, ref, first: first.row });
+  else t.rows.push({ row, ref, how });
+}
+
+/** Rows of the add-in's own sheets, placed by the identity written in the hidden column. */
+function readOwnRows(grid: Grid, plan: Plan, t: TableReading): void {
+  const idCol = columnOf(t, "id");
+  if (!idCol) return;
+  const known = t.kind === "targets" ? new Set(plan.targets.map((x) => x.no)) : new Set(plan.tasks.map((x) => x.code));
+  const prefix = t.kind === "targets" ? "t:" : "n:";
+  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
+    const id = cellText(cellAt(grid, r, idCol.col));
+    if (id.startsWith(prefix)) {
+      const ref = id.slice(prefix.length);
+      if (known.has(ref)) place(t, r, ref, "identity");
+      else t.unplaced.push({ row: r, no: text(grid, r, columnOf(t, "no")), name: text(grid, r, columnOf(t, "name")), nearest: null });
+      continue;
+    }
+    const m = /^tn:([a-z]+):(prev|cur)$/.exec(id);
+    const criterion = m && TRAFFIC_CRITERIA.find((c) => c === m[1]);
+    if (m && criterion) t.traffic.push({ row: r, criterion, side: m[2] as TrafficSide });
+  }
+}
+
+function hasIdentities(grid: Grid, t: TableReading): boolean {
+  const idCol = columnOf(t, "id");
+  if (!idCol) return false;
+  const prefix = t.kind === "targets" ? "t:" : "n:";
+  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) if (cellText(cellAt(grid, r, idCol.col)).startsWith(prefix)) return true;
+  return false;
+}
+
+/** Reads one sheet; null when it holds no table this reader recognises. */
+export function readTable(grid: Grid, plan: Plan): TableReading | null {
+  const h = findHeader(grid);
+  if (!h) return null;
+  const kind = kindOf(h);
+  if (kind === "tasks" && plan.tasks.length === 0 && !h.own) return null;
+  const { columns, unknown } = settleColumns(h, kind, plan.year);
+  const t: TableReading = {
+    sheet: grid.sheet,
+    kind,
+    own: h.own !== null,
+    headerTop: h.top,
+    headerBottom: h.bottom,
+    columns,
+    unknownColumns: unknown,
+    rows: [],
+    traffic: [],
+    unplaced: [],
+    duplicates: [],
+  };
+  // The hidden identity column decides where present, even when the key row above it was deleted.
+  if (hasIdentities(grid, t)) readOwnRows(grid, plan, t);
+  else if (kind === "targets") readTargetRows(grid, plan, t);
+  else readTaskRows(grid, plan, t);
+  return t;
+}
+
+export function readTables(plan: Plan, grids: readonly Grid[]): TableReading[] {
+  const out: TableReading[] = [];
+  for (const g of grids) {
+    const t = readTable(g, plan);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The plan year a sheet's headers name ("KH 2023"), to pick the plan a file is checked against. */
+export function headerYear(grids: readonly Grid[]): number | null {
+  for (const g of grids) {
+    const h = findHeader(g);
+    const c = h?.columns.find((x) => x.role === "plan" && x.year !== null) ?? h?.columns.find((x) => x.role === "actual" && x.year !== null);
+    if (c?.year) return c.year;
+  }
+  return null;
+}

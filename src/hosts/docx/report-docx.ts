@@ -1,0 +1,248 @@
+/**
+ * The report as a Word document (the `docx` package): the heading block of Decree 30/2020/NĐ-CP
+ * (issuing body and number left, national motto and place-date right), "BÁO CÁO" and its subject,
+ * the targets table in 783/BC's format, the summary sentences, the tasks by lead office and the
+ * signature block. A4 portrait, Times New Roman 13, margins top/bottom 20 mm, left 30 mm, right 15 mm;
+ * page numbers at the top centre from page 2. Returns bytes; no file system here.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Header, HeightRule, Packer, PageNumber, PageOrientation, Paragraph,
+  Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+} from "docx";
+import type { ColumnKey, ReportModel, ReportRow, TaskCounts } from "../../core/report/model";
+import { rowCells } from "../../core/report/model";
+
+const FONT = "Times New Roman";
+/** Half-points. */
+const BODY = 26;
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
+const PAGE = { width: mm(210), height: mm(297), top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+interface RunOpts {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
+
+const run = (text: string, o: RunOpts = {}): TextRun => new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics });
+
+function para(
+  text: string,
+  o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; firstLine?: number } = {},
+): Paragraph {
+  return new Paragraph({
+    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 276 },
+    indent: o.firstLine ? { firstLine: o.firstLine } : undefined,
+    children: [run(text, o)],
+  });
+}
+
+/** A horizontal rule `length` twips long, centred in a space `width` twips wide (the lines under headings). */
+function rule(width: number, length: number): Paragraph {
+  const side = Math.max(0, Math.round((width - length) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 60, lineRule: "exact" },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [new TextRun({ text: "", size: 2 })],
+  });
+}
+
+/** Approximate printed width of a line of Times New Roman, in twips: enough to size a rule under it. */
+function textWidth(text: string, halfPoints: number, bold: boolean): number {
+  const em = (halfPoints / 2) * 20;
+  let w = 0;
+  for (const ch of text) {
+    if (ch === " ") w += 0.25;
+    else if (ch !== ch.toLowerCase()) w += 0.7;
+    else if (/[ijlftr.,;:'!()\-]/.test(ch)) w += 0.3;
+    else w += 0.5;
+  }
+  return Math.round(w * em * (bold ? 1.05 : 1));
+}
+
+const NO_BORDERS = TableBorders.NONE;
+
+function headingBlock(model: ReportModel): Table {
+  const h = model.heading;
+  const leftW = Math.round(TEXT_WIDTH * 0.4);
+  const rightW = TEXT_WIDTH - leftW;
+  const issuerLast = h.issuer[h.issuer.length - 1] ?? "";
+  // "ỦY BAN NHÂN DÂN / HUYỆN BÌNH SƠN" is one body's name over two lines: bold throughout.
+  const left: Paragraph[] = h.issuer.map((l) => para(l, { align: AlignmentType.CENTER, bold: true }));
+  left.push(rule(leftW, Math.round(textWidth(issuerLast, BODY, true) * 0.45)));
+  left.push(para(h.number, { align: AlignmentType.CENTER, before: 120 }));
+  const motto = "Độc lập - Tự do - Hạnh phúc";
+  const right: Paragraph[] = [
+    para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: AlignmentType.CENTER, bold: true, size: 24 }),
+    para(motto, { align: AlignmentType.CENTER, bold: true, size: BODY }),
+    rule(rightW, textWidth(motto, BODY, true)),
+    para(h.placeDate, { align: AlignmentType.CENTER, italics: true, before: 120 }),
+  ];
+  const cell = (children: Paragraph[], width: number): TableCell =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0 } });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftW, rightW],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, leftW), cell(right, rightW)] })],
+  });
+}
+
+/** Share of the text width per column; what is left goes to the target's name. */
+const SHARE: Record<ColumnKey, number> = {
+  no: 0.055, name: 0, unit: 0.115, plan: 0.165, actual: 0.14, status: 0.145, percentPlan: 0.12, percentPrevious: 0.12,
+};
+
+function widths(keys: ColumnKey[]): number[] {
+  const fixed = keys.map((k) => Math.round(TEXT_WIDTH * SHARE[k]));
+  const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  return keys.map((k, i) => (k === "name" ? rest : fixed[i]));
+}
+
+function tableCell(text: string, width: number, o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType] }): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children: [new Paragraph({ alignment: o.align ?? AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [run(text, o)] })],
+  });
+}
+
+function grid(headers: string[], ws: number[], body: TableRow[]): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: headers.map((h, i) => tableCell(h, ws[i], { bold: true })),
+  });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: ws,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...body],
+  });
+}
+
+function targetsTable(model: ReportModel): Table {
+  const keys = model.columns.map((c) => c.key);
+  const ws = widths(keys);
+  const body = model.rows.map((r: ReportRow) => {
+    const cells = rowCells(model, r);
+    return new TableRow({
+      cantSplit: true,
+      height: { value: 400, rule: HeightRule.ATLEAST },
+      children: cells.map((t, i) =>
+        tableCell(t, ws[i], { italics: r.kind === "sub", align: keys[i] === "name" ? AlignmentType.LEFT : AlignmentType.CENTER }),
+      ),
+    });
+  });
+  return grid(model.columns.map((c) => c.header), ws, body);
+}
+
+function tasksTable(model: ReportModel): Table | null {
+  const t = model.tasks;
+  if (!t) return null;
+  const withUnreported = t.unreported > 0;
+  const headers = ["TT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
+  if (withUnreported) headers.push("Chưa có báo cáo");
+  const numW = Math.round(TEXT_WIDTH * (withUnreported ? 0.11 : 0.13));
+  const noW = Math.round(TEXT_WIDTH * 0.06);
+  const ws = [noW, TEXT_WIDTH - noW - numW * (headers.length - 2), ...new Array(headers.length - 2).fill(numW)];
+  const counts = (c: TaskCounts): string[] => {
+    const out = [c.total, c.done, c.doing, c.notStarted].map(String);
+    if (withUnreported) out.push(String(c.unreported));
+    return out;
+  };
+  const body = t.byOffice.map(
+    (o, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [String(i + 1), o.office, ...counts(o)].map((s, k) => tableCell(s, ws[k], { align: k === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })),
+      }),
+  );
+  body.push(
+    new TableRow({
+      cantSplit: true,
+      children: ["", "Tổng cộng", ...counts(t)].map((s, k) => tableCell(s, ws[k], { bold: true, align: k === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })),
+    }),
+  );
+  return grid(headers, ws, body);
+}
+
+function signature(model: ReportModel): Table {
+  const leftW = Math.round(TEXT_WIDTH * 0.45);
+  const rightW = TEXT_WIDTH - leftW;
+  const left = [
+    new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 24 })] }),
+    ...model.heading.recipients.map((r) => new Paragraph({ children: [run(`- ${r}`, { size: 22 })] })),
+  ];
+  const right = [
+    ...model.heading.signer.map((s) => para(s, { align: AlignmentType.CENTER, bold: true })),
+    ...[0, 1, 2, 3].map(() => para("", { align: AlignmentType.CENTER })),
+  ];
+  const cell = (children: Paragraph[], width: number): TableCell => new TableCell({ children, width: { size: width, type: WidthType.DXA } });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftW, rightW],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftW), cell(right, rightW)] })],
+  });
+}
+
+function body(model: ReportModel): (Paragraph | Table)[] {
+  const h = model.heading;
+  const indent = mm(12.7);
+  const out: (Paragraph | Table)[] = [headingBlock(model)];
+  out.push(para(h.title, { align: AlignmentType.CENTER, bold: true, size: 28, before: 360 }));
+  out.push(para(h.subject, { align: AlignmentType.CENTER, bold: true, size: 28 }));
+  out.push(rule(TEXT_WIDTH, Math.round(TEXT_WIDTH * 0.25)));
+  if (model.note) out.push(para(`(${model.note})`, { align: AlignmentType.CENTER, bold: true, italics: true, before: 120 }));
+  if (h.to) out.push(para(`Kính gửi: ${h.to}`, { align: AlignmentType.CENTER, before: 240 }));
+  out.push(para(`I. ${model.tableTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: 360, after: 120, firstLine: indent }));
+  out.push(targetsTable(model));
+  out.push(para(model.sentence, { before: 200, after: 120, firstLine: indent }));
+  const tasks = tasksTable(model);
+  if (model.tasks && tasks) {
+    out.push(para(`II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP NĂM ${model.year}`, { bold: true, before: 240, after: 120, firstLine: indent }));
+    out.push(para(model.tasks.sentence, { after: 120, firstLine: indent }));
+    out.push(tasks);
+  }
+  out.push(para("", { before: 240 }));
+  out.push(signature(model));
+  return out;
+}
+
+export function reportDocument(model: ReportModel): Document {
+  return new Document({
+    creator: "KT-XH",
+    title: `${model.heading.title} ${model.heading.subject}`,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(10), footer: mm(10) },
+          },
+        },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children: body(model),
+      },
+    ],
+  });
+}
+
+/** The report as .docx bytes. */
+export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
+  const buf = await Packer.toBuffer(reportDocument(model));
+  return new Uint8Array(buf);
+}

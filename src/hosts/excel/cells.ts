@@ -1,0 +1,109 @@
+/**
+ * Pure conversions between the sheet model's cells and what Office.js reads and writes: no `Excel`
+ * here, so the rules (what stays text, how wide a column is, how big a request is) are tested alone.
+ */
+import { looksLikeFormula } from "../../core/row-id";
+import type { CellValue } from "../../layout/sheets/types";
+
+/** What `range.values` holds for one cell when read (Excel gives "" for empty, booleans, numbers). */
+export type ReadValue = string | number | boolean | null | undefined;
+
+export function plainValue(v: ReadValue): CellValue {
+  if (v == null || v === "") return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v;
+}
+
+/**
+ * The sheet's values from A1 as a plain grid, from a used range that starts at (`row`, `col`):
+ * `readSheet` wants coordinates that are the sheet's own, so rows and columns above and left of the
+ * used range are padded with empty cells.
+ */
+export function gridFrom(values: ReadValue[][], row: number, col: number): CellValue[][] {
+  const pad = new Array<CellValue>(col).fill(null);
+  const grid: CellValue[][] = Array.from({ length: row }, () => []);
+  for (const r of values) grid.push([...pad, ...r.map(plainValue)]);
+  return grid;
+}
+
+/**
+ * Text Excel might not keep as typed when it arrives through `range.values`: a formula ("=", and "+",
+ * "-", "@" that Excel completes into one), a number or date in any locale ("1.600", "7-8", "(5)",
+ * "$5", ".5"), a boolean or an error literal. Wider than Excel's own rules on purpose: marking plain
+ * text costs nothing, losing "7-8" to a date costs a figure.
+ */
+function excelMightConvert(s: string): boolean {
+  const t = s.trimStart();
+  return looksLikeFormula(t) || /^[\d'$(.#]/.test(t) || /^(true|false)$/i.test(t.trim());
+}
+
+/**
+ * What to put in `range.values` for a model cell. Text is written so it stays text: a leading
+ * apostrophe (Excel's own "this is text" prefix, not part of the value read back) on anything Excel
+ * might read as a formula ("=SUM(A1)" from a colleague's sheet), a number or a date, whatever the
+ * cell's number format (the "@" format is set first too, but an apostrophe holds in every Excel).
+ * Empty cells are "" so that a rewrite also clears them.
+ */
+export function cellInput(v: CellValue): string | number {
+  if (v == null) return "";
+  if (typeof v === "number") return v;
+  return excelMightConvert(v) ? `'${v}` : v;
+}
+
+/**
+ * Excel's column width unit is the width of a "0" in the workbook's default font; Office.js sets
+ * widths in points. For the default 11 pt Calibri a character is 7 px plus 5 px padding, 0.75 pt a px.
+ */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Millimetres to points, for page margins. */
+export const mmToPoints = (mm: number): number => Math.round((mm / 25.4) * 72 * 100) / 100;
+
+/** "$A$1:$B$2", "Sheet1!A1:B2" → "A1:B2": the form events and our own write log are compared in. */
+export function normalAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").toUpperCase();
+}
+
+/** 0-based (row, col, rows, cols) of an A1 address ("B3", "B3:D7"); whole rows/columns are not expected. */
+export function parseA1(address: string): { row: number; col: number; rows: number; cols: number } | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(normalAddress(address));
+  if (!m) return null;
+  const colOf = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r1 = Number(m[2]) - 1;
+  const c1 = colOf(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? colOf(m[3]) : c1;
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
+// TextEncoder exists in the browser and in Node alike (Buffer is Node only).
+const encoder = new TextEncoder();
+
+/** Bytes a 2D array adds to a request, as JSON (UTF-8: Vietnamese letters take 2–3 bytes). */
+export function jsonBytes(data: unknown): number {
+  return encoder.encode(JSON.stringify(data)).length;
+}
+
+/**
+ * Row blocks [from, to) whose values fit `budget` bytes each: a write is split only when the whole
+ * would pass the request limit, so a normal plan is written in one request.
+ */
+export function rowBlocks(rowBytes: readonly number[], budget: number): { from: number; to: number }[] {
+  const blocks: { from: number; to: number }[] = [];
+  let from = 0;
+  let size = 0;
+  rowBytes.forEach((b, i) => {
+    if (i > from && size + b > budget) {
+      blocks.push({ from, to: i });
+      from = i;
+      size = 0;
+    }
+    size += b;
+  });
+  if (rowBytes.length) blocks.push({ from, to: rowBytes.length });
+  return blocks;
+}

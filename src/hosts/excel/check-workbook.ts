@@ -1,0 +1,337 @@
+/**
+ * "Kiểm tra số liệu" in Excel: every visible sheet read in one request and validated against the
+ * workbook's plan by the pure core (src/core/validate); problem cells marked with a fill colour
+ * (values and formulas never touched), an optional issues sheet, and the fixes the user accepts
+ * written in one request. Each operation is a fixed number of `context.sync` calls whatever the
+ * number of sheets or problems:
+ *  - checkWorkbook: 2 to read (settings and sheet list; used ranges), then, when marking or listing,
+ *    1 to read the fills under the cells to mark and 1 to write; only a workbook too large for one
+ *    response (5 MB on the web) is read in more, by size (check-read.ts);
+ *  - applyFixes: 3 (sheet list, the cells as they are now, the write);
+ *  - clearMarks: 3 (record and sheet list, fills, the write).
+ */
+import type { Plan } from "../../core/plan";
+import { describeLocation, message } from "../../core/messages";
+import type { Severity } from "../../core/problems";
+import { type Issue, validateGrid } from "../../core/validate";
+import { META_SHEET, decodeMeta } from "../../layout/sheets/meta";
+import { cellInput, normalAddress, widthPoints } from "./cells";
+import { type UsedRead, gridOf } from "./check-grid";
+import { readUsedRanges } from "./check-read";
+import { MARKS_SETTING_KEY, type Mark, type SheetAccess, type WantedMark, decodeMarks, markColor, planMarks, queueFill, queueRecord } from "./check-marks";
+import { ISSUES_SHEET_KEY, ISSUES_WIDTHS, type IssueLine, fixText, issueRows, issuesSheetName } from "./check-sheet";
+import { HostError } from "./errors";
+import { loadSettings, planOf, settingsMeta } from "./locate";
+import type { ExcelRun } from "./host";
+import { HOST_TEXT } from "./strings";
+
+export type { ExcelRun };
+import type { CellRead, CheckOptions, CheckedIssue, FixOutcome, FixToApply, SheetIssues, WorkbookCheck } from "../../contract/operations";
+export type { CellRead, CheckOptions, CheckedIssue, FixOutcome, FixToApply, SheetIssues, WorkbookCheck };
+
+export const CHECK_TEXT = {
+  workbookProtected:
+    "Cấu trúc sổ tính đang được bảo vệ nên KT-XH không thêm được trang “Kiểm tra”; danh sách lỗi vẫn hiện trong khung bên phải.",
+  issuesSheetHidden: "Trang “Kiểm tra” của KT-XH đang bị ẩn hoặc khóa nên không được ghi lại.",
+} as const;
+
+interface SheetRead {
+  id: string;
+  name: string;
+  visible: boolean;
+  used: UsedRead | null;
+  protection: Excel.WorksheetProtection;
+}
+
+function access(p: Excel.WorksheetProtection): SheetAccess {
+  return { exists: true, protected: p.protected && p.options?.allowFormatCells !== true };
+}
+
+/** The value read at (row, col) of the sheet, from its used range. */
+function readAt(s: SheetRead, row: number, col: number): CellRead | null {
+  if (!s.used) return null;
+  const v = s.used.values[row - s.used.row]?.[col - s.used.col];
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
+}
+
+function colIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+function cellPos(cell: string): { row: number; col: number } | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : null;
+}
+
+function checked(i: Issue, sheets: Map<string, SheetRead>): CheckedIssue {
+  const out: CheckedIssue = { ...i, message: message(i), where: describeLocation(i.location), fixText: null, apply: null };
+  if (i.fix && i.location.sheet) {
+    const s = sheets.get(i.location.sheet);
+    const pos = cellPos(i.fix.cell);
+    const was = s && pos ? readAt(s, pos.row, pos.col) : null;
+    out.fixText = fixText(i.fix.value);
+    if (was !== null) out.apply = { sheet: i.location.sheet, cell: i.fix.cell, value: i.fix.value, was };
+  }
+  return out;
+}
+
+function group(issues: CheckedIssue[], order: string[]): SheetIssues[] {
+  const by = new Map<string, CheckedIssue[]>();
+  for (const i of issues) {
+    const k = i.location.sheet ?? "";
+    by.set(k, [...(by.get(k) ?? []), i]);
+  }
+  const names = [...order.filter((n) => by.has(n)), ...[...by.keys()].filter((n) => !order.includes(n))];
+  return names.map((sheet) => ({ sheet, issues: by.get(sheet) ?? [] }));
+}
+
+/** One mark a cell, the colour of its worst problem. */
+function wantedMarks(issues: readonly Issue[], sheets: Map<string, SheetRead>): WantedMark[] {
+  const per = new Map<string, { sheetId: string; cell: string; sev: Severity[] }>();
+  for (const i of issues) {
+    const s = i.location.sheet ? sheets.get(i.location.sheet) : undefined;
+    const cell = i.location.cell;
+    if (!s || !cell) continue;
+    const k = `${s.id}!${cell}`;
+    const cur = per.get(k) ?? { sheetId: s.id, cell, sev: [] };
+    cur.sev.push(i.severity);
+    per.set(k, cur);
+  }
+  const out: WantedMark[] = [];
+  for (const w of per.values()) {
+    const color = markColor(w.sev);
+    if (color) out.push({ sheetId: w.sheetId, cell: w.cell, color });
+  }
+  return out;
+}
+
+/** Queues the fill reads of every cell named, by sheet id. */
+function loadFills(ctx: Excel.RequestContext, cells: readonly { sheetId: string; cell: string }[]): Map<string, Excel.RangeFill> {
+  const fills = new Map<string, Excel.RangeFill>();
+  for (const c of cells) {
+    const k = `${c.sheetId}!${c.cell}`;
+    if (fills.has(k)) continue;
+    fills.set(k, ctx.workbook.worksheets.getItem(c.sheetId).getRange(c.cell).format.fill.load("color"));
+  }
+  return fills;
+}
+
+function queueMarks(ctx: Excel.RequestContext, plan: ReturnType<typeof planMarks>, existed: boolean): void {
+  for (const p of plan.paint) queueFill(ctx.workbook.worksheets.getItem(p.sheetId).getRange(p.cell), p.color);
+  for (const r of plan.restore) queueFill(ctx.workbook.worksheets.getItem(r.sheetId).getRange(r.cell), r.fill);
+  queueRecord(ctx, plan.keep, existed);
+}
+
+export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: CheckOptions = {}): Promise<WorkbookCheck> {
+  const mark = options.mark ?? true;
+  const listSheet = options.issuesSheet ?? false;
+  return run(async (ctx) => {
+    // 1: what the add-in keeps in settings, and the sheets.
+    const settings = loadSettings(ctx);
+    const marksSetting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY).load("value");
+    const ownSetting = ctx.workbook.settings.getItemOrNullObject(ISSUES_SHEET_KEY).load("value");
+    const list = ctx.workbook.worksheets.load("items/id,items/name,items/visibility");
+    const wbProtection = ctx.workbook.protection.load("protected");
+    await ctx.sync();
+
+    let meta = settingsMeta(settings);
+    const ownId = !ownSetting.isNullObject && typeof ownSetting.value === "string" ? ownSetting.value : null;
+    const ownSheet = list.items.find((w) => w.id === ownId) ?? null;
+
+    // 2: every visible sheet's used range (our issues sheet excepted), every sheet's protection.
+    const visibleSheets = list.items.filter((w) => w.visibility === "Visible" && w !== ownSheet);
+    const { used, extra } = await readUsedRanges(ctx, visibleSheets, () => ({
+      protections: list.items.map((w) => w.protection.load("protected,options")),
+      ownUsed: ownSheet ? ownSheet.getUsedRangeOrNullObject(false).load("address") : null,
+      metaCell: !plan && !meta && list.items.some((w) => w.name === META_SHEET) ? list.getItem(META_SHEET).getRange("A2").load("values") : null,
+    }), options.cellsPerSync);
+    const { ownUsed, metaCell } = extra;
+
+    if (metaCell) meta = decodeMeta(metaCell.values[0]?.[0]);
+    const thePlan = plan ?? planOf(settings, meta);
+    if (!thePlan) throw new HostError(meta ? HOST_TEXT.planUnknown(meta.planId) : HOST_TEXT.noPlan);
+
+    const reads: SheetRead[] = list.items.map((w, i) => {
+      const k = visibleSheets.indexOf(w);
+      return { id: w.id, name: w.name, visible: k >= 0, used: k >= 0 ? used[k] : null, protection: extra.protections[i] };
+    });
+    const visible = reads.filter((r) => r.visible);
+    const grids = visible.map((r) => (r.used ? gridOf(r.used) : { sheet: r.name, cells: [], merges: [] }));
+    const byName = new Map(reads.map((r) => [r.name, r]));
+    const issues = validateGrid(thePlan, grids).map((i) => checked(i, byName));
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const i of issues) counts[i.severity] += 1;
+    const result: WorkbookCheck = {
+      planId: thePlan.id,
+      checked: visible.map((r) => r.name),
+      sheets: group(issues, visible.map((r) => r.name)),
+      counts,
+      marked: 0,
+      unmarkedSheets: [],
+      issuesSheet: null,
+      issuesSheetSkipped: null,
+    };
+    if (!mark && !listSheet) return result;
+
+    // 3: the fills under old and new marks; the issues sheet made if it is not there yet.
+    const old = marksSetting.isNullObject ? [] : decodeMarks(marksSetting.value);
+    const byId = new Map(reads.map((r) => [r.id, r]));
+    const wanted = mark ? wantedMarks(issues, byName) : [];
+    const fills = mark ? loadFills(ctx, [...old.filter((m) => byId.has(m.s)).map((m) => ({ sheetId: m.s, cell: m.c })), ...wanted]) : new Map<string, Excel.RangeFill>();
+    let target: Excel.Worksheet | null = null;
+    let created = false;
+    if (listSheet) {
+      if (ownSheet) {
+        const own = byId.get(ownSheet.id);
+        if (ownSheet.visibility !== "Visible" || own?.protection.protected) result.issuesSheetSkipped = CHECK_TEXT.issuesSheetHidden;
+        else target = ownSheet;
+      } else if (wbProtection.protected) {
+        result.issuesSheetSkipped = CHECK_TEXT.workbookProtected;
+      } else {
+        target = ctx.workbook.worksheets.add(issuesSheetName(list.items.map((w) => w.name)));
+        created = true;
+      }
+      target?.load("id,name");
+    }
+    await ctx.sync();
+
+    // 4: marks, record and issues sheet in one write.
+    if (mark) {
+      const accessOf = (id: string): SheetAccess => {
+        const r = byId.get(id);
+        return r ? access(r.protection) : { exists: false, protected: false };
+      };
+      const markPlan = planMarks(old, wanted, (id, cell) => fills.get(`${id}!${cell}`)?.color ?? null, accessOf);
+      queueMarks(ctx, markPlan, !marksSetting.isNullObject);
+      const placed = new Set(markPlan.keep.map((m) => `${m.s}!${m.c}`));
+      result.marked = wanted.filter((w) => placed.has(`${w.sheetId}!${w.cell}`)).length;
+      result.unmarkedSheets = [...new Set(wanted.filter((w) => accessOf(w.sheetId).protected).map((w) => byId.get(w.sheetId)?.name ?? ""))];
+    }
+    if (target) {
+      if (ownUsed && !ownUsed.isNullObject) target.getRange(normalAddress(ownUsed.address)).clear();
+      writeIssuesSheet(target, issues);
+      if (created) ctx.workbook.settings.add(ISSUES_SHEET_KEY, target.id);
+      result.issuesSheet = target.name;
+    }
+    await ctx.sync();
+    return result;
+  });
+}
+
+function writeIssuesSheet(ws: Excel.Worksheet, issues: readonly CheckedIssue[]): void {
+  const lines: IssueLine[] = issues.map((i) => ({
+    sheet: i.location.sheet ?? null,
+    cell: i.location.cell ?? null,
+    target: i.location.target ?? i.location.task ?? null,
+    severity: i.severity,
+    message: i.message,
+    fix: i.fix ? i.fix.value : null,
+  }));
+  const rows = issueRows(lines);
+  const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+  range.values = rows;
+  range.format.verticalAlignment = "Top";
+  const header = ws.getRangeByIndexes(0, 0, 1, rows[0].length);
+  header.format.font.bold = true;
+  ISSUES_WIDTHS.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w);
+  });
+  ws.getRangeByIndexes(0, 4, rows.length, 1).format.wrapText = true;
+  ws.freezePanes.freezeRows(1);
+}
+
+/** Which fix cells can be written now: a sheet protected over a locked fix cell refuses them all. */
+interface FixCell {
+  fix: FixToApply;
+  sheet: Excel.Worksheet;
+  range: Excel.Range;
+  fill: Excel.RangeFill;
+  locked: Excel.FormatProtection;
+}
+
+export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[]): Promise<FixOutcome> {
+  const outcome: FixOutcome = { applied: [], skipped: [] };
+  if (!fixes.length) return outcome;
+  return run(async (ctx) => {
+    const list = ctx.workbook.worksheets.load("items/id,items/name");
+    const marksSetting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY).load("value");
+    await ctx.sync();
+
+    const protections = new Map<string, Excel.WorksheetProtection>();
+    const cells: FixCell[] = [];
+    const seen = new Set<string>();
+    for (const fix of fixes) {
+      const ws = list.items.find((w) => w.name === fix.sheet);
+      const k = `${fix.sheet}!${fix.cell}`;
+      if (!ws || !cellPos(fix.cell)) {
+        outcome.skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: "missing" });
+        continue;
+      }
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (!protections.has(ws.id)) protections.set(ws.id, ws.protection.load("protected"));
+      const range = ws.getRange(fix.cell).load("values,formulas,numberFormat");
+      cells.push({ fix, sheet: ws, range, fill: range.format.fill.load("color"), locked: range.format.protection.load("locked") });
+    }
+    await ctx.sync();
+
+    // Refuse before anything is queued: a failed write would leave the earlier ones applied.
+    for (const c of cells) {
+      if (protections.get(c.sheet.id)?.protected && c.locked.locked !== false) throw new HostError(HOST_TEXT.sheetProtected(c.fix.sheet));
+    }
+    const old = marksSetting.isNullObject ? [] : decodeMarks(marksSetting.value);
+    const fixed = new Set<string>();
+    for (const c of cells) {
+      const now = c.range.values[0]?.[0];
+      const formula = c.range.formulas[0]?.[0];
+      const hasFormula = typeof formula === "string" && formula.startsWith("=") && formula !== now;
+      if (now !== c.fix.was || hasFormula) {
+        outcome.skipped.push({ sheet: c.fix.sheet, cell: c.fix.cell, reason: "changed" });
+        continue;
+      }
+      const format = String(c.range.numberFormat[0]?.[0] ?? "General");
+      if (typeof c.fix.value === "number") {
+        // A number typed into a Text-formatted cell stays text: the fix of "stored as text" needs General.
+        if (format === "@") c.range.numberFormat = [["General"]];
+        c.range.values = [[c.fix.value]];
+      } else {
+        c.range.values = [[cellInput(c.fix.value)]];
+      }
+      outcome.applied.push({ sheet: c.fix.sheet, cell: c.fix.cell });
+      fixed.add(`${c.sheet.id}!${c.fix.cell}`);
+    }
+    // A fixed cell loses its mark (when it still shows it); the record keeps the others.
+    const keep: Mark[] = [];
+    for (const m of old) {
+      const c = fixed.has(`${m.s}!${m.c}`) ? cells.find((x) => x.sheet.id === m.s && x.fix.cell === m.c) : undefined;
+      if (!c) keep.push(m);
+      else if (c.fill.color === m.m) queueFill(c.range, m.o);
+    }
+    if (keep.length !== old.length) queueRecord(ctx, keep, true);
+    await ctx.sync();
+    return outcome;
+  });
+}
+
+/** Takes every mark off (where the cell still shows it) and forgets the record. */
+export async function clearMarks(run: ExcelRun): Promise<{ cleared: number; kept: number }> {
+  return run(async (ctx) => {
+    const list = ctx.workbook.worksheets.load("items/id,items/name");
+    const marksSetting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY).load("value");
+    await ctx.sync();
+    if (marksSetting.isNullObject) return { cleared: 0, kept: 0 };
+    const old = decodeMarks(marksSetting.value);
+    const ids = new Set(list.items.map((w) => w.id));
+    const protections = new Map(list.items.filter((w) => old.some((m) => m.s === w.id)).map((w) => [w.id, w.protection.load("protected,options")]));
+    const fills = loadFills(ctx, old.filter((m) => ids.has(m.s)).map((m) => ({ sheetId: m.s, cell: m.c })));
+    await ctx.sync();
+    const accessOf = (id: string): SheetAccess => {
+      const p = protections.get(id);
+      return p ? access(p) : { exists: false, protected: false };
+    };
+    const markPlan = planMarks(old, [], (id, cell) => fills.get(`${id}!${cell}`)?.color ?? null, accessOf);
+    queueMarks(ctx, markPlan, true);
+    await ctx.sync();
+    return { cleared: markPlan.restore.length, kept: markPlan.keep.length };
+  });
+}

@@ -1,0 +1,211 @@
+/**
+ * `PaneOperations` over a live workbook. Production passes `Excel.run`; tests pass the strict
+ * in-memory Excel's `run`. Every operation is a fixed, small number of `context.sync` calls whatever
+ * the plan's size; every failure reaches the pane as an Error with a Vietnamese message.
+ */
+import type { Plan } from "../../core/plan";
+import { META_SHEET, decodeMeta } from "../../layout/sheets/meta";
+import { type PeriodId, isPeriodId } from "../../core/periods";
+import type { CheckSummary, DropCandidate, LoadOutcome, PaneOperations, PeriodCode, WorkbookState } from "../../contract/operations";
+import { HostError, hostError } from "./errors";
+import { type IsSetSupported, detectFeatures, featureNotices, officeRequirements } from "./features";
+import { DEFAULT_NAMES, type WriteContext, dropLabel, mergeAll, writeMerged } from "./load";
+import { loadSettings, locate, settingsMeta } from "./locate";
+import { OwnWrites } from "./own-writes";
+import { queueJudgement } from "./recheck";
+import { HOST_TEXT } from "./strings";
+import { openTargets } from "./targets-sheet";
+import { isReportPeriod } from "../../core/report/period";
+import { watchTargets } from "./watch";
+
+export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface HostOptions {
+  /** Requirement-set check; by default Office's own. */
+  isSetSupported?: IsSetSupported;
+  /** Bytes one request may carry; Excel on the web refuses more than 5 MB, so stay well below. */
+  requestLimitBytes?: number;
+  /** How long live judgment waits for a burst of edits to end. */
+  debounceMs?: number;
+  /** ISO time of a write, recorded in the metadata. */
+  now?: () => string;
+  /**
+   * A request context outside `Excel.run` for live judgment (`new Excel.RequestContext()` by default
+   * where Office.js is loaded): an event handler must be removed through the context that added it.
+   */
+  newContext?: (() => Excel.RequestContext) | null;
+}
+
+function officeContext(): (() => Excel.RequestContext) | null {
+  return typeof Excel !== "undefined" && typeof Excel.RequestContext === "function" ? () => new Excel.RequestContext() : null;
+}
+
+const DEFAULT_REQUEST_LIMIT = 4 * 1024 * 1024;
+const DEFAULTS = Object.values(DEFAULT_NAMES);
+
+function period(code: PeriodCode): PeriodId {
+  if (!isPeriodId(code)) throw new HostError(HOST_TEXT.periodMissing(code));
+  return code;
+}
+
+export function createExcelOperations(run: ExcelRun, options: HostOptions = {}): PaneOperations {
+  const features = detectFeatures(options.isSetSupported ?? officeRequirements());
+  const requestLimit = options.requestLimitBytes ?? DEFAULT_REQUEST_LIMIT;
+  const debounceMs = options.debounceMs ?? 300;
+  const now = options.now ?? (() => new Date().toISOString());
+  const own = new OwnWrites();
+  const newContext = options.newContext === undefined ? officeContext() : options.newContext;
+  // The targets sheet's id as last seen: lets recheck and live judgment read it in one request.
+  let targetsId: string | null = null;
+
+  // `return await` so that a failure is turned into the pane's message here, not lost (see STYLE.md).
+  const call = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    try {
+      return await run(batch);
+    } catch (err) {
+      throw hostError(err);
+    }
+  };
+
+  async function readState(): Promise<WorkbookState> {
+    return call(async (ctx) => {
+      const settings = loadSettings(ctx);
+      const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+      await ctx.sync();
+      let meta = settingsMeta(settings);
+      const metaSheet = sheets.items.find((s) => s.name === META_SHEET);
+      if (!meta && metaSheet) {
+        // A workbook made by `ktxh init`: the metadata is in its hidden sheet.
+        const cell = metaSheet.getRange("A2").load("values");
+        await ctx.sync();
+        meta = decodeMeta(cell.values[0]?.[0]);
+      }
+      const id = meta?.sheets.targets.id;
+      if (id && sheets.items.some((s) => s.id === id)) targetsId = id;
+      return {
+        planId: meta?.planId ?? null,
+        planTitle: meta ? `${meta.unit} – ${meta.year}` : null,
+        periods: meta?.periods ?? [],
+        notices: featureNotices(features),
+      };
+    });
+  }
+
+  async function loadPlan(
+    plan: Plan,
+    periods: PeriodCode[],
+    confirmDrop: (rows: DropCandidate[]) => Promise<boolean>,
+  ): Promise<LoadOutcome | { cancelled: true }> {
+    const ids = periods.filter(isPeriodId);
+    const write: WriteContext = { features, requestLimit, now, log: (sheet) => (a) => own.note(sheet, a) };
+    const first = await call(async (ctx) => {
+      const merged = mergeAll(plan, await locate(ctx, DEFAULTS), ids);
+      if (merged.dropped.length) return { ask: merged.dropped.map(dropLabel) };
+      return { done: await writeMerged(ctx, plan, merged, write) };
+    });
+    let result: Awaited<ReturnType<typeof writeMerged>>;
+    if (first.done) result = first.done;
+    else {
+      // The question waits on the user: no Excel request is held open meanwhile.
+      if (!(await confirmDrop(first.ask ?? []))) return { cancelled: true };
+      // Read again after the answer: what the user typed meanwhile is kept too (dropped rows are
+      // kept under their heading, so a row that became filled in between is not lost either).
+      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS), ids), write));
+    }
+    targetsId = result.targetsId;
+    return result.outcome;
+  }
+
+  async function recheck(code: PeriodCode): Promise<CheckSummary> {
+    const p = period(code);
+    return call(async (ctx) => {
+      const t = await openTargets(ctx, targetsId, DEFAULTS);
+      targetsId = t.id;
+      const { summary, queued } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a));
+      if (queued) await ctx.sync();
+      return summary;
+    });
+  }
+
+  async function watch(code: PeriodCode, onSummary: (s: CheckSummary) => void): Promise<() => Promise<void>> {
+    const p = period(code);
+    const start = async (ctx: Excel.RequestContext): Promise<() => Promise<void>> => {
+      const opened = await openTargets(ctx, targetsId, DEFAULTS);
+      targetsId = opened.id;
+      const remove = watchTargets(ctx, { run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary });
+      await ctx.sync();
+      return remove;
+    };
+    const wrap = (f: () => Promise<void>) => async () => {
+      try {
+        await f();
+      } catch (err) {
+        throw hostError(err);
+      }
+    };
+    if (newContext) {
+      // A context of its own outlives any Excel.run: the handler is removed in the context that added it.
+      const ctx = newContext();
+      try {
+        return wrap(await start(ctx));
+      } catch (err) {
+        throw hostError(err);
+      }
+    }
+    // No free-standing context: keep one Excel.run open for the watch's lifetime instead.
+    let release = (): void => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    let started: (() => void) | null = null;
+    const ready = new Promise<void>((r) => (started = r));
+    const done = call(async (ctx) => {
+      const remove = await start(ctx);
+      started?.();
+      await released;
+      await remove();
+    });
+    await Promise.race([ready, done]);
+    return wrap(async () => {
+      release();
+      await done;
+    });
+  }
+
+  async function select(sheet: string, cell: string): Promise<void> {
+    await call(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  // The workbook check and the report are fetched on first use (webpack splits them off), so
+  // opening the pane loads only what its first screen needs; a chunk that fails to arrive is a host
+  // fault like any other and reaches the pane in Vietnamese.
+  const load = async <M>(chunk: () => Promise<M>): Promise<M> => {
+    try {
+      return await chunk();
+    } catch (err) {
+      throw hostError(err);
+    }
+  };
+  const check = () => load(() => import(/* webpackChunkName: "check" */ "./check-workbook"));
+  const reports = async () => (await load(() => import(/* webpackChunkName: "report" */ "./report-sheet"))).reportOperations(call, { isSetSupported: options.isSetSupported });
+  const reportPeriod = (code: PeriodCode) => {
+    if (!isReportPeriod(code)) throw new HostError(HOST_TEXT.periodMissing(code));
+    return code;
+  };
+
+  return {
+    readState,
+    loadPlan,
+    recheck,
+    watch,
+    select,
+    checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o),
+    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes),
+    clearMarks: async () => (await check()).clearMarks(call),
+    buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
+    copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Loading a plan into a live workbook: read everything (locate), merge purely, ask before dropping
+ * filled rows, refuse a protected sheet before writing anything, then write both sheets and the
+ * settings in one request (a second one only records the ids of sheets just created).
+ */
+import { mainTargets, type Plan } from "../../core/plan";
+import { type DroppedRow, mergeTargets, mergeTasks } from "../../layout/merge";
+import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
+import { type PeriodId, latestPeriod } from "../../core/periods";
+import type { SheetModel } from "../../layout/sheet-model";
+import { TARGETS_LAYOUT_VERSION } from "../../layout/sheets/targets";
+import { TASKS_LAYOUT_VERSION } from "../../layout/sheets/tasks";
+import type { LayoutId } from "../../layout/sheets/types";
+import type { DropCandidate, LoadOutcome } from "../../contract/operations";
+import { cellInput, jsonBytes } from "./cells";
+import { HostError } from "./errors";
+import { type Features, featureNotices } from "./features";
+import { judgeSheet } from "../../layout/judge";
+import { type Located, PLAN_SETTING_KEY } from "./locate";
+import { RequestBudget, type WriteLog, writeModel } from "./write-model";
+import { HOST_TEXT } from "./strings";
+
+export const DEFAULT_NAMES: Record<LayoutId, string> = { targets: "Chỉ tiêu", tasks: "Nhiệm vụ" };
+
+export interface Merged {
+  loc: Located;
+  models: Record<LayoutId, SheetModel>;
+  periods: PeriodId[];
+  statusPeriod: PeriodId | null;
+  dropped: DroppedRow[];
+}
+
+export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[]): Merged {
+  const previous = loc.meta?.statusPeriod ?? null;
+  const statusPeriod = previous && periods.includes(previous) ? previous : null;
+  const t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods, statusPeriod });
+  const n = mergeTasks(plan, loc.found.tasks?.read ?? null);
+  return {
+    loc,
+    models: { targets: t.model, tasks: n.model },
+    periods: t.periods,
+    statusPeriod: statusPeriod ?? latestPeriod(plan.year, t.periods),
+    dropped: [...t.dropped, ...n.dropped],
+  };
+}
+
+export function dropLabel(d: DroppedRow): DropCandidate {
+  const no = d.key.slice(d.key.indexOf(":") + 1);
+  const name = String(d.values.name ?? d.values.text ?? "").trim();
+  const short = name.length > 80 ? `${name.slice(0, 79)}…` : name;
+  return { key: d.key, label: short ? `${no}. ${short}` : no };
+}
+
+/** A name no sheet has (Excel compares names without case): "Chỉ tiêu", else "Chỉ tiêu (2)"… */
+export function freeName(base: string, taken: readonly string[]): string {
+  const keys = new Set(taken.map((n) => n.normalize("NFC").toLowerCase()));
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base} (${i})`;
+    if (!keys.has(name.normalize("NFC").toLowerCase())) return name;
+  }
+}
+
+/** Refuses before anything is queued: a write to a protected sheet would fail half-way. */
+function checkWritable(loc: Located): void {
+  for (const layout of ["targets", "tasks"] as const) {
+    const f = loc.found[layout];
+    if (f?.protected) throw new HostError(HOST_TEXT.sheetProtected(f.info.name));
+  }
+  const creating = !loc.found.targets || !loc.found.tasks;
+  if (creating && loc.workbookProtected) throw new HostError(HOST_TEXT.workbookProtected);
+}
+
+export interface WriteContext {
+  features: Features;
+  requestLimit: number;
+  log: (sheetId: string) => WriteLog;
+  now: () => string;
+}
+
+/** Writes the merged models and the settings; returns the outcome and the targets sheet's id. */
+export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merged, w: WriteContext): Promise<{ outcome: LoadOutcome; targetsId: string }> {
+  const { loc } = m;
+  checkWritable(loc);
+  const budget = new RequestBudget(ctx, w.requestLimit);
+  const taken = loc.sheets.map((s) => s.name);
+  const sheets = {} as Record<LayoutId, { ws: Excel.Worksheet; name: string; id: string | null }>;
+  for (const layout of ["targets", "tasks"] as const) {
+    const f = loc.found[layout];
+    if (f) {
+      sheets[layout] = { ws: ctx.workbook.worksheets.getItem(f.info.id), name: f.info.name, id: f.info.id };
+      continue;
+    }
+    const name = freeName(DEFAULT_NAMES[layout], taken);
+    taken.push(name);
+    const ws = ctx.workbook.worksheets.add(name);
+    ws.load("id");
+    sheets[layout] = { ws, name, id: null };
+  }
+  for (const layout of ["targets", "tasks"] as const) {
+    const s = sheets[layout];
+    // A new sheet's events cannot be echoes of interest yet: its id is unknown until the sync.
+    const log: WriteLog = s.id ? w.log(s.id) : () => undefined;
+    await writeModel(s.ws, m.models[layout], { features: w.features, budget, log, old: loc.found[layout]?.used ?? null });
+  }
+  if (!loc.found.targets) sheets.targets.ws.activate();
+
+  const metaOf = (): WorkbookMeta => {
+    const meta = makeMeta({
+      planId: plan.id, unit: plan.unit, year: plan.year, periods: m.periods, statusPeriod: m.statusPeriod,
+      layoutVersion: { targets: TARGETS_LAYOUT_VERSION, tasks: TASKS_LAYOUT_VERSION },
+      sheets: { targets: sheets.targets.name, tasks: sheets.tasks.name }, updated: w.now(),
+    });
+    meta.sheets.targets.id = sheets.targets.id ?? sheets.targets.ws.id;
+    meta.sheets.tasks.id = sheets.tasks.id ?? sheets.tasks.ws.id;
+    return meta;
+  };
+  const saveMeta = (meta: WorkbookMeta): void => {
+    ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta(meta));
+    // A file made by `ktxh init` keeps its metadata in a hidden sheet too: keep both in step.
+    if (loc.metaSheet) ctx.workbook.worksheets.getItem(loc.metaSheet.id).getRange("A2").values = [[cellInput(encodeMeta(meta))]];
+  };
+  const planJson = JSON.stringify(plan);
+  await budget.room(jsonBytes(planJson) + 4096);
+  ctx.workbook.settings.add(PLAN_SETTING_KEY, planJson);
+  const created = !loc.found.targets || !loc.found.tasks;
+  if (!created) saveMeta(metaOf());
+  await ctx.sync();
+  if (created) {
+    saveMeta(metaOf());
+    await ctx.sync();
+  }
+
+  const targets = m.models.targets;
+  const period = m.statusPeriod;
+  const summary = period
+    ? judgeSheet(plan, targets, period, sheets.targets.name).summary
+    : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
+  const kept = m.dropped.map(dropLabel);
+  const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "");
+  return {
+    outcome: { message, kept, notices: featureNotices(w.features), summary },
+    targetsId: sheets.targets.id ?? sheets.targets.ws.id,
+  };
+}

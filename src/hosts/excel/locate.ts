@@ -1,0 +1,183 @@
+/**
+ * Finds the add-in's sheets and what they hold, in a fixed number of requests whatever the workbook:
+ * 1) settings (plan metadata and the plan), the sheet list and the workbook's protection;
+ * 2) the used range of each candidate sheet (by the id kept in settings, the name, the default name),
+ *    the first row of every other sheet (to spot a sheet the user renamed), each sheet's protection;
+ * 3) only when a non-candidate sheet carries a KT-XH mark: that sheet's values.
+ * A sheet is the add-in's only when its hidden key row says so; a user's own sheet is never taken.
+ */
+import { type Plan, parsePlan } from "../../core/plan";
+import { META_SETTING_KEY, META_SHEET, type WorkbookMeta, decodeMeta } from "../../layout/sheets/meta";
+import { type ReadSheet, readSheet } from "../../layout/read";
+import type { Area, CellFormula } from "../../layout/sheet-model";
+import type { CellValue, LayoutId } from "../../layout/sheets/types";
+import { layoutOfMark } from "../../core/row-id";
+import { builtInPlan } from "../../seeds";
+import { type ReadValue, gridFrom } from "./cells";
+
+/** Where the add-in keeps the plan itself, so a reopened workbook is judged without the pane's file. */
+export const PLAN_SETTING_KEY = "ktxh.plan";
+
+export interface SheetInfo {
+  id: string;
+  name: string;
+}
+
+export interface FoundSheet {
+  info: SheetInfo;
+  read: ReadSheet;
+  grid: CellValue[][];
+  /** The used range (values and formats), 0-based: what a rewrite clears. */
+  used: Area | null;
+  protected: boolean;
+}
+
+export interface Located {
+  meta: WorkbookMeta | null;
+  /** The plan kept in settings, or the built-in plan the metadata names. */
+  plan: Plan | null;
+  sheets: SheetInfo[];
+  found: Partial<Record<LayoutId, FoundSheet>>;
+  /** Structure protection: no sheet can be added. */
+  workbookProtected: boolean;
+  metaSheet: SheetInfo | null;
+}
+
+export interface SettingsRead {
+  meta: Excel.Setting;
+  plan: Excel.Setting;
+}
+
+/** Queues the settings KT-XH keeps (loaded at the next sync). */
+export function loadSettings(ctx: Excel.RequestContext): SettingsRead {
+  const meta = ctx.workbook.settings.getItemOrNullObject(META_SETTING_KEY);
+  const plan = ctx.workbook.settings.getItemOrNullObject(PLAN_SETTING_KEY);
+  meta.load("value");
+  plan.load("value");
+  return { meta, plan };
+}
+
+export function settingsMeta(s: SettingsRead): WorkbookMeta | null {
+  return s.meta.isNullObject ? null : decodeMeta(s.meta.value);
+}
+
+/** The plan of the workbook: the copy in settings, else (a file made by `ktxh init`) the built-in plan. */
+export function planOf(s: SettingsRead, meta: WorkbookMeta | null): Plan | null {
+  if (!s.plan.isNullObject && typeof s.plan.value === "string") {
+    try {
+      const r = parsePlan(JSON.parse(s.plan.value));
+      if (r.ok && (!meta || r.value.id === meta.planId)) return r.value;
+    } catch {
+      // A damaged copy: fall back to the built-in plan of that id, if there is one.
+    }
+  }
+  return meta ? builtInPlan(meta.planId) : null;
+}
+
+const areaOf = (r: Excel.Range): Area => ({ row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
+
+interface Probe {
+  info: SheetInfo;
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  /** Full values (candidates) or only the top rows (the rest). */
+  full: boolean;
+  first: Excel.Range | null;
+  protection: Excel.WorksheetProtection;
+}
+
+function candidate(info: SheetInfo, meta: WorkbookMeta | null, defaults: readonly string[]): boolean {
+  const refs = meta ? [meta.sheets.targets, meta.sheets.tasks] : [];
+  return refs.some((s) => s.id === info.id || s.name === info.name) || defaults.includes(info.name);
+}
+
+/**
+ * The real formulas of a range read from (`row`, `col`), in the sheet's coordinates. `formulas` gives
+ * a constant cell its value, so text that merely starts with "=" (typed with an apostrophe) reads the
+ * same in both: a formula is an "=" entry that differs from the cell's value.
+ */
+export function formulasFrom(formulas: ReadValue[][] | undefined, values: ReadValue[][], row: number, col: number): CellFormula[] {
+  const out: CellFormula[] = [];
+  formulas?.forEach((line, r) =>
+    line.forEach((f, c) => {
+      if (typeof f === "string" && f.length > 1 && f.startsWith("=") && f !== values[r]?.[c]) out.push({ row: row + r, col: col + c, formula: f });
+    }),
+  );
+  return out;
+}
+
+function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][]): FoundSheet | null {
+  if (p.used.isNullObject) return null;
+  const grid = gridFrom(values, p.used.rowIndex, p.used.columnIndex);
+  const read = readSheet(grid, p.info.name, formulasFrom(formulas, values, p.used.rowIndex, p.used.columnIndex));
+  return read ? { info: p.info, read, grid, used: areaOf(p.used), protected: p.protection.protected } : null;
+}
+
+/** Picks, for each layout, the sheet kept in settings (by id, then name), else the first marked one. */
+function choose(list: FoundSheet[], meta: WorkbookMeta | null): Partial<Record<LayoutId, FoundSheet>> {
+  const out: Partial<Record<LayoutId, FoundSheet>> = {};
+  for (const layout of ["targets", "tasks"] as const) {
+    const mine = list.filter((f) => f.read.layoutId === layout);
+    const ref = meta?.sheets[layout];
+    out[layout] =
+      mine.find((f) => ref?.id != null && f.info.id === ref.id) ?? mine.find((f) => f.info.name === ref?.name) ?? mine[0];
+  }
+  return out;
+}
+
+export async function locate(ctx: Excel.RequestContext, defaults: readonly string[]): Promise<Located> {
+  const settings = loadSettings(ctx);
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/id,items/name");
+  const wbProtection = ctx.workbook.protection;
+  wbProtection.load("protected");
+  await ctx.sync();
+
+  let meta = settingsMeta(settings);
+  const infos = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+  const metaSheet = infos.find((s) => s.name === META_SHEET) ?? null;
+  const metaCell = metaSheet && !meta ? sheets.getItem(metaSheet.id).getRange("A2").load("values") : null;
+  const probes: Probe[] = infos
+    .filter((info) => info !== metaSheet)
+    .map((info) => {
+      const ws = sheets.getItem(info.id);
+      const used = ws.getUsedRangeOrNullObject(false);
+      const full = candidate(info, meta, defaults);
+      // Formulas travel with the values: a reload writes the user's formulas back, not their results.
+      used.load(full ? "values,formulas,rowIndex,columnIndex,rowCount,columnCount" : "rowIndex,columnIndex,rowCount,columnCount");
+      // Top rows only: where the hidden key row is, unless the user inserted rows above it.
+      const first = full ? null : ws.getRange("1:3").getUsedRangeOrNullObject(true).load("values");
+      const protection = ws.protection.load("protected");
+      return { info, ws, used, full, first, protection };
+    });
+  await ctx.sync();
+
+  if (metaCell) meta = decodeMeta(metaCell.values[0]?.[0]);
+  const list: FoundSheet[] = [];
+  const marked: Probe[] = [];
+  for (const p of probes) {
+    if (p.full) {
+      const f = p.used.isNullObject ? null : found(p, p.used.values as ReadValue[][], p.used.formulas as ReadValue[][]);
+      if (f) list.push(f);
+    } else if (p.first && !p.first.isNullObject && (p.first.values as ReadValue[][]).some((r) => r.some((v) => layoutOfMark(v)))) {
+      marked.push(p);
+    }
+  }
+  // A sheet the user renamed, in a workbook whose settings do not know its id: read it after all.
+  if (marked.length) {
+    const ranges = marked.map((p) => p.ws.getUsedRange(false).load("values,formulas"));
+    await ctx.sync();
+    marked.forEach((p, i) => {
+      const f = found(p, ranges[i].values as ReadValue[][], ranges[i].formulas as ReadValue[][]);
+      if (f) list.push(f);
+    });
+  }
+  return {
+    meta,
+    plan: planOf(settings, meta),
+    sheets: infos,
+    found: choose(list, meta),
+    workbookProtected: wbProtection.protected,
+    metaSheet,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * "Kiểm tra lại" and the writes of live judgment: judge the period's figures on the sheet as it is
+ * now (sorted, with rows and columns inserted), write only the status, percent and reason cells that
+ * change, in one request, and keep the metadata's judged period and the header that names it in step.
+ */
+import { META_SETTING_KEY, encodeMeta } from "../../layout/sheets/meta";
+import { type PeriodId, isPeriodId } from "../../core/periods";
+import { targetsLayout } from "../../layout/sheets/targets";
+import { periodKey } from "../../core/row-id";
+import type { CheckSummary } from "../../contract/operations";
+import { cellInput } from "./cells";
+import { HostError } from "./errors";
+import { type RowWrite, judgeSheet, keyedGrid } from "../../layout/judge";
+import { HOST_TEXT } from "./strings";
+import type { OpenedTargets } from "./targets-sheet";
+import type { WriteLog } from "./write-model";
+
+/** The header cell naming the judged period ("Đánh giá theo số liệu năm"), when it must change. */
+function headerWrite(t: OpenedTargets, period: PeriodId): RowWrite | null {
+  const status = t.read.columns.find((c) => c.key === "status");
+  const row = t.read.headerRows[0];
+  if (!status || row == null) return null;
+  const periods = t.read.columns.map((c) => c.key.slice(2)).filter((k, i) => t.read.columns[i].key.startsWith("p:") && isPeriodId(k)) as PeriodId[];
+  const text = targetsLayout(t.plan, { periods, statusPeriod: period }).groups.find((g) => g.from === "status")?.text;
+  if (!text || t.grid[row]?.[status.index] === text) return null;
+  return { row, col: status.index, values: [text] };
+}
+
+/** Queues the judgement writes for `only` (all rows when absent); returns the summary and whether anything was queued. */
+export function queueJudgement(
+  ctx: Excel.RequestContext,
+  t: OpenedTargets,
+  period: PeriodId,
+  log: WriteLog,
+  only?: ReadonlySet<string>,
+): { summary: CheckSummary; queued: boolean } {
+  if (!t.read.columns.some((c) => c.key === periodKey(period))) throw new HostError(HOST_TEXT.periodMissing(period));
+  const grid = keyedGrid(t.read, t.grid);
+  const { writes, summary } = judgeSheet(t.plan, grid, period, t.name, only);
+  const header = only ? null : headerWrite(t, period);
+  const all = header ? [...writes, header] : writes;
+  const metaChanged = !only && t.meta != null && t.meta.statusPeriod !== period;
+  if (!all.length && !metaChanged) return { summary, queued: false };
+  if (all.length && t.protected) throw new HostError(HOST_TEXT.sheetProtected(t.name));
+  const ws = ctx.workbook.worksheets.getItem(t.id);
+  for (const w of all) {
+    const area = { row: w.row, col: w.col, rows: 1, cols: w.values.length };
+    // cellInput keeps text text (a reason starting with "-" is not a formula); the percent stays a number.
+    ws.getRangeByIndexes(area.row, area.col, 1, area.cols).values = [w.values.map((v) => cellInput(v))];
+    log(area);
+  }
+  if (metaChanged && t.meta) ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta({ ...t.meta, statusPeriod: period }));
+  return { summary, queued: true };
+}

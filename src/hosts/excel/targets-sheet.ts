@@ -1,0 +1,68 @@
+/**
+ * Opens the targets sheet for judging: its values, its keyed layout and the plan, in one request
+ * when the sheet's id is already known (the usual case: `readState` or `loadPlan` saw it), else
+ * through `locate`. Shared by recheck, live judgment and its edits.
+ */
+import type { Plan } from "../../core/plan";
+import type { WorkbookMeta } from "../../layout/sheets/meta";
+import { type ReadSheet, readSheet } from "../../layout/read";
+import type { CellValue } from "../../layout/sheets/types";
+import { type ReadValue, gridFrom } from "./cells";
+import { HostError } from "./errors";
+import { locate, loadSettings, planOf, settingsMeta } from "./locate";
+import { HOST_TEXT } from "./strings";
+
+export interface TargetsSheet {
+  id: string;
+  name: string;
+  grid: CellValue[][];
+  read: ReadSheet;
+  protected: boolean;
+}
+
+export interface OpenedTargets extends TargetsSheet {
+  plan: Plan;
+  meta: WorkbookMeta | null;
+}
+
+/** Queues the read of one sheet by id; `finish` gives the result after the next sync. */
+export function readTargetsById(ctx: Excel.RequestContext, id: string): () => TargetsSheet | null {
+  const ws = ctx.workbook.worksheets.getItem(id);
+  ws.load("id,name");
+  const used = ws.getUsedRangeOrNullObject(false);
+  used.load("values,rowIndex,columnIndex");
+  const protection = ws.protection.load("protected");
+  return () => {
+    if (used.isNullObject) return null;
+    const grid = gridFrom(used.values as ReadValue[][], used.rowIndex, used.columnIndex);
+    const read = readSheet(grid, ws.name);
+    if (!read || read.layoutId !== "targets") return null;
+    return { id: ws.id, name: ws.name, grid, read, protected: protection.protected };
+  };
+}
+
+/**
+ * The targets sheet and the plan. `knownId` is the sheet id seen last; when the sheet is gone or no
+ * longer ours, the workbook is searched again (a few more requests, never a wrong sheet).
+ */
+export async function openTargets(ctx: Excel.RequestContext, knownId: string | null, defaults: readonly string[]): Promise<OpenedTargets> {
+  if (knownId) {
+    const settings = loadSettings(ctx);
+    const finish = readTargetsById(ctx, knownId);
+    let sheet: TargetsSheet | null = null;
+    try {
+      await ctx.sync();
+      sheet = finish();
+    } catch {
+      sheet = null; // deleted since: fall through to the search
+    }
+    const meta = sheet ? settingsMeta(settings) : null;
+    const plan = sheet ? planOf(settings, meta) : null;
+    if (sheet && plan) return { ...sheet, plan, meta };
+  }
+  const loc = await locate(ctx, defaults);
+  if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
+  const f = loc.found.targets;
+  if (!f) throw new HostError(HOST_TEXT.noTargetsSheet);
+  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta };
+}

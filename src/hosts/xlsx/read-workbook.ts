@@ -1,0 +1,205 @@
+/**
+ * Files → pure grids (src/core/read-table/grid.ts): values, formulas with their cached results,
+ * Excel error values, number formats, merged cells. The file is read once, from a buffer; the loaded
+ * ExcelJS workbook is handed back so an annotated copy needs no second read.
+ * What is not a workbook is said plainly: an old .xls, a password-protected file (an OLE compound file
+ * holding EncryptionInfo), a broken zip, anything else. Reading never throws on a user's file.
+ */
+import ExcelJS from "exceljs";
+import type { Grid, GridCell } from "../../core/read-table/grid";
+import type { FileCode } from "../../core/validate/issue";
+
+export type UnreadableCode = Exclude<FileCode, "file.io" | "file.missing">;
+
+export type WorkbookRead =
+  | {
+      ok: true;
+      format: "xlsx" | "csv";
+      grids: Grid[];
+      /** The loaded workbook (null for CSV), for writing an annotated copy without reading again. */
+      workbook: ExcelJS.Workbook | null;
+      /** Zip parts ExcelJS would drop on writing (charts, pivots, drawings, macros). */
+      unsupported: string[];
+    }
+  | { ok: false; code: UnreadableCode; detail: string | null };
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(buf: Uint8Array, magic: number[]): boolean {
+  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+}
+
+/**
+ * Names of a zip's entries from its central directory, or null when the directory cannot be found
+ * (a truncated or damaged file). Reading the directory costs microseconds, unlike unzipping.
+ */
+export function zipEntries(buf: Buffer): string[] | null {
+  const min = Math.max(0, buf.length - 65557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    names.push(buf.toString("utf8", p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+/** Parts of a package that ExcelJS does not carry over when it writes the workbook again. */
+const UNSUPPORTED = [/^xl\/charts\//, /^xl\/pivotTables\//, /^xl\/pivotCache\//, /^xl\/drawings\//, /^xl\/vbaProject\.bin$/, /^xl\/slicers?\//, /^xl\/chartsheets\//];
+
+/** An OLE compound file is an old .xls unless it holds the EncryptionInfo stream of a protected .xlsx. */
+function oleKind(buf: Buffer): "encrypted" | "xls" {
+  const name = Buffer.from("EncryptionInfo", "utf16le");
+  return buf.includes(name) ? "encrypted" : "xls";
+}
+
+type CellValueish = ExcelJS.CellValue;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+/** ExcelJS's many value shapes → one GridCell. */
+export function toGridCell(value: CellValueish, numFmt: string | undefined): GridCell | null {
+  const fmt = numFmt && numFmt !== "General" ? { numFmt } : {};
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value, ...fmt };
+  if (value instanceof Date) return { value: value.toISOString().slice(0, 10), ...fmt };
+  if (!isRecord(value)) return null;
+  if (typeof value.error === "string") return { value: null, error: value.error, ...fmt };
+  if (Array.isArray(value.richText)) {
+    const text = (value.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    return { value: text, ...fmt };
+  }
+  const formula = typeof value.formula === "string" ? value.formula : typeof value.sharedFormula === "string" ? value.sharedFormula : null;
+  if (formula !== null) {
+    const result = value.result as CellValueish;
+    const inner = result === undefined ? null : toGridCell(result, numFmt);
+    return { value: inner?.value ?? null, formula, ...(inner?.error ? { error: inner.error } : {}), ...fmt };
+  }
+  if (typeof value.text === "string") return { value: value.text, ...fmt };
+  if (isRecord(value.text) && Array.isArray(value.text.richText)) return toGridCell(value.text as unknown as CellValueish, numFmt);
+  return null;
+}
+
+export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
+  const cells: (GridCell | null)[][] = [];
+  const masters = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: (GridCell | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        const m = cell.master;
+        const key = m.address;
+        const top = Number(m.row) - 1;
+        const left = Number(m.col) - 1;
+        const cur = masters.get(key) ?? { top, left, bottom: top, right: left };
+        cur.bottom = Math.max(cur.bottom, r - 1);
+        cur.right = Math.max(cur.right, c - 1);
+        masters.set(key, cur);
+        return;
+      }
+      const g = toGridCell(cell.value, cell.numFmt);
+      if (g) out[c - 1] = g;
+    });
+    cells[r - 1] = out;
+  });
+  const merges = [...masters.values()];
+  const grid: Grid = { sheet: ws.name, cells, merges };
+  if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
+  return grid;
+}
+
+/** Decodes a CSV: UTF-8 (with or without BOM), else the Windows-1258 code page Vietnamese Excel saves in. */
+function decodeCsv(buf: Buffer): string {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.toString("utf8", 3);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    // Windows-1258 writes tone marks as combining characters: compose them, they are not the user's doing.
+    return new TextDecoder("windows-1258").decode(buf).normalize("NFC");
+  }
+}
+
+/** Splits CSV text (RFC 4180 quoting), guessing `;`, `,` or tab from the first line. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [";", ",", "\t"].map((s) => ({ s, n: firstLine.split(s).length }));
+  const sep = counts.sort((a, b) => b.n - a.n)[0].s;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function csvGrid(buf: Buffer, sheet: string): Grid {
+  const rows = parseCsv(decodeCsv(buf));
+  const cells = rows.map((r) => r.map((v): GridCell | null => (v.trim() === "" ? null : { value: v })));
+  return { sheet, cells, merges: [], textOnly: true };
+}
+
+/** Reads a file's bytes; `name` gives the extension (CSV is told by it) and the CSV's sheet name. */
+export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookRead> {
+  if (buf.length === 0) return { ok: false, code: "file.empty", detail: null };
+  if (startsWith(buf, OLE_MAGIC)) return { ok: false, code: oleKind(buf) === "encrypted" ? "file.encrypted" : "file.old-xls", detail: null };
+  if (!startsWith(buf, ZIP_MAGIC)) {
+    if (/\.csv$/i.test(name)) {
+      const base = name.replace(/^.*[\\/]/, "").replace(/\.csv$/i, "");
+      return { ok: true, format: "csv", grids: [csvGrid(buf, base.slice(0, 31) || "CSV")], workbook: null, unsupported: [] };
+    }
+    return { ok: false, code: "file.not-workbook", detail: null };
+  }
+  const entries = zipEntries(buf);
+  if (!entries) return { ok: false, code: "file.corrupt", detail: "zip" };
+  if (!entries.includes("xl/workbook.xml")) return { ok: false, code: "file.not-workbook", detail: "zip" };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (e) {
+    return { ok: false, code: "file.corrupt", detail: e instanceof Error ? e.message.slice(0, 200) : null };
+  }
+  const grids: Grid[] = [];
+  workbook.eachSheet((ws) => grids.push(worksheetGrid(ws)));
+  const unsupported = [...new Set(entries.filter((e) => UNSUPPORTED.some((re) => re.test(e))).map((e) => e.split("/").slice(0, 2).join("/")))];
+  return { ok: true, format: "xlsx", grids, workbook, unsupported };
+}
