@@ -66,6 +66,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [
         { group: io, message: "The Office.js host runs in the pane's browser: no Node I/O, no ExcelJS, no UI." },
         layer("The Office.js host", ["taskpane", "cli", "testing", "hosts/xlsx", "hosts/docx"]),
+        { group: ["../xlsx", "../xlsx/**", "../docx", "../docx/**"], message: "The Office.js host uses no other host." },
       ] }],
     },
   },
@@ -75,6 +76,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [
         { group: ["react", "react-dom", "@fluentui/*"], message: "File hosts have no UI." },
         layer("A file host", ["taskpane", "cli", "testing", "hosts/excel"]),
+        { group: ["../excel", "../excel/**"], message: "A file host does not use the Office.js host." },
       ] }],
       "no-restricted-globals": ["error", ...officeGlobals],
     },
