@@ -56,8 +56,6 @@ const alternation = (xs: string[]): string => [...xs].sort((a, b) => b.length - 
 /** A phrase ends where a letter does not follow (JS `\b` does not know Vietnamese letters). */
 const END = "(?![\\p{L}])";
 
-const LEAD_NOISE = ["phấn đấu", "phần đầu", "phân đầu", "phấn đầu", "đạt mức", "đạt tỷ lệ", "đạt tỉ lệ", "đạt", "duy trì", "giữ vững", "bằng", "là", "mức", "chỉ tiêu"];
-const LEAD_NOISE_RE = new RegExp(`^(?:${alternation(LEAD_NOISE)})${END}\\s*`, "u");
 const TAIL_NOISE_RE = new RegExp(
   `\\s*(?:\\(?\\s*so với${END}.*|(?:theo\\s+)?(?:chỉ tiêu|kế hoạch)(?:\\s+(?:cấp trên|được|huyện|tỉnh))*\\s+giao)$`,
   "u",
@@ -71,8 +69,8 @@ const CRITERIA_RE = new RegExp(
   "u",
 );
 const NO_CRITERIA_RE = /^không giảm (?:được )?tiêu chí nào/u;
-const LOWER_LEVEL_RE = new RegExp(`^(?:${alternation(["giảm xuống còn", "giảm xuống mức", "giảm xuống", "giảm còn", "xuống còn", "hạ xuống", "còn"])})${END}\\s*`, "u");
-const HIGHER_LEVEL_RE = new RegExp(`^(?:${alternation(["tăng lên mức", "tăng lên", "nâng lên"])})${END}\\s*`, "u");
+const LOWER_LEVEL_RE = new RegExp(`^(?:${alternation(["giảm xuống còn", "giảm xuống mức", "giảm xuống", "giảm còn", "xuống còn", "hạ xuống", "xuống mức", "xuống", "còn"])})${END}\\s*`, "u");
+const HIGHER_LEVEL_RE = new RegExp(`^(?:${alternation(["tăng lên mức", "tăng lên", "nâng lên", "lên mức", "lên"])})${END}\\s*`, "u");
 const GROWTH_WORD_RE = new RegExp(`^tăng trưởng${END}\\s*`, "u");
 const CHANGE_RE = new RegExp(`^(tăng|giảm)(?:\\s+thêm)?${END}\\s*`, "u");
 
@@ -108,6 +106,27 @@ const UNIT_NUMBER_RE = /^\d/;
 /** Words that mean the text still holds wording we did not read; they are never part of a unit. */
 const RESERVED = new Set(["trên", "dưới", "đến", "tới", "khoảng", "tăng", "giảm", "không", "hoặc", "trở", "hơn", "còn", "từ", "tối", "thiểu", "quá", "ít", "nhất", "và", "hay", "so", "đạt"]);
 
+/**
+ * Words that change what a figure means (bounds, approximation, direction, change, criteria). Any
+ * other words before the first figure — "phấn đấu", "tiếp tục duy trì", "đảm bảo", "hoàn thành",
+ * "tỷ lệ … đạt" — leave the figure as it is and are passed over, whatever they are.
+ */
+const MEANINGFUL = new Set([
+  ...WORD_OPS.filter(([, e]) => !e.noop).flatMap(([w]) => w.split(" ")),
+  ...["giảm", "tăng", "thêm", "còn", "xuống", "lên", "trưởng", "kéo", "tiêu", "chí", "đến", "tới", "trở", "hoặc", "không", "nào", "so", "với", "giao"],
+]);
+const LEAD_WORD_RE = /^([\p{L}]+)[\s,;:–-]*/u;
+const HAS_DIGIT = /\d/;
+
+/** Drops leading words that do not change the figure's meaning, while a figure still follows. */
+function skipLeadingWords(s: string): string {
+  for (;;) {
+    const m = LEAD_WORD_RE.exec(s);
+    if (!m || MEANINGFUL.has(m[1]) || !HAS_DIGIT.test(s.slice(m[0].length))) return s;
+    s = s.slice(m[0].length);
+  }
+}
+
 /** Lower-is-better indicators recognised by name (folded, diacritics off). */
 const LOWER_NAME_KEYS = ["ho ngheo", "ho can ngheo", "suy dinh duong", "tai nan", "tu vong", "that nghiep", "toi pham", "giam con"];
 
@@ -132,8 +151,13 @@ function ambiguity(written: string, value: number, alternatives: number[], loc: 
 /** Units compared as names ("Trường" = "trường"); symbols (%, ‰) as themselves. */
 const unitKey = (u: string): string => foldKey(u) || u.trim();
 
-/** Reads a target; `hints` come from the plan row (its direction, unit, name, number). */
-export function parseTarget(text: string, hints: TargetHints = {}): Result<TargetSpec, Code> {
+/**
+ * Reads a target; `hints` come from the plan row (its direction, unit, name, number). With
+ * `passOverWords: false` no leading words are passed over: the figure's wording must start the text
+ * (how `splitTargetText` finds where a line's name ends).
+ */
+export function parseTarget(text: string, hints: TargetHints = {}, options: { passOverWords?: boolean } = {}): Result<TargetSpec, Code> {
+  const skipNoise = options.passOverWords === false ? (x: string) => x : skipLeadingWords;
   const loc = hints.no ? { target: hints.no } : {};
   const written = typeof text === "string" ? nfc(text).trim() : "";
   const problems: Problem<Code>[] = [];
@@ -156,7 +180,7 @@ export function parseTarget(text: string, hints: TargetHints = {}): Result<Targe
   for (let prev = ""; prev !== s; ) {
     prev = s;
     if (noisyTail) s = s.replace(TAIL_NOISE_RE, "").replace(TRAILING_PUNCT_RE, "");
-    s = s.replace(LEAD_NOISE_RE, "");
+    s = skipNoise(s);
   }
 
   const readNumber = (raw: string): Reading | null => {
@@ -201,6 +225,7 @@ export function parseTarget(text: string, hints: TargetHints = {}): Result<Targe
   let op: BoundKind | "from" | null = null;
   let approx = false;
   for (;;) {
+    s = skipNoise(s);
     const hit = SYMBOL_OP_RE.exec(s) ?? WORD_OP_RE.exec(s);
     if (!hit) break;
     const effect = OP_MAP.get(hit[1]);
@@ -330,10 +355,11 @@ export function splitTargetText(line: string): { name: string; target: string } 
     const target = text.slice(colon + 1).trim();
     if (parseTarget(target).ok) return { name: text.slice(0, colon).trim(), target };
   }
+  const strict = { passOverWords: false };
   for (let i = 0; i < text.length; i++) {
     if (i > 0 && text[i - 1] !== " ") continue;
     const target = text.slice(i);
-    if (parseTarget(target).ok) return { name: text.slice(0, i).trim(), target };
+    if (parseTarget(target, {}, strict).ok) return { name: text.slice(0, i).trim(), target };
   }
   return null;
 }

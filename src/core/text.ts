@@ -59,9 +59,63 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /**
- * Lower case NFC with whitespace (NBSP included) collapsed, keeping diacritics: the form the
- * target parser matches its Vietnamese wordings against.
+ * Lower case NFC with whitespace (NBSP included) collapsed and tone marks placed one way, keeping
+ * diacritics: the form the target parser matches its Vietnamese wordings against.
  */
 export function normalText(s: string): string {
-  return nfc(s).toLowerCase().replace(WHITESPACE_RUN, " ").trim();
+  return canonicalTones(nfc(s).toLowerCase().replace(WHITESPACE_RUN, " ").trim());
+}
+
+/*
+ * Tone-mark placement. Vietnamese writes the tone (huyền, sắc, hỏi, ngã, nặng) on one vowel of the
+ * syllable, and people place it differently: "hoá"/"hóa", "thuỷ"/"thủy", and by habit "khỏang" for
+ * "khoảng". `canonicalTones` moves every syllable's tone to one fixed vowel, so wordings compare
+ * equal whatever the placement. The rule (the "new" placement, which needs no dictionary):
+ * a vowel with its own mark (â ă ê ô ơ ư; ơ in ươ) takes the tone; else, with a final consonant or
+ * in oa/oe/uy, the last vowel; else the first. "gi" and "qu" open with a consonant.
+ */
+const TONES = new Set(["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]);
+const VOWEL_BASES = "aeiouy";
+const SHAPED = new Set(["\u0302", "\u0306", "\u031b"]); // circumflex, breve, horn
+
+function placeTone(syllable: string): string {
+  const d = syllable.normalize("NFD");
+  let tone: string | null = null;
+  const chars: { base: string; marks: string }[] = [];
+  for (const ch of d) {
+    if (TONES.has(ch)) tone ??= ch;
+    else if (/[\u0300-\u036f]/.test(ch) && chars.length) chars[chars.length - 1].marks += ch;
+    else chars.push({ base: ch, marks: "" });
+  }
+  if (!tone) return syllable;
+  const lower = chars.map((c) => c.base.toLowerCase()).join("");
+  let start = 0;
+  if (/^(gi|qu)[aeiouy]/.test(lower)) start = 2;
+  const vowels: number[] = [];
+  for (let i = start; i < chars.length; i++) {
+    if (VOWEL_BASES.includes(chars[i].base.toLowerCase())) vowels.push(i);
+    else if (vowels.length) break;
+  }
+  if (!vowels.length) return syllable;
+  const last = vowels[vowels.length - 1];
+  const closed = last < chars.length - 1;
+  let at = -1;
+  const shaped = vowels.filter((i) => [...chars[i].marks].some((m) => SHAPED.has(m)));
+  if (shaped.length) at = shaped[shaped.length - 1];
+  else if (vowels.length === 1) at = vowels[0];
+  else {
+    const pair = vowels.map((i) => chars[i].base.toLowerCase()).join("");
+    at = closed || pair === "oa" || pair === "oe" || pair === "uy" ? last : vowels[vowels.length === 3 ? 1 : 0];
+  }
+  chars[at].marks += tone;
+  return chars.map((c) => c.base + c.marks).join("").normalize("NFC");
+}
+
+const TONED_WORD = /[\p{L}]+/gu;
+const HAS_NON_ASCII = /[^\u0000-\u007f]/;
+
+/** NFC text with every syllable's tone mark on one fixed vowel (see above); other text unchanged. */
+export function canonicalTones(s: string): string {
+  if (!HAS_NON_ASCII.test(s)) return s;
+  return nfc(s).replace(TONED_WORD, (w) => (HAS_NON_ASCII.test(w) ? placeTone(w) : w));
 }

@@ -22,6 +22,12 @@ describe("ktxh target", () => {
     for (const key of ["kind", "min", "max", "unit", "direction", "canonical"]) expect(out).toHaveProperty(key);
   });
 
+  it("reads a tone mark placed on the other vowel (khỏang)", async () => {
+    const io = capture();
+    expect(await main(["target", "khỏang 25.224", "--json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toMatchObject({ kind: "point", min: 25224, approx: true, canonical: "khoảng 25.224" });
+  });
+
   it("takes the row's direction and unit", async () => {
     const io = capture();
     expect(await main(["target", "6,1", "--json", "--direction", "lower", "--unit", "%"], io)).toBe(0);

@@ -271,3 +271,50 @@ describe("parseTarget: properties over generated wordings", () => {
     expect(accepted).toBeGreaterThan(100);
   });
 });
+
+describe("parseTarget: words before the figure that do not change it are passed over (issue 13)", () => {
+  // Forms of published plans: a verb or phrase, then the figure; the phrase is not in any list.
+  it.each([
+    ["Tiếp tục duy trì 100%", "point", 100, 100, false],
+    ["đảm bảo 100%", "point", 100, 100, false],
+    ["Hoàn thành 01 trường", "point", 1, 1, false],
+    ["Phấn đấu đạt khoảng 25.224", "point", 25224, 25224, true],
+    ["duy trì tỷ lệ trên 95%", "more-than", 95, null, false],
+    ["Thu hút, giải quyết việc làm cho khoảng 1.600", "point", 1600, 1600, true],
+    ["Nâng tỷ lệ xã đạt chuẩn quốc gia về y tế lên 100%", "point", 100, 100, false],
+    ["Kiên quyết giữ mức không quá 1,5%", "at-most", null, 1.5, false],
+  ] as const)("%j → %s [%p, %p]", (text, kind, min, max, approx) => {
+    const s = spec(text);
+    expect([s.kind, s.min, s.max, s.approx]).toEqual([kind, min, max, approx]);
+  });
+
+  it.each([
+    // The words that do carry meaning keep it, wherever the noise before them ends.
+    ["phấn đấu giảm còn khoảng 2,14%", "point", "lower", null],
+    ["tiếp tục giảm 1-1,5%", "range", "lower", "decrease"],
+    ["bảo đảm tăng trên 5%", "more-than", "higher", "increase"],
+    ["đảm bảo dưới 5%", "less-than", "lower", null],
+  ] as const)("%j keeps its meaning (%s, %s)", (text, kind, direction, change) => {
+    const s = spec(text);
+    expect([s.kind, s.direction, s.change]).toEqual([kind, direction, change]);
+  });
+
+  it("still refuses words with no figure", () => {
+    expect(parseTarget("tiếp tục duy trì").ok).toBe(false);
+  });
+
+  it("splitTargetText still ends the name where the figure's wording starts", () => {
+    expect(splitTargetText("Tốc độ tăng trưởng giá trị sản xuất khoảng 10,7%")).toEqual({ name: "Tốc độ tăng trưởng giá trị sản xuất", target: "khoảng 10,7%" });
+  });
+});
+
+describe("parseTarget: tone marks placed either way (issue 12)", () => {
+  it.each([
+    ["khỏang 25.224", "khoảng 25.224"],
+    ["Khỏang 7-8%", "khoảng từ 7 đến 8"],
+    ["phấn đấu khỏang 50%", "khoảng 50"],
+    ["khỏang 25.224".normalize("NFD"), "khoảng 25.224"],
+  ])("%j reads as %j", (typed, canonical) => {
+    expect(spec(typed).canonical).toBe(canonical);
+  });
+});
