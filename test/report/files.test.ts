@@ -121,6 +121,27 @@ describe("report .docx", () => {
     }
   });
 
+  test("tagged Vietnamese, so Word proofs it as Vietnamese (issue 13)", async () => {
+    const bytes = await reportDocx(report2023());
+    const xml = await documentXml(bytes);
+    const textRuns = (xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? []).filter((r) => /<w:t[^>]*>[^<]+<\/w:t>/.test(r));
+    expect(textRuns.length).toBeGreaterThan(50);
+    expect(textRuns.filter((r) => !r.includes('<w:lang w:val="vi-VN"/>'))).toEqual([]);
+    const styles = await (await JSZip.loadAsync(bytes)).file("word/styles.xml")?.async("string");
+    expect(styles).toContain('<w:lang w:val="vi-VN"/>');
+  });
+
+  test("section headings keep with the paragraph after them (none alone at a page's foot)", async () => {
+    const xml = await documentXml(await reportDocx(report2023()));
+    const paragraphs = xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    const heading = (start: string) => paragraphs.find((p) => text(p).startsWith(start));
+    for (const h of ["BÁO CÁO", "I. "]) {
+      const p = heading(h);
+      expect({ h, found: !!p }).toEqual({ h, found: true });
+      expect({ h, keepNext: p!.includes("<w:keepNext/>") }).toEqual({ h, keepNext: true });
+    }
+  });
+
   test("A4 portrait, margins of Decree 30, Times New Roman 13, header row repeated", async () => {
     const xml = await documentXml(await reportDocx(report2023()));
     const twips = (mm: number) => Math.round((mm * 1440) / 25.4);

@@ -26,14 +26,19 @@ interface RunOpts {
   size?: number;
 }
 
-const run = (text: string, o: RunOpts = {}): TextRun => new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics });
+/** Every run is Vietnamese, so Word proofs the text as Vietnamese and not as the machine's language. */
+const LANGUAGE = { value: "vi-VN" } as const;
+
+const run = (text: string, o: RunOpts = {}): TextRun =>
+  new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics, language: LANGUAGE });
 
 function para(
   text: string,
-  o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; firstLine?: number } = {},
+  o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; firstLine?: number; keepNext?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.JUSTIFIED,
+    keepNext: o.keepNext,
     spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 276 },
     indent: o.firstLine ? { firstLine: o.firstLine } : undefined,
     children: [run(text, o)],
@@ -198,18 +203,19 @@ function body(model: ReportModel): (Paragraph | Table)[] {
   const h = model.heading;
   const indent = mm(12.7);
   const out: (Paragraph | Table)[] = [headingBlock(model)];
-  out.push(para(h.title, { align: AlignmentType.CENTER, bold: true, size: 28, before: 360 }));
-  out.push(para(h.subject, { align: AlignmentType.CENTER, bold: true, size: 28 }));
+  out.push(para(h.title, { align: AlignmentType.CENTER, bold: true, size: 28, before: 360, keepNext: true }));
+  out.push(para(h.subject, { align: AlignmentType.CENTER, bold: true, size: 28, keepNext: true }));
   out.push(rule(TEXT_WIDTH, Math.round(TEXT_WIDTH * 0.25)));
   if (model.note) out.push(para(`(${model.note})`, { align: AlignmentType.CENTER, bold: true, italics: true, before: 120 }));
   if (h.to) out.push(para(`Kính gửi: ${h.to}`, { align: AlignmentType.CENTER, before: 240 }));
-  out.push(para(`I. ${model.tableTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: 360, after: 120, firstLine: indent }));
+  // A section heading never stands alone at the foot of a page: it keeps with what follows.
+  out.push(para(`I. ${model.tableTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: 360, after: 120, firstLine: indent, keepNext: true }));
   out.push(targetsTable(model));
   out.push(para(model.sentence, { before: 200, after: 120, firstLine: indent }));
   const tasks = tasksTable(model);
   if (model.tasks && tasks) {
-    out.push(para(`II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP NĂM ${model.year}`, { bold: true, before: 240, after: 120, firstLine: indent }));
-    out.push(para(model.tasks.sentence, { after: 120, firstLine: indent }));
+    out.push(para(`II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP NĂM ${model.year}`, { bold: true, before: 240, after: 120, firstLine: indent, keepNext: true }));
+    out.push(para(model.tasks.sentence, { after: 120, firstLine: indent, keepNext: true }));
     out.push(tasks);
   }
   out.push(para("", { before: 240 }));
@@ -221,7 +227,7 @@ export function reportDocument(model: ReportModel): Document {
   return new Document({
     creator: "KT-XH",
     title: `${model.heading.title} ${model.heading.subject}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    styles: { default: { document: { run: { font: FONT, size: BODY, language: LANGUAGE } } } },
     sections: [
       {
         properties: {
