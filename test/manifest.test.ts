@@ -143,6 +143,17 @@ describe("manifest.xml", () => {
     expect(at(app, "DefaultSettings", "SourceLocation").attrs.DefaultValue).toBe(`${DEV}taskpane.html`);
   });
 
+  test("keeps vi-VN as the default and overrides name and description in English (en-US)", () => {
+    for (const name of ["DisplayName", "Description"]) {
+      const overrides = child(app, name).children.filter((c) => c.name === "Override");
+      expect(overrides.map((o) => o.attrs.Locale)).toEqual(["en-US"]);
+      expect(overrides[0].attrs.Value).toMatch(/[A-Za-z]{4}/);
+      expect(overrides[0].attrs.Value).not.toBe(child(app, name).attrs.DefaultValue);
+    }
+    expect(child(app, "DisplayName").children.find((c) => c.name === "Override")!.attrs.Value.length).toBeLessThanOrEqual(125);
+    expect(child(app, "Description").children.find((c) => c.name === "Override")!.attrs.Value.length).toBeLessThanOrEqual(250);
+  });
+
   test("has a GUID Id and a four-part version matching package.json", () => {
     expect(child(app, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
