@@ -1,10 +1,9 @@
 // The pane's entry: waits for Office, then renders. Office operations are made here and passed to
 // the components as props, so components stay testable without Office.
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { whenOfficeReady } from "../hosts/excel";
 import { builtInPlans } from "../seeds";
-import { App } from "./App";
+import { Root } from "./Root";
 import type { PaneOperations } from "../contract/operations";
 import { installStyles } from "./styles";
 
@@ -13,9 +12,7 @@ function render(ops: PaneOperations | null): void {
   if (!container) return;
   installStyles();
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App ops={ops} plans={builtInPlans} />
-    </FluentProvider>,
+    <Root ops={ops} plans={builtInPlans} />,
   );
 }
 

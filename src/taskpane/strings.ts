@@ -7,6 +7,9 @@ export const STRINGS = {
   appTitle: "Kế hoạch KT-XH",
   appSubtitle: "Theo dõi kế hoạch phát triển kinh tế - xã hội",
   outsideOffice: "Trang này đang mở ngoài Excel: hãy mở KT-XH từ thẻ Trang đầu của Excel.",
+  crashTitle: "KT-XH gặp lỗi khi hiển thị",
+  crashBody: "Khung KT-XH không vẽ tiếp được. Số liệu trong sổ tính không bị thay đổi. Bấm “Tải lại” để mở lại khung; nếu lỗi còn, hãy cập nhật Office hoặc mở bằng Excel trên web.",
+  crashReload: "Tải lại",
 
   planLabel: "Kế hoạch",
   planInWorkbook: "Trong sổ tính:",

@@ -93,6 +93,7 @@ const CSS = `
 
 .ktxh-dialog{box-sizing:border-box;width:calc(100vw - 24px);max-width:480px;padding:${t.spacingHorizontalL};border:none;border-radius:${t.borderRadiusXLarge};box-shadow:${t.shadow64};background-color:${t.colorNeutralBackground1};color:${t.colorNeutralForeground1}}
 .ktxh-dialog::backdrop{background-color:rgba(0,0,0,0.4)}
+.ktxh-dialog-overlay{position:fixed;inset:0;z-index:1000;display:flex;align-items:center;justify-content:center;background-color:rgba(0,0,0,0.4)}
 .ktxh-root .ktxh-dialog-title{display:block;margin:0 0 ${t.spacingVerticalS}}
 .ktxh-root .ktxh-dialog-body{margin:0}
 .ktxh-dialog ul{margin:${t.spacingVerticalS} 0;padding-inline-start:${t.spacingHorizontalXL};max-height:40vh;overflow-y:auto}

@@ -1,9 +1,10 @@
 // Test page: the real pane over the in-memory FakeWorkbook, driven from playwright via window.__fake.
-// `?outside` renders the pane as it looks outside Excel (no operations).
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+// `?outside` renders the pane as it looks outside Excel (no operations); `?crash` makes drawing fail.
 import { createRoot } from "react-dom/client";
 import { builtInPlans } from "../../src/seeds";
-import { App } from "../../src/taskpane/App";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
+import { Root } from "../../src/taskpane/Root";
 import { installStyles } from "../../src/taskpane/styles";
 import { FakeWorkbook } from "./fake-host";
 
@@ -17,6 +18,11 @@ const fake = new FakeWorkbook();
 window.__fake = fake;
 const query = new URLSearchParams(location.search);
 const outside = query.has("outside");
+// `?crash`: drawing throws inside the pane's error boundary, as a webview lacking something would make it.
+const crash = query.has("crash");
+function Thrower(): never {
+  throw new Error("thử lỗi khi vẽ");
+}
 if (query.has("loaded")) {
   // A workbook that already has the default plan and one figure, as when the pane is reopened.
   fake.plan = builtInPlans()[1];
@@ -27,8 +33,14 @@ const container = document.getElementById("container");
 if (container) {
   installStyles();
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App ops={outside ? null : fake} plans={builtInPlans} />
-    </FluentProvider>,
+    crash ? (
+      <FluentProvider theme={webLightTheme}>
+        <ErrorBoundary reload={() => location.assign(location.pathname)}>
+          <Thrower />
+        </ErrorBoundary>
+      </FluentProvider>
+    ) : (
+      <Root ops={outside ? null : fake} plans={builtInPlans} />
+    ),
   );
 }

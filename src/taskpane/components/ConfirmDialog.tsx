@@ -1,6 +1,11 @@
 import { Button } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 
+/** Whether this webview has the modal `<dialog>` (Safari before 15.4 and old webviews do not). */
+export function hasModalDialog(): boolean {
+  return typeof HTMLDialogElement === "function" && typeof HTMLDialogElement.prototype.showModal === "function";
+}
+
 /** A yes/no question put to the user before a write they should see coming. */
 export interface ConfirmQuestion {
   title: string;
@@ -15,8 +20,21 @@ export interface ConfirmQuestion {
 /**
  * A native modal <dialog>: the browser traps focus, makes the page behind inert and closes on Esc
  * (answered "no"), which keeps Fluent's dialog and its motion library out of the pane's bundle.
+ * Where the webview has no modal <dialog>, the same content is shown as a fixed overlay that takes
+ * focus and answers "no" on Esc, so the question is never lost (a call to a missing `showModal`
+ * would throw and blank the pane).
  */
 export function ConfirmDialog({ id, question, itemsTestId }: { id: string; question: ConfirmQuestion | null; itemsTestId: string }) {
+  return hasModalDialog() ? <NativeDialog id={id} question={question} itemsTestId={itemsTestId} /> : <OverlayDialog id={id} question={question} itemsTestId={itemsTestId} />;
+}
+
+interface DialogProps {
+  id: string;
+  question: ConfirmQuestion | null;
+  itemsTestId: string;
+}
+
+function NativeDialog({ id, question, itemsTestId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -38,6 +56,43 @@ export function ConfirmDialog({ id, question, itemsTestId }: { id: string; quest
         question?.answer(false);
       }}
     >
+      <DialogContent id={id} question={question} itemsTestId={itemsTestId} />
+    </dialog>
+  );
+}
+
+function OverlayDialog({ id, question, itemsTestId }: DialogProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (question) ref.current?.querySelector("button")?.focus();
+  }, [question]);
+  if (!question) return null;
+  return (
+    <div className="ktxh-dialog-overlay">
+      <div
+        ref={ref}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`ktxh-${id}-title`}
+        aria-describedby={`ktxh-${id}-body`}
+        className="ktxh-dialog"
+        data-testid={id}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            question.answer(false);
+          }
+        }}
+      >
+        <DialogContent id={id} question={question} itemsTestId={itemsTestId} />
+      </div>
+    </div>
+  );
+}
+
+function DialogContent({ id, question, itemsTestId }: DialogProps) {
+  return (
+    <>
       <h2 id={`ktxh-${id}-title`} className="ktxh-subtitle1 ktxh-dialog-title">{question?.title}</h2>
       <p id={`ktxh-${id}-body`} className="ktxh-body1 ktxh-dialog-body">{question?.body}</p>
       {question && question.items.length > 0 && (
@@ -49,6 +104,6 @@ export function ConfirmDialog({ id, question, itemsTestId }: { id: string; quest
         <Button appearance="primary" onClick={() => question?.answer(true)}>{question?.confirm}</Button>
         <Button onClick={() => question?.answer(false)}>{question?.cancel}</Button>
       </div>
-    </dialog>
+    </>
   );
 }

@@ -1,0 +1,17 @@
+// The pane's root as the entry and the browser tests render it: Fluent's theme, the error boundary,
+// the app. Operations come from whoever renders it (src/taskpane/index.tsx wires the Office.js host).
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { PaneOperations } from "../contract/operations";
+import type { Plan } from "../core/plan";
+import { App } from "./App";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+
+export function Root({ ops, plans }: { ops: PaneOperations | null; plans: () => Plan[] }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ErrorBoundary>
+        <App ops={ops} plans={plans} />
+      </ErrorBoundary>
+    </FluentProvider>
+  );
+}
