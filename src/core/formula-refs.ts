@@ -5,12 +5,11 @@
  * the same wherever the cell lands; `fromR1C1` writes them back in A1 form at their new place.
  * Text inside string literals is left alone; a reference pushed off the sheet becomes `#REF!`.
  */
-import { colName as columnLetter } from "./read-table/grid";
+import { A1_REF_SOURCE, MAX_COLS, MAX_ROWS, columnIndex, columnLetter } from "./address";
 
-const A1_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})(?![A-Za-z0-9_(!])/g;
+/** A cell reference standing alone: not part of a name, a function call or a sheet-qualified reference. */
+const A1_REF = new RegExp(`(?<![A-Za-z0-9_.$])${A1_REF_SOURCE}(?![A-Za-z0-9_(!])`, "g");
 const R1C1_REF = /(?<![A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(!])/g;
-const MAX_COL = 16384;
-const MAX_ROW = 1048576;
 
 /** Applies `f` to the parts of a formula outside string literals ("…", with "" as a quote). */
 function outsideStrings(formula: string, f: (part: string) => string): string {
@@ -20,20 +19,13 @@ function outsideStrings(formula: string, f: (part: string) => string): string {
     .join("");
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-
 /** A1 → R1C1 for a formula standing in (`row`, `col`), 0-based. */
 export function toR1C1(formula: string, row: number, col: number): string {
   return outsideStrings(formula, (part) =>
     part.replace(A1_REF, (whole, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-      const c = columnNumber(letters);
+      const c = (columnIndex(letters) ?? 0) + 1;
       const r = Number(digits);
-      if (c > MAX_COL || r > MAX_ROW) return whole;
+      if (c > MAX_COLS || r > MAX_ROWS) return whole;
       const rr = rowAbs ? `R${r}` : `R[${r - 1 - row}]`;
       const cc = colAbs ? `C${c}` : `C[${c - 1 - col}]`;
       return rr + cc;
@@ -49,7 +41,7 @@ export function fromR1C1(formula: string, row: number, col: number): string {
         p == null ? { n: at + 1, abs: false } : p.startsWith("[") ? { n: at + 1 + Number(p.slice(1, -1)), abs: false } : { n: Number(p), abs: true };
       const r = rel(rPart, row);
       const c = rel(cPart, col);
-      if (r.n < 1 || r.n > MAX_ROW || c.n < 1 || c.n > MAX_COL) return "#REF!";
+      if (r.n < 1 || r.n > MAX_ROWS || c.n < 1 || c.n > MAX_COLS) return "#REF!";
       return `${c.abs ? "$" : ""}${columnLetter(c.n - 1)}${r.abs ? "$" : ""}${r.n}`;
     }),
   );

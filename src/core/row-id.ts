@@ -6,19 +6,25 @@
 /** The add-in's own sheets whose rows carry identities. */
 export type LayoutId = "targets" | "tasks";
 
-export const targetId = (no: string): string => `t:${no}`;
-export const taskId = (code: string): string => `n:${code}`;
-export const groupId = (code: string): string => `g:${code}`;
+const TARGET = "t:";
+const TASK = "n:";
+const GROUP = "g:";
+const TRAFFIC = "tn:";
+const KEPT = "x:";
+const SHEET_MARK = "#ktxh:";
+
+export const targetId = (no: string): string => `${TARGET}${no}`;
+export const taskId = (code: string): string => `${TASK}${code}`;
+export const groupId = (code: string): string => `${GROUP}${code}`;
 
 export const TRAFFIC_CRITERIA = ["accidents", "deaths", "injuries"] as const;
 export type TrafficCriterion = (typeof TRAFFIC_CRITERIA)[number];
 /** "prev": same period of the previous year; "cur": this period. */
 export type TrafficSide = "prev" | "cur";
-export const trafficId = (c: TrafficCriterion, side: TrafficSide): string => `tn:${c}:${side}`;
+export const trafficId = (c: TrafficCriterion, side: TrafficSide): string => `${TRAFFIC}${c}:${side}`;
 
 /** A row a newer plan no longer has, kept at the user's request: never reported as dropped again. */
-export const KEPT_PREFIX = "x:";
-export const keptId = (id: string): string => KEPT_PREFIX + id;
+export const keptId = (id: string): string => KEPT + id;
 
 /** Markers of layout rows that hold no plan item. */
 export const MARK = {
@@ -29,9 +35,94 @@ export const MARK = {
   dropped: "#dropped",
 } as const;
 
-const SHEET_MARK = "#ktxh:";
 /** The identity cell of the hidden key row: names the layout, so a renamed sheet is still found. */
 export const sheetMark = (layout: LayoutId): string => `${SHEET_MARK}${layout}`;
+
+/** What an identity cell says, taken apart: the inverse of the builders above. */
+export type RowId =
+  | { kind: "target"; no: string }
+  | { kind: "task"; code: string }
+  | { kind: "group"; code: string }
+  | { kind: "traffic"; criterion: TrafficCriterion; side: TrafficSide }
+  /** `id` is the identity the row had before the plan dropped it. */
+  | { kind: "kept"; id: string }
+  | { kind: "sheet"; layout: LayoutId }
+  /** A layout row holding no plan item ("#title", "#blank", …). */
+  | { kind: "marker"; marker: string };
+
+/** The identity cell's text for a parsed identity: `parseRowId(rowIdText(r))` gives `r` back. */
+export function rowIdText(r: RowId): string {
+  switch (r.kind) {
+    case "target":
+      return targetId(r.no);
+    case "task":
+      return taskId(r.code);
+    case "group":
+      return groupId(r.code);
+    case "traffic":
+      return trafficId(r.criterion, r.side);
+    case "kept":
+      return keptId(r.id);
+    case "sheet":
+      return sheetMark(r.layout);
+    case "marker":
+      return r.marker;
+  }
+}
+
+const TRAFFIC_SIDES: readonly TrafficSide[] = ["prev", "cur"];
+
+/**
+ * An identity cell's text taken apart; null for text no builder writes (a user's own value, "tn:"
+ * with an unknown criterion). The part after `t:`/`n:`/`g:`/`x:` is taken as written: whether the
+ * plan knows it is for the caller to say.
+ */
+export function parseRowId(id: string): RowId | null {
+  if (id.startsWith("#")) {
+    const layout = layoutOfMark(id);
+    return layout ? { kind: "sheet", layout } : { kind: "marker", marker: id };
+  }
+  if (id.startsWith(TARGET)) return { kind: "target", no: id.slice(TARGET.length) };
+  if (id.startsWith(TASK)) return { kind: "task", code: id.slice(TASK.length) };
+  if (id.startsWith(GROUP)) return { kind: "group", code: id.slice(GROUP.length) };
+  if (id.startsWith(KEPT)) return { kind: "kept", id: id.slice(KEPT.length) };
+  if (id.startsWith(TRAFFIC)) {
+    const [c, side, ...rest] = id.slice(TRAFFIC.length).split(":");
+    const criterion = TRAFFIC_CRITERIA.find((x) => x === c);
+    const s = TRAFFIC_SIDES.find((x) => x === side);
+    return criterion && s && rest.length === 0 ? { kind: "traffic", criterion, side: s } : null;
+  }
+  return null;
+}
+
+/** "t:1.2" → "1.2"; null for any other identity. */
+export function targetNoOf(id: string | null | undefined): string | null {
+  const r = id == null ? null : parseRowId(id);
+  return r?.kind === "target" ? r.no : null;
+}
+
+/** "n:2.19" → "2.19"; null for any other identity. */
+export function taskCodeOf(id: string | null | undefined): string | null {
+  const r = id == null ? null : parseRowId(id);
+  return r?.kind === "task" ? r.code : null;
+}
+
+/** The plan item's number or code of a row of that layout's sheet ("t:…" on targets, "n:…" on tasks). */
+export function itemRefOf(layout: LayoutId, id: string | null | undefined): string | null {
+  return layout === "targets" ? targetNoOf(id) : taskCodeOf(id);
+}
+
+/** "tn:deaths:cur" → { criterion: "deaths", side: "cur" }; null for any other identity. */
+export function trafficOf(id: string | null | undefined): { criterion: TrafficCriterion; side: TrafficSide } | null {
+  const r = id == null ? null : parseRowId(id);
+  return r?.kind === "traffic" ? { criterion: r.criterion, side: r.side } : null;
+}
+
+/** "x:t:9" → "t:9": the identity a kept row had; null for any other identity. */
+export function keptOf(id: string | null | undefined): string | null {
+  const r = id == null ? null : parseRowId(id);
+  return r?.kind === "kept" ? r.id : null;
+}
 
 export function layoutOfMark(value: unknown): LayoutId | null {
   if (typeof value !== "string" || !value.startsWith(SHEET_MARK)) return null;
@@ -43,10 +134,43 @@ export function isMarker(id: string): boolean {
   return id.startsWith("#");
 }
 
+const PERIOD = "p:";
+const FIGURE_MARK = "mark:";
+const USER = "u:";
+
 /** Column keys of the period figure and of its estimate/official mark. */
-export const periodKey = (p: string): string => `p:${p}`;
-export const markKey = (p: string): string => `mark:${p}`;
-export const USER_COLUMN_PREFIX = "u:";
+export const periodKey = (p: string): string => `${PERIOD}${p}`;
+export const markKey = (p: string): string => `${FIGURE_MARK}${p}`;
+/** The key of a column the user inserted, numbered in the order the reader met it ("u:1"). */
+export const userKey = (n: number | string): string => `${USER}${n}`;
+
+/** A key-row key taken apart; the layout's plain keys ("no", "status", …) are not prefixed and parse to null. */
+export type ColumnKey = { kind: "period"; period: string } | { kind: "mark"; period: string } | { kind: "user"; name: string };
+
+/** The key for a parsed column key: `parseColumnKey(columnKeyText(k))` gives `k` back. */
+export function columnKeyText(k: ColumnKey): string {
+  return k.kind === "period" ? periodKey(k.period) : k.kind === "mark" ? markKey(k.period) : userKey(k.name);
+}
+
+export function parseColumnKey(key: string): ColumnKey | null {
+  if (key.startsWith(PERIOD)) return { kind: "period", period: key.slice(PERIOD.length) };
+  if (key.startsWith(FIGURE_MARK)) return { kind: "mark", period: key.slice(FIGURE_MARK.length) };
+  if (key.startsWith(USER)) return { kind: "user", name: key.slice(USER.length) };
+  return null;
+}
+
+/** "p:6m" → "6m" (taken as written: `isPeriodId` says whether it is a period); null for other keys. */
+export function periodOfKey(key: string): string | null {
+  const k = parseColumnKey(key);
+  return k?.kind === "period" ? k.period : null;
+}
+
+/** The periods of a layout's figure columns, in column order. */
+export function periodsOfKeys(columns: readonly { key: string }[]): string[] {
+  return columns.map((c) => periodOfKey(c.key)).filter((p): p is string => p != null);
+}
+
+export const isUserKey = (key: string): boolean => parseColumnKey(key)?.kind === "user";
 
 /**
  * Text Excel would take for a formula or a number when typed or written through Office.js

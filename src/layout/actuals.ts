@@ -6,6 +6,7 @@
  * the staff's overrides with their reasons (when the sheet judges this period). Whatever the user
  * moved, sorted or renamed. A count that is not a whole number is a problem, never an exception.
  */
+import { columnLetter } from "../core/address";
 import type { ActualRow, Actuals } from "../core/evaluate";
 import { parseNumber } from "../core/numbers";
 import { type Problem, problem } from "../core/problems";
@@ -13,8 +14,7 @@ import type { ReportProblemCode } from "../core/report/codes";
 import type { TaskStatusInput } from "../core/report/tasks";
 import type { CountPair, TrafficCounts } from "../core/traffic";
 import { applySheetOverrides, sheetOverrides } from "./computed";
-import { columnLetter } from "./format";
-import { TRAFFIC_CRITERIA, markKey, periodKey, trafficId } from "../core/row-id";
+import { TRAFFIC_CRITERIA, markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf, trafficId } from "../core/row-id";
 import { type ReadSheet, preservedOf } from "./read";
 import type { CellValue } from "./sheets/types";
 
@@ -23,9 +23,6 @@ export interface SheetActuals {
   figures: "estimate" | "official" | null;
   problems: Problem[];
 }
-
-const TARGET_PREFIX = "t:";
-const TASK_PREFIX = "n:";
 
 const columnOf = (sheet: ReadSheet, key: string): number | null => sheet.columns.find((c) => c.key === key)?.index ?? null;
 
@@ -51,7 +48,7 @@ function count(v: CellValue | undefined, cell: string, sheet: string, problems: 
 
 /** The periods the sheet has a figure column for. */
 export function sheetPeriods(sheet: ReadSheet): string[] {
-  return sheet.columns.filter((c) => c.key.startsWith("p:")).map((c) => c.key.slice(2));
+  return periodsOfKeys(sheet.columns);
 }
 
 /** Null when the sheet has no column for the period (the pane offers to reload the plan with it). */
@@ -66,7 +63,8 @@ export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals
     if (!r.id) continue;
     byId.set(r.id, r.values[col]);
     cellOf.set(r.id, `${columnLetter(col)}${r.index + 1}`);
-    if (r.id.startsWith(TARGET_PREFIX)) rows.push({ no: r.id.slice(TARGET_PREFIX.length), actual: cellText(r.values[col]) });
+    const no = targetNoOf(r.id);
+    if (no != null) rows.push({ no, actual: cellText(r.values[col]) });
   }
   applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
   const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): CountPair => [
@@ -86,10 +84,12 @@ export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals
 export function readSheetTasks(sheet: ReadSheet): TaskStatusInput[] {
   const col = columnOf(sheet, "status");
   if (col == null) return [];
-  return sheet.rows
-    .filter((r) => r.id?.startsWith(TASK_PREFIX))
-    .map((r) => {
-      const v = cellText(r.values[col]);
-      return { code: (r.id ?? "").slice(TASK_PREFIX.length), status: v == null ? null : String(v) };
-    });
+  const out: TaskStatusInput[] = [];
+  for (const r of sheet.rows) {
+    const code = taskCodeOf(r.id);
+    if (code == null) continue;
+    const v = cellText(r.values[col]);
+    out.push({ code, status: v == null ? null : String(v) });
+  }
+  return out;
 }

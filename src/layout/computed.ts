@@ -10,8 +10,8 @@ import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status
 import type { Plan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
 import { foldKey } from "../core/text";
-import { columnLetter } from "./format";
-import { TRAFFIC_CRITERIA, periodKey, targetId, trafficId } from "../core/row-id";
+import { columnLetter } from "../core/address";
+import { TRAFFIC_CRITERIA, periodKey, periodOfKey, targetId, targetNoOf, trafficId } from "../core/row-id";
 import { type PeriodId, isPeriodId, period as periodOf } from "../core/periods";
 import type { ReadSheet } from "./read";
 import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./sheets/targets";
@@ -71,8 +71,8 @@ export function judgedPeriodOf(sheet: ReadSheet): PeriodId | null {
   if (header == null) return null;
   const text = foldKey(trimmed(header));
   for (const c of sheet.columns) {
-    const id = c.key.slice(2);
-    if (c.key.startsWith("p:") && isPeriodId(id) && foldKey(judgedHeader(periodOf(id, 2000).label)) === text) return id;
+    const id = periodOfKey(c.key);
+    if (id != null && isPeriodId(id) && foldKey(judgedHeader(periodOf(id, 2000).label)) === text) return id;
   }
   return null;
 }
@@ -94,9 +94,10 @@ export function sheetOverrides(sheet: ReadSheet, period: string): Map<string, Sh
   const judged = judgedPeriodOf(sheet);
   if (!status || (judged != null && judged !== period)) return out;
   for (const r of sheet.rows) {
-    if (!r.id?.startsWith("t:")) continue;
+    const no = targetNoOf(r.id);
+    if (no == null) continue;
     const reading = readOverride(r.values[status.index], reason ? r.values[reason.index] : null);
-    if (reading.kind !== "none") out.set(r.id.slice(2), { reading, cell: `${columnLetter(status.index)}${r.index + 1}` });
+    if (reading.kind !== "none") out.set(no, { reading, cell: `${columnLetter(status.index)}${r.index + 1}` });
   }
   return out;
 }

@@ -3,7 +3,6 @@
  * field by field. A host that formats cell by cell resolves each cell's runs with `formatAt`; one
  * that formats ranges (Office.js) may apply `model.styles` in order instead, with the same result.
  */
-import { colName } from "../core/read-table/grid";
 import type { Area, SheetModel } from "./sheet-model";
 import type { CellFormat } from "./sheets/types";
 
@@ -26,16 +25,6 @@ export function resolveFormats(model: SheetModel): CellFormat[][] {
     }
   }
   return grid;
-}
-
-/** "A", "Z", "AA": the column letter of a 0-based index. */
-export const columnLetter = colName;
-
-/** "B3:D7" of an area (0-based in, 1-based A1 out). */
-export function areaA1(a: Area): string {
-  const tl = `${columnLetter(a.col)}${a.row + 1}`;
-  const br = `${columnLetter(a.col + a.cols - 1)}${a.row + a.rows}`;
-  return tl === br ? tl : `${tl}:${br}`;
 }
 
 /** Points per line of 12 pt Times New Roman with Vietnamese marks above and below. */

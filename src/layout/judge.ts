@@ -6,8 +6,8 @@
 import { STATUS_LABELS, type Status } from "../core/evaluate";
 import { mainTargets, type Plan } from "../core/plan";
 import { type CellUpdate, type KeyedGrid, computedCells } from "./computed";
-import { columnLetter } from "./format";
-import { periodKey, targetId } from "../core/row-id";
+import { columnLetter } from "../core/address";
+import { periodKey, targetId, targetNoOf, trafficOf } from "../core/row-id";
 import type { PeriodId } from "../core/periods";
 import type { ReadSheet } from "./read";
 import type { CellValue } from "./sheets/types";
@@ -97,8 +97,8 @@ export function affectedIds(plan: Plan, grid: KeyedGrid, rows: Iterable<number>)
   for (const r of rows) {
     const id = grid.rows[r]?.id;
     if (!id) continue;
-    if (id.startsWith("tn:") && traffic) ids.add(targetId(traffic.no));
-    if (!id.startsWith("t:")) continue;
+    if (trafficOf(id) && traffic) ids.add(targetId(traffic.no));
+    if (targetNoOf(id) == null) continue;
     ids.add(id);
     const t = plan.targets.find((x) => targetId(x.no) === id);
     if (t?.parent) ids.add(targetId(t.parent));

@@ -6,7 +6,7 @@
  * unless the host says otherwise. Pure decision data: the host applies `model` as it is.
  */
 import type { Plan } from "../core/plan";
-import { isMarker } from "../core/row-id";
+import { isMarker, periodOfKey } from "../core/row-id";
 import { type PeriodId, isPeriodId, listPeriods } from "../core/periods";
 import { preservedOf, type ReadSheet } from "./read";
 import { type PreservedSheet, type SheetModel, buildTargetsModel, buildTasksModel, emptyPreserved } from "./sheet-model";
@@ -72,9 +72,8 @@ function reconcile(preserved: PreservedSheet, planRows: BodyRow[], keys: string[
 function periodsWithData(sheet: ReadSheet): PeriodId[] {
   const out: PeriodId[] = [];
   for (const c of sheet.columns) {
-    if (!c.key.startsWith("p:")) continue;
-    const id = c.key.slice(2);
-    if (!isPeriodId(id)) continue;
+    const id = periodOfKey(c.key);
+    if (id == null || !isPeriodId(id)) continue;
     if (sheet.rows.some((r) => filled(r.values[c.index]))) out.push(id);
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import { toR1C1 } from "../core/formula-refs";
 import { FIGURE_MARKS } from "../core/periods";
-import { KEPT_PREFIX, MARK, USER_COLUMN_PREFIX, isMarker, layoutOfMark, markKey } from "../core/row-id";
+import { MARK, isMarker, isUserKey, keptOf, layoutOfMark, markKey, periodOfKey, userKey } from "../core/row-id";
 import type { CellFormula, PreservedSheet } from "./sheet-model";
 import type { CellValue, LayoutId } from "./sheets/types";
 
@@ -88,8 +88,8 @@ export function readSheet(grid: CellValue[][], name: string, formulas: readonly 
     let used = false;
     for (let r = bodyFirst; r < grid.length && !used; r++) used = !isEmpty(cell(r, c));
     if (!used && header == null) continue;
-    while (taken.has(`${USER_COLUMN_PREFIX}${next}`)) next++;
-    const key = `${USER_COLUMN_PREFIX}${next}`;
+    while (taken.has(userKey(next))) next++;
+    const key = userKey(next);
     taken.add(key);
     columns.push({ index: c, key, keyed: false, header: header == null ? null : String(header), headerCells });
   }
@@ -133,12 +133,13 @@ export function preservedOf(sheet: ReadSheet): PreservedSheet {
   const p: PreservedSheet = { name: sheet.name, inputs: {}, headerValues: {}, userRows: [], userColumns: [], kept: [] };
   let prevKey: string | null = null;
   for (const c of sheet.columns) {
-    if (c.key.startsWith(USER_COLUMN_PREFIX)) p.userColumns.push({ key: c.key, header: c.header ?? "", after: prevKey });
+    if (isUserKey(c.key)) p.userColumns.push({ key: c.key, header: c.header ?? "", after: prevKey });
     if (c.index !== sheet.idCol) prevKey = c.key;
     // A period's estimate/official mark sits in the lowest header row of its column.
     const mark = c.headerCells.length > 1 ? c.headerCells[c.headerCells.length - 1] : null;
-    if (c.key.startsWith("p:") && typeof mark === "string" && (FIGURE_MARKS as readonly string[]).includes(mark.trim())) {
-      p.headerValues[markKey(c.key.slice(2))] = mark.trim();
+    const period = periodOfKey(c.key);
+    if (period != null && typeof mark === "string" && (FIGURE_MARKS as readonly string[]).includes(mark.trim())) {
+      p.headerValues[markKey(period)] = mark.trim();
     }
   }
   let after: string | null = null;
@@ -152,8 +153,9 @@ export function preservedOf(sheet: ReadSheet): PreservedSheet {
       continue;
     }
     if (isMarker(row.id)) continue;
-    if (row.id.startsWith(KEPT_PREFIX)) {
-      if (some) p.kept.push({ id: row.id.slice(KEPT_PREFIX.length), values, ...typed });
+    const kept = keptOf(row.id);
+    if (kept != null) {
+      if (some) p.kept.push({ id: kept, values, ...typed });
       continue;
     }
     p.inputs[row.id] = values;

@@ -8,7 +8,7 @@ import { fromR1C1 } from "../core/formula-refs";
 import type { Plan } from "../core/plan";
 import { computedCells } from "./computed";
 import { estimateRowHeights } from "./format";
-import { MARK, keptId, sheetMark } from "../core/row-id";
+import { MARK, keptId, periodsOfKeys, sheetMark } from "../core/row-id";
 import type { PeriodId } from "../core/periods";
 import { DROPPED_HEADING } from "./sheets/styles";
 import { targetsBody, targetsLayout } from "./sheets/targets";
@@ -302,7 +302,7 @@ export interface TargetsModelOptions {
 export function buildTargetsModel(plan: Plan, opts: TargetsModelOptions, preserved?: PreservedSheet): SheetModel {
   const layout = targetsLayout(plan, opts);
   const model = renderSheet(layout, targetsBody(plan, opts.periods), preserved);
-  const period = opts.statusPeriod ?? layout.columns.filter((c) => c.key.startsWith("p:")).map((c) => c.key.slice(2)).pop();
+  const period = opts.statusPeriod ?? periodsOfKeys(layout.columns).pop();
   if (!period) return model;
   const computed = computedCells(plan, model, period as PeriodId);
   for (const u of computed) model.rows[u.row].values[u.col] = u.value;

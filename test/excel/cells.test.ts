@@ -1,4 +1,5 @@
-import { cellInput, gridFrom, normalAddress, parseA1, rowBlocks, widthPoints } from "../../src/hosts/excel/cells";
+import { normalAddress, parseArea } from "../../src/core/address";
+import { cellInput, gridFrom, rowBlocks, widthPoints } from "../../src/hosts/excel/cells";
 import { freeName } from "../../src/hosts/excel/load";
 import { OwnWrites } from "../../src/hosts/excel/own-writes";
 
@@ -32,9 +33,9 @@ describe("what the Office.js host writes into cells", () => {
 
   test("addresses from events are compared without sheet names and dollar signs", () => {
     expect(normalAddress("'Chỉ tiêu'!$F$9:$F$12")).toBe("F9:F12");
-    expect(parseA1("Sheet1!F9:F12")).toEqual({ row: 8, col: 5, rows: 4, cols: 1 });
-    expect(parseA1("AA1")).toEqual({ row: 0, col: 26, rows: 1, cols: 1 });
-    expect(parseA1("A:A")).toBeNull();
+    expect(parseArea("Sheet1!F9:F12")).toEqual({ row: 8, col: 5, rows: 4, cols: 1 });
+    expect(parseArea("AA1")).toEqual({ row: 0, col: 26, rows: 1, cols: 1 });
+    expect(parseArea("A:A")).toBeNull();
   });
 
   test("row blocks split only where the budget is passed", () => {

@@ -1,6 +1,6 @@
 /** The Office.js host over the strict in-memory Excel, with what the tests look at. */
 import { type ExcelRun, type HostOptions, createExcelOperations } from "../../src/hosts/excel/host";
-import { columnLetter } from "../../src/layout/format";
+import { columnLetter } from "../../src/core/address";
 import type { PaneOperations } from "../../src/contract/operations";
 import { type StrictWorkbook, type StrictWorkbookOptions, asExcelContext, createWorkbook } from "../../src/testing/strict-excel";
 

@@ -1,4 +1,4 @@
-import { columnLetter } from "../../src/layout/format";
+import { columnLetter } from "../../src/core/address";
 import { DROPPED_HEADING } from "../../src/layout/sheets/styles";
 import { mergeTargets, mergeTasks } from "../../src/layout/merge";
 import { readSheet } from "../../src/layout/read";

@@ -1,7 +1,8 @@
 /** Reading other people's tables: header rows found anywhere, columns named many ways, rows matched to the plan. */
 import { parsePlan, type Plan } from "../../src/core/plan";
 import { classifyHeader, classifyHeaderLines } from "../../src/core/read-table/columns";
-import { type Grid, type GridCell, a1, parseA1 } from "../../src/core/read-table/grid";
+import { a1, parseCell } from "../../src/core/address";
+import type { Grid, GridCell } from "../../src/core/read-table/grid";
 import { findHeader } from "../../src/core/read-table/headers";
 import { MATCH, bestMatch, nameScore } from "../../src/core/read-table/match";
 import { readTable } from "../../src/core/read-table/table";
@@ -18,7 +19,7 @@ describe("A1 addresses", () => {
   test.each([[0, 0, "A1"], [6, 4, "E7"], [0, 25, "Z1"], [9, 26, "AA10"], [0, 701, "ZZ1"], [0, 702, "AAA1"]])(
     "row %i col %i is %s and reads back", (r, c, s) => {
       expect(a1(r, c)).toBe(s);
-      expect(parseA1(s)).toEqual({ row: r, col: c });
+      expect(parseCell(s)).toEqual({ row: r, col: c });
     });
 });
 

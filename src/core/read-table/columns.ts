@@ -4,6 +4,7 @@
  * giao" is the plan before "Chỉ tiêu" is the name, "So với KH (%)" is a comparison before "KH" is
  * the plan.
  */
+import { parseColumnKey } from "../row-id";
 import { foldKey } from "../text";
 
 export type ColumnRole =
@@ -136,8 +137,8 @@ function linesUncached(lines: string[]): HeaderReading | null {
 /** Column keys the add-in's own layouts write in their hidden key row. */
 export function roleOfKey(key: string): HeaderReading | null {
   const plain = (role: ColumnRole): HeaderReading => ({ role, year: null, period: null });
-  if (key.startsWith("p:")) return { role: "actual", year: null, period: key.slice(2) };
-  if (key.startsWith("mark:") || key.startsWith("u:")) return null;
+  const k = parseColumnKey(key);
+  if (k) return k.kind === "period" ? { role: "actual", year: null, period: k.period } : null;
   switch (key) {
     case "no":
     case "code":

@@ -37,46 +37,6 @@ export interface Grid {
   hidden?: boolean;
 }
 
-export function colName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "E7" for row 6, column 4. */
-export function a1(row: number, col: number): string {
-  return `${colName(col)}${row + 1}`;
-}
-
-/** "E7" → { row: 6, col: 4 }; null for anything else. */
-export function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  return row >= 1 ? { row: row - 1, col: col - 1 } : null;
-}
-
-/** "B2:D3" → range; a single cell is a 1×1 range. */
-export function parseRange(ref: string): CellRange | null {
-  const [from, to] = ref.split(":");
-  const a = parseA1(from);
-  const b = to === undefined ? a : parseA1(to);
-  if (!a || !b) return null;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
-}
-
 export function cellAt(grid: Grid, row: number, col: number): GridCell | null {
   return grid.cells[row]?.[col] ?? null;
 }

@@ -4,7 +4,7 @@
  * Rows and columns that cannot be placed are listed, never dropped without a word.
  */
 import { type Plan, type TargetRow } from "../plan";
-import { TRAFFIC_CRITERIA, type TrafficCriterion, type TrafficSide } from "../row-id";
+import { type TrafficCriterion, type TrafficSide, itemRefOf, trafficOf } from "../row-id";
 import type { ColumnRole } from "./columns";
 import { type Grid, cellAt, cellText, isBlank, rowCount } from "./grid";
 import { type FoundColumn, type FoundHeader, findHeader, isNumberingRow, looksLikeHeader } from "./headers";
@@ -198,26 +198,23 @@ function readOwnRows(grid: Grid, plan: Plan, t: TableReading): void {
   const idCol = columnOf(t, "id");
   if (!idCol) return;
   const known = t.kind === "targets" ? new Set(plan.targets.map((x) => x.no)) : new Set(plan.tasks.map((x) => x.code));
-  const prefix = t.kind === "targets" ? "t:" : "n:";
   for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
     const id = cellText(cellAt(grid, r, idCol.col));
-    if (id.startsWith(prefix)) {
-      const ref = id.slice(prefix.length);
+    const ref = itemRefOf(t.kind, id);
+    if (ref != null) {
       if (known.has(ref)) place(t, r, ref, "identity");
       else t.unplaced.push({ row: r, no: text(grid, r, columnOf(t, "no")), name: text(grid, r, columnOf(t, "name")), nearest: null });
       continue;
     }
-    const m = /^tn:([a-z]+):(prev|cur)$/.exec(id);
-    const criterion = m && TRAFFIC_CRITERIA.find((c) => c === m[1]);
-    if (m && criterion) t.traffic.push({ row: r, criterion, side: m[2] as TrafficSide });
+    const traffic = trafficOf(id);
+    if (traffic) t.traffic.push({ row: r, ...traffic });
   }
 }
 
 function hasIdentities(grid: Grid, t: TableReading): boolean {
   const idCol = columnOf(t, "id");
   if (!idCol) return false;
-  const prefix = t.kind === "targets" ? "t:" : "n:";
-  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) if (cellText(cellAt(grid, r, idCol.col)).startsWith(prefix)) return true;
+  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) if (itemRefOf(t.kind, cellText(cellAt(grid, r, idCol.col))) != null) return true;
   return false;
 }
 

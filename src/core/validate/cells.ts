@@ -3,7 +3,8 @@
  * total breaks every figure built on it) and text in decomposed Unicode (letters and their marks
  * stored apart: it looks right but does not match, sort or search as the same word).
  */
-import { type Grid, a1 } from "../read-table/grid";
+import { a1 } from "../address";
+import { type Grid } from "../read-table/grid";
 import { type Issue, issue } from "./issue";
 
 export function cellRules(grid: Grid): Issue[] {

@@ -3,7 +3,7 @@
  * placed, rows given twice. A colleague's table is read, never silently trimmed.
  */
 import type { Plan } from "../plan";
-import { a1 } from "../read-table/grid";
+import { a1 } from "../address";
 import type { TableReading } from "../read-table/table";
 import { type Issue, issue } from "./issue";
 

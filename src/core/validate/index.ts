@@ -4,6 +4,7 @@
  * a severity, a location (sheet, A1 cell, the plan's target or task) and, where the right value is
  * known, a fix as data. The CLI prints them; the pane lists them by sheet and applies fixes.
  */
+import { parseCell } from "../address";
 import type { Plan } from "../plan";
 import type { Grid } from "../read-table/grid";
 import { type TableReading, readTables } from "../read-table/table";
@@ -43,10 +44,9 @@ export function validateGrid(plan: Plan, grids: readonly Grid[], options: Valida
 export function sortIssues(grids: readonly Grid[], issues: Issue[]): Issue[] {
   const sheetIndex = new Map(grids.map((g, i) => [g.sheet, i]));
   const pos = (i: Issue): [number, number, number] => {
-    const m = i.location.cell ? /^([A-Z]+)(\d+)$/.exec(i.location.cell) : null;
-    if (!m) return [sheetIndex.get(i.location.sheet ?? "") ?? 0, Number.MAX_SAFE_INTEGER, 0];
-    const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-    return [sheetIndex.get(i.location.sheet ?? "") ?? 0, Number(m[2]), col];
+    const c = i.location.cell ? parseCell(i.location.cell) : null;
+    if (!c) return [sheetIndex.get(i.location.sheet ?? "") ?? 0, Number.MAX_SAFE_INTEGER, 0];
+    return [sheetIndex.get(i.location.sheet ?? "") ?? 0, c.row, c.col];
   };
   return issues
     .map((i, k) => ({ i, k, p: pos(i) }))

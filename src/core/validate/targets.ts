@@ -5,7 +5,8 @@
  */
 import { numberValue } from "../numbers";
 import type { Plan, TargetRow } from "../plan";
-import { type Grid, type GridCell, a1, cellAt, isBlank } from "../read-table/grid";
+import { a1 } from "../address";
+import { type Grid, type GridCell, cellAt, isBlank } from "../read-table/grid";
 import { type TableColumn, type TableReading, columnOf } from "../read-table/table";
 import { type TargetSpec, parseTarget } from "../target";
 import { foldKey } from "../text";

@@ -4,7 +4,8 @@
  * "đang triển khai") is a warning with the standard word as fix; anything else is an error.
  */
 import type { Plan } from "../plan";
-import { type Grid, a1, cellAt, cellText } from "../read-table/grid";
+import { a1 } from "../address";
+import { type Grid, cellAt, cellText } from "../read-table/grid";
 import { type TableReading, columnOf } from "../read-table/table";
 import { foldKey } from "../text";
 import { type Issue, issue } from "./issue";

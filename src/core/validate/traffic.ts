@@ -4,7 +4,8 @@
  * "giảm 01 tiêu chí" that says otherwise is an error (derived figures beat typed ones, GUIDE.md).
  */
 import type { Plan } from "../plan";
-import { type Grid, a1, cellAt, isBlank } from "../read-table/grid";
+import { a1 } from "../address";
+import { type Grid, cellAt, isBlank } from "../read-table/grid";
 import type { TableColumn, TableReading } from "../read-table/table";
 import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
 import { readFigure } from "./figures";

@@ -62,24 +62,6 @@ export function widthPoints(chars: number): number {
 /** Millimetres to points, for page margins. */
 export const mmToPoints = (mm: number): number => Math.round((mm / 25.4) * 72 * 100) / 100;
 
-/** "$A$1:$B$2", "Sheet1!A1:B2" → "A1:B2": the form events and our own write log are compared in. */
-export function normalAddress(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").toUpperCase();
-}
-
-/** 0-based (row, col, rows, cols) of an A1 address ("B3", "B3:D7"); whole rows/columns are not expected. */
-export function parseA1(address: string): { row: number; col: number; rows: number; cols: number } | null {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(normalAddress(address));
-  if (!m) return null;
-  const colOf = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r1 = Number(m[2]) - 1;
-  const c1 = colOf(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const c2 = m[3] ? colOf(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-}
-
 // TextEncoder exists in the browser and in Node alike (Buffer is Node only).
 const encoder = new TextEncoder();
 

@@ -10,12 +10,13 @@
  *  - applyFixes: 3 (sheet list, the cells as they are now, the write);
  *  - clearMarks: 3 (record and sheet list, fills, the write).
  */
+import { normalAddress, parseCell } from "../../core/address";
 import type { Plan } from "../../core/plan";
 import { describeLocation, message } from "../../core/messages";
 import type { Severity } from "../../core/problems";
 import { type Issue, validateGrid } from "../../core/validate";
 import { META_SHEET, decodeMeta } from "../../layout/sheets/meta";
-import { cellInput, normalAddress, widthPoints } from "./cells";
+import { cellInput, widthPoints } from "./cells";
 import { type UsedRead, gridOf } from "./check-grid";
 import { readUsedRanges } from "./check-read";
 import { MARKS_SETTING_KEY, type Mark, type SheetAccess, type WantedMark, decodeMarks, markColor, planMarks, queueFill, queueRecord } from "./check-marks";
@@ -54,20 +55,11 @@ function readAt(s: SheetRead, row: number, col: number): CellRead | null {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
 }
 
-function colIndex(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-
-function cellPos(cell: string): { row: number; col: number } | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : null;
-}
-
 function checked(i: Issue, sheets: Map<string, SheetRead>): CheckedIssue {
   const out: CheckedIssue = { ...i, message: message(i), where: describeLocation(i.location), fixText: null, apply: null };
   if (i.fix && i.location.sheet) {
     const s = sheets.get(i.location.sheet);
-    const pos = cellPos(i.fix.cell);
+    const pos = parseCell(i.fix.cell);
     const was = s && pos ? readAt(s, pos.row, pos.col) : null;
     out.fixText = fixText(i.fix.value);
     if (was !== null) out.apply = { sheet: i.location.sheet, cell: i.fix.cell, value: i.fix.value, was };
@@ -263,7 +255,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[]): P
     for (const fix of fixes) {
       const ws = list.items.find((w) => w.name === fix.sheet);
       const k = `${fix.sheet}!${fix.cell}`;
-      if (!ws || !cellPos(fix.cell)) {
+      if (!ws || !parseCell(fix.cell)) {
         outcome.skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: "missing" });
         continue;
       }

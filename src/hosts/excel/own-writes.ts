@@ -3,9 +3,8 @@
  * judgment again (which would write again: a loop). Excel from ExcelApi 1.14 says so itself
  * (`triggerSource`); before that, an event whose sheet and address match a recent write of ours is ours.
  */
-import { areaA1 } from "../../layout/format";
+import { areaA1, normalAddress } from "../../core/address";
 import type { Area } from "../../layout/sheet-model";
-import { normalAddress } from "./cells";
 
 /** Events of a write arrive soon after its sync; older entries are stale and forgotten. */
 const KEEP_MS = 30_000;

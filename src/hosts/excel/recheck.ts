@@ -6,7 +6,7 @@
 import { META_SETTING_KEY, encodeMeta } from "../../layout/sheets/meta";
 import { type PeriodId, isPeriodId } from "../../core/periods";
 import { targetsLayout } from "../../layout/sheets/targets";
-import { periodKey } from "../../core/row-id";
+import { periodKey, periodsOfKeys } from "../../core/row-id";
 import type { CheckSummary } from "../../contract/operations";
 import { cellInput } from "./cells";
 import { HostError } from "./errors";
@@ -20,7 +20,7 @@ function headerWrite(t: OpenedTargets, period: PeriodId): RowWrite | null {
   const status = t.read.columns.find((c) => c.key === "status");
   const row = t.read.headerRows[0];
   if (!status || row == null) return null;
-  const periods = t.read.columns.map((c) => c.key.slice(2)).filter((k, i) => t.read.columns[i].key.startsWith("p:") && isPeriodId(k)) as PeriodId[];
+  const periods = periodsOfKeys(t.read.columns).filter(isPeriodId);
   const text = targetsLayout(t.plan, { periods, statusPeriod: period }).groups.find((g) => g.from === "status")?.text;
   if (!text || t.grid[row]?.[status.index] === text) return null;
   return { row, col: status.index, values: [text] };

@@ -6,7 +6,7 @@
  */
 import type { PeriodId } from "../../core/periods";
 import type { CheckSummary } from "../../contract/operations";
-import { parseA1 } from "./cells";
+import { parseArea } from "../../core/address";
 import type { ExcelRun } from "./host";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
 import type { OwnWrites } from "./own-writes";
@@ -73,7 +73,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
     if (o.triggerSource && e.triggerSource === "ThisLocalAddin") return;
     if (o.own.consume(id, e.address)) return;
     pending ??= { rows: new Set(), all: false };
-    const area = parseA1(e.address);
+    const area = parseArea(e.address);
     if (!area || STRUCTURAL.has(e.changeType)) pending.all = true;
     else for (let r = area.row; r < area.row + area.rows; r++) pending.rows.add(r);
     if (timer) clearTimeout(timer);

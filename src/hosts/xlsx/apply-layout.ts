@@ -5,7 +5,8 @@
  * Sheet protection stays off; input cells are unlocked so turning it on leaves them editable.
  */
 import type { Alignment, Borders, Cell, CellValue as XCellValue, DataValidation as XValidation, Fill, Font, Workbook, Worksheet } from "exceljs";
-import { areaA1, resolveFormats } from "../../layout/format";
+import { areaA1 } from "../../core/address";
+import { resolveFormats } from "../../layout/format";
 import type { SheetModel } from "../../layout/sheet-model";
 import type { CellFormat, CellValue, DataValidation, PageSetup } from "../../layout/sheets/types";
 
