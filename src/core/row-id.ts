@@ -15,6 +15,12 @@ export type TrafficCriterion = (typeof TRAFFIC_CRITERIA)[number];
 /** "prev": same period of the previous year; "cur": this period. */
 export type TrafficSide = "prev" | "cur";
 export const trafficId = (c: TrafficCriterion, side: TrafficSide): string => `tn:${c}:${side}`;
+/** The criterion and side of a traffic count's identity (`tn:deaths:cur`); null for any other text. */
+export function parseTrafficId(id: unknown): { criterion: TrafficCriterion; side: TrafficSide } | null {
+  const m = typeof id === "string" ? /^tn:([a-z]+):(prev|cur)$/.exec(id.trim()) : null;
+  const criterion = m ? TRAFFIC_CRITERIA.find((c) => c === m[1]) : undefined;
+  return m && criterion ? { criterion, side: m[2] as TrafficSide } : null;
+}
 
 /** A row a newer plan no longer has, kept at the user's request: never reported as dropped again. */
 export const KEPT_PREFIX = "x:";
