@@ -118,6 +118,11 @@ export function trafficOf(id: string | null | undefined): { criterion: TrafficCr
   return r?.kind === "traffic" ? { criterion: r.criterion, side: r.side } : null;
 }
 
+/** A cell's value read as a traffic count's identity (trimmed); null for anything else. */
+export function parseTrafficId(id: unknown): { criterion: TrafficCriterion; side: TrafficSide } | null {
+  return typeof id === "string" ? trafficOf(id.trim()) : null;
+}
+
 /** "x:t:9" → "t:9": the identity a kept row had; null for any other identity. */
 export function keptOf(id: string | null | undefined): string | null {
   const r = id == null ? null : parseRowId(id);

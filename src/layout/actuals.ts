@@ -4,17 +4,15 @@
  * Office.js one on a live workbook, the ExcelJS one on a file): targets by the hidden identity column
  * (`t:1.2`), the period's column by the hidden key row (`p:6m`), the traffic counts (`tn:deaths:cur`),
  * the staff's overrides with their reasons (when the sheet judges this period). Whatever the user
- * moved, sorted or renamed. A count that is not a whole number is a problem, never an exception.
+ * moved, sorted or renamed. The traffic counts are read by ./traffic.ts, as the live judgement and
+ * the check read them: a count that is not a whole number is a problem at its cell, never an exception.
  */
-import { columnLetter } from "../core/address";
 import type { ActualRow, Actuals } from "../core/evaluate";
-import { parseNumber } from "../core/numbers";
-import { type Problem, problem } from "../core/problems";
-import type { ReportProblemCode } from "../core/report/codes";
+import type { Problem } from "../core/problems";
 import type { TaskStatusInput } from "../core/report/tasks";
-import type { CountPair, TrafficCounts } from "../core/traffic";
 import { applySheetOverrides, sheetOverrides } from "./computed";
-import { TRAFFIC_CRITERIA, markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf, trafficId } from "../core/row-id";
+import { markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf } from "../core/row-id";
+import { sheetTraffic } from "./traffic";
 import { type ReadSheet, preservedOf } from "./read";
 import type { CellValue } from "./sheets/types";
 
@@ -32,20 +30,6 @@ function cellText(v: CellValue | undefined): string | number | null {
   return v;
 }
 
-function count(v: CellValue | undefined, cell: string, sheet: string, problems: Problem[]): number | null {
-  const t = cellText(v);
-  if (t == null) return null;
-  let n = NaN;
-  if (typeof t === "number") n = t;
-  else {
-    const r = parseNumber(t);
-    if (r.ok) n = r.value;
-  }
-  if (Number.isInteger(n) && n >= 0) return n;
-  problems.push(problem<ReportProblemCode>("report.bad-count", "warning", { sheet, cell }, { cell, text: String(t) }));
-  return null;
-}
-
 /** The periods the sheet has a figure column for. */
 export function sheetPeriods(sheet: ReadSheet): string[] {
   return periodsOfKeys(sheet.columns);
@@ -57,24 +41,16 @@ export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals
   if (col == null) return null;
   const problems: Problem[] = [];
   const rows: ActualRow[] = [];
-  const byId = new Map<string, CellValue | undefined>();
-  const cellOf = new Map<string, string>();
   for (const r of sheet.rows) {
     if (!r.id) continue;
-    byId.set(r.id, r.values[col]);
-    cellOf.set(r.id, `${columnLetter(col)}${r.index + 1}`);
     const no = targetNoOf(r.id);
     if (no != null) rows.push({ no, actual: cellText(r.values[col]) });
   }
   applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
-  const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): CountPair => [
-    count(byId.get(trafficId(c, "prev")), cellOf.get(trafficId(c, "prev")) ?? "", sheet.name, problems),
-    count(byId.get(trafficId(c, "cur")), cellOf.get(trafficId(c, "cur")) ?? "", sheet.name, problems),
-  ];
-  const hasBlock = TRAFFIC_CRITERIA.some((c) => byId.has(trafficId(c, "prev")));
-  const actuals: Actuals = hasBlock
-    ? { rows, traffic: { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") } satisfies TrafficCounts }
-    : { rows };
+  const name = columnOf(sheet, "name") ?? -1;
+  const traffic = sheetTraffic(sheet.rows, { figure: col, name }, { sheet: sheet.name, target: null });
+  problems.push(...traffic.problems);
+  const actuals: Actuals = traffic.counts ? { rows, traffic: traffic.counts } : { rows };
   const mark = preservedOf(sheet).headerValues[markKey(period)];
   const figures = mark === "Chính thức" ? "official" : mark === "Ước" ? "estimate" : null;
   return { actuals, figures, problems };

@@ -6,12 +6,15 @@
  * the report readers apply the same reading (`readOverride`), so sheet and report agree.
  */
 import { type ActualsProblemCode, readStatus } from "../core/actuals";
-import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, type TrafficCounts, evaluatePlan } from "../core/evaluate";
+import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, evaluatePlan } from "../core/evaluate";
+import { message } from "../core/messages";
+import type { TrafficReading } from "../core/traffic-block";
+import { sheetTraffic } from "./traffic";
 import type { Plan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
 import { foldKey } from "../core/text";
 import { columnLetter } from "../core/address";
-import { TRAFFIC_CRITERIA, periodKey, periodOfKey, targetId, targetNoOf, trafficId } from "../core/row-id";
+import { periodKey, periodOfKey, targetId, targetNoOf } from "../core/row-id";
 import { type PeriodId, isPeriodId, period as periodOf } from "../core/periods";
 import type { ReadSheet } from "./read";
 import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./sheets/targets";
@@ -33,10 +36,16 @@ export interface CellUpdate {
 const asActual = (v: CellValue | undefined): string | number | null =>
   v == null || (typeof v === "string" && v.trim() === "") ? null : v;
 
-function countOf(v: CellValue | undefined): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && /^\s*\d+\s*$/.test(v)) return Number(v);
-  return null;
+/**
+ * The traffic counts of the grid in the period's column, read as the report and the check read them
+ * (./traffic.ts): `problems` holds each count that is no whole number, at its cell.
+ */
+export function gridTraffic(plan: Plan, grid: KeyedGrid, period: PeriodId, sheet = ""): TrafficReading {
+  const figure = grid.columns.findIndex((c) => c.key === periodKey(period));
+  const name = grid.columns.findIndex((c) => c.key === "name");
+  const rows = grid.rows.map((r, index) => ({ index, id: r.id, values: r.values }));
+  const target = plan.targets.find((t) => t.criteria === "traffic-accidents")?.no ?? null;
+  return sheetTraffic(rows, { figure, name }, { sheet, target });
 }
 
 /** What an override cell and its reason cell say, before they reach the evaluation. */
@@ -160,14 +169,10 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
       return row;
     }),
   };
-  if (TRAFFIC_CRITERIA.some((c) => rowOf.has(trafficId(c, "cur")))) {
-    const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): [number | null, number | null] => [
-      countOf(valueAt(trafficId(c, "prev"))),
-      countOf(valueAt(trafficId(c, "cur"))),
-    ];
-    const traffic: TrafficCounts = { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") };
-    actuals.traffic = traffic;
-  }
+  const traffic = gridTraffic(plan, grid, period);
+  if (traffic.counts) actuals.traffic = traffic.counts;
+  // A count that is no whole number is said in the traffic target's reason, at its cell.
+  const countProblems = traffic.problems.map((p) => `Ô ${p.location.cell}: ${message(p)}`).join(" ");
 
   const evaluation = evaluatePlan(plan, actuals);
   const updates: CellUpdate[] = [];
@@ -185,6 +190,7 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
     const own = judged && !said ? e.reason || null : null;
     const o = overrides.get(e.no) ?? { kind: "none" };
     let text = judged ? (notApplied(o, own ?? "") ?? own) : own;
+    if (countProblems && plan.targets.find((t) => t.no === e.no)?.criteria === "traffic-accidents") text = text ? `${countProblems} ${text}` : countProblems;
     // An override on a row that is never judged (growth rate by sector) must not vanish unsaid.
     if (!judged && o.kind !== "none") text = "Dòng này không đánh giá riêng: điều chỉnh đánh giá không áp dụng.";
     if (reason >= 0) updates.push({ row, col: reason, value: text });

@@ -135,7 +135,7 @@ describe("ktxh check", () => {
     if (!original.ok || !copy.ok) throw new Error("unreadable");
     const values = (g: (typeof original.grids)[number]) => g.cells.map((r) => (r ?? []).map((c) => (c ? [c.value, c.error ?? null] : null)));
     expect(values(copy.grids[0])).toEqual(values(original.grids[0]));
-    expect(copy.grids.map((g) => g.sheet)).toEqual(["Báo cáo", "Kết quả kiểm tra"]);
+    expect(copy.grids.map((g) => g.sheet)).toEqual(["Báo cáo", "Kiểm tra"]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(copyBytes as unknown as ExcelJS.Buffer);
@@ -146,7 +146,7 @@ describe("ktxh check", () => {
     expect(JSON.stringify(e13?.note)).toContain("1.720");
     expect((ws?.getCell("E8").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
     expect(ws?.getCell("E7").fill).toBeUndefined();
-    const issuesSheet = wb.getWorksheet("Kết quả kiểm tra");
+    const issuesSheet = wb.getWorksheet("Kiểm tra");
     expect(issuesSheet?.getCell("B2").value).toBe("Mức độ");
     const rows: string[] = [];
     issuesSheet?.eachRow((row, r) => {
@@ -159,7 +159,7 @@ describe("ktxh check", () => {
     await json("decomposed.xlsx", "--out", "ra2");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "ra2", "decomposed-kiem-tra.xlsx"));
-    const sheet = wb.getWorksheet("Kết quả kiểm tra");
+    const sheet = wb.getWorksheet("Kiểm tra");
     const fixes: ExcelJS.Cell[] = [];
     sheet?.eachRow((row, r) => {
       if (r > 2) fixes.push(row.getCell(7));
@@ -184,7 +184,7 @@ describe("ktxh check", () => {
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "ra3", "with-drawing-danh-sach-loi.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Kết quả kiểm tra"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Kiểm tra"]);
     expect(fs.readdirSync(path.join(dir, "ra3")).sort()).toEqual(["vi-semicolon-danh-sach-loi.xlsx", "with-drawing-danh-sach-loi.xlsx"]);
   });
 });

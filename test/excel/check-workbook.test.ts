@@ -7,7 +7,11 @@
  */
 import { gridCell, gridOf } from "../../src/hosts/excel/check-grid";
 import { MARKS_SETTING_KEY, MARK_COLORS, type Mark, decodeMarks, encodeMarks, markColor, planMarks } from "../../src/hosts/excel/check-marks";
-import { ISSUES_HEADER, issueRows, issuesSheetName } from "../../src/hosts/excel/check-sheet";
+import { issueRows, issuesSheetName } from "../../src/hosts/excel/check-sheet";
+import ExcelJS from "exceljs";
+import { annotateWorkbook, issuesWorkbook } from "../../src/hosts/xlsx/annotate";
+import { issuesLayout } from "../../src/layout/sheets/issues";
+import { issue } from "../../src/core/validate/issue";
 import { type CheckedIssue, type WorkbookCheck, applyFixes, checkWorkbook, clearMarks } from "../../src/hosts/excel/check-workbook";
 import { type ExcelRun, createExcelOperations } from "../../src/hosts/excel/host";
 import { HOST_TEXT } from "../../src/hosts/excel/strings";
@@ -98,10 +102,12 @@ describe("marks", () => {
 describe("the issues sheet's rows", () => {
   test("texts Excel would read as a formula or a number are written to stay text", () => {
     const rows = issueRows([
-      { sheet: "Báo cáo", cell: "G8", target: "1.2", severity: "warning", message: "=HYPERLINK(\"x\")", fix: 1600 },
+      issue("value.unreadable", { sheet: "Báo cáo", cell: "G8", target: "1.2" }, { written: "=HYPERLINK(\"x\")" }, { cell: "G8", value: 1600 }),
     ]);
-    expect(rows[0]).toEqual([...ISSUES_HEADER]);
-    expect(rows[1]).toEqual(["Báo cáo", "G8", "'1.2", "Cảnh báo", "'=HYPERLINK(\"x\")", "'1.600"]);
+    expect(rows[1]).toEqual(issuesLayout().columns.map((c) => c.header));
+    const [no, severity, sheet, cell, target, text, fix, code] = rows[2];
+    expect([no, severity, sheet, cell, target, fix, code]).toEqual(["'1", "Lỗi", "Báo cáo", "G8", "'1.2", "'1.600", "value.unreadable"]);
+    expect(String(text)).toContain("=HYPERLINK");
   });
 
   test("a user's own sheet called Kiểm tra keeps its name: ours takes a free one", () => {
@@ -273,18 +279,18 @@ describe("the issues sheet", () => {
     const r = await checkWorkbook(run, plan, { issuesSheet: true });
     expect(r.issuesSheet).toBe("Kiểm tra");
     const g = wb.user.grid("Kiểm tra");
-    expect(g).toHaveLength(1 + EXPECTED.length);
-    expect(g.slice(1).map((l) => [l[0], l[1], l[2]])).toEqual(EXPECTED.map((x) => [x.sheet, x.cell ?? "", x.target ?? ""]));
-    const link = wb.user.cell("Kiểm tra", "F2");
+    expect(g).toHaveLength(2 + EXPECTED.length);
+    expect(g.slice(2).map((l) => [l[2], l[3], l[4], l[7]])).toEqual(EXPECTED.map((x) => [x.sheet, x.cell ?? "", x.target ?? "", x.code]));
+    const link = wb.user.cell("Kiểm tra", "G3");
     expect(link.value).toBe(LINK);
     expect(link.formula).toBeNull();
     expect(link.type).toBe("String");
-    expect(wb.user.cell("Kiểm tra", "C3")).toMatchObject({ value: "3", type: "String" });
+    expect(wb.user.cell("Kiểm tra", "E4")).toMatchObject({ value: "3", type: "String" });
 
     wb.user.type(S, E(3), "650.2");
     await checkWorkbook(run, plan, { issuesSheet: true, mark: false });
     expect(wb.user.sheetNames()).toEqual([S, NOTES, "Kiểm tra"]);
-    expect(wb.user.grid("Kiểm tra")).toHaveLength(EXPECTED.length);
+    expect(wb.user.grid("Kiểm tra")).toHaveLength(1 + EXPECTED.length);
   });
 
   test("a workbook whose structure is protected gets no new sheet, and says why", async () => {
@@ -430,5 +436,55 @@ describe("the add-in's own targets sheet", () => {
     expect(r.planId).toBe(defaultPlan().id);
     const found = all(r).filter((i) => i.code === "value.text-number");
     expect(found.map(brief)).toEqual([{ code: "value.text-number", sheet: item.sheet, cell: item.cell, target: "3" }]);
+  });
+});
+
+describe("one issues sheet for both hosts", () => {
+  /** The issues sheet as ExcelJS wrote it (bytes read back), and an annotated copy of the same sheets. */
+  async function fromExcelJS(issues: readonly CheckedIssue[]) {
+    const listed = new ExcelJS.Workbook();
+    await listed.xlsx.load((await issuesWorkbook(issues, "x.xlsx").xlsx.writeBuffer()) as ExcelJS.Buffer);
+    const copy = new ExcelJS.Workbook();
+    copy.addWorksheet(S);
+    copy.addWorksheet(NOTES);
+    annotateWorkbook(copy, issues, "x.xlsx");
+    return { listed, copy };
+  }
+  const text = (v: unknown): string => (v == null ? "" : String(v));
+
+  test("the sheet the add-in writes and the one ktxh check --out writes have the same name, header, rows and colours", async () => {
+    const { wb, run, plan } = colleagueBook();
+    const r = await checkWorkbook(run, plan, { issuesSheet: true });
+    const issues = all(r);
+    const { listed, copy } = await fromExcelJS(issues);
+    expect(listed.worksheets.map((w) => w.name)).toEqual([r.issuesSheet]);
+    const ws = listed.getWorksheet(r.issuesSheet ?? "");
+    if (!ws) throw new Error("no issues sheet from ExcelJS");
+    const g = wb.user.grid(r.issuesSheet ?? "");
+    const width = issuesLayout().columns.length;
+    const exceljsRows = g.map((_, i) => Array.from({ length: width }, (_c, c) => text(ws.getRow(i + 1).getCell(c + 1).value)));
+    // Row 1 is the title (the CLI names the file); from the header down every cell is the same.
+    expect(g.slice(1).map((l) => l.slice(0, width).map(text))).toEqual(exceljsRows.slice(1));
+    expect(g[1]).toEqual(issuesLayout().columns.map((c) => c.header));
+
+    // Severity colours of the issues sheet: the same fills on the same words.
+    const strictRules = wb.user.sheetInfo(r.issuesSheet ?? "").conditionalFormats.map((cf) => [cf.format.fillColor?.toUpperCase(), cf.format.fontColor?.toUpperCase()]);
+    const read = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const cliRules = read.flatMap((cf) => cf.rules.map((rule) => {
+      const style = (rule as ExcelJS.CellIsRuleType).style;
+      const fill = (style?.fill as ExcelJS.FillPattern | undefined)?.bgColor?.argb;
+      return [fill ? `#${fill.slice(2)}` : undefined, style?.font?.color?.argb ? `#${style.font.color.argb.slice(2)}` : undefined];
+    }));
+    expect(strictRules.length).toBeGreaterThan(0);
+    expect(strictRules.sort()).toEqual(cliRules.sort());
+
+    // Mark colours: each problem cell has the same fill in the workbook and in the annotated copy.
+    const cells = issues.filter((i) => i.location.sheet && i.location.cell);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const i of cells) {
+      const sheet = i.location.sheet ?? "", cell = i.location.cell ?? "";
+      const argb = (copy.getWorksheet(sheet)?.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      expect([sheet, cell, argb ? `#${argb.slice(2)}` : null]).toEqual([sheet, cell, fill(wb, sheet, cell)]);
+    }
   });
 });

@@ -170,7 +170,7 @@ describe("tasks", () => {
   });
 
   test("unknown words and unknown tasks are problems, the task counts as unreported", () => {
-    const { summary, problems } = summarizeTasks(plan(), [{ code: "1", status: "xong rồi" }, { code: "9.9", status: "Hoàn thành" }]);
+    const { summary, problems } = summarizeTasks(plan(), [{ code: "1", status: "Tạm dừng" }, { code: "9.9", status: "Hoàn thành" }]);
     expect(problems.map((p) => [p.code, p.location.target])).toEqual([["report.task-status-unknown", "1"], ["report.task-unknown", "9.9"]]);
     expect(summary?.unreported).toBe(4);
   });

@@ -162,11 +162,11 @@ describe("sub-rows, traffic, tasks, coverage", () => {
     expect(only(validateGrid(plan2024(), [ownTargets("giảm 01 tiêu chí", [120, 100, 30, 25, null, 90])]), "traffic.inconsistent")).toEqual([]);
   });
 
-  test("counts decide when the criterion is left empty (no missing value); a count of 2,5 people is out of range", () => {
+  test("counts decide when the criterion is left empty (no missing value); a count of 2,5 people is no count", () => {
     const empty = validateGrid(plan2024(), [ownTargets(null, [120, 100, 30, 25, 80, 70])]);
     expect(only(empty, "value.missing")).toEqual([]);
     const bad = validateGrid(plan2024(), [ownTargets("giảm 03 tiêu chí", [120, 100, 30, 2.5, 80, 70])]);
-    expect(brief(only(bad, "value.out-of-range"))).toEqual(["value.out-of-range F7 18"]);
+    expect(brief(only(bad, "traffic.bad-count"))).toEqual(["traffic.bad-count F7 18"]);
   });
 
   test("task statuses: the three words pass, a variant is a warning with the word as fix, others an error, none a warning", () => {

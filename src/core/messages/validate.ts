@@ -15,7 +15,8 @@ const RANGE_WHY: Record<string, string> = {
   "not-count": "số vụ, số người phải là số nguyên không âm",
 };
 
-export const validateMessages: MessageMap<ValidateCode> = {
+/** "traffic.bad-count" is said by messages/evaluate.ts: one text for the check, the judgement and the report. */
+export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-count">> = {
   "cell.error-value": (p) =>
     `Ô có lỗi Excel ${v(p, "error")}${p.formula ? ` (công thức =${v(p, "formula")})` : ""}: sửa công thức hoặc nhập lại số liệu.`,
   "text.decomposed": () =>

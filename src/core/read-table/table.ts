@@ -4,7 +4,8 @@
  * Rows and columns that cannot be placed are listed, never dropped without a word.
  */
 import { type Plan, type TargetRow } from "../plan";
-import { type TrafficCriterion, type TrafficSide, itemRefOf, trafficOf } from "../row-id";
+import { itemRefOf } from "../row-id";
+import { type BlockRowInput, type TrafficRow, findTrafficRows } from "../traffic-block";
 import type { ColumnRole } from "./columns";
 import { type Grid, cellAt, cellText, isBlank, rowCount } from "./grid";
 import { type FoundColumn, type FoundHeader, findHeader, isNumberingRow, looksLikeHeader } from "./headers";
@@ -24,11 +25,7 @@ export interface PlacedRow {
   how: "identity" | "number" | "name";
 }
 
-export interface TrafficRow {
-  row: number;
-  criterion: TrafficCriterion;
-  side: TrafficSide;
-}
+export type { TrafficRow };
 
 export interface UnplacedRow {
   row: number;
@@ -139,7 +136,13 @@ function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
     subs: (parent) => plan.targets.filter((x) => x.parent != null && (parent === null || x.parent === parent)),
   };
   let lastMain: string | null = null;
+  // The traffic counts' rows, by their labels (no identity column here): counts, not targets.
+  const block: BlockRowInput[] = [];
+  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) block.push({ row: r, id: null, label: text(grid, r, nameCol) });
+  t.traffic = findTrafficRows(block);
+  const counts = new Set(t.traffic.map((x) => x.row));
   for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
+    if (counts.has(r)) continue;
     const no = text(grid, r, noCol);
     const name = text(grid, r, nameCol);
     const hasFigures = figureCols.some((c) => !isBlank(cellAt(grid, r, c.col)));
@@ -198,6 +201,7 @@ function readOwnRows(grid: Grid, plan: Plan, t: TableReading): void {
   const idCol = columnOf(t, "id");
   if (!idCol) return;
   const known = t.kind === "targets" ? new Set(plan.targets.map((x) => x.no)) : new Set(plan.tasks.map((x) => x.code));
+  const block: BlockRowInput[] = [];
   for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
     const id = cellText(cellAt(grid, r, idCol.col));
     const ref = itemRefOf(t.kind, id);
@@ -206,9 +210,9 @@ function readOwnRows(grid: Grid, plan: Plan, t: TableReading): void {
       else t.unplaced.push({ row: r, no: text(grid, r, columnOf(t, "no")), name: text(grid, r, columnOf(t, "name")), nearest: null });
       continue;
     }
-    const traffic = trafficOf(id);
-    if (traffic) t.traffic.push({ row: r, ...traffic });
+    block.push({ row: r, id: id || null, label: text(grid, r, columnOf(t, "name")) });
   }
+  t.traffic = findTrafficRows(block);
 }
 
 function hasIdentities(grid: Grid, t: TableReading): boolean {

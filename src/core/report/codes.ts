@@ -6,5 +6,4 @@ export type ReportProblemCode =
   | "report.bad-extras"
   | "report.workbook-unreadable"
   | "report.workbook-no-layout"
-  | "report.period-missing"
-  | "report.bad-count";
+  | "report.period-missing";

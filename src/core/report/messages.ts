@@ -11,5 +11,4 @@ export const reportMessages: MessageMap<ReportProblemCode> = {
   "report.workbook-unreadable": (p) => `Không mở được sổ Excel: ${p.detail}.`,
   "report.workbook-no-layout": () => "Sổ Excel không có trang Chỉ tiêu do KT-XH tạo (ktxh init); không biết đọc số liệu ở đâu.",
   "report.period-missing": (p) => `Trang Chỉ tiêu không có cột số liệu kỳ "${p.period}"; các kỳ có trong sổ: ${p.available || "(không có)"}.`,
-  "report.bad-count": (p) => `Ô ${p.cell}: "${p.text}" không phải số nguyên (số vụ, số người tai nạn giao thông); bỏ qua.`,
 };

@@ -43,7 +43,6 @@ export interface ReportRow {
   overridden: boolean;
 }
 
-export type TaskStatus = "hoan-thanh" | "dang-thuc-hien" | "chua-thuc-hien";
 
 export interface TaskCounts {
   total: number;

@@ -2,36 +2,14 @@
  * Task progress: how many of the plan's tasks are done, in progress or not started, in the sentence
  * 783/BC uses ("Tổng số nhiệm vụ giao: 118 nhiệm vụ; đã thực hiện hoàn thành 109 nhiệm vụ, đang thực
  * hiện 09 nhiệm vụ") and in a table by lead office. A task without a status is counted apart.
+ * Status words are read as the check reads them (../task-status.ts): "HT" is done here too.
  */
 import type { Plan } from "../plan";
 import { type Problem, problem } from "../problems";
+import { type TaskStatus, readTaskStatus } from "../task-status";
 import { foldKey } from "../text";
 import type { ReportProblemCode } from "./codes";
-import type { OfficeTasks, TaskCounts, TaskStatus, TaskSummary } from "./model";
-
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  "hoan-thanh": "Hoàn thành",
-  "dang-thuc-hien": "Đang thực hiện",
-  "chua-thuc-hien": "Chưa thực hiện",
-};
-
-/** Words staff write, folded; "đã hoàn thành" and "Hoan thanh" are the same status. */
-const WORDS: [string, TaskStatus][] = [
-  ["hoan thanh", "hoan-thanh"],
-  ["da hoan thanh", "hoan-thanh"],
-  ["da thuc hien hoan thanh", "hoan-thanh"],
-  ["dang thuc hien", "dang-thuc-hien"],
-  ["dang trien khai", "dang-thuc-hien"],
-  ["chua thuc hien", "chua-thuc-hien"],
-  ["chua trien khai", "chua-thuc-hien"],
-];
-
-/** The status a written word means (the status ids fold to the same words); null when it is none. */
-export function readTaskStatus(text: string): TaskStatus | null {
-  const key = foldKey(text);
-  for (const [w, s] of WORDS) if (key === w) return s;
-  return null;
-}
+import type { OfficeTasks, TaskCounts, TaskSummary } from "./model";
 
 export interface TaskStatusInput {
   code: string;
@@ -86,7 +64,7 @@ export function summarizeTasks(
       continue;
     }
     if (s.status == null || s.status.trim() === "") continue;
-    const st = readTaskStatus(s.status);
+    const st = readTaskStatus(s.status)?.status ?? null;
     if (!st) problems.push(problem("report.task-status-unknown", "warning", { target: code }, { code, text: s.status }));
     byCode.set(code, st);
   }

@@ -24,6 +24,7 @@ export type ValidateCode =
   | "plan.differs"
   | "subrows.sum"
   | "traffic.inconsistent"
+  | "traffic.bad-count"
   | "task.status-missing"
   | "task.no-statuses"
   | "task.status-unknown"
@@ -53,6 +54,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "plan.differs": "error",
   "subrows.sum": "error",
   "traffic.inconsistent": "error",
+  "traffic.bad-count": "error",
   "task.status-missing": "warning",
   "task.no-statuses": "warning",
   "task.status-unknown": "error",

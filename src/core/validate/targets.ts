@@ -144,6 +144,9 @@ export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
     }
   }
   const filled = actualCols.filter((c) => (perColumn.get(c.col)?.size ?? 0) > 0);
+  // The counts are read even before any figure is typed: a bad count is never passed over.
+  const traffic = trafficRules(grid, t, plan, actualCols, perColumn);
+  out.push(...traffic.issues);
   if (!filled.length) {
     // A table without any figure column is a plan listing (a pledge): nothing is missing from it.
     if (t.rows.length && actualCols.length) {
@@ -154,8 +157,6 @@ export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
   }
   // The period being reported is the rightmost column with figures; earlier ones may be complete.
   const current = filled[filled.length - 1];
-  const traffic = trafficRules(grid, t, plan, actualCols, perColumn);
-  out.push(...traffic.issues);
   for (const p of t.rows) {
     if (perColumn.get(current.col)?.has(p.ref)) continue;
     if (traffic.derived.has(`${current.col}:${p.ref}`)) continue;

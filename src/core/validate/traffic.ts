@@ -1,13 +1,16 @@
 /**
  * The traffic criterion against its counts: where the six counts are in the sheet (the add-in's
- * block under the table), the number of criteria that fell is derived, and a hand-typed
- * "giảm 01 tiêu chí" that says otherwise is an error (derived figures beat typed ones, GUIDE.md).
+ * block under the table, found by ../traffic-block.ts), the number of criteria that fell is derived,
+ * and a hand-typed "giảm 01 tiêu chí" that says otherwise is an error (derived figures beat typed
+ * ones, GUIDE.md). A count is read as the judgement and the report read it (`readTrafficCounts`);
+ * a count typed as text also gets the figure reader's warning and fix.
  */
 import type { Plan } from "../plan";
 import { a1 } from "../address";
 import { type Grid, cellAt, isBlank } from "../read-table/grid";
 import type { TableColumn, TableReading } from "../read-table/table";
-import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
+import { deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
+import { readTrafficCount, readTrafficCounts } from "../traffic-block";
 import { readFigure } from "./figures";
 import { type Issue, issue } from "./issue";
 import type { ColumnFigures } from "./targets";
@@ -30,23 +33,23 @@ export function trafficRules(
   if (!target || !t.traffic.length) return { issues, derived };
   const placed = t.rows.find((r) => r.ref === target.no);
   for (const col of actualCols) {
-    const counts: TrafficCounts = { accidents: [null, null], deaths: [null, null], injuries: [null, null] };
+    const valueAt = (row: number) => {
+      const cell = cellAt(grid, row, col.col);
+      return cell && !cell.error ? cell.value : null;
+    };
+    const read = readTrafficCounts(t.traffic, valueAt, { sheet: grid.sheet, cellOf: (row) => a1(row, col.col), target: target.no });
+    issues.push(...read.problems.map((p) => issue(p.code, p.location, p.params)));
     for (const tr of t.traffic) {
       const cell = cellAt(grid, tr.row, col.col);
-      if (isBlank(cell)) continue;
-      const where = a1(tr.row, col.col);
+      if (isBlank(cell) || !readTrafficCount(valueAt(tr.row)).ok) continue;
+      // A whole count typed as text: the figure reader's warning, with the number as the fix.
       const r = readFigure(cell, {
-        sheet: grid.sheet, cell: where, target: target.no, unit: "Vụ", name: tr.criterion, refs: [], textOnly: grid.textOnly === true,
+        sheet: grid.sheet, cell: a1(tr.row, col.col), target: target.no, unit: "Vụ", name: tr.criterion, refs: [], textOnly: grid.textOnly === true,
       });
       issues.push(...r.issues);
-      if (r.figure.kind !== "number" || r.figure.suspect) continue;
-      if (!Number.isInteger(r.figure.value) || r.figure.value < 0) {
-        issues.push(issue("value.out-of-range", { sheet: grid.sheet, cell: where, target: target.no }, { value: r.figure.value, why: "not-count" }));
-        continue;
-      }
-      counts[tr.criterion][tr.side === "prev" ? 0 : 1] = r.figure.value;
     }
-    if (!hasTrafficCounts(counts)) continue;
+    const counts = read.counts;
+    if (!counts || !hasTrafficCounts(counts)) continue;
     const d = deriveTrafficCriteria(counts, target.no);
     if (d.unknown > 0 || !placed) continue;
     derived.add(`${col.col}:${target.no}`);

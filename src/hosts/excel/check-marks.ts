@@ -7,11 +7,18 @@
  */
 import * as z from "zod/mini";
 import type { Severity } from "../../core/problems";
+import { MARK_FILLS, markFill } from "../../layout/sheets/issues";
 
 export const MARKS_SETTING_KEY = "ktxh.check.marks";
 
-/** Excel's own "bad" and "neutral" cell-style fills: colours users already read as error and warning. */
-export const MARK_COLORS: Record<Severity, string | null> = { error: "#FFC7CE", warning: "#FFEB9C", info: null };
+const hex = (rgb: string | null): string | null => (rgb == null ? null : `#${rgb.toUpperCase()}`);
+
+/** The layout's mark fills (src/layout/sheets/issues.ts) as Office.js colours. */
+export const MARK_COLORS: Record<Severity, string | null> = {
+  error: hex(MARK_FILLS.error),
+  warning: hex(MARK_FILLS.warning),
+  info: hex(MARK_FILLS.info),
+};
 
 /** More marks than this would bloat the settings: the rest of the problems are listed but not marked. */
 export const MARK_LIMIT = 2000;
@@ -126,7 +133,5 @@ export function queueRecord(ctx: Excel.RequestContext, keep: readonly Mark[], ex
 
 /** The colour for a set of problems on one cell: the worst severity wins. */
 export function markColor(severities: readonly Severity[]): string | null {
-  if (severities.includes("error")) return MARK_COLORS.error;
-  if (severities.includes("warning")) return MARK_COLORS.warning;
-  return null;
+  return hex(markFill(severities));
 }

@@ -16,11 +16,12 @@ import { describeLocation, message } from "../../core/messages";
 import type { Severity } from "../../core/problems";
 import { type Issue, validateGrid } from "../../core/validate";
 import { META_SHEET, decodeMeta } from "../../layout/sheets/meta";
-import { cellInput, widthPoints } from "./cells";
+import { cellInput } from "./cells";
 import { type UsedRead, gridOf } from "./check-grid";
 import { readUsedRanges } from "./check-read";
 import { MARKS_SETTING_KEY, type Mark, type SheetAccess, type WantedMark, decodeMarks, markColor, planMarks, queueFill, queueRecord } from "./check-marks";
-import { ISSUES_SHEET_KEY, ISSUES_WIDTHS, type IssueLine, fixText, issueRows, issuesSheetName } from "./check-sheet";
+import { ISSUES_SHEET_KEY, issuesSheetName, writeIssuesSheet } from "./check-sheet";
+import { fixText } from "../../layout/sheets/issues";
 import { HostError } from "./errors";
 import { loadSettings, planOf, settingsMeta } from "./locate";
 import type { ExcelRun } from "./host";
@@ -208,28 +209,6 @@ export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: C
     await ctx.sync();
     return result;
   });
-}
-
-function writeIssuesSheet(ws: Excel.Worksheet, issues: readonly CheckedIssue[]): void {
-  const lines: IssueLine[] = issues.map((i) => ({
-    sheet: i.location.sheet ?? null,
-    cell: i.location.cell ?? null,
-    target: i.location.target ?? i.location.task ?? null,
-    severity: i.severity,
-    message: i.message,
-    fix: i.fix ? i.fix.value : null,
-  }));
-  const rows = issueRows(lines);
-  const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
-  range.values = rows;
-  range.format.verticalAlignment = "Top";
-  const header = ws.getRangeByIndexes(0, 0, 1, rows[0].length);
-  header.format.font.bold = true;
-  ISSUES_WIDTHS.forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w);
-  });
-  ws.getRangeByIndexes(0, 4, rows.length, 1).format.wrapText = true;
-  ws.freezePanes.freezeRows(1);
 }
 
 /** Which fix cells can be written now: a sheet protected over a locked fix cell refuses them all. */

@@ -49,7 +49,7 @@ const EDGE = {
   insideH: "InsideHorizontal", insideV: "InsideVertical",
 } as const satisfies Record<string, `${Excel.BorderIndex}`>;
 
-function applyFormat(range: Excel.Range, f: CellFormat, area: Area, features: Features): void {
+export function applyFormat(range: Excel.Range, f: CellFormat, area: Area, features: Features): void {
   const fmt = range.format;
   if (f.font) {
     if (f.font.name) fmt.font.name = f.font.name;
@@ -123,7 +123,7 @@ function applyValidation(range: Excel.Range, v: DataValidation): void {
   if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
 }
 
-function applyConditional(range: Excel.Range, rules: readonly ConditionalFormat[]): void {
+export function applyConditional(range: Excel.Range, rules: readonly ConditionalFormat[]): void {
   for (const r of rules) {
     const cf = range.conditionalFormats.add("CellValue");
     cf.cellValue.format.fill.color = hex(r.format.fill);

@@ -6,9 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import { message } from "../../core/messages";
-import type { Severity } from "../../core/problems";
 import type { Issue } from "../../core/validate/issue";
-import { ISSUES_SHEET_NAME, MARK_FILLS, SEVERITY_WORDS, fixText, issuesBody, issuesLayout } from "../../layout/sheets/issues";
+import {
+  ISSUES_SHEET_NAME, SEVERITY_WORDS, fixText, headerRowOf, issuesLayout, issuesSheetName, issuesSheetRows, markFill,
+} from "../../layout/sheets/issues";
 import type { CellFormat } from "../../layout/sheets/types";
 
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
@@ -50,47 +51,41 @@ function merge(...fs: CellFormat[]): CellFormat {
   return fs.reduce<CellFormat>((a, b) => ({ ...a, ...b, font: { ...a.font, ...b.font } }), {});
 }
 
-/** A sheet name not yet taken: "Kết quả kiểm tra", "Kết quả kiểm tra (2)", … */
-function freeName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) {
-    const name = `${base} (${k})`.slice(0, 31);
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 /** Adds the issues sheet to a workbook. Every value is written as a string cell with the text format. */
 export function addIssuesSheet(wb: ExcelJS.Workbook, issues: readonly Issue[], file: string): ExcelJS.Worksheet {
   const layout = issuesLayout(file);
-  const ws = wb.addWorksheet(freeName(wb, layout.name), { views: [{ state: "frozen", ySplit: layout.frozenRows }] });
+  const name = issuesSheetName(wb.worksheets.map((w) => w.name));
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: layout.frozenRows }] });
   layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const title = ws.getRow(1);
-  title.getCell(1).value = layout.titles[0];
-  title.getCell(1).style = styleOf(merge(layout.baseFormat, { font: { bold: true, size: 13 }, wrap: false }));
-  const header = ws.getRow(2);
-  layout.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.style = styleOf(merge(layout.baseFormat, layout.headerFormat));
-  });
-  const body = issuesBody(issues);
-  body.forEach((values, r) => {
-    const row = ws.getRow(r + 3);
+  const rows = issuesSheetRows(layout, issues);
+  const headerRow = headerRowOf(layout);
+  /** The header's row number (1-based). */
+  const first = headerRow + 1;
+  rows.forEach((values, r) => {
+    const row = ws.getRow(r + 1);
+    if (r < headerRow) {
+      row.getCell(1).value = values[0];
+      row.getCell(1).style = styleOf(merge(layout.baseFormat, { font: { bold: true, size: 13 }, wrap: false }));
+      return;
+    }
+    if (r > headerRow && !issues.length) {
+      row.getCell(1).value = values[0];
+      return;
+    }
     layout.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       // A string is a string cell in ExcelJS (formulas need { formula }): "=HYPERLINK(…)" stays text.
-      cell.value = values[c.key] ?? "";
-      cell.style = styleOf(merge(layout.baseFormat, layout.rowFormat, c.format));
+      cell.value = values[i];
+      cell.style = styleOf(r === headerRow ? merge(layout.baseFormat, layout.headerFormat) : merge(layout.baseFormat, layout.rowFormat, c.format));
     });
   });
-  if (body.length) {
-    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: body.length + 2, column: layout.columns.length } };
+  if (issues.length) {
+    ws.autoFilter = { from: { row: first, column: 1 }, to: { row: rows.length, column: layout.columns.length } };
     layout.columns.forEach((c, i) => {
       if (!c.conditional) return;
       const letter = ws.getColumn(i + 1).letter;
       ws.addConditionalFormatting({
-        ref: `${letter}3:${letter}${body.length + 2}`,
+        ref: `${letter}${first + 1}:${letter}${rows.length}`,
         rules: c.conditional.map((rule, k) => ({
           type: "cellIs",
           operator: "equal",
@@ -103,16 +98,13 @@ export function addIssuesSheet(wb: ExcelJS.Workbook, issues: readonly Issue[], f
         })),
       });
     });
-  } else {
-    const cell = ws.getRow(3).getCell(1);
-    cell.value = "Không phát hiện lỗi hoặc cảnh báo nào.";
   }
   ws.pageSetup.orientation = layout.page.orientation;
   ws.pageSetup.paperSize = 9;
   ws.pageSetup.fitToPage = true;
   ws.pageSetup.fitToWidth = 1;
   ws.pageSetup.fitToHeight = 0;
-  ws.pageSetup.printTitlesRow = "2:2";
+  ws.pageSetup.printTitlesRow = `${first}:${first}`;
   return ws;
 }
 
@@ -121,8 +113,6 @@ function noteText(note: ExcelJS.Cell["note"]): string {
   if (typeof note === "string") return note;
   return (note.texts ?? []).map((t) => t.text).join("");
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Marks every cell that has an issue (fill in the severity's colour, a note with the messages and
@@ -142,9 +132,9 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, issues: readonly Issue[],
     if (!ws) continue;
     let cell = ws.getCell(address);
     if (cell.isMerged) cell = cell.master;
-    const worst = list.reduce<Severity>((w, i) => (RANK[i.severity] < RANK[w] ? i.severity : w), "info");
+    const fill = markFill(list.map((i) => i.severity));
     // A fresh style object: loaded cells may share one, and only this cell is to change.
-    cell.style = { ...cell.style, fill: solid(MARK_FILLS[worst]) };
+    if (fill) cell.style = { ...cell.style, fill: solid(fill) };
     const lines = list.map((i) => `[${SEVERITY_WORDS[i.severity]}] ${message(i)}${i.fix ? ` Đề xuất: ${fixText(i.fix.value)}` : ""}`);
     const before = noteText(cell.note);
     cell.note = [before, ...lines].filter(Boolean).join("\n");

@@ -1,8 +1,10 @@
 /**
- * The issues sheet ("Kết quả kiểm tra"): one row per issue found in a workbook, in the order the
- * checker sorted them (by sheet, row, column), with where it is, how serious, what is wrong and the
- * value to type. Data only; the ExcelJS host (src/hosts/xlsx/annotate.ts) writes it. Every cell is text:
- * a colleague's text that looks like a formula ("=HYPERLINK(…)") stays text.
+ * The issues sheet ("Kiểm tra"): one row per issue found in a workbook, in the order the checker
+ * sorted them (by sheet, row, column), with where it is, how serious, what is wrong and the value to
+ * type; and the colours that mark a problem cell, by severity. Data only, one layout for both hosts:
+ * the Office.js host (src/hosts/excel/check-sheet.ts, check-marks.ts) and the ExcelJS one
+ * (src/hosts/xlsx/annotate.ts) render it. Every cell is text: a colleague's text that looks like a
+ * formula ("=HYPERLINK(…)") stays text.
  */
 import { message } from "../../core/messages";
 import { formatNumber } from "../../core/numbers";
@@ -11,7 +13,7 @@ import type { Issue } from "../../core/validate/issue";
 import { BASE_FORMAT, HEADER_FORMAT, PAGE, TEXT_FORMAT } from "./styles";
 import type { CellFormat, ColumnSpec, ConditionalFormat, PageSetup } from "./types";
 
-export const ISSUES_SHEET_NAME = "Kết quả kiểm tra";
+export const ISSUES_SHEET_NAME = "Kiểm tra";
 
 export const SEVERITY_WORDS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
 
@@ -27,22 +29,37 @@ export interface IssuesLayout {
   page: PageSetup;
 }
 
-/** Fills of cells marked in an annotated copy, by severity (the issues sheet uses the same). */
-export const MARK_FILLS: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
+/**
+ * Fills of problem cells, by severity: Excel's own "bad" and "neutral" cell-style fills, colours users
+ * already read as error and warning. Info is listed, not marked. The Office.js marks, the annotated
+ * .xlsx copy and the severity column of the issues sheet use these.
+ */
+export const MARK_FILLS: Record<Severity, string | null> = { error: "FFC7CE", warning: "FFEB9C", info: null };
+
+/** The fill for a set of problems on one cell: the worst severity wins; null when none is marked. */
+export function markFill(severities: readonly Severity[]): string | null {
+  if (severities.includes("error")) return MARK_FILLS.error;
+  if (severities.includes("warning")) return MARK_FILLS.warning;
+  return MARK_FILLS.info;
+}
 
 const SEVERITY_FORMATS: ConditionalFormat[] = [
-  { equals: SEVERITY_WORDS.error, format: { fill: MARK_FILLS.error, fontColor: "9C0006", bold: true } },
-  { equals: SEVERITY_WORDS.warning, format: { fill: MARK_FILLS.warning, fontColor: "7F6000" } },
+  { equals: SEVERITY_WORDS.error, format: { fill: MARK_FILLS.error ?? "FFC7CE", fontColor: "9C0006", bold: true } },
+  { equals: SEVERITY_WORDS.warning, format: { fill: MARK_FILLS.warning ?? "FFEB9C", fontColor: "7F6000" } },
 ];
 
-export function issuesLayout(file: string): IssuesLayout {
+/** Said in the first body row when the check found nothing. */
+export const NO_ISSUES_TEXT = "Không phát hiện lỗi hoặc cảnh báo nào.";
+
+/** The layout; `file` names the checked file in the title (the CLI knows it, the add-in does not). */
+export function issuesLayout(file?: string): IssuesLayout {
   const text = (extra: CellFormat = {}): CellFormat => ({ numberFormat: TEXT_FORMAT, ...extra });
   const col = (key: string, header: string, width: number, format: CellFormat, conditional?: ConditionalFormat[]): ColumnSpec => ({
     key, header, width, role: "computed", format, ...(conditional ? { conditional } : {}),
   });
   return {
     name: ISSUES_SHEET_NAME,
-    titles: [`KẾT QUẢ KIỂM TRA SỐ LIỆU: ${file}`],
+    titles: [file ? `KẾT QUẢ KIỂM TRA SỐ LIỆU: ${file}` : "KẾT QUẢ KIỂM TRA SỐ LIỆU"],
     baseFormat: BASE_FORMAT,
     headerFormat: HEADER_FORMAT,
     columns: [
@@ -78,4 +95,28 @@ export function issuesBody(issues: readonly Issue[]): Record<string, string>[] {
     fix: i.fix ? fixText(i.fix.value) : "",
     code: i.code,
   }));
+}
+
+/**
+ * Every value of the sheet, top to bottom: the titles, the header row, then one row an issue (or the
+ * line saying there is none), each row as wide as the columns. Hosts write these as text.
+ */
+export function issuesSheetRows(layout: IssuesLayout, issues: readonly Issue[]): string[][] {
+  const width = layout.columns.length;
+  const line = (first: string): string[] => [first, ...new Array<string>(width - 1).fill("")];
+  const body = issuesBody(issues).map((values) => layout.columns.map((c) => values[c.key] ?? ""));
+  return [...layout.titles.map(line), layout.columns.map((c) => c.header), ...(body.length ? body : [line(NO_ISSUES_TEXT)])];
+}
+
+/** Row index (0-based) of the header row: below the titles. */
+export const headerRowOf = (layout: IssuesLayout): number => layout.titles.length;
+
+/** A name for our sheet that no other sheet has ("Kiểm tra", else "Kiểm tra (2)", …), at most 31 characters. */
+export function issuesSheetName(taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase("vi")));
+  if (!used.has(ISSUES_SHEET_NAME.toLocaleLowerCase("vi"))) return ISSUES_SHEET_NAME;
+  for (let i = 2; ; i++) {
+    const name = `${ISSUES_SHEET_NAME} (${i})`.slice(0, 31);
+    if (!used.has(name.toLocaleLowerCase("vi"))) return name;
+  }
 }

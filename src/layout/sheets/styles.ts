@@ -5,13 +5,15 @@
  */
 import type { CellFormat, ConditionalFormat, DataValidation, PageSetup } from "./types";
 import { FIGURE_MARKS } from "../../core/periods";
+import { TASK_STATUS_LABELS, TASK_STATUS_WORDS } from "../../core/task-status";
 
 export const FONT = "Times New Roman";
 export const BODY_SIZE = 12;
 
 /** Judgement words as 783/BC prints them (the same as `STATUS_LABELS` in domain/evaluate.ts). */
 export const TARGET_STATUS_WORDS = ["Đạt (vượt)", "Đạt", "Không đạt", "Chưa có số liệu"] as const;
-export const TASK_STATUS_WORDS = ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"] as const;
+/** The tasks sheet's list: the core's task status vocabulary. */
+export { TASK_STATUS_WORDS };
 /** Heading of the rows a new plan no longer has, kept at the bottom when the user chose to keep them. */
 export const DROPPED_HEADING = "Dòng không còn trong kế hoạch";
 
@@ -23,9 +25,9 @@ export const TARGET_STATUS_FORMATS: ConditionalFormat[] = [
 ];
 
 export const TASK_STATUS_FORMATS: ConditionalFormat[] = [
-  { equals: "Hoàn thành", format: { fill: "C6EFCE", fontColor: "006100", bold: true } },
-  { equals: "Đang thực hiện", format: { fill: "FFEB9C", fontColor: "7F6000" } },
-  { equals: "Chưa thực hiện", format: { fill: "E7E6E6", fontColor: "595959" } },
+  { equals: TASK_STATUS_LABELS["hoan-thanh"], format: { fill: "C6EFCE", fontColor: "006100", bold: true } },
+  { equals: TASK_STATUS_LABELS["dang-thuc-hien"], format: { fill: "FFEB9C", fontColor: "7F6000" } },
+  { equals: TASK_STATUS_LABELS["chua-thuc-hien"], format: { fill: "E7E6E6", fontColor: "595959" } },
 ];
 
 /** A4 landscape, margins at the narrow end of Decree 30/2020 so wide tables stay legible. */

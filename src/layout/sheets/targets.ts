@@ -7,7 +7,8 @@
  */
 import type { Plan, TargetRow } from "../../core/plan";
 import { parseTarget } from "../../core/target";
-import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, targetId, trafficId, type TrafficCriterion } from "../../core/row-id";
+import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, targetId, trafficId } from "../../core/row-id";
+import { TRAFFIC_NAMES, trafficLabel } from "../../core/traffic-block";
 import { FIGURE_MARKS, type PeriodId, listPeriods } from "../../core/periods";
 import {
   BASE_FORMAT, COUNT_VALIDATION, FIGURE_VALIDATION, HEADER_FORMAT, MARK_VALIDATION, OVERRIDE_REASON_VALIDATION,
@@ -32,12 +33,6 @@ export interface TargetsOptions {
   /** The period the status columns judge (by default the latest opened one). */
   statusPeriod?: PeriodId | null;
 }
-
-const TRAFFIC_NAMES: Record<TrafficCriterion, { name: string; unit: string }> = {
-  accidents: { name: "Số vụ tai nạn", unit: "Vụ" },
-  deaths: { name: "Số người chết", unit: "Người" },
-  injuries: { name: "Số người bị thương", unit: "Người" },
-};
 
 export function hasPrevious(plan: Plan): boolean {
   return plan.targets.some((t) => t.previous != null);
@@ -177,7 +172,7 @@ export function targetsBody(plan: Plan, periods: readonly PeriodId[]): BodyRow[]
           id: trafficId(c, side),
           values: {
             no: "-",
-            name: `${TRAFFIC_NAMES[c].name} – ${side === "prev" ? "cùng kỳ năm trước" : "kỳ này"}`,
+            name: trafficLabel(c, side),
             unit: TRAFFIC_NAMES[c].unit,
           },
           formats: Object.fromEntries(figureKeys.map((k) => [k, count])),
