@@ -15,7 +15,6 @@ import { type DocDate, parseDocDate } from "../../core/report/heading";
 import { reportMessages } from "../../core/report/messages";
 import { type ReportModel, rowCells } from "../../core/report/model";
 import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../core/report/period";
-import { reportDocx } from "../../hosts/docx/report-docx";
 import { builtInPlans } from "../../seeds";
 import { readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
 import { reportXlsx } from "../../hosts/xlsx/report-xlsx";
@@ -251,6 +250,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (a.docx) {
     const out = path.resolve(io.cwd, a.docx);
     fs.mkdirSync(path.dirname(out), { recursive: true });
+    // docx is loaded only when a .docx is asked for.
+    const { reportDocx } = await import("../../hosts/docx/report-docx");
     fs.writeFileSync(out, await reportDocx(model));
   }
   if (a.json) io.out(JSON.stringify(model, null, 2) + "\n");
