@@ -14,11 +14,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(help());
     return name ? EXIT.OK : EXIT.UNREADABLE;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`ktxh: không có lệnh "${name}".\n\n${help()}`);
     return EXIT.UNREADABLE;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.out(command.usage + "\n");
     return EXIT.OK;

@@ -6,7 +6,7 @@
  */
 import type { ActualRow, Actuals, Override } from "./evaluate";
 import { isStatus } from "./evaluate/status";
-import { decodeText, readCsv } from "./plan-csv";
+import { decodeText, readCsv } from "./csv";
 import { type Location, type Problem, type Result, fail, ok, problem } from "./problems";
 import { foldKey } from "./text";
 import type { CountPair, TrafficCounts } from "./traffic";

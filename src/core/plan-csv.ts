@@ -1,24 +1,21 @@
 /**
  * Plans typed as tables: a CSV with the header `no,name,unit,target` and optional `direction`
  * (`higher`/`lower`), `parent`, `previous`, `additive` columns, as staff type it in Excel.
- * Excel on a Vietnamese machine saves `;`-separated files in the Windows-1258 code page (whose
- * tone marks are combining characters), so: UTF-8 first (BOM or not), UTF-16 by its BOM, else
- * Windows-1258, then NFC. Every refusal names its line and column.
+ * Bytes and rows are read by `csv.ts` (the one CSV reading: encodings, separator, quoting).
+ * Every refusal names its line and column.
  *
  * Sub-rows: a `no` of "1.2" (or a `parent` column) places a row under target 1; a `no` of "-"
  * (as 783/BC prints sector rows) numbers it after the main target above it. A total whose sub-rows
  * share its unit, and whose unit is not %, is taken as additive unless an `additive` column says.
  */
+import { type CsvReadCode, type CsvRecord, decodeText, readCsv } from "./csv";
 import { type Plan, type PlanInput, parsePlan } from "./plan";
 import { type Location, type Problem, type Result, fail, ok, problem } from "./problems";
 import { parseTarget } from "./target";
 import { foldKey } from "./text";
 
 export type CsvProblemCode =
-  | "csv.encoding"
-  | "csv.empty"
-  | "csv.unterminated-quote"
-  | "csv.stray-quote"
+  | CsvReadCode
   | "csv.missing-column"
   | "csv.duplicate-column"
   | "csv.unknown-column"
@@ -28,95 +25,7 @@ export type CsvProblemCode =
   | "csv.year-missing"
   | "csv.heading-skipped";
 
-export type CsvRow = { line: number; cells: string[] };
-export type CsvTable = { header: string[]; rows: CsvRow[]; delimiter: string };
-
-/** Bytes to NFC text: UTF-8 (BOM or not), UTF-16 by BOM, else Windows-1258. */
-export function decodeText(bytes: Uint8Array, file?: string): Result<{ text: string; encoding: string }, CsvProblemCode> {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  const attempts: [string, number][] =
-    b0 === 0xff && b1 === 0xfe ? [["utf-16le", 2]] : b0 === 0xfe && b1 === 0xff ? [["utf-16be", 2]] : [["utf-8", 0], ["windows-1258", 0]];
-  for (const [encoding, skip] of attempts) {
-    try {
-      const text = new TextDecoder(encoding, { fatal: encoding === "utf-8" }).decode(bytes.subarray(skip));
-      return ok({ text: text.replace(/^\uFEFF/, "").normalize("NFC"), encoding });
-    } catch {
-      // Not this encoding: try the next one.
-    }
-  }
-  return fail([problem("csv.encoding", "error", { file }, {})]);
-}
-
-/** RFC 4180 with the delimiter guessed from the header line (`;`, `,` or tab). */
-export function readCsv(text: string, file?: string): Result<CsvTable, CsvProblemCode> {
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
-  const counts = [";", ",", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
-  const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best), [",", 0] as readonly [string, number])[0];
-  const records: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const at = (l: number, col: number): Location => ({ file, path: `dòng ${l}, cột ${col}` });
-  const endRecord = (): void => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== "")) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = "";
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"' && cell.trim() === "") {
-      const openLine = line;
-      const openCol = cells.length + 1;
-      cell = "";
-      i++;
-      for (;;) {
-        if (i >= text.length) return fail([problem("csv.unterminated-quote", "error", at(openLine, openCol), {})]);
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (q === "\r" && text[i + 1] === "\n") {
-          i++;
-          continue;
-        }
-        if (q === "\n") line++;
-        cell += q;
-        i++;
-      }
-      while (i < text.length && (text[i] === " " || text[i] === "\t") && text[i] !== delimiter) i++;
-      if (i < text.length && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
-        return fail([problem("csv.stray-quote", "error", at(line, cells.length + 1), {})]);
-      }
-      continue;
-    }
-    if (c === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      cell += c;
-    }
-    i++;
-  }
-  if (cell !== "" || cells.length > 0) endRecord();
-  if (records.length === 0) return fail([problem("csv.empty", "error", { file }, {})]);
-  const [head, ...rows] = records;
-  return ok({ header: head.cells.map((h) => h.trim()), rows, delimiter });
-}
+type CsvRow = CsvRecord;
 
 /** Header aliases, folded (no diacritics, lower case). */
 const COLUMNS: Record<string, string[]> = {

@@ -21,7 +21,6 @@ export const STRINGS = {
   readingFile: "Đang đọc tệp…",
   fileProblems: (name: string) => `Không dùng được tệp ${name}`,
   fileWarnings: (name: string) => `Lưu ý về tệp ${name}`,
-  fileNotJson: (detail: string) => `Tệp không phải JSON hợp lệ (${detail}).`,
   seedsBroken: "Không đọc được các kế hoạch có sẵn",
   fileUnreadable: "Không đọc được tệp đã chọn.",
   moreProblems: (n: number) => `… và ${n} lỗi khác.`,

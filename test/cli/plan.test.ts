@@ -4,7 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import { findJsonSyntaxError, loadPlanFile } from "../../src/cli/load-plan";
+import { loadPlanFile } from "../../src/cli/load-plan";
+import { findJsonSyntaxError } from "../../src/core/plan-json";
 import { defaultPlan } from "../../src/seeds";
 
 type Run = { code: number; out: string; err: string };

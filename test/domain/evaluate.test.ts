@@ -4,7 +4,7 @@ import { type Status, evaluatePlan, evaluateTarget } from "../../src/core/evalua
 import { type Plan, type TargetRow, parsePlan } from "../../src/core/plan";
 import { parsePlanCsv } from "../../src/core/plan-csv";
 import { summarySentence } from "../../src/core/summary";
-import { rng } from "./rng";
+import fc from "fast-check";
 
 const root = path.join(__dirname, "..", "..");
 const readJson = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(root, f), "utf8"));
@@ -304,33 +304,39 @@ describe("evaluatePlan: rows and matching", () => {
 });
 
 describe("properties", () => {
-  const r = rng(2023);
   const rank: Record<Status, number> = { "khong-dat": 0, dat: 1, vuot: 2, "thieu-so-lieu": -1 };
   const targets = [">48", "≥ 50", "7-8", "khoảng 25.224", "dưới 5", "tối đa 5", "giảm còn 2,14", "100", "< 3,5", "> 80,5", "từ 1,5 đến 2,5"];
+  const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
   it("a better actual never gets a worse status", () => {
-    for (let i = 0; i < 3000; i++) {
-      const t = r.pick(targets);
-      const direction = r.bool() ? "higher" : "lower";
-      const base = r.next() * 30000;
-      const a = Number((base * r.next()).toFixed(r.int(0, 3)));
-      const b = Number((a + r.next() * 10).toFixed(3));
-      const ea = evaluateTarget(row(t, { direction }), a);
-      const eb = evaluateTarget(row(t, { direction }), b);
-      const lower = ea.target!.direction === "lower";
-      const [worse, better] = lower ? [eb, ea] : [ea, eb];
-      expect(rank[better.status]).toBeGreaterThanOrEqual(rank[worse.status]);
-    }
+    const pair = fc
+      .record({ t: fc.constantFrom(...targets), lower: fc.boolean(), base: unit, share: unit, decimals: fc.integer({ min: 0, max: 3 }), step: unit })
+      .map(({ t, lower, base, share, decimals, step }) => {
+        const a = Number((base * 30000 * share).toFixed(decimals));
+        return { t, direction: lower ? ("lower" as const) : ("higher" as const), a, b: Number((a + step * 10).toFixed(3)) };
+      });
+    fc.assert(
+      fc.property(pair, ({ t, direction, a, b }) => {
+        const ea = evaluateTarget(row(t, { direction }), a);
+        const eb = evaluateTarget(row(t, { direction }), b);
+        const lower = ea.target!.direction === "lower";
+        const [worse, better] = lower ? [eb, ea] : [ea, eb];
+        expect(rank[better.status]).toBeGreaterThanOrEqual(rank[worse.status]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("never throws and never says không đạt for text it cannot read", () => {
     const pieces = ["1", "4", "8", ".", ",", " ", "%", "giảm", "tiêu chí", ">", "<", "abc", "khoảng", "-", "0"];
-    for (let i = 0; i < 5000; i++) {
-      let text = "";
-      for (let j = r.int(0, 6); j > 0; j--) text += r.pick(pieces);
-      const e = evaluateTarget(row(r.pick(targets)), text);
-      expect(["vuot", "dat", "khong-dat", "thieu-so-lieu"]).toContain(e.status);
-      if (e.problems.some((p) => p.code === "evaluate.actual-invalid")) expect(e.status).toBe("thieu-so-lieu");
-    }
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((ps) => ps.join(""));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...targets), (actual, t) => {
+        const e = evaluateTarget(row(t), actual);
+        expect(["vuot", "dat", "khong-dat", "thieu-so-lieu"]).toContain(e.status);
+        if (e.problems.some((p) => p.code === "evaluate.actual-invalid")) expect(e.status).toBe("thieu-so-lieu");
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

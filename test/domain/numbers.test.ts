@@ -1,5 +1,5 @@
 import { formatNumber, parseNumber, roundTo } from "../../src/core/numbers";
-import { rng } from "./rng";
+import fc from "fast-check";
 
 type Ok = Extract<ReturnType<typeof parseNumber>, { ok: true }>;
 
@@ -141,48 +141,55 @@ describe("formatNumber", () => {
 });
 
 describe("numbers: properties over random input", () => {
-  const r = rng(20231205);
-
   it("reads back every vi-VN figure it writes", () => {
-    for (let i = 0; i < 3000; i++) {
-      const decimals = r.int(0, 4);
-      const magnitude = Math.pow(10, r.int(0, 9));
-      const value = roundTo((r.next() - 0.3) * magnitude, decimals);
-      const text = formatNumber(value, decimals);
-      const back = read(text);
-      expect(back.value).toBe(value);
-      expect(back.decimals).toBe(decimals);
-    }
+    const figure = fc
+      .record({ decimals: fc.integer({ min: 0, max: 4 }), exponent: fc.integer({ min: 0, max: 9 }), unit: fc.double({ min: -0.3, max: 0.7, noNaN: true }) })
+      .map(({ decimals, exponent, unit }) => ({ decimals, value: roundTo(unit * Math.pow(10, exponent), decimals) }));
+    fc.assert(
+      fc.property(figure, ({ value, decimals }) => {
+        const back = read(formatNumber(value, decimals));
+        expect(back.value).toBe(value);
+        expect(back.decimals).toBe(decimals);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("reads English-typed figures to the same value, or names the alternative", () => {
-    for (let i = 0; i < 3000; i++) {
-      const decimals = r.int(0, 3);
-      const value = roundTo(r.next() * Math.pow(10, r.int(0, 8)), decimals);
-      const [int, frac] = value.toFixed(decimals).split(".");
-      const grouped = r.bool() ? int.replace(/\B(?=(\d{3})+$)/g, ",") : int;
-      const text = frac ? `${grouped}.${frac}` : grouped;
-      const back = read(text);
-      if (back.ambiguous) expect(back.ambiguous.alternatives).toContain(value);
-      else expect(back.value).toBe(value);
-    }
+    const typed = fc
+      .record({ decimals: fc.integer({ min: 0, max: 3 }), exponent: fc.integer({ min: 0, max: 8 }), unit: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), grouped: fc.boolean() })
+      .map(({ decimals, exponent, unit, grouped }) => {
+        const value = roundTo(unit * Math.pow(10, exponent), decimals);
+        const [int, frac] = value.toFixed(decimals).split(".");
+        const head = grouped ? int.replace(/\B(?=(\d{3})+$)/g, ",") : int;
+        return { value, text: frac ? `${head}.${frac}` : head };
+      });
+    fc.assert(
+      fc.property(typed, ({ value, text }) => {
+        const back = read(text);
+        if (back.ambiguous) expect(back.ambiguous.alternatives).toContain(value);
+        else expect(back.value).toBe(value);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("never throws on junk and never loses or invents a digit", () => {
     const alphabet = ["0", "1", "5", "9", ".", ",", " ", "\u00a0", "%", "+", "-", "a", "đ", "e", "/"];
-    for (let i = 0; i < 20000; i++) {
-      let text = "";
-      const n = r.int(0, 9);
-      for (let j = 0; j < n; j++) text += r.pick(alphabet);
-      const back = parseNumber(text);
-      if (!back.ok) {
-        expect(["number.empty", "number.invalid"]).toContain(back.code);
-        continue;
-      }
-      expect(Number.isFinite(back.value)).toBe(true);
-      const digitsIn = text.replace(/\D/g, "").replace(/^0+/, "");
-      const digitsOut = formatNumber(back.value, back.decimals).replace(/\D/g, "").replace(/^0+/, "");
-      expect(digitsOut).toBe(digitsIn);
-    }
+    const junk = fc.array(fc.constantFrom(...alphabet), { maxLength: 9 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(junk, (text) => {
+        const back = parseNumber(text);
+        if (!back.ok) {
+          expect(["number.empty", "number.invalid"]).toContain(back.code);
+          return;
+        }
+        expect(Number.isFinite(back.value)).toBe(true);
+        const digitsIn = text.replace(/\D/g, "").replace(/^0+/, "");
+        const digitsOut = formatNumber(back.value, back.decimals).replace(/\D/g, "").replace(/^0+/, "");
+        expect(digitsOut).toBe(digitsIn);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

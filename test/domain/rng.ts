@@ -1,4 +1,7 @@
-/** A small seeded generator (mulberry32) so property tests are repeatable without a package. */
+/**
+ * A small seeded generator (mulberry32) for building test data in benches (bench/check.bench.ts).
+ * Property tests use fast-check instead (its arbitraries shrink a failure and print the seed).
+ */
 export type Rng = {
   next(): number;
   int(lo: number, hi: number): number;

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { formatNumber } from "../../src/core/numbers";
 import { parsePlan } from "../../src/core/plan";
 import { type TargetHints, type TargetSpec, parseTarget, splitTargetText } from "../../src/core/target";
-import { rng } from "./rng";
+import fc from "fast-check";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -217,57 +217,69 @@ describe("the 2024 plan", () => {
 });
 
 describe("parseTarget: properties over generated wordings", () => {
-  const r = rng(783);
   const units = ["", "%", " tỷ đồng", " tấn", " người", " trường", " ha"];
-  const num = (decimals: number): [number, string] => {
-    const v = Number((r.next() * Math.pow(10, r.int(0, 6))).toFixed(decimals));
-    return [v, formatNumber(v, decimals)];
-  };
-  type Gen = () => { text: string; kind: TargetSpec["kind"]; min: number | null; max: number | null; approx: boolean };
-  const gens: Gen[] = [
-    () => { const d = r.int(0, 3); const [v, t] = num(d); const ap = r.bool(); return { text: `${r.pick(["", "Phấn đấu ", "đạt "])}${ap ? r.pick(["khoảng ", "xấp xỉ ", "~"]) : ""}${t}${r.pick(units)}`, kind: "point", min: v, max: v, approx: ap }; },
-    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick([">", "> ", "trên ", "hơn ", "lớn hơn "])}${t}${r.pick(units)}`, kind: "more-than", min: v, max: null, approx: false }; },
-    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick(["≥", ">= ", "ít nhất ", "tối thiểu ", "không dưới "])}${t}${r.pick(units)}`, kind: "at-least", min: v, max: null, approx: false }; },
-    () => { const [v, t] = num(r.int(0, 2)); return { text: `từ ${t}${r.pick(units)} trở lên`, kind: "at-least", min: v, max: null, approx: false }; },
-    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick(["<", "dưới ", "thấp hơn "])}${t}${r.pick(units)}`, kind: "less-than", min: null, max: v, approx: false }; },
-    () => { const [v, t] = num(r.int(0, 2)); return { text: `${r.pick(["≤", "<= ", "tối đa ", "không quá ", "không vượt quá "])}${t}${r.pick(units)}`, kind: "at-most", min: null, max: v, approx: false }; },
-    () => {
-      const d = r.int(0, 2); const [a, ta] = num(d); const [b0] = num(d); const b = Number((a + b0).toFixed(d)); const tb = formatNumber(b, d);
-      const form = r.int(0, 2);
+  const unit = fc.constantFrom(...units);
+  /** A figure with `decimals` places and the way the plan writes it (vi-VN). */
+  const num = (decimals: fc.Arbitrary<number>): fc.Arbitrary<[number, string]> =>
+    fc
+      .tuple(decimals, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 0, max: 6 }))
+      .map(([d, u, e]) => {
+        const v = Number((u * Math.pow(10, e)).toFixed(d));
+        return [v, formatNumber(v, d)];
+      });
+  const d2 = fc.integer({ min: 0, max: 2 });
+  type Gen = { text: string; kind: TargetSpec["kind"]; min: number | null; max: number | null; approx: boolean };
+  const word = (...ws: string[]): fc.Arbitrary<string> => fc.constantFrom(...ws);
+  const wording: fc.Arbitrary<Gen> = fc.oneof(
+    fc.tuple(word("", "Phấn đấu ", "đạt "), fc.boolean(), word("khoảng ", "xấp xỉ ", "~"), num(fc.integer({ min: 0, max: 3 })), unit)
+      .map(([lead, ap, about, [v, t], u]) => ({ text: `${lead}${ap ? about : ""}${t}${u}`, kind: "point" as const, min: v, max: v, approx: ap })),
+    fc.tuple(word(">", "> ", "trên ", "hơn ", "lớn hơn "), num(d2), unit).map(([w, [v, t], u]) => ({ text: `${w}${t}${u}`, kind: "more-than" as const, min: v, max: null, approx: false })),
+    fc.tuple(word("≥", ">= ", "ít nhất ", "tối thiểu ", "không dưới "), num(d2), unit).map(([w, [v, t], u]) => ({ text: `${w}${t}${u}`, kind: "at-least" as const, min: v, max: null, approx: false })),
+    fc.tuple(num(d2), unit).map(([[v, t], u]) => ({ text: `từ ${t}${u} trở lên`, kind: "at-least" as const, min: v, max: null, approx: false })),
+    fc.tuple(word("<", "dưới ", "thấp hơn "), num(d2), unit).map(([w, [v, t], u]) => ({ text: `${w}${t}${u}`, kind: "less-than" as const, min: null, max: v, approx: false })),
+    fc.tuple(word("≤", "<= ", "tối đa ", "không quá ", "không vượt quá "), num(d2), unit).map(([w, [v, t], u]) => ({ text: `${w}${t}${u}`, kind: "at-most" as const, min: null, max: v, approx: false })),
+    d2.chain((d) => fc.tuple(fc.constant(d), num(fc.constant(d)), num(fc.constant(d)), fc.integer({ min: 0, max: 2 }), unit)).map(([d, [a, ta], [b0], form, u]) => {
+      const b = Number((a + b0).toFixed(d));
+      const tb = formatNumber(b, d);
       const text = form === 0 ? `${ta}-${tb}` : form === 1 ? `${ta} – ${tb}` : `từ ${ta} đến ${tb}`;
-      return { text: text + r.pick(units), kind: "range", min: a, max: b, approx: false };
-    },
-    () => { const n = r.int(0, 9); return { text: `${r.pick(["Giảm", "giảm"])} ${r.bool() ? "0" : ""}${n} tiêu chí`, kind: "reduce-criteria", min: n, max: null, approx: false }; },
-    () => { const [v, t] = num(r.int(0, 2)); const ap = r.bool(); return { text: `giảm còn ${ap ? "khoảng " : ""}${t}%`, kind: "point", min: v, max: v, approx: ap }; },
-  ];
+      return { text: text + u, kind: "range" as const, min: a, max: b, approx: false };
+    }),
+    fc.tuple(word("Giảm", "giảm"), fc.boolean(), fc.integer({ min: 0, max: 9 })).map(([w, zero, n]) => ({ text: `${w} ${zero ? "0" : ""}${n} tiêu chí`, kind: "reduce-criteria" as const, min: n, max: null, approx: false })),
+    fc.tuple(num(d2), fc.boolean()).map(([[v, t], ap]) => ({ text: `giảm còn ${ap ? "khoảng " : ""}${t}%`, kind: "point" as const, min: v, max: v, approx: ap })),
+  );
 
   it("reads every generated wording to the generated bounds and round-trips it", () => {
-    for (let i = 0; i < 4000; i++) {
-      const g = r.pick(gens)();
-      const s = spec(g.text);
-      expect({ text: g.text, kind: s.kind, min: s.min, max: s.max, approx: s.approx }).toEqual(g);
-      expectRoundTrip(s);
-    }
+    fc.assert(
+      fc.property(wording, (g) => {
+        const s = spec(g.text);
+        expect({ text: g.text, kind: s.kind, min: s.min, max: s.max, approx: s.approx }).toEqual(g);
+        expectRoundTrip(s);
+      }),
+      { numRuns: 4000 },
+    );
   });
 
   it("never throws on junk, and what it accepts round-trips", () => {
     const pieces = ["khoảng", "trên", "dưới", "giảm", "còn", "tăng", "từ", "đến", "-", ">", "<", "≥", "%", "1", "25", "1.600", "2,5", "tiêu chí", "tấn", " ", "x", ":", ";", "trở lên", "không quá"];
+    const junk = fc
+      .array(fc.tuple(fc.constantFrom(...pieces), fc.boolean()), { maxLength: 6 })
+      .map((ps) => ps.map(([p, space]) => p + (space ? " " : "")).join(""));
     let accepted = 0;
-    for (let i = 0; i < 20000; i++) {
-      const n = r.int(0, 6);
-      let text = "";
-      for (let j = 0; j < n; j++) text += r.pick(pieces) + (r.bool(0.7) ? " " : "");
-      const res = parseTarget(text);
-      if (!res.ok) {
-        expect(res.problems.length).toBeGreaterThan(0);
-        expect(res.problems.every((p) => p.code.startsWith("target.") || p.code.startsWith("number."))).toBe(true);
-        continue;
-      }
-      accepted++;
-      const s = res.value;
-      if (s.min !== null && s.max !== null) expect(s.min).toBeLessThanOrEqual(s.max);
-      expectRoundTrip(s);
-    }
+    fc.assert(
+      fc.property(junk, (text) => {
+        const res = parseTarget(text);
+        if (!res.ok) {
+          expect(res.problems.length).toBeGreaterThan(0);
+          expect(res.problems.every((p) => p.code.startsWith("target.") || p.code.startsWith("number."))).toBe(true);
+          return;
+        }
+        accepted++;
+        const s = res.value;
+        if (s.min !== null && s.max !== null) expect(s.min).toBeLessThanOrEqual(s.max);
+        expectRoundTrip(s);
+      }),
+      { numRuns: 20000 },
+    );
     expect(accepted).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,7 @@
 /** Files to grids: ExcelJS values of every shape, merges, number formats, CSV code pages, and files that are no workbook. */
 import ExcelJS from "exceljs";
-import { parseCsv, readWorkbook, zipEntries } from "../../src/hosts/xlsx/read-workbook";
+import { csvRows } from "../../src/core/csv";
+import { readWorkbook, zipEntries } from "../../src/hosts/xlsx/read-workbook";
 import { PNG_1x1, encryptedLooking } from "./corpus";
 
 async function bytes(wb: ExcelJS.Workbook): Promise<Buffer> {
@@ -142,6 +143,6 @@ describe("reading CSV", () => {
   });
 
   test("tabs are a separator too", () => {
-    expect(parseCsv("a\tb\tc\n1\t2\t3")).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
+    expect(csvRows("a\tb\tc\n1\t2\t3").records.map((r) => r.cells)).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
   });
 });

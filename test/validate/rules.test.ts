@@ -6,7 +6,7 @@ import { parsePlan, type Plan } from "../../src/core/plan";
 import type { Grid, GridCell } from "../../src/core/read-table/grid";
 import { type Issue, SEVERITY, validateGrid } from "../../src/core/validate";
 import { builtInPlans } from "../../src/seeds";
-import { rng } from "../domain/rng";
+import fc from "fast-check";
 
 const plan2024 = (): Plan => builtInPlans().find((p) => p.id === "binh-son-2024") as Plan;
 const plan2023 = (): Plan => builtInPlans().find((p) => p.id === "binh-son-2023") as Plan;
@@ -270,25 +270,26 @@ describe("catalog and documentation", () => {
 
 describe("never throws on user input", () => {
   test("random grids of header words, names, numbers, texts, errors and decomposed letters", () => {
-    const r = rng(7);
+    const plans = [plan2024(), plan2023()];
     const words = ["TT", "STT", "Chỉ tiêu", "Nội dung", "ĐVT", "KH 2024", "Ước TH", "Trạng thái", "Mã", "Cơ quan chủ trì", "Ghi chú", "-", "1", "2.3",
       "Tổng giá trị sản xuất", "Giao quân", "giảm 01 tiêu chí", ">80", "1.600", "1,6", "Hoàn thành", "Tạm dừng", "#ktxh:targets", "t:1", "tn:deaths:cur",
       "p:year", "", "   ", "Phấn đấu".normalize("NFD"), "=SUM(A1)", "khoảng 25.224", "abc"];
-    const plans = [plan2024(), plan2023()];
-    for (let k = 0; k < 300; k++) {
-      const rows: In[][] = [];
-      const h = r.int(1, 30);
-      const w = r.int(1, 9);
-      for (let i = 0; i < h; i++) {
-        const row: In[] = [];
-        for (let j = 0; j < w; j++) {
-          const roll = r.next();
-          row.push(roll < 0.5 ? r.pick(words) : roll < 0.8 ? r.int(-5, 100000) / r.pick([1, 10, 1000]) : roll < 0.85 ? { value: null, error: r.pick(["#REF!", "#N/A"]) } : null);
-        }
-        rows.push(row);
-      }
-      const merges = r.bool(0.3) ? [{ top: 0, left: 0, bottom: r.int(0, 2), right: r.int(0, 3) }] : [];
-      expect(() => validateGrid(r.pick(plans), [grid(rows, { merges, textOnly: r.bool(0.2) })])).not.toThrow();
-    }
+    const cell: fc.Arbitrary<In> = fc.oneof(
+      { weight: 50, arbitrary: fc.constantFrom(...words) },
+      { weight: 30, arbitrary: fc.tuple(fc.integer({ min: -5, max: 100000 }), fc.constantFrom(1, 10, 1000)).map(([n, d]) => n / d) },
+      { weight: 5, arbitrary: fc.constantFrom("#REF!", "#N/A").map((error): In => ({ value: null, error })) },
+      { weight: 15, arbitrary: fc.constant(null) },
+    );
+    const sheet = fc
+      .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 9 }))
+      .chain(([h, w]) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: h, maxLength: h }));
+    const merge = fc.option(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 })), { freq: 2 });
+    fc.assert(
+      fc.property(sheet, merge, fc.boolean(), fc.constantFrom(0, 1), (rows, m, textOnly, k) => {
+        const merges = m ? [{ top: 0, left: 0, bottom: m[0], right: m[1] }] : [];
+        expect(() => validateGrid(plans[k], [grid(rows, { merges, textOnly })])).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -15,6 +15,7 @@ import { fixText, SEVERITY_WORDS } from "../../layout/sheets/issues";
 import { builtInPlans, defaultPlan } from "../../seeds";
 import { annotateWorkbook, issuesWorkbook } from "../../hosts/xlsx/annotate";
 import { readWorkbook } from "../../hosts/xlsx/read-workbook";
+import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT, processIO } from "../io";
 import { loadPlanFile } from "../load-plan";
 
@@ -40,22 +41,10 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const a: Args = { inputs: [], plan: null, json: false, out: null, progress: false };
-  for (let i = 0; i < args.length; i++) {
-    const x = args[i];
-    const value = (): string | null => (i + 1 < args.length ? args[++i] : null);
-    if (x === "--json") a.json = true;
-    else if (x === "--progress") a.progress = true;
-    else if (x === "--plan" || x === "--out") {
-      const v = value();
-      if (v === null) return `thiếu giá trị sau ${x}`;
-      if (x === "--plan") a.plan = v;
-      else a.out = v;
-    } else if (x.startsWith("--plan=")) a.plan = x.slice(7);
-    else if (x.startsWith("--out=")) a.out = x.slice(6);
-    else if (x.startsWith("-")) return `không hiểu tùy chọn ${x}`;
-    else a.inputs.push(x);
-  }
+  const r = readArgs(args, { plan: { type: "string" }, json: { type: "boolean" }, out: { type: "string" }, progress: { type: "boolean" } });
+  if (typeof r === "string") return r;
+  const v = r.values;
+  const a: Args = { inputs: r.positionals, plan: v.plan ?? null, json: v.json === true, out: v.out ?? null, progress: v.progress === true };
   if (!a.inputs.length) return "cần ít nhất một tệp hoặc thư mục";
   return a;
 }

@@ -13,6 +13,7 @@ import type { Plan } from "../../core/plan";
 import type { Problem, Result } from "../../core/problems";
 import { type SummaryStyle, summarySentence } from "../../core/summary";
 import { builtInPlans } from "../../seeds";
+import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 
@@ -51,24 +52,19 @@ export const evaluateCommand: Command = {
   summary: "đánh giá kết quả thực hiện các chỉ tiêu so với kế hoạch",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    let json = false;
-    let style: SummaryStyle = "783";
-    const positional: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      if (a === "--json") json = true;
-      else if (a === "--style" || a.startsWith("--style=")) {
-        const v = a.includes("=") ? a.slice(8) : args[++i];
-        if (v !== "783" && v !== "dat-trong-do-vuot") {
-          io.err(`ktxh evaluate: --style phải là 783 hoặc dat-trong-do-vuot.\n`);
-          return EXIT.UNREADABLE;
-        }
-        style = v;
-      } else if (a.startsWith("-")) {
-        io.err(`ktxh evaluate: không hiểu tham số "${a}".\n\n${USAGE}\n`);
-        return EXIT.UNREADABLE;
-      } else positional.push(a);
+    const parsed = readArgs(args, { json: { type: "boolean" }, style: { type: "string" } });
+    if (typeof parsed === "string") {
+      io.err(`ktxh evaluate: ${parsed}.\n\n${USAGE}\n`);
+      return EXIT.UNREADABLE;
     }
+    const json = parsed.values.json === true;
+    const v = parsed.values.style ?? "783";
+    if (v !== "783" && v !== "dat-trong-do-vuot") {
+      io.err(`ktxh evaluate: --style phải là 783 hoặc dat-trong-do-vuot.\n`);
+      return EXIT.UNREADABLE;
+    }
+    const style: SummaryStyle = v;
+    const positional = parsed.positionals;
     if (positional.length !== 2) {
       io.err(`ktxh evaluate: cần KẾ_HOẠCH và SỐ_LIỆU.\n\n${USAGE}\n`);
       return EXIT.UNREADABLE;

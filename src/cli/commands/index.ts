@@ -1,10 +1,18 @@
 import type { Command } from "../io";
-import { checkCommand } from "./check";
-import { initCommand } from "./init";
-import { planCommand } from "./plan";
-import { reportCommand } from "./report";
-import { targetCommand } from "./target";
-import { evaluateCommand } from "./evaluate";
 
-/** Every `ktxh` sub-command. Each lives in a file of its own beside this one. */
-export const commands: Command[] = [checkCommand, targetCommand, evaluateCommand, planCommand, initCommand, reportCommand];
+/**
+ * Every `ktxh` sub-command, each in a file of its own beside this one, loaded only when it runs: a
+ * command pays for the libraries it uses (ExcelJS for workbooks, docx for .docx) and no other's, so
+ * `ktxh --help`, `ktxh plan` and `ktxh target` start without ExcelJS. The name and the summary line
+ * are here for `ktxh --help`; a test holds them equal to the command's own.
+ */
+export type CommandEntry = { name: string; summary: string; load(): Promise<Command> };
+
+export const commands: CommandEntry[] = [
+  { name: "check", summary: "kiểm tra số liệu trong các sổ tính (cả thư mục), chỉ ra ô có lỗi", load: async () => (await import("./check")).checkCommand },
+  { name: "target", summary: "đọc một cách ghi chỉ tiêu và in cách hiểu, cách ghi chuẩn", load: async () => (await import("./target")).targetCommand },
+  { name: "evaluate", summary: "đánh giá kết quả thực hiện các chỉ tiêu so với kế hoạch", load: async () => (await import("./evaluate")).evaluateCommand },
+  { name: "plan", summary: "in kế hoạch: chỉ tiêu chủ yếu và nhiệm vụ, giải pháp", load: async () => (await import("./plan")).planCommand },
+  { name: "init", summary: "tạo sổ Excel theo dõi chỉ tiêu và nhiệm vụ của một kế hoạch", load: async () => (await import("./init")).initCommand },
+  { name: "report", summary: "lập bảng báo cáo chỉ tiêu theo mẫu 783/BC (.xlsx, .docx)", load: async () => (await import("./report")).reportCommand },
+];

@@ -9,6 +9,7 @@ import { formatProblem } from "../../core/messages";
 import { type PeriodId, listPeriods, parsePeriodList } from "../../core/periods";
 import { builtInPlans, defaultPlan } from "../../seeds";
 import { initWorkbook } from "../../hosts/xlsx/workbook-init";
+import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 
@@ -33,19 +34,14 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { plan: null, periods: null, output: null, force: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string | null => (i + 1 < args.length ? args[++i] : null);
-    if (a === "--force" || a === "-f") out.force = true;
-    else if (a === "--plan") out.plan = value();
-    else if (a === "--periods") out.periods = value();
-    else if (a === "-o" || a === "--output") out.output = value();
-    else if (a.startsWith("--plan=")) out.plan = a.slice(7);
-    else if (a.startsWith("--periods=")) out.periods = a.slice(10);
-    else if (a.startsWith("--output=")) out.output = a.slice(9);
-    else return `không hiểu tham số "${a}"`;
-  }
+  const r = readArgs(
+    args,
+    { force: { type: "boolean", short: "f" }, plan: { type: "string" }, periods: { type: "string" }, output: { type: "string", short: "o" } },
+    false,
+  );
+  if (typeof r === "string") return r;
+  const v = r.values;
+  const out: Args = { plan: v.plan ?? null, periods: v.periods ?? null, output: v.output ?? null, force: v.force === true };
   if (!out.output) return "thiếu tệp kết quả (-o SỔ.xlsx)";
   return out;
 }

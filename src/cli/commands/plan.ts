@@ -10,6 +10,7 @@ import { type Plan, type TargetRow } from "../../core/plan";
 import type { Problem } from "../../core/problems";
 import { type TargetSpec, parseTarget } from "../../core/target";
 import { builtInPlan, builtInPlans, defaultPlan } from "../../seeds";
+import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 
@@ -170,16 +171,14 @@ async function pickPlan(spec: string | null, io: CliIO): Promise<Plan | null> {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let json = false;
-  let spec: string | null = null;
-  for (const a of args) {
-    if (a === "--json") json = true;
-    else if (!a.startsWith("-") && spec === null) spec = a;
-    else {
-      io.err(`ktxh plan: không hiểu tham số "${a}".\n\n${USAGE}\n`);
-      return EXIT.UNREADABLE;
-    }
+  const parsed = readArgs(args, { json: { type: "boolean" } });
+  const wrong = typeof parsed === "string" ? parsed : parsed.positionals.length > 1 ? `thừa tham số "${parsed.positionals[1]}"` : null;
+  if (typeof parsed === "string" || wrong) {
+    io.err(`ktxh plan: ${wrong}.\n\n${USAGE}\n`);
+    return EXIT.UNREADABLE;
   }
+  const json = parsed.values.json === true;
+  const spec = parsed.positionals[0] ?? null;
   const plan = await pickPlan(spec, io);
   if (!plan) return EXIT.UNREADABLE;
   const { views, problems } = readTargets(plan);

@@ -15,10 +15,10 @@ import { type DocDate, parseDocDate } from "../../core/report/heading";
 import { reportMessages } from "../../core/report/messages";
 import { type ReportModel, rowCells } from "../../core/report/model";
 import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../core/report/period";
-import { reportDocx } from "../../hosts/docx/report-docx";
 import { builtInPlans } from "../../seeds";
 import { readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
 import { reportXlsx } from "../../hosts/xlsx/report-xlsx";
+import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 
@@ -55,29 +55,20 @@ interface Args {
   to: string | null;
 }
 
-const VALUE_FLAGS: Record<string, keyof Args> = {
-  "--plan": "plan", "--actuals": "actuals", "--period": "period", "-o": "output", "--output": "output",
-  "--docx": "docx", "--number": "number", "--date": "date", "--subject": "subject", "--to": "to",
-};
-
 function parseArgs(args: string[]): Args | string {
+  const text = { type: "string" } as const;
+  const r = readArgs(args, {
+    plan: text, actuals: text, period: text, output: { type: "string", short: "o" }, docx: text,
+    number: text, date: text, subject: text, to: text, json: { type: "boolean" },
+  });
+  if (typeof r === "string") return r;
+  if (r.positionals.length > 1) return `thừa tham số "${r.positionals[1]}"`;
+  const v = r.values;
   const out: Args = {
-    workbook: null, plan: null, actuals: null, period: null, output: null, docx: null, json: false,
-    number: null, date: null, subject: null, to: null,
+    workbook: r.positionals[0] ?? null, plan: v.plan ?? null, actuals: v.actuals ?? null, period: v.period ?? null,
+    output: v.output ?? null, docx: v.docx ?? null, json: v.json === true,
+    number: v.number ?? null, date: v.date ?? null, subject: v.subject ?? null, to: v.to ?? null,
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const eq = a.indexOf("=");
-    const flag = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
-    if (a === "--json") out.json = true;
-    else if (flag in VALUE_FLAGS) {
-      const v = flag !== a ? a.slice(eq + 1) : args[++i];
-      if (v == null) return `thiếu giá trị sau ${flag}`;
-      (out[VALUE_FLAGS[flag]] as string | null) = v;
-    } else if (a.startsWith("-")) return `không hiểu tham số "${a}"`;
-    else if (out.workbook == null) out.workbook = a;
-    else return `thừa tham số "${a}"`;
-  }
   if (out.workbook && out.actuals) return "dùng SỔ.xlsx hoặc --actuals, không dùng cả hai";
   if (!out.workbook && !(out.plan && out.actuals)) return "cần SỔ.xlsx, hoặc --plan và --actuals";
   if (!out.output && !out.docx && !out.json) return "cần -o BÁO_CÁO.xlsx (hoặc --docx, --json)";
@@ -259,6 +250,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (a.docx) {
     const out = path.resolve(io.cwd, a.docx);
     fs.mkdirSync(path.dirname(out), { recursive: true });
+    // docx is loaded only when a .docx is asked for.
+    const { reportDocx } = await import("../../hosts/docx/report-docx");
     fs.writeFileSync(out, await reportDocx(model));
   }
   if (a.json) io.out(JSON.stringify(model, null, 2) + "\n");

@@ -6,6 +6,7 @@ import { formatProblem } from "../../core/messages";
 import type { Direction } from "../../core/plan";
 import { formatNumber } from "../../core/numbers";
 import { parseTarget } from "../../core/target";
+import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
 
 const USAGE = [
@@ -29,27 +30,27 @@ export const targetCommand: Command = {
   summary: "đọc một cách ghi chỉ tiêu và in cách hiểu, cách ghi chuẩn",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    let json = false;
-    let text: string | null = null;
+    const parsed = readArgs(args, {
+      json: { type: "boolean" }, unit: { type: "string" }, name: { type: "string" }, direction: { type: "string" },
+    });
+    const wrong = typeof parsed === "string" ? parsed : parsed.positionals.length > 1 ? `không hiểu tham số "${parsed.positionals[1]}"` : null;
+    if (typeof parsed === "string" || wrong) {
+      io.err(`ktxh target: ${wrong}.\n\n${USAGE}\n`);
+      return EXIT.UNREADABLE;
+    }
+    const { values } = parsed;
+    const json = values.json === true;
+    const text = parsed.positionals[0] ?? null;
     const hints: { unit?: string; direction?: Direction; name?: string } = {};
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      const next = (): string | undefined => args[++i];
-      if (a === "--json") json = true;
-      else if (a === "--unit") hints.unit = next();
-      else if (a === "--name") hints.name = next();
-      else if (a === "--direction") {
-        const d = next();
-        if (d !== "higher" && d !== "lower") {
-          io.err(`ktxh target: --direction phải là higher hoặc lower.\n\n${USAGE}\n`);
-          return EXIT.UNREADABLE;
-        }
-        hints.direction = d;
-      } else if (text === null) text = a;
-      else {
-        io.err(`ktxh target: không hiểu tham số "${a}".\n\n${USAGE}\n`);
+    if (values.unit !== undefined) hints.unit = values.unit;
+    if (values.name !== undefined) hints.name = values.name;
+    if (values.direction !== undefined) {
+      const d = values.direction;
+      if (d !== "higher" && d !== "lower") {
+        io.err(`ktxh target: --direction phải là higher hoặc lower.\n\n${USAGE}\n`);
         return EXIT.UNREADABLE;
       }
+      hints.direction = d;
     }
     if (text === null) {
       io.err(`ktxh target: thiếu chỉ tiêu cần đọc.\n\n${USAGE}\n`);

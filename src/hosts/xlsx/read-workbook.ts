@@ -6,6 +6,7 @@
  * holding EncryptionInfo), a broken zip, anything else. Reading never throws on a user's file.
  */
 import ExcelJS from "exceljs";
+import { csvRowsOfBytes } from "../../core/csv";
 import type { Grid, GridCell } from "../../core/read-table/grid";
 import type { FileCode } from "../../core/validate/issue";
 
@@ -124,57 +125,10 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   return grid;
 }
 
-/** Decodes a CSV: UTF-8 (with or without BOM), else the Windows-1258 code page Vietnamese Excel saves in. */
-function decodeCsv(buf: Buffer): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.toString("utf8", 3);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
-  } catch {
-    // Windows-1258 writes tone marks as combining characters: compose them, they are not the user's doing.
-    return new TextDecoder("windows-1258").decode(buf).normalize("NFC");
-  }
-}
-
-/** Splits CSV text (RFC 4180 quoting), guessing `;`, `,` or tab from the first line. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [";", ",", "\t"].map((s) => ({ s, n: firstLine.split(s).length }));
-  const sep = counts.sort((a, b) => b.n - a.n)[0].s;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === sep) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
+/** A CSV as one sheet of text cells, rows as the core's CSV reading gives them (blank lines kept). */
 function csvGrid(buf: Buffer, sheet: string): Grid {
-  const rows = parseCsv(decodeCsv(buf));
-  const cells = rows.map((r) => r.map((v): GridCell | null => (v.trim() === "" ? null : { value: v })));
+  const { records } = csvRowsOfBytes(buf);
+  const cells = records.map((r) => r.cells.map((v): GridCell | null => (v.trim() === "" ? null : { value: v })));
   return { sheet, cells, merges: [], textOnly: true };
 }
 
