@@ -9,7 +9,6 @@
 import type { ActualRow, Actuals } from "../core/evaluate";
 import { parseNumber } from "../core/numbers";
 import { type Problem, problem } from "../core/problems";
-import type { ReportProblemCode } from "../core/report/codes";
 import type { TaskStatusInput } from "../core/report/tasks";
 import type { CountPair, TrafficCounts } from "../core/traffic";
 import { applySheetOverrides, sheetOverrides } from "./computed";
@@ -45,7 +44,7 @@ function count(v: CellValue | undefined, cell: string, sheet: string, problems: 
     if (r.ok) n = r.value;
   }
   if (Number.isInteger(n) && n >= 0) return n;
-  problems.push(problem<ReportProblemCode>("report.bad-count", "warning", { sheet, cell }, { cell, text: String(t) }));
+  problems.push(problem("report.bad-count", "warning", { sheet, cell }, { cell, text: String(t) }));
   return null;
 }
 

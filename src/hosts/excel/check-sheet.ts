@@ -5,6 +5,7 @@
  * Every text goes through `cellInput`, so a colleague's "=SUM(…)" quoted in a message stays text.
  */
 import { formatNumber } from "../../core/numbers";
+import { SEVERITY_LABELS } from "../../core/messages/labels";
 import type { Severity } from "../../core/problems";
 import { cellInput } from "./cells";
 
@@ -12,8 +13,6 @@ export const ISSUES_SHEET_NAME = "Kiểm tra";
 export const ISSUES_SHEET_KEY = "ktxh.check.sheet";
 
 export const ISSUES_HEADER = ["Trang tính", "Ô", "Chỉ tiêu / nhiệm vụ", "Mức độ", "Nội dung", "Đề xuất sửa thành"] as const;
-
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
 
 export interface IssueLine {
   sheet: string | null;
@@ -35,7 +34,7 @@ export function issueRows(lines: readonly IssueLine[]): (string | number)[][] {
   const rows: (string | number)[][] = [[...ISSUES_HEADER]];
   for (const l of lines) {
     rows.push(
-      [l.sheet ?? "", l.cell ?? "", l.target ?? "", SEVERITY_LABEL[l.severity], l.message, fixText(l.fix)].map((t) => cellInput(t === "" ? null : t)),
+      [l.sheet ?? "", l.cell ?? "", l.target ?? "", SEVERITY_LABELS[l.severity], l.message, fixText(l.fix)].map((t) => cellInput(t === "" ? null : t)),
     );
   }
   return rows;
