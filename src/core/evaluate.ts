@@ -8,7 +8,7 @@ import { type Problem, problem } from "./problems";
 import { type TargetSpec, parseTarget } from "./target";
 import { type ActualReading, readActual } from "./evaluate/actual";
 import { type Judgement, judge, judgeCriteria } from "./evaluate/rule";
-import { type EvaluateProblemCode, type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
+import { type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
 import { type Figure, checkSubRows } from "./subrows";
 import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "./traffic";
 import { formatNumber } from "./numbers";
@@ -83,7 +83,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   });
   if (!t.ok) {
     const reason = `không đọc được chỉ tiêu kế hoạch "${row.target}": chưa đánh giá được`;
-    const problems: Problem[] = [...t.problems, problem<EvaluateProblemCode>("evaluate.target-unreadable", "error", loc, { text: row.target })];
+    const problems: Problem[] = [...t.problems, problem("evaluate.target-unreadable", "error", loc, { text: row.target })];
     return withOverride(make("thieu-so-lieu", null, reason, problems, null), opts.override);
   }
   const spec = t.value;
@@ -106,7 +106,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
         if (distance(alt) > distance(reading.value)) continue;
         const other = judge({ spec, actual: { ...reading, value: alt, alternatives: [] }, previous, settings, rowUnit: row.unit });
         if (other.status !== j.status) {
-          extra.push(problem<EvaluateProblemCode>("evaluate.ambiguous-actual", "warning", loc, {
+          extra.push(problem("evaluate.ambiguous-actual", "warning", loc, {
             text: reading.text, value: formatNumber(reading.value), alternative: formatNumber(alt),
             status: STATUS_WORDS[j.status], otherStatus: STATUS_WORDS[other.status],
           }));
@@ -116,7 +116,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   }
   const problems: Problem[] = [];
   for (const p of t.problems) if (p.severity !== "info") problems.push(p);
-  for (const p of j.problems) problems.push(problem(p.code, p.severity, loc, p.params));
+  for (const p of j.problems) problems.push({ ...p, location: loc });
   for (const p of extra) problems.push(p);
   return withOverride(make(j.status, j.percent, j.reason, problems, spec), opts.override);
 }
@@ -127,7 +127,7 @@ function withOverride(e: Evaluation, override: Override | undefined): Evaluation
   if (!override) return e;
   const reason = typeof override.reason === "string" ? override.reason.normalize("NFC").trim() : "";
   if (!isStatus(override.status) || reason === "") {
-    const p = problem<OverrideProblemCode>("evaluate.override-invalid", "warning", { target: e.no }, { status: String(override.status) });
+    const p = problem("evaluate.override-invalid", "warning", { target: e.no }, { status: String(override.status) });
     return { ...e, problems: [...e.problems, p] };
   }
   return {
@@ -146,7 +146,7 @@ function judgeCriteriaRow(spec: TargetSpec, reading: ActualReading, traffic: Tra
   if (reading.kind === "criteria") typed = reading.count;
   else if (reading.kind === "value" && Number.isInteger(reading.value) && reading.value >= 0) typed = reading.value;
   else if (reading.kind !== "missing") {
-    out.push(problem<EvaluateProblemCode>("evaluate.actual-invalid", "warning", loc, { text: "text" in reading ? reading.text : "" }));
+    out.push(problem("evaluate.actual-invalid", "warning", loc, { text: "text" in reading ? reading.text : "" }));
   }
 
   if (hasTrafficCounts(traffic)) {
@@ -194,11 +194,11 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   for (const r of actuals.rows ?? []) {
     const key = rowKey(r.no);
     if (byNo.has(key)) {
-      problems.push(problem<ActualsMatchProblemCode>("actuals.duplicate-row", "error", { target: key }, { no: String(r.no) }));
+      problems.push(problem("actuals.duplicate-row", "error", { target: key }, { no: String(r.no) }));
       continue;
     }
     byNo.set(key, r);
-    if (!known.has(key)) problems.push(problem<ActualsMatchProblemCode>("actuals.unknown-row", "warning", { target: key }, { no: String(r.no) }));
+    if (!known.has(key)) problems.push(problem("actuals.unknown-row", "warning", { target: key }, { no: String(r.no) }));
   }
   const additive = new Map(plan.targets.filter((t) => t.parent == null).map((t) => [t.no, t.additive === true]));
 

@@ -66,19 +66,19 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     const name = columnOf(h);
     const where: Location = { file, path: `dòng 1, cột ${i + 1}` };
     if (!name) {
-      if (h !== "") problems.push(problem<CsvProblemCode>("csv.unknown-column", "warning", where, { column: h }));
+      if (h !== "") problems.push(problem("csv.unknown-column", "warning", where, { column: h }));
       return;
     }
-    if (name in col) problems.push(problem<CsvProblemCode>("csv.duplicate-column", "error", where, { column: h }));
+    if (name in col) problems.push(problem("csv.duplicate-column", "error", where, { column: h }));
     else col[name] = i;
   });
   for (const required of ["no", "name", "target"]) {
-    if (!(required in col)) problems.push(problem<CsvProblemCode>("csv.missing-column", "error", { file, path: "dòng 1" }, { column: required }));
+    if (!(required in col)) problems.push(problem("csv.missing-column", "error", { file, path: "dòng 1" }, { column: required }));
   }
   const fileName = file ? file.split(/[\\/]/).pop() ?? file : "";
   const yearText = YEAR_RE.exec(fileName)?.[1] ?? YEAR_RE.exec(header[col.target ?? -1] ?? "")?.[1];
   const year = opts.year ?? (yearText ? Number(yearText) : null);
-  if (year === null) problems.push(problem<CsvProblemCode>("csv.year-missing", "error", { file }, {}));
+  if (year === null) problems.push(problem("csv.year-missing", "error", { file }, {}));
   if (problems.some((p) => p.severity === "error")) return fail(problems);
 
   const cellOf = (r: CsvRow, name: string): string => (name in col ? (r.cells[col[name]] ?? "").trim() : "");
@@ -94,7 +94,7 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     let parent: string | null = cellOf(r, "parent").replace(/\.$/, "") || null;
     if (SUB_MARK.has(no) || (no === "" && lastMain !== null && parent === null)) {
       if (lastMain === null) {
-        problems.push(problem<CsvProblemCode>("csv.bad-no", "error", where(r, "no"), { value: no }));
+        problems.push(problem("csv.bad-no", "error", where(r, "no"), { value: no }));
         continue;
       }
       subCount++;
@@ -102,10 +102,10 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
       no = `${lastMain}.${subCount}`;
     } else if (!NO_RE.test(no)) {
       if (target === "") {
-        problems.push(problem<CsvProblemCode>("csv.heading-skipped", "info", where(r, "no"), { value: no }));
+        problems.push(problem("csv.heading-skipped", "info", where(r, "no"), { value: no }));
         continue;
       }
-      problems.push(problem<CsvProblemCode>("csv.bad-no", "error", where(r, "no"), { value: no }));
+      problems.push(problem("csv.bad-no", "error", where(r, "no"), { value: no }));
       continue;
     } else if (parent === null && no.includes(".")) {
       parent = no.slice(0, no.lastIndexOf("."));
@@ -116,10 +116,10 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     }
     const dirText = foldKey(cellOf(r, "direction"));
     const direction = dirText === "" ? undefined : DIRECTIONS[dirText];
-    if (dirText !== "" && !direction) problems.push(problem<CsvProblemCode>("csv.bad-direction", "error", where(r, "direction", no), { value: cellOf(r, "direction") }));
+    if (dirText !== "" && !direction) problems.push(problem("csv.bad-direction", "error", where(r, "direction", no), { value: cellOf(r, "direction") }));
     const addText = foldKey(cellOf(r, "additive"));
     const additive = addText === "" ? undefined : BOOLEANS[addText];
-    if (addText !== "" && additive === undefined) problems.push(problem<CsvProblemCode>("csv.bad-additive", "error", where(r, "additive", no), { value: cellOf(r, "additive") }));
+    if (addText !== "" && additive === undefined) problems.push(problem("csv.bad-additive", "error", where(r, "additive", no), { value: cellOf(r, "additive") }));
     const name = cellOf(r, "name");
     const unit = cellOf(r, "unit");
     const spec = parseTarget(target, { direction, unit, name, no });

@@ -1,8 +1,12 @@
 /**
  * Problems found in user data are values, not exceptions (STYLE.md). A problem is plain data:
  * a code from a closed union, a severity, where it is, and the parameters its message needs.
- * The Vietnamese text is chosen late, from the catalog in `messages.ts`, keyed by code.
+ * The Vietnamese text is chosen late, from the catalog in `messages/`, keyed by code; the code's
+ * parameters are typed there (`messages/params.ts`), so a call site cannot pass the wrong ones.
  */
+import type { Code, Params, ParamsFor, ParamsOf } from "./messages/params";
+
+export type { Code, Params, ParamsOf } from "./messages/params";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -22,32 +26,27 @@ export interface Location {
   path?: string;
 }
 
-export interface Problem<C extends string = string> {
+export interface Problem<C extends Code = Code> {
   code: C;
   severity: Severity;
   location: Location;
   /** Values the message is built from (the text that was read, the expected value, ...). */
-  params: Record<string, string | number | null>;
+  params: ParamsOf<C> & Params;
 }
 
 /** Result of an operation on user input: a value when it could be made, and every problem found. */
-export type Result<T, C extends string = string> =
+export type Result<T, C extends Code = Code> =
   | { ok: true; value: T; problems: Problem<C>[] }
   | { ok: false; problems: Problem<C>[] };
 
-export function ok<T, C extends string = string>(value: T, problems: Problem<C>[] = []): Result<T, C> {
+export function ok<T, C extends Code = Code>(value: T, problems: Problem<C>[] = []): Result<T, C> {
   return { ok: true, value, problems };
 }
 
-export function fail<C extends string>(problems: Problem<C>[]): Result<never, C> {
+export function fail<C extends Code>(problems: Problem<C>[]): Result<never, C> {
   return { ok: false, problems };
 }
 
-export function problem<C extends string>(
-  code: C,
-  severity: Severity,
-  location: Location = {},
-  params: Record<string, string | number | null> = {},
-): Problem<C> {
-  return { code, severity, location, params };
+export function problem<C extends Code>(code: C, severity: Severity, location: Location, params: ParamsFor<C>): Problem<C> {
+  return { code, severity, location, params: params as ParamsOf<C> & Params };
 }

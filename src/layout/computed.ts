@@ -5,7 +5,7 @@
  * A status staff chose in "Điều chỉnh đánh giá" replaces the rule's only with a reason beside it;
  * the report readers apply the same reading (`readOverride`), so sheet and report agree.
  */
-import { type ActualsProblemCode, readStatus } from "../core/actuals";
+import { readStatus } from "../core/actuals";
 import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, evaluatePlan } from "../core/evaluate";
 import { message } from "../core/messages";
 import type { TrafficReading } from "../core/traffic-block";
@@ -122,7 +122,7 @@ export function applySheetOverrides(rows: ActualRow[], overrides: ReadonlyMap<st
     if (!o) continue;
     if (o.reading.kind === "applied") row.override = o.reading.override;
     else if (o.reading.kind === "no-reason") row.override = { status: o.reading.status, reason: "" };
-    else problems.push(problem<ActualsProblemCode>("actuals.bad-status", "warning", { sheet, cell: o.cell, target: row.no }, { value: o.reading.text }));
+    else problems.push(problem("actuals.bad-status", "warning", { sheet, cell: o.cell, target: row.no }, { value: o.reading.text }));
   }
 }
 

@@ -1,7 +1,6 @@
 // Every label the task pane shows, in one place, so wording is reviewed (and one day translated) here
 // rather than hunted through components. Messages about user data come from src/core/messages.
 // The notice for old Office builds lives in taskpane.html: it must show without this bundle.
-import type { StatusCode } from "../contract/operations";
 
 export const STRINGS = {
   appTitle: "Kế hoạch KT-XH",
@@ -94,18 +93,6 @@ export const STRINGS = {
   reportWarnings: "Cần xem lại trong báo cáo",
 } as const;
 
-/** Severity words: colour is never the only signal. */
-export const SEVERITY_LABELS = {
-  error: "Lỗi",
-  warning: "Cảnh báo",
-  info: "Lưu ý",
-} as const;
-
-/** Counter words: colour is never the only signal, each count says what it counts. */
-export const STATUS_COUNT_LABELS: Record<StatusCode, string> = {
-  vuot: "Vượt",
-  dat: "Đạt",
-  "khong-dat": "Không đạt",
-  "thieu-so-lieu": "Chưa có số liệu",
-};
+/** Severity and status words come from the core catalog, the same words the sheets and the CLI print. */
+export { SEVERITY_LABELS, STATUS_COUNT_LABELS } from "../core/messages/labels";
 

@@ -168,12 +168,12 @@ export class FakeWorkbook implements PaneOperations {
         const where = `Trang "${SHEET}", ô ${cell}, chỉ tiêu ${no}`;
         if (r.ok) {
           issues.push({
-            code: "value.text-number", severity: "warning", location, params: { text }, where,
+            code: "value.text-number", severity: "warning", location, params: { written: text, value: r.value }, where,
             message: `Số liệu "${text}" đang ở dạng chữ.`, fixText: formatNumber(r.value, r.decimals),
             apply: { sheet: SHEET, cell, value: r.value, was: text },
           });
         } else {
-          issues.push({ code: "value.unreadable", severity: "error", location, params: { text }, where, message: `Không đọc được "${text}".`, fixText: null, apply: null });
+          issues.push({ code: "value.unreadable", severity: "error", location, params: { written: text }, where, message: `Không đọc được "${text}".`, fixText: null, apply: null });
         }
       }
     }

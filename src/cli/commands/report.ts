@@ -6,13 +6,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
-import { describeLocation, formatProblem } from "../../core/messages";
+import { formatProblem } from "../../core/messages";
+import { SEVERITY_LABELS } from "../../core/messages/labels";
 import type { Plan } from "../../core/plan";
 import type { Problem } from "../../core/problems";
 import { type ReportInput, buildReport } from "../../core/report/build";
 import { type ReportExtras, readReportExtras } from "../../core/report/extras";
 import { type DocDate, parseDocDate } from "../../core/report/heading";
-import { reportMessages } from "../../core/report/messages";
 import { type ReportModel, rowCells } from "../../core/report/model";
 import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../core/report/period";
 import { builtInPlans } from "../../seeds";
@@ -75,16 +75,13 @@ function parseArgs(args: string[]): Args | string {
   return out;
 }
 
-/** Report problems have their messages here until the catalog in domain/messages includes them. */
+/** A problem in one line: where it is and the catalog's sentence. */
 export function problemText(p: Problem): string {
-  const build = (reportMessages as Record<string, ((params: Problem["params"]) => string) | undefined>)[p.code];
-  if (!build) return formatProblem(p);
-  const where = describeLocation(p.location);
-  return where ? `${where}: ${build(p.params)}` : build(p.params);
+  return formatProblem(p);
 }
 
 function printProblems(problems: Problem[], io: CliIO): void {
-  for (const p of problems) io.err(`${p.severity === "error" ? "Lỗi" : p.severity === "warning" ? "Cảnh báo" : "Ghi chú"}: ${problemText(p)}\n`);
+  for (const p of problems) io.err(`${SEVERITY_LABELS[p.severity]}: ${problemText(p)}\n`);
 }
 
 async function pickPlan(spec: string, io: CliIO): Promise<{ plan: Plan | null; problems: Problem[] }> {

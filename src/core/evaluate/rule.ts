@@ -37,11 +37,13 @@
  */
 import type { RuleSettings } from "../plan";
 import { formatNumber, roundTo, stepAt } from "../numbers";
+import type { ParamsOf } from "../problems";
 import type { TargetSpec } from "../target";
 import type { ActualReading } from "./actual";
 import { type EvaluateProblemCode, type Status, STATUS_WORDS } from "./status";
 
-export type RuleProblem = { code: EvaluateProblemCode; severity: "error" | "warning" | "info"; params: Record<string, string | number | null> };
+/** A problem of the rule, before it has a location: each code with its own parameters. */
+export type RuleProblem = { [C in EvaluateProblemCode]: { code: C; severity: "error" | "warning" | "info"; params: ParamsOf<C> } }[EvaluateProblemCode];
 export type Judgement = { status: Status; percent: number | null; reason: string; problems: RuleProblem[] };
 
 type Kind = TargetSpec["kind"];

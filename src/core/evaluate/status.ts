@@ -3,20 +3,8 @@ export type Status = "vuot" | "dat" | "khong-dat" | "thieu-so-lieu";
 
 export const STATUSES: readonly Status[] = ["vuot", "dat", "khong-dat", "thieu-so-lieu"];
 
-export const STATUS_LABELS: Record<Status, string> = {
-  vuot: "Đạt (vượt)",
-  dat: "Đạt",
-  "khong-dat": "Không đạt",
-  "thieu-so-lieu": "Chưa có số liệu",
-};
-
-/** The label inside a sentence ("49 > 48: đạt"). */
-export const STATUS_WORDS: Record<Status, string> = {
-  vuot: "đạt (vượt)",
-  dat: "đạt",
-  "khong-dat": "không đạt",
-  "thieu-so-lieu": "chưa có số liệu",
-};
+/** Their words live in the catalog (`messages/labels.ts`), with every other word people read. */
+export { STATUS_LABELS, STATUS_WORDS } from "../messages/labels";
 
 export function isStatus(s: unknown): s is Status {
   return typeof s === "string" && (STATUSES as readonly string[]).includes(s);

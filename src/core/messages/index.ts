@@ -7,13 +7,17 @@ import { planMessages } from "./plan";
 import { numberMessages } from "./numbers";
 import { targetMessages } from "./target";
 import { evaluateMessages } from "./evaluate";
-import type { MessageMap } from "./types";
+import type { Code, MessageMap, ParamsOf } from "./params";
 import { reportMessages } from "../report/messages";
 import { fileMessages, validateMessages } from "./validate";
 
-export type { MessageMap } from "./types";
+export type { Code, MessageMap, Params, ParamsFor, ParamsOf, ProblemParams } from "./params";
 
-const catalog: Record<string, MessageMap<string>[string]> = {
+/**
+ * Every code's sentence. Typed as a map over every code: a code without its message, or a message
+ * of a code that does not exist, does not compile.
+ */
+export const catalog: MessageMap<Code> = {
   ...planMessages,
   ...validateMessages,
   ...fileMessages,
@@ -23,14 +27,22 @@ const catalog: Record<string, MessageMap<string>[string]> = {
   ...reportMessages,
 };
 
-export function hasMessage(code: string): boolean {
+/** Every code the catalog knows, in a stable order (for tests and documentation). */
+export const CODES = Object.keys(catalog) as Code[];
+
+export function hasMessage(code: string): code is Code {
   return Object.prototype.hasOwnProperty.call(catalog, code);
+}
+
+/** The sentence for one code and its parameters. */
+export function render<C extends Code>(code: C, params: ParamsOf<C>): string {
+  const build = catalog[code];
+  return build(params);
 }
 
 /** The message for a problem, without its location. */
 export function message(p: Problem): string {
-  const build = catalog[p.code];
-  return build ? build(p.params) : `Lỗi ${p.code}.`;
+  return hasMessage(p.code) ? render(p.code, p.params) : `Lỗi ${String(p.code)}.`;
 }
 
 /** "Tệp a.json, trang Chỉ tiêu, ô E7, chỉ tiêu 3": where a problem is, in words. */

@@ -1,7 +1,7 @@
-import type { NumberProblemCode } from "../numbers";
+import type { NumberInvalidReason, NumberProblemCode } from "../numbers";
 import type { MessageMap } from "./types";
 
-const invalidWhy: Record<string, string> = {
+const invalidWhy: Record<NumberInvalidReason, string> = {
   chars: "có ký tự không phải chữ số",
   grouping: "dấu phân cách hàng nghìn hoặc thập phân đặt sai chỗ",
   precision: "quá 15 chữ số có nghĩa",
@@ -10,7 +10,7 @@ const invalidWhy: Record<string, string> = {
 export const numberMessages: MessageMap<NumberProblemCode> = {
   "number.empty": () => "Ô để trống, chưa có số.",
   "number.invalid": (p) =>
-    `"${p.written}" không phải là số${p.reason && invalidWhy[String(p.reason)] ? ` (${invalidWhy[String(p.reason)]})` : ""}.`,
+    `"${p.written}" không phải là số${p.reason ? ` (${invalidWhy[p.reason]})` : ""}.`,
   "number.ambiguous": (p) =>
     `"${p.written}" có thể hiểu hai cách: ${p.value} (cách viết Việt Nam, đã dùng) hoặc ${p.alternative}; hãy kiểm tra lại.`,
 };

@@ -1,15 +1,23 @@
 import { formatNumber } from "../numbers";
 import type { FileCode, ValidateCode } from "../validate/issue";
-import type { MessageMap, Params } from "./types";
+import type { MessageMap, ParamsOf } from "./types";
 
-/** A parameter as the user reads it: numbers in vi-VN form (1.284,679). */
-function v(p: Params, key: string): string {
-  const x = p[key];
-  if (typeof x === "number") return Number.isFinite(x) ? formatNumber(x) : String(x);
-  return x == null ? "" : String(x);
+/** A number as the user reads it: vi-VN form (1.284,679). */
+const n = (x: number): string => (Number.isFinite(x) ? formatNumber(x) : "?");
+
+/**
+ * How far a figure is from its yardstick, in words that hold at any distance: "lớn hơn … khoảng
+ * 1.000 lần", "nhỏ hơn … khoảng 25.000 lần". A ratio rounded for display ("lệch 0 lần") says nothing.
+ */
+function scale(value: number, reference: number): string {
+  const f = Math.abs(value) / reference;
+  if (!Number.isFinite(f) || f <= 0 || reference <= 0) return `rất khác kế hoạch hoặc năm trước (${n(reference)})`;
+  const times = f >= 1 ? f : 1 / f;
+  const round = times >= 10 ? Number(times.toPrecision(2)) : Math.round(times * 10) / 10;
+  return `${f >= 1 ? "lớn" : "nhỏ"} hơn kế hoạch hoặc năm trước (${n(reference)}) khoảng ${n(round)} lần`;
 }
 
-const RANGE_WHY: Record<string, string> = {
+const RANGE_WHY: Record<ParamsOf<"value.out-of-range">["why"], string> = {
   negative: "số âm không thể có với đơn vị tính này",
   "over-100": "tỷ lệ không thể vượt quá 100%",
   "not-count": "số vụ, số người phải là số nguyên không âm",
@@ -18,44 +26,43 @@ const RANGE_WHY: Record<string, string> = {
 /** "traffic.bad-count" is said by messages/evaluate.ts: one text for the check, the judgement and the report. */
 export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-count">> = {
   "cell.error-value": (p) =>
-    `Ô có lỗi Excel ${v(p, "error")}${p.formula ? ` (công thức =${v(p, "formula")})` : ""}: sửa công thức hoặc nhập lại số liệu.`,
+    `Ô có lỗi Excel ${p.error}${p.formula ? ` (công thức =${p.formula})` : ""}: sửa công thức hoặc nhập lại số liệu.`,
   "text.decomposed": () =>
     "Chữ tiếng Việt được lưu ở dạng tổ hợp (dấu tách rời chữ), nên không khớp khi tìm kiếm, so sánh: chuẩn hóa về dạng dựng sẵn (NFC).",
   "table.not-found": () =>
     "Không tìm thấy bảng chỉ tiêu hoặc nhiệm vụ nào: cần một dòng tiêu đề có cột Chỉ tiêu (hoặc Nội dung, Nhiệm vụ) và các cột như TT, ĐVT, KH, Ước TH, Trạng thái.",
   "table.no-figures": () => "Bảng chưa có số liệu thực hiện nào: nhập số liệu vào cột kỳ báo cáo.",
   "column.unknown": (p) =>
-    `Không xác định được cột "${v(p, "header")}": cột này không được kiểm tra; đổi tên tiêu đề theo cách viết thông dụng (TT, Chỉ tiêu, ĐVT, KH, Ước TH, Ghi chú…) nếu đó là cột số liệu.`,
+    `Không xác định được cột "${p.header}": cột này không được kiểm tra; đổi tên tiêu đề theo cách viết thông dụng (TT, Chỉ tiêu, ĐVT, KH, Ước TH, Ghi chú…) nếu đó là cột số liệu.`,
   "row.unplaced": (p) =>
-    `Không xác định được dòng "${[v(p, "no"), v(p, "name")].filter(Boolean).join(" ")}" là chỉ tiêu/nhiệm vụ nào trong kế hoạch${p.nearest ? ` (gần nhất: ${v(p, "nearest")})` : ""}: sửa số thứ tự hoặc tên cho khớp kế hoạch.`,
-  "row.duplicate": (p) => `Dòng này lặp lại một dòng đã có ở ô ${v(p, "first")}: xóa một trong hai dòng.`,
+    `Không xác định được dòng "${[p.no, p.name].filter(Boolean).join(" ")}" là chỉ tiêu/nhiệm vụ nào trong kế hoạch${p.nearest ? ` (gần nhất: ${p.nearest})` : ""}: sửa số thứ tự hoặc tên cho khớp kế hoạch.`,
+  "row.duplicate": (p) => `Dòng này lặp lại một dòng đã có ở ô ${p.first}: xóa một trong hai dòng.`,
   "row.missing": (p) =>
-    `Thiếu ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} "${v(p, "name")}" của kế hoạch: thêm dòng này vào bảng.`,
-  "value.missing": (p) => `Chưa có số liệu${p.column ? ` ở cột "${v(p, "column")}"` : ""}: nhập số liệu hoặc ghi rõ lý do ở cột Ghi chú.`,
+    `Thiếu ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} "${p.name}" của kế hoạch: thêm dòng này vào bảng.`,
+  "value.missing": (p) => `Chưa có số liệu${p.column ? ` ở cột "${p.column}"` : ""}: nhập số liệu hoặc ghi rõ lý do ở cột Ghi chú.`,
   "value.text-number": (p) =>
-    `Số "${v(p, "written")}" đang được lưu dưới dạng chữ nên không tính toán được: nhập lại thành số ${v(p, "value")}.`,
+    `Số "${p.written}" đang được lưu dưới dạng chữ nên không tính toán được: nhập lại thành số ${n(p.value)}.`,
   "value.ambiguous": (p) =>
-    `"${v(p, "written")}" có thể là ${v(p, "value")} (cách viết Việt Nam) hoặc ${v(p, "alternative")} (cách viết tiếng Anh): nhập lại thành số cho rõ.`,
+    `"${p.written}" có thể là ${n(p.value)} (cách viết Việt Nam) hoặc ${n(p.alternative)} (cách viết tiếng Anh): nhập lại thành số cho rõ.`,
   "value.decimal-confusion": (p) =>
-    `Giá trị ${v(p, "value")} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${v(p, "fixed")}" đã được gõ vào Excel đặt kiểu số tiếng Anh (dấu chấm thành dấu thập phân); sửa thành ${v(p, "fixed")}.`,
+    `Giá trị ${n(p.value)} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${n(p.fixed)}" đã được gõ vào Excel đặt kiểu số tiếng Anh (dấu chấm thành dấu thập phân); sửa thành ${n(p.fixed)}.`,
   "value.percent-fraction": (p) =>
-    `Giá trị ${v(p, "value")} là tỷ lệ viết dạng phân số, trong khi đơn vị tính là %: sửa thành ${v(p, "fixed")}.`,
-  "value.magnitude": (p) =>
-    `Giá trị ${v(p, "value")} lệch khoảng ${v(p, "ratio")} lần so với kế hoạch hoặc năm trước (${v(p, "reference")}): kiểm tra đơn vị và dấu phân cách.`,
+    `Giá trị ${n(p.value)} là tỷ lệ viết dạng phân số, trong khi đơn vị tính là %: sửa thành ${n(p.fixed)}.`,
+  "value.magnitude": (p) => `Giá trị ${n(p.value)} ${scale(p.value, p.reference)}: kiểm tra đơn vị và dấu phân cách.`,
   "value.out-of-range": (p) =>
-    `Giá trị ${v(p, "value")} không hợp lý (${RANGE_WHY[v(p, "why")] ?? "ngoài khoảng cho phép"}): kiểm tra lại.`,
+    `Giá trị ${n(p.value)} không hợp lý (${RANGE_WHY[p.why] ?? "ngoài khoảng cho phép"}): kiểm tra lại.`,
   "value.unreadable": (p) =>
-    `Không đọc được "${v(p, "written")}" là số liệu: nhập số (ví dụ 1.284,679) hoặc cách viết như ">80", "giảm 01 tiêu chí".`,
+    `Không đọc được "${p.written}" là số liệu: nhập số (ví dụ 1.284,679) hoặc cách viết như ">80", "giảm 01 tiêu chí".`,
   "plan.differs": (p) =>
-    `Kế hoạch ghi "${v(p, "written")}" khác kế hoạch được giao "${v(p, "plan")}": sửa theo kế hoạch được giao.`,
+    `Kế hoạch ghi "${p.written}" khác kế hoạch được giao "${p.plan}": sửa theo kế hoạch được giao.`,
   "subrows.sum": (p) =>
-    `Tổng các dòng ngành (${v(p, "sum")}) không bằng số tổng (${v(p, "total")}), chênh ${v(p, "difference")}: kiểm tra lại số tổng hoặc số từng ngành.`,
+    `Tổng các dòng ngành (${n(p.sum)}) không bằng số tổng (${n(p.total)}), chênh ${n(p.difference)}: kiểm tra lại số tổng hoặc số từng ngành.`,
   "traffic.inconsistent": (p) =>
-    `Ghi giảm ${v(p, "typed")} tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm ${v(p, "derived")} tiêu chí (${v(p, "detail")}): sửa theo số liệu.`,
-  "task.status-missing": (p) => `Chưa có trạng thái nhiệm vụ: chọn ${v(p, "allowed")}.`,
-  "task.no-statuses": (p) => `Chưa nhiệm vụ nào có trạng thái (${v(p, "count")} nhiệm vụ): chọn ${v(p, "allowed")} cho từng nhiệm vụ.`,
-  "task.status-unknown": (p) => `Trạng thái "${v(p, "written")}" không hợp lệ: chọn ${v(p, "allowed")}.`,
-  "task.status-variant": (p) => `Trạng thái "${v(p, "written")}" nên ghi đúng là "${v(p, "status")}".`,
+    `Ghi giảm ${n(p.typed)} tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm ${n(p.derived)} tiêu chí (${p.detail}): sửa theo số liệu.`,
+  "task.status-missing": (p) => `Chưa có trạng thái nhiệm vụ: chọn ${p.allowed}.`,
+  "task.no-statuses": (p) => `Chưa nhiệm vụ nào có trạng thái (${n(p.count)} nhiệm vụ): chọn ${p.allowed} cho từng nhiệm vụ.`,
+  "task.status-unknown": (p) => `Trạng thái "${p.written}" không hợp lệ: chọn ${p.allowed}.`,
+  "task.status-variant": (p) => `Trạng thái "${p.written}" nên ghi đúng là "${p.status}".`,
 };
 
 export const fileMessages: MessageMap<FileCode> = {
@@ -67,6 +74,6 @@ export const fileMessages: MessageMap<FileCode> = {
   "file.corrupt": () =>
     "Tệp bị hỏng hoặc không đầy đủ (có thể chưa tải về xong): xin lại tệp từ người gửi, hoặc mở bằng Excel để sửa rồi lưu lại.",
   "file.empty": () => "Tệp rỗng, không có nội dung.",
-  "file.io": (p) => `Không mở được tệp${p.detail ? ` (${v(p, "detail")})` : ""}: kiểm tra quyền truy cập.`,
+  "file.io": (p) => `Không mở được tệp${p.detail ? ` (${p.detail})` : ""}: kiểm tra quyền truy cập.`,
   "file.missing": () => "Không tìm thấy tệp hoặc thư mục này.",
 };

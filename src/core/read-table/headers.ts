@@ -3,18 +3,18 @@
  * (an upper cell merged over "KH" and "Ước TH"), with merged cells labelling every column they span.
  * The add-in's own sheets carry a hidden key row naming each column; that wins when present.
  */
-import { layoutOfMark } from "../row-id";
+import { MARK, layoutOfMark } from "../row-id";
 import { type HeaderReading, classifyHeader, classifyHeaderLines, roleOfKey } from "./columns";
 import { type Grid, cellAt, cellText, colCount, rowCount, shownCell } from "./grid";
 
 export interface FoundColumn extends HeaderReading {
   col: number;
-  /** The header as written (lines joined), or the key in the add-in's own sheets. */
+  /** The header as written and shown (lines joined); in the add-in's own sheets, the visible header, never the key. */
   header: string;
 }
 
 export interface FoundHeader {
-  /** First and last header row, 0-based. */
+  /** First and last header row, 0-based; in the add-in's own sheets, the key row and the last visible header row. */
   top: number;
   bottom: number;
   columns: FoundColumn[];
@@ -51,16 +51,28 @@ function findKeyRow(grid: Grid): FoundHeader | null {
     for (let c = 0; c < n; c++) {
       const layout = layoutOfMark(cellAt(grid, r, c)?.value);
       if (!layout) continue;
+      // The key row is hidden: people see the header rows below it, marked in the identity column.
+      const headerRows: number[] = [];
+      for (let h = r + 1; h < Math.min(rowCount(grid), r + 1 + SEARCH_ROWS); h++) {
+        if (cellText(cellAt(grid, h, c)) === MARK.header) headerRows.push(h);
+        else if (headerRows.length) break;
+      }
       const columns: FoundColumn[] = [];
       for (let k = 0; k < n; k++) {
         const key = cellText(cellAt(grid, r, k));
         const reading = k === c ? { role: "id" as const, year: null, period: null } : roleOfKey(key);
-        if (reading) columns.push({ ...reading, col: k, header: key });
+        if (reading) columns.push({ ...reading, col: k, header: shownHeader(grid, headerRows, k) || key });
       }
-      return { top: r, bottom: r, columns, unknown: [], own: { keyRow: r, layout } };
+      return { top: r, bottom: headerRows.length ? headerRows[headerRows.length - 1] : r, columns, unknown: [], own: { keyRow: r, layout } };
     }
   }
   return null;
+}
+
+/** A column's header as shown over the given rows ("Ước thực hiện / Năm"), each line once. */
+function shownHeader(grid: Grid, rows: readonly number[], col: number): string {
+  const lines = rows.map((r) => cellText(shownCell(grid, r, col)).replace(/\s+/g, " ")).filter(Boolean);
+  return lines.filter((l, i) => lines.indexOf(l) === i).join(" / ");
 }
 
 /** The texts of the first rows as shown (merged cells labelling every cell they cover), read once per search. */

@@ -1,4 +1,4 @@
-/** Vietnamese messages of the report's problems (to be merged into the catalog in domain/messages). */
+/** Vietnamese messages of the report's problems: one area of the catalog (merged in core/messages/index.ts). */
 import type { MessageMap } from "../messages/types";
 import type { ReportProblemCode } from "./codes";
 

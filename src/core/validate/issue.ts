@@ -3,6 +3,7 @@
  * known, the fix as data, so the pane can apply one or all and the CLI can print the value to type.
  */
 import type { Location, Problem, Severity } from "../problems";
+import type { ParamsFor } from "../messages/params";
 
 export type ValidateCode =
   | "cell.error-value"
@@ -67,14 +68,15 @@ export interface Fix {
   value: string | number;
 }
 
-export interface Issue extends Problem<ValidateCode> {
+export interface Issue<C extends ValidateCode = ValidateCode> extends Problem<C> {
   fix?: Fix;
 }
 
 export type Params = Problem["params"];
 
-export function issue(code: ValidateCode, location: Location, params: Params = {}, fix?: Fix, severity?: Severity): Issue {
-  const i: Issue = { code, severity: severity ?? SEVERITY[code], location, params };
+/** An issue of `code` with that code's parameters (typed in `messages/params.ts`). */
+export function issue<C extends ValidateCode>(code: C, location: Location, params: ParamsFor<C>, fix?: Fix, severity?: Severity): Issue<C> {
+  const i: Issue<C> = { code, severity: severity ?? SEVERITY[code], location, params: params as Issue<C>["params"] };
   if (fix) i.fix = fix;
   return i;
 }

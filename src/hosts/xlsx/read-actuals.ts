@@ -6,7 +6,6 @@
 import { Workbook } from "exceljs";
 import type { Actuals } from "../../core/evaluate";
 import { type Problem, type Result, fail, ok, problem } from "../../core/problems";
-import type { ReportProblemCode } from "../../core/report/codes";
 import type { TaskStatusInput } from "../../core/report/tasks";
 import { readSheetActuals, readSheetTasks, sheetPeriods } from "../../layout/actuals";
 import type { WorkbookMeta } from "../../layout/sheets/meta";
@@ -27,16 +26,16 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return fail([problem<ReportProblemCode>("report.workbook-unreadable", "error", { file }, { detail })]);
+    return fail([problem("report.workbook-unreadable", "error", { file }, { detail })]);
   }
   const sheets = findLayoutSheets(wb);
   const targets = sheets.targets?.sheet;
-  if (!targets) return fail([problem<ReportProblemCode>("report.workbook-no-layout", "error", { file }, {})]);
+  if (!targets) return fail([problem("report.workbook-no-layout", "error", { file }, {})]);
   const inFile = (ps: Problem[]): Problem[] => ps.map((p) => ({ ...p, location: { file, ...p.location } }));
   const read = readSheetActuals(targets, period);
   if (!read) {
     const available = sheetPeriods(targets).join(", ");
-    return fail(inFile([problem<ReportProblemCode>("report.period-missing", "error", { sheet: targets.name }, { period, available })]));
+    return fail(inFile([problem("report.period-missing", "error", { sheet: targets.name }, { period, available })]));
   }
   const tasks = sheets.tasks ? readSheetTasks(sheets.tasks.sheet) : null;
   return ok({ meta: readMetaSheet(wb), actuals: read.actuals, figures: read.figures, tasks }, inFile(read.problems));

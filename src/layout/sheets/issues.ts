@@ -7,15 +7,17 @@
  * formula ("=HYPERLINK(…)") stays text.
  */
 import { message } from "../../core/messages";
-import { formatNumber } from "../../core/numbers";
+import { SEVERITY_LABELS } from "../../core/messages/labels";
 import type { Severity } from "../../core/problems";
+import { formatNumber } from "../../core/numbers";
 import type { Issue } from "../../core/validate/issue";
 import { BASE_FORMAT, HEADER_FORMAT, PAGE, TEXT_FORMAT } from "./styles";
 import type { CellFormat, ColumnSpec, ConditionalFormat, PageSetup } from "./types";
 
 export const ISSUES_SHEET_NAME = "Kiểm tra";
 
-export const SEVERITY_WORDS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
+/** The catalog's severity words (one list for every path). */
+export const SEVERITY_WORDS = SEVERITY_LABELS;
 
 /** The issues sheet's shape: the same vocabulary as the targets and tasks layouts, fewer parts. */
 export interface IssuesLayout {

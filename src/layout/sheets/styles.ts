@@ -6,22 +6,24 @@
 import type { CellFormat, ConditionalFormat, DataValidation, PageSetup } from "./types";
 import { FIGURE_MARKS } from "../../core/periods";
 import { TASK_STATUS_LABELS, TASK_STATUS_WORDS } from "../../core/task-status";
+import { STATUSES } from "../../core/evaluate/status";
+import { OVERRIDE_LABELS, STATUS_LABELS } from "../../core/messages/labels";
 
 export const FONT = "Times New Roman";
 export const BODY_SIZE = 12;
 
-/** Judgement words as 783/BC prints them (the same as `STATUS_LABELS` in domain/evaluate.ts). */
-export const TARGET_STATUS_WORDS = ["Đạt (vượt)", "Đạt", "Không đạt", "Chưa có số liệu"] as const;
+/** Judgement words as 783/BC prints them: the catalog's `STATUS_LABELS`. */
+export const TARGET_STATUS_WORDS: readonly string[] = STATUSES.map((s) => STATUS_LABELS[s]);
 /** The tasks sheet's list: the core's task status vocabulary. */
 export { TASK_STATUS_WORDS };
 /** Heading of the rows a new plan no longer has, kept at the bottom when the user chose to keep them. */
 export const DROPPED_HEADING = "Dòng không còn trong kế hoạch";
 
 export const TARGET_STATUS_FORMATS: ConditionalFormat[] = [
-  { equals: "Không đạt", format: { fill: "FFC7CE", fontColor: "9C0006", bold: true } },
-  { equals: "Đạt (vượt)", format: { fill: "A9D08E", fontColor: "1E4620", bold: true } },
-  { equals: "Đạt", format: { fill: "E2EFDA", fontColor: "375623" } },
-  { equals: "Chưa có số liệu", format: { fill: "E7E6E6", fontColor: "595959" } },
+  { equals: STATUS_LABELS["khong-dat"], format: { fill: "FFC7CE", fontColor: "9C0006", bold: true } },
+  { equals: STATUS_LABELS.vuot, format: { fill: "A9D08E", fontColor: "1E4620", bold: true } },
+  { equals: STATUS_LABELS.dat, format: { fill: "E2EFDA", fontColor: "375623" } },
+  { equals: STATUS_LABELS["thieu-so-lieu"], format: { fill: "E7E6E6", fontColor: "595959" } },
 ];
 
 export const TASK_STATUS_FORMATS: ConditionalFormat[] = [
@@ -88,8 +90,8 @@ export function noteValidation(title: string, max: number): DataValidation {
   };
 }
 
-/** The judgments staff may put in place of the add-in's; "Chưa có số liệu" is for a missing figure, not a choice. */
-export const OVERRIDE_WORDS = ["Đạt (vượt)", "Đạt", "Không đạt"] as const;
+/** The judgments staff may put in place of the add-in's (the catalog's `OVERRIDE_LABELS`). */
+export const OVERRIDE_WORDS = OVERRIDE_LABELS;
 
 export const OVERRIDE_VALIDATION: DataValidation = {
   rule: { kind: "list", values: [...OVERRIDE_WORDS] },
@@ -98,7 +100,7 @@ export const OVERRIDE_VALIDATION: DataValidation = {
     title: "Điều chỉnh đánh giá",
     text: "Chọn khi cán bộ đánh giá khác add-in: trạng thái chọn ở đây thay cho đánh giá của add-in, bắt buộc ghi lý do ở cột bên cạnh. Để trống: dùng đánh giá của add-in.",
   },
-  error: { style: "stop", title: "Giá trị không hợp lệ", text: "Chọn Đạt (vượt), Đạt hoặc Không đạt trong danh sách, hoặc để trống." },
+  error: { style: "stop", title: "Giá trị không hợp lệ", text: `Chọn ${OVERRIDE_LABELS[0]}, ${OVERRIDE_LABELS[1]} hoặc ${OVERRIDE_LABELS[2]} trong danh sách, hoặc để trống.` },
 };
 
 export const OVERRIDE_REASON_VALIDATION: DataValidation = {

@@ -1,0 +1,38 @@
+/**
+ * The words every path prints for a status and a severity: the sheet, the pane, the issues sheet,
+ * the report and the CLI import them from here, so "Đạt (vượt)" or "Lưu ý" is written once.
+ */
+import type { Status } from "../evaluate/status";
+import type { Severity } from "../problems";
+
+/** A target's judgement as 783/BC prints it, in the sheet's status column and the report. */
+export const STATUS_LABELS: Readonly<Record<Status, string>> = {
+  vuot: "Đạt (vượt)",
+  dat: "Đạt",
+  "khong-dat": "Không đạt",
+  "thieu-so-lieu": "Chưa có số liệu",
+};
+
+/** The label inside a sentence ("49 > 48: đạt"). */
+export const STATUS_WORDS: Readonly<Record<Status, string>> = {
+  vuot: "đạt (vượt)",
+  dat: "đạt",
+  "khong-dat": "không đạt",
+  "thieu-so-lieu": "chưa có số liệu",
+};
+
+/** The pane's counter tiles: short, each says what it counts. */
+export const STATUS_COUNT_LABELS: Readonly<Record<Status, string>> = { ...STATUS_LABELS, vuot: "Vượt" };
+
+/** The judgements staff may put in place of the add-in's; "Chưa có số liệu" is for a missing figure, not a choice. */
+export const OVERRIDE_LABELS = [STATUS_LABELS.vuot, STATUS_LABELS.dat, STATUS_LABELS["khong-dat"]] as const;
+
+/**
+ * Severity words: colour is never the only signal. One list everywhere (the pane, the issues
+ * sheet, `ktxh check`, `ktxh report`); "Lưu ý" for info, never "Ghi chú" (that is a column's name).
+ */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: "Lỗi",
+  warning: "Cảnh báo",
+  info: "Lưu ý",
+};
