@@ -32,7 +32,8 @@ function cellText(v: CellValue | undefined): string | number | null {
   return v;
 }
 
-function count(v: CellValue | undefined, cell: string, sheet: string, problems: Problem[]): number | null {
+/** A traffic count as typed: a whole number, else a problem at its cell and null. */
+export function count(v: CellValue | undefined, cell: string, sheet: string, problems: Problem[]): number | null {
   const t = cellText(v);
   if (t == null) return null;
   let n = NaN;

@@ -47,6 +47,8 @@ export const validateMessages: MessageMap<ValidateCode> = {
     `Không đọc được "${v(p, "written")}" là số liệu: nhập số (ví dụ 1.284,679) hoặc cách viết như ">80", "giảm 01 tiêu chí".`,
   "plan.differs": (p) =>
     `Kế hoạch ghi "${v(p, "written")}" khác kế hoạch được giao "${v(p, "plan")}": sửa theo kế hoạch được giao.`,
+  "plan.mismatch": (p) =>
+    `Sổ này được lập theo kế hoạch "${v(p, "recorded")}"${p.title ? ` (${v(p, "title")})` : ""}, nhưng đang được kiểm tra theo kế hoạch "${v(p, "chosen")}": bỏ --plan để kiểm tra theo kế hoạch ghi trong sổ, hoặc chọn đúng kế hoạch.`,
   "subrows.sum": (p) =>
     `Tổng các dòng ngành (${v(p, "sum")}) không bằng số tổng (${v(p, "total")}), chênh ${v(p, "difference")}: kiểm tra lại số tổng hoặc số từng ngành.`,
   "traffic.inconsistent": (p) =>

@@ -22,6 +22,7 @@ export type ValidateCode =
   | "value.out-of-range"
   | "value.unreadable"
   | "plan.differs"
+  | "plan.mismatch"
   | "subrows.sum"
   | "traffic.inconsistent"
   | "task.status-missing"
@@ -51,6 +52,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "value.out-of-range": "error",
   "value.unreadable": "error",
   "plan.differs": "error",
+  "plan.mismatch": "warning",
   "subrows.sum": "error",
   "traffic.inconsistent": "error",
   "task.status-missing": "warning",

@@ -39,6 +39,11 @@ const TRAFFIC_NAMES: Record<TrafficCriterion, { name: string; unit: string }> = 
   injuries: { name: "Số người bị thương", unit: "Người" },
 };
 
+/** The name a traffic-count row carries in the layout: what finds it again when its identity is lost. */
+export function trafficRowName(c: TrafficCriterion, side: "prev" | "cur"): string {
+  return `${TRAFFIC_NAMES[c].name} – ${side === "prev" ? "cùng kỳ năm trước" : "kỳ này"}`;
+}
+
 export function hasPrevious(plan: Plan): boolean {
   return plan.targets.some((t) => t.previous != null);
 }
@@ -177,7 +182,7 @@ export function targetsBody(plan: Plan, periods: readonly PeriodId[]): BodyRow[]
           id: trafficId(c, side),
           values: {
             no: "-",
-            name: `${TRAFFIC_NAMES[c].name} – ${side === "prev" ? "cùng kỳ năm trước" : "kỳ này"}`,
+            name: trafficRowName(c, side),
             unit: TRAFFIC_NAMES[c].unit,
           },
           formats: Object.fromEntries(figureKeys.map((k) => [k, count])),
