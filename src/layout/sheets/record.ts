@@ -21,7 +21,6 @@
 import * as z from "zod/mini";
 import { PERIOD_IDS } from "../../core/periods";
 import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
-import type { CellValue } from "./types";
 
 /** The same name as the metadata sheet of version 1, so an old book's sheet is found and replaced. */
 export const RECORD_SHEET = "_ktxh";
@@ -101,13 +100,13 @@ export function recordRectangle(rows: string[][]): string[][] {
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
 }
 
-const text = (v: CellValue | undefined): string => (typeof v === "string" ? v : v == null ? "" : String(v));
+const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
 
 /**
  * The record read from the sheet's values from A1; null when the sheet holds no KT-XH record
  * (another add-in's sheet, a hand-edited cell). A version-1 book (metadata JSON in A2) is migrated.
  */
-export function decodeRecord(values: readonly (readonly CellValue[] | undefined)[]): BookRecord | null {
+export function decodeRecord(values: readonly (readonly unknown[] | undefined)[]): BookRecord | null {
   const old = decodeMeta(values[1]?.[0]);
   if (old) return { version: 1, meta: old, plan: null, extra: {} };
   const entries: Record<string, unknown> = {};
