@@ -180,6 +180,20 @@ describe("`ktxh report` reads the add-in's own books however they were damaged",
     expect(view(damaged.model)).toEqual(view(intact.model));
   });
 
+  test("`ktxh evaluate BOOK.xlsx` reads it the same way: the recorded plan, the same statuses intact or damaged", async () => {
+    const evaluate = async (file: string) => {
+      const io = capture(dir);
+      const code = await main(["evaluate", file, "--period", "year", "--json"], io);
+      return { code, json: JSON.parse(io.stdout()) as { plan: string; rows: { no: string; status: string; percent: number | null }[]; summary: unknown } };
+    };
+    const intact = await evaluate(await book("none"));
+    expect(intact.json.plan).toBe("binh-son-2024");
+    expect(intact.json.rows.find((r) => r.no === "8")?.status).toBe("vuot");
+    const damaged = await evaluate(await book("both"));
+    expect(damaged.json.rows).toEqual(intact.json.rows);
+    expect(damaged.json.summary).toEqual(intact.json.summary);
+  });
+
   test.each(["key-row", "identity-column"] as const)("`ktxh check` of the book with the %s deleted: no false warning on the traffic rows", async (damage) => {
     await book(damage);
     const { json } = await checkJson([`${damage}.xlsx`]);

@@ -6,22 +6,26 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
-import { STATUS_LABELS, evaluatePlan } from "../../core/evaluate";
+import { type Actuals, STATUS_LABELS, evaluatePlan } from "../../core/evaluate";
 import { formatProblem } from "../../core/messages";
 import { formatNumber } from "../../core/numbers";
 import type { Plan } from "../../core/plan";
 import type { Problem, Result } from "../../core/problems";
 import { type SummaryStyle, summarySentence } from "../../core/summary";
 import { builtInPlans } from "../../seeds";
+import { readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
 import { type CliIO, type Command, EXIT } from "../io";
 import { loadPlanFile } from "../load-plan";
 
 const USAGE = [
   "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
+  "ktxh evaluate SỔ.xlsx [KẾ_HOẠCH] [--period KỲ] [--json] [--style ...]",
   "",
   "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
   "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột no,name,unit,target), hoặc mã kế hoạch có sẵn (binh-son-2023)",
   "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
+  "  SỔ.xlsx   sổ Excel (do `ktxh init` tạo, hoặc bảng của đơn vị khác): kế hoạch ghi trong sổ, nếu không chỉ rõ",
+  "  --period  kỳ đọc trong sổ (mặc định: year)",
   "  --json    in JSON",
   "  --style   kiểu câu tổng hợp (mặc định 783)",
 ].join("\n");
@@ -52,6 +56,7 @@ export const evaluateCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     let json = false;
+    let period = "year";
     let style: SummaryStyle = "783";
     const positional: string[] = [];
     for (let i = 0; i < args.length; i++) {
@@ -64,18 +69,27 @@ export const evaluateCommand: Command = {
           return EXIT.UNREADABLE;
         }
         style = v;
+      } else if (a === "--period" || a.startsWith("--period=")) {
+        const v = a.includes("=") ? a.slice(9) : args[++i];
+        if (!v) {
+          io.err(`ktxh evaluate: thiếu kỳ sau --period.\n`);
+          return EXIT.UNREADABLE;
+        }
+        period = v;
       } else if (a.startsWith("-")) {
         io.err(`ktxh evaluate: không hiểu tham số "${a}".\n\n${USAGE}\n`);
         return EXIT.UNREADABLE;
       } else positional.push(a);
     }
-    if (positional.length !== 2) {
-      io.err(`ktxh evaluate: cần KẾ_HOẠCH và SỐ_LIỆU.\n\n${USAGE}\n`);
+    const book = positional.find((x) => /\.(xlsx|xlsm)$/i.test(x)) ?? null;
+    if (positional.length !== 2 && !(book && positional.length === 1)) {
+      io.err(`ktxh evaluate: cần KẾ_HOẠCH và SỐ_LIỆU (hoặc SỔ.xlsx).\n\n${USAGE}\n`);
       return EXIT.UNREADABLE;
     }
-    const [planSpec, actualsFile] = positional;
-    const plan = await loadPlan(planSpec, io);
-    if (!plan.ok) {
+    const planSpec = positional.find((x) => x !== book) ?? null;
+    const actualsFile = book ?? positional[1];
+    let plan: Result<Plan> | null = planSpec === null ? null : await loadPlan(planSpec, io);
+    if (plan && !plan.ok) {
       printProblems(plan.problems, io);
       return EXIT.UNREADABLE;
     }
@@ -84,7 +98,20 @@ export const evaluateCommand: Command = {
       io.err(`Không đọc được tệp số liệu ${actualsFile}: ${bytes}\n`);
       return EXIT.UNREADABLE;
     }
-    const actuals = parseActuals(bytes, actualsFile);
+    let actuals: Result<Actuals>;
+    if (book) {
+      // The one reading of a workbook: the plan it records (or the one named), its figures for the period.
+      const r = await readWorkbookActuals(bytes, period, book, plan?.ok ? plan.value : null);
+      if (!r.ok) {
+        printProblems(r.problems, io);
+        return EXIT.UNREADABLE;
+      }
+      plan = { ok: true, value: r.value.plan, problems: plan?.problems ?? [] };
+      actuals = { ok: true, value: r.value.actuals, problems: r.problems };
+    } else {
+      actuals = parseActuals(bytes, actualsFile);
+    }
+    if (!plan?.ok) return EXIT.UNREADABLE;
     if (!actuals.ok) {
       printProblems(actuals.problems, io);
       return EXIT.UNREADABLE;
