@@ -68,6 +68,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "value.out-of-range": { value: 120, why: "over-100" },
   "value.unreadable": { written: "khá" },
   "plan.differs": { written: "khoảng 25.242", plan: "khoảng 25.224" },
+  "plan.mismatch": { recorded: "binh-son-2024", chosen: "xa-binh-hai-2025", title: "UBND huyện Bình Sơn" },
   "subrows.sum": { total: 22901.39, sum: 22801.39, difference: 100, count: 3 },
   "traffic.inconsistent": { typed: 1, derived: 2, detail: "số vụ 10 → 8, số người chết 3 → 2" },
   "task.status-missing": { allowed: "Hoàn thành, Đang thực hiện, Chưa thực hiện" },

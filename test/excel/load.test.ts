@@ -3,6 +3,7 @@ import { PLAN_SETTING_KEY } from "../../src/hosts/excel/locate";
 import type { PlanInput } from "../../src/core/plan";
 import { parsePlan } from "../../src/core/plan";
 import { META_SETTING_KEY, type WorkbookMeta, encodeMeta, makeMeta } from "../../src/layout/sheets/meta";
+import { decodeRecord } from "../../src/layout/sheets/record";
 import { DROPPED_HEADING } from "../../src/layout/sheets/styles";
 import { defaultPlan } from "../../src/seeds";
 import type { DropCandidate } from "../../src/contract/operations";
@@ -29,8 +30,13 @@ describe("loading a plan into a live workbook", () => {
     let outcome: Awaited<ReturnType<typeof ops.loadPlan>> | null = null;
     const syncs = await syncsOf(wb, async () => void (outcome = await ops.loadPlan(plan, PERIODS, yes)));
     expect(syncs).toBe(4);
-    expect(wb.user.sheetNames()).toEqual(["Sheet1", "Chỉ tiêu", "Nhiệm vụ"]);
+    expect(wb.user.sheetNames()).toEqual(["Sheet1", "Chỉ tiêu", "Nhiệm vụ", "_ktxh"]);
     expect(wb.user.activeSheet()).toBe(SHEET);
+    // The book's record, written in the same syncs: very hidden, holding the plan itself and the sheets' ids.
+    expect(wb.user.sheetInfo("_ktxh").visibility).toBe("VeryHidden");
+    const record = decodeRecord(wb.user.grid("_ktxh", "A1:E30"));
+    expect(record?.plan).toMatchObject({ id: plan.id });
+    expect(record?.meta.sheets.targets.id).toBe(wb.user.sheetInfo(SHEET).id);
 
     // Values: the plan's text as written, the hidden key row and identity column.
     expect(wb.user.cell(SHEET, "B8").value).toBe("Tổng giá trị sản xuất");
@@ -108,7 +114,7 @@ describe("loading a plan into a live workbook", () => {
 
     const syncs = await syncsOf(wb, () => ops.loadPlan(plan, PERIODS, yes));
     expect(syncs).toBe(3);
-    expect(wb.user.sheetNames()).toEqual(["Sheet1", "CT 2024", "Nhiệm vụ"]);
+    expect(wb.user.sheetNames()).toEqual(["Sheet1", "CT 2024", "Nhiệm vụ", "_ktxh"]);
     const at = (id: string, key: string) => wb.user.cell("CT 2024", cellOf(wb, "CT 2024", id, key)).value;
     expect(at("t:1", "p:year")).toBe(25300);
     expect(at("t:10", "p:6m")).toBe(2.3);
@@ -190,13 +196,13 @@ describe("loading a plan into a live workbook", () => {
     // A new pane (no remembered ids): one extra read finds both sheets by their marks.
     const syncs = await syncsOf(wb, () => ops.loadPlan(plan, PERIODS, yes));
     expect(syncs).toBe(4);
-    expect(wb.user.sheetNames()).toEqual(["Sheet1", "Theo dõi", "Việc"]);
+    expect(wb.user.sheetNames()).toEqual(["Sheet1", "Theo dõi", "Việc", "_ktxh"]);
     expect(wb.user.cell("Theo dõi", cellOf(wb, "Theo dõi", "t:6", "p:9m")).value).toBe(30000);
     const after = JSON.parse(wb.user.settings()[META_SETTING_KEY] as string) as WorkbookMeta;
     expect(after.sheets.targets).toEqual({ name: "Theo dõi", id: wb.user.sheetInfo("Theo dõi").id });
   });
 
-  test("a workbook made by `ktxh init` keeps its metadata in the hidden sheet: read there, and kept in step", async () => {
+  test("an older book's metadata sheet is read there, and rewritten as the book's record (migrated), very hidden", async () => {
     const { wb, ops } = setup({ sheets: ["Sheet1", "_ktxh"] });
     const meta = makeMeta({
       planId: plan.id, unit: plan.unit, year: plan.year, periods: ["year"], statusPeriod: "year",
@@ -205,9 +211,12 @@ describe("loading a plan into a live workbook", () => {
     wb.user.type("_ktxh", "A2", encodeMeta(meta));
     expect(await ops.readState()).toMatchObject({ planId: plan.id, periods: ["year"] });
     await ops.loadPlan(plan, PERIODS, yes);
-    const kept = JSON.parse(String(wb.user.cell("_ktxh", "A2").value)) as WorkbookMeta;
-    expect(kept.periods).toEqual(PERIODS);
-    expect(kept.sheets.targets.id).toBe(wb.user.sheetInfo(SHEET).id);
+    const record = decodeRecord(wb.user.grid("_ktxh", "A1:E30"));
+    expect(record?.version).toBe(2);
+    expect(record?.meta.periods).toEqual(PERIODS);
+    expect(record?.meta.sheets.targets.id).toBe(wb.user.sheetInfo(SHEET).id);
+    expect(record?.plan).toMatchObject({ id: plan.id, targets: expect.any(Array) });
+    expect(wb.user.sheetInfo("_ktxh").visibility).toBe("VeryHidden");
   });
 
   test("a plan change that would drop a filled row asks first; no writes nothing, yes keeps the row", async () => {
@@ -238,13 +247,13 @@ describe("loading a plan into a live workbook", () => {
     wb.user.type("Chỉ tiêu", "B2", "123");
     const mine = wb.user.grid("Chỉ tiêu");
     const r = await ops.loadPlan(plan, PERIODS, yes);
-    expect(wb.user.sheetNames()).toEqual(["Chỉ tiêu", "Chỉ tiêu (2)", "Nhiệm vụ"]);
+    expect(wb.user.sheetNames()).toEqual(["Chỉ tiêu", "Chỉ tiêu (2)", "Nhiệm vụ", "_ktxh"]);
     expect(wb.user.grid("Chỉ tiêu")).toEqual(mine);
     expect(wb.user.cell("Chỉ tiêu (2)", "B8").value).toBe("Tổng giá trị sản xuất");
     expect(r).toMatchObject({ summary: { items: expect.arrayContaining([expect.objectContaining({ sheet: "Chỉ tiêu (2)", cell: "G8" })]) } });
     // And a reload finds the add-in's sheet again by its id, not the user's by its name.
     await ops.loadPlan(plan, PERIODS, yes);
-    expect(wb.user.sheetNames()).toEqual(["Chỉ tiêu", "Chỉ tiêu (2)", "Nhiệm vụ"]);
+    expect(wb.user.sheetNames()).toEqual(["Chỉ tiêu", "Chỉ tiêu (2)", "Nhiệm vụ", "_ktxh"]);
     expect(wb.user.grid("Chỉ tiêu")).toEqual(mine);
   });
 

@@ -5,6 +5,7 @@
  * report, `keepPrevious` keeps it, a missing ExcelApi 1.9 gives a notice, and the request count does
  * not grow with the plan.
  */
+import { RECORD_SHEET } from "../../src/layout/sheets/record";
 import { parseNumber } from "../../src/core/numbers";
 import { type PlanInput, parsePlan } from "../../src/core/plan";
 import { buildReport } from "../../src/core/report/build";
@@ -190,7 +191,7 @@ describe("report sheet in a live workbook", () => {
     const outcome = await report.buildReport("year", false);
     expect(outcome).toMatchObject({ sheet: REPORT, kept: null, chart: true, notices: [] });
     expect(outcome.counts).toMatchObject({ vuot: 13, dat: 6, khongDat: 1 });
-    expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", REPORT]);
+    expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", RECORD_SHEET, REPORT]);
     expect(wb.user.activeSheet()).toBe(REPORT);
     expect(othersOf(wb, [REPORT])).toEqual(before);
 
@@ -240,7 +241,7 @@ describe("report sheet in a live workbook", () => {
     const before = othersOf(wb, [REPORT]);
     wb.user.type(TARGETS, cellOf(wb, TARGETS, "t:1", "p:year"), "20000");
     await report.buildReport("year", false);
-    expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", REPORT]);
+    expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", RECORD_SHEET, REPORT]);
     expect(wb.user.sheetInfo(REPORT).id).not.toBe(firstId);
     expect(wb.user.sheetInfo(REPORT).charts).toHaveLength(1);
     const r = rowNamed(wb, REPORT, "Tổng giá trị sản xuất");
@@ -275,7 +276,7 @@ describe("report sheet in a live workbook", () => {
     const kept = "Báo cáo (1) 05.12.2023";
     expect(outcome.kept).toBe(kept);
     expect(outcome.sheet).toBe(REPORT);
-    expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", kept, REPORT]);
+    expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", RECORD_SHEET, kept, REPORT]);
     const keptInfo = wb.user.sheetInfo(kept);
     // The chart's source follows its sheet's new name.
     const charts = keptInfo.charts.map((c) => ({ ...c, source: c.source.replace(`'${kept}'!`, `'${REPORT}'!`) }));

@@ -89,7 +89,7 @@ describe("a workbook made by initWorkbook, read back by ExcelJS", () => {
   test("keeps the plan metadata in a hidden sheet", () => {
     expect(readMetaSheet(back)).toEqual(made.meta);
     expect(made.meta).toMatchObject({ planId: "thu-nghiem-2025", year: 2025, periods: ["q1", "6m", "year"], statusPeriod: "year" });
-    expect(back.getWorksheet("_ktxh")?.state).toBe("hidden");
+    expect(back.getWorksheet("_ktxh")?.state).toBe("veryHidden");
   });
 });
 

@@ -8,11 +8,10 @@ import * as path from "node:path";
 import { formatProblem, message } from "../../core/messages";
 import type { Plan } from "../../core/plan";
 import { problem } from "../../core/problems";
-import type { Grid } from "../../core/read-table/grid";
-import { headerYear } from "../../core/read-table/table";
 import { type FileCode, type Issue, validateGrid } from "../../core/validate";
+import { type PlanSource, readBook } from "../../layout/book";
 import { fixText, SEVERITY_WORDS } from "../../layout/sheets/issues";
-import { builtInPlans, defaultPlan } from "../../seeds";
+import { builtInPlans } from "../../seeds";
 import { annotateWorkbook, issuesWorkbook } from "../../hosts/xlsx/annotate";
 import { readWorkbook } from "../../hosts/xlsx/read-workbook";
 import { readArgs } from "../args";
@@ -23,7 +22,8 @@ const USAGE = [
   "ktxh check TỆP|THƯ-MỤC... [--plan TỆP|MÃ] [--json] [--out THƯ-MỤC] [--progress]",
   "",
   "Kiểm tra số liệu chỉ tiêu, nhiệm vụ trong các sổ tính (.xlsx, .xlsm, .xls, .csv; thư mục: quét cả thư mục con).",
-  "  --plan      tệp kế hoạch .json hoặc mã kế hoạch có sẵn (mặc định: theo năm ghi ở tiêu đề bảng, nếu không: Bình Sơn 2024)",
+  "  --plan      tệp kế hoạch .json hoặc mã kế hoạch có sẵn (mặc định: kế hoạch ghi trong sổ; sổ không ghi thì",
+  "              kế hoạch có sẵn khớp nhất với các dòng của bảng, nếu không: Bình Sơn 2024)",
   "  --json      kết quả dạng JSON",
   "  --out       ghi vào thư mục này bản sao có đánh dấu ô lỗi (hoặc sổ danh sách lỗi riêng); tệp gốc không bị sửa",
   "  --progress  hiện tiến độ trên stderr",
@@ -55,6 +55,8 @@ export interface FileReport {
   reason: string | null;
   reasonCode: FileCode | null;
   plan: string | null;
+  /** Where the plan came from: the book's record, the user's choice, the rows matched, the default. */
+  planSource: PlanSource | null;
   issues: Issue[];
   output: { file: string; kind: "annotated" | "issues" } | null;
 }
@@ -81,12 +83,6 @@ async function collect(inputs: string[], cwd: string, skip: string | null): Prom
   return out;
 }
 
-function pickPlan(fixed: Plan | null, grids: Grid[]): Plan {
-  if (fixed) return fixed;
-  const year = headerYear(grids);
-  return (year !== null ? builtInPlans().find((p) => p.year === year) : undefined) ?? defaultPlan();
-}
-
 function shown(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
@@ -94,7 +90,7 @@ function shown(file: string, cwd: string): string {
 
 function unreadable(file: string, code: FileCode, detail: string | null = null): FileReport {
   const reason = message(problem(code, "error", {}, { detail }));
-  return { file, readable: false, reason, reasonCode: code, plan: null, issues: [], output: null };
+  return { file, readable: false, reason, reasonCode: code, plan: null, planSource: null, issues: [], output: null };
 }
 
 /** An output name in `dir` not used yet in this run: "bao-cao-kiem-tra.xlsx", "bao-cao-kiem-tra-2.xlsx". */
@@ -119,9 +115,13 @@ async function checkFile(file: string, fixed: Plan | null, out: string | null, u
   }
   const read = await readWorkbook(buf, file);
   if (!read.ok) return unreadable(name, read.code);
-  const plan = pickPlan(fixed, read.grids);
-  const issues = validateGrid(plan, read.grids).map((i) => ({ ...i, location: { file: name, ...i.location } }));
-  const report: FileReport = { file: name, readable: true, reason: null, reasonCode: null, plan: plan.id, issues, output: null };
+  const book = readBook(read.grids, { plans: builtInPlans(), chosenPlan: fixed });
+  const plan = book.plan;
+  const found = [...book.problems, ...validateGrid(plan, book.grids, { tables: book.tables })];
+  const issues = found.map((i) => ({ ...i, location: { file: name, ...i.location } }));
+  const report: FileReport = {
+    file: name, readable: true, reason: null, reasonCode: null, plan: plan.id, planSource: book.planSource, issues, output: null,
+  };
   if (out) {
     // ExcelJS drops charts, pivots, drawings and macros on writing, and a CSV has no cells to mark.
     const faithful = read.workbook !== null && read.unsupported.length === 0 && path.extname(file).toLowerCase() === ".xlsx";
@@ -168,6 +168,7 @@ function jsonReport(reports: FileReport[]): string {
     reason: r.reason,
     reasonCode: r.reasonCode,
     plan: r.plan,
+    planSource: r.planSource,
     output: r.output?.file ?? null,
     outputKind: r.output?.kind ?? null,
     issues: r.issues.map((i) => ({

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
-import { STATUS_LABELS, evaluatePlan } from "../../core/evaluate";
+import { type Actuals, STATUS_LABELS, evaluatePlan } from "../../core/evaluate";
 import { formatProblem } from "../../core/messages";
 import { formatNumber } from "../../core/numbers";
 import type { Plan } from "../../core/plan";
@@ -19,10 +19,13 @@ import { loadPlanFile } from "../load-plan";
 
 const USAGE = [
   "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
+  "ktxh evaluate SỔ.xlsx [KẾ_HOẠCH] [--period KỲ] [--json] [--style ...]",
   "",
   "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
   "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột no,name,unit,target), hoặc mã kế hoạch có sẵn (binh-son-2023)",
   "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
+  "  SỔ.xlsx   sổ Excel (do `ktxh init` tạo, hoặc bảng của đơn vị khác): kế hoạch ghi trong sổ, nếu không chỉ rõ",
+  "  --period  kỳ đọc trong sổ (mặc định: year)",
   "  --json    in JSON",
   "  --style   kiểu câu tổng hợp (mặc định 783)",
 ].join("\n");
@@ -52,12 +55,13 @@ export const evaluateCommand: Command = {
   summary: "đánh giá kết quả thực hiện các chỉ tiêu so với kế hoạch",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const parsed = readArgs(args, { json: { type: "boolean" }, style: { type: "string" } });
+    const parsed = readArgs(args, { json: { type: "boolean" }, style: { type: "string" }, period: { type: "string" } });
     if (typeof parsed === "string") {
       io.err(`ktxh evaluate: ${parsed}.\n\n${USAGE}\n`);
       return EXIT.UNREADABLE;
     }
     const json = parsed.values.json === true;
+    const period = parsed.values.period ?? "year";
     const v = parsed.values.style ?? "783";
     if (v !== "783" && v !== "dat-trong-do-vuot") {
       io.err(`ktxh evaluate: --style phải là 783 hoặc dat-trong-do-vuot.\n`);
@@ -65,13 +69,15 @@ export const evaluateCommand: Command = {
     }
     const style: SummaryStyle = v;
     const positional = parsed.positionals;
-    if (positional.length !== 2) {
-      io.err(`ktxh evaluate: cần KẾ_HOẠCH và SỐ_LIỆU.\n\n${USAGE}\n`);
+    const book = positional.find((x) => /\.(xlsx|xlsm)$/i.test(x)) ?? null;
+    if (positional.length !== 2 && !(book && positional.length === 1)) {
+      io.err(`ktxh evaluate: cần KẾ_HOẠCH và SỐ_LIỆU (hoặc SỔ.xlsx).\n\n${USAGE}\n`);
       return EXIT.UNREADABLE;
     }
-    const [planSpec, actualsFile] = positional;
-    const plan = await loadPlan(planSpec, io);
-    if (!plan.ok) {
+    const planSpec = positional.find((x) => x !== book) ?? null;
+    const actualsFile = book ?? positional[1];
+    let plan: Result<Plan> | null = planSpec === null ? null : await loadPlan(planSpec, io);
+    if (plan && !plan.ok) {
       printProblems(plan.problems, io);
       return EXIT.UNREADABLE;
     }
@@ -80,7 +86,22 @@ export const evaluateCommand: Command = {
       io.err(`Không đọc được tệp số liệu ${actualsFile}: ${bytes}\n`);
       return EXIT.UNREADABLE;
     }
-    const actuals = parseActuals(bytes, actualsFile);
+    let actuals: Result<Actuals>;
+    if (book) {
+      // The one reading of a workbook: the plan it records (or the one named), its figures for the period.
+      // ExcelJS is loaded only for a workbook (src/cli/commands/index.ts keeps the CLI's start light).
+      const { readWorkbookActuals } = await import("../../hosts/xlsx/read-actuals");
+      const r = await readWorkbookActuals(bytes, period, book, plan?.ok ? plan.value : null);
+      if (!r.ok) {
+        printProblems(r.problems, io);
+        return EXIT.UNREADABLE;
+      }
+      plan = { ok: true, value: r.value.plan, problems: plan?.problems ?? [] };
+      actuals = { ok: true, value: r.value.actuals, problems: r.problems };
+    } else {
+      actuals = parseActuals(bytes, actualsFile);
+    }
+    if (!plan?.ok) return EXIT.UNREADABLE;
     if (!actuals.ok) {
       printProblems(actuals.problems, io);
       return EXIT.UNREADABLE;

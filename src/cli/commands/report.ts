@@ -130,22 +130,25 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
     io.err(`ktxh report: không đọc được sổ ${a.workbook}: ${bytes}\n`);
     return null;
   }
-  const r = await readWorkbookActuals(bytes, period, a.workbook ?? undefined);
+  // The plan the user named is the one judged against; without one, the plan the book records (or matches).
+  let chosen: Plan | null = null;
+  const planProblems: Problem[] = [];
+  if (a.plan) {
+    const p = await pickPlan(a.plan, io);
+    planProblems.push(...p.problems);
+    if (!p.plan) {
+      printProblems(p.problems, io);
+      io.err(`ktxh report: không có kế hoạch "${a.plan}"; chỉ rõ tệp kế hoạch bằng --plan TỆP.\n`);
+      return null;
+    }
+    chosen = p.plan;
+  }
+  const r = await readWorkbookActuals(bytes, period, a.workbook ?? undefined, chosen);
   if (!r.ok) {
     printProblems(r.problems, io);
     return null;
   }
-  const planSpec = a.plan ?? r.value.meta?.planId ?? null;
-  if (!planSpec) {
-    io.err("ktxh report: sổ không ghi kế hoạch nào; chỉ rõ --plan TỆP.\n");
-    return null;
-  }
-  const p = await pickPlan(planSpec, io);
-  if (!p.plan) {
-    printProblems(p.problems, io);
-    io.err(`ktxh report: không có kế hoạch "${planSpec}"; chỉ rõ tệp kế hoạch bằng --plan TỆP.\n`);
-    return null;
-  }
+  const p = { plan: r.value.plan, problems: planProblems };
   const inputs = [file, ...(a.plan ? [path.resolve(io.cwd, a.plan)] : [])];
   return {
     plan: p.plan,

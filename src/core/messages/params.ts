@@ -88,6 +88,7 @@ export type ProblemParams = {
   "value.out-of-range": { value: number; why: "negative" | "over-100" | "not-count" };
   "value.unreadable": { written: string };
   "plan.differs": { written: string; plan: string };
+  "plan.mismatch": { recorded: string; chosen: string; title: string };
   "subrows.sum": { total: number; sum: number; difference: number; count: number };
   "traffic.inconsistent": { typed: number; derived: number; detail: string };
   "task.status-missing": { allowed: string };

@@ -55,6 +55,8 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
     `Không đọc được "${p.written}" là số liệu: nhập số (ví dụ 1.284,679) hoặc cách viết như ">80", "giảm 01 tiêu chí".`,
   "plan.differs": (p) =>
     `Kế hoạch ghi "${p.written}" khác kế hoạch được giao "${p.plan}": sửa theo kế hoạch được giao.`,
+  "plan.mismatch": (p) =>
+    `Sổ này được lập theo kế hoạch "${p.recorded}"${p.title ? ` (${p.title})` : ""}, nhưng đang được kiểm tra theo kế hoạch "${p.chosen}": bỏ --plan để kiểm tra theo kế hoạch ghi trong sổ, hoặc chọn đúng kế hoạch.`,
   "subrows.sum": (p) =>
     `Tổng các dòng ngành (${n(p.sum)}) không bằng số tổng (${n(p.total)}), chênh ${n(p.difference)}: kiểm tra lại số tổng hoặc số từng ngành.`,
   "traffic.inconsistent": (p) =>

@@ -23,6 +23,7 @@ export type ValidateCode =
   | "value.out-of-range"
   | "value.unreadable"
   | "plan.differs"
+  | "plan.mismatch"
   | "subrows.sum"
   | "traffic.inconsistent"
   | "traffic.bad-count"
@@ -53,6 +54,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "value.out-of-range": "error",
   "value.unreadable": "error",
   "plan.differs": "error",
+  "plan.mismatch": "warning",
   "subrows.sum": "error",
   "traffic.inconsistent": "error",
   "traffic.bad-count": "error",

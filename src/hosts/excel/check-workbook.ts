@@ -15,7 +15,6 @@ import type { Plan } from "../../core/plan";
 import { describeLocation, message } from "../../core/messages";
 import type { Severity } from "../../core/problems";
 import { type Issue, validateGrid } from "../../core/validate";
-import { META_SHEET, decodeMeta } from "../../layout/sheets/meta";
 import { cellInput } from "./cells";
 import { type UsedRead, gridOf } from "./check-grid";
 import { readUsedRanges } from "./check-read";
@@ -23,7 +22,7 @@ import { MARKS_SETTING_KEY, type Mark, type SheetAccess, type WantedMark, decode
 import { ISSUES_SHEET_KEY, issuesSheetName, writeIssuesSheet } from "./check-sheet";
 import { fixText } from "../../layout/sheets/issues";
 import { HostError } from "./errors";
-import { loadSettings, planOf, settingsMeta } from "./locate";
+import { loadRecord, loadSettings, planOf, recordOf, recordPlan, settingsMeta } from "./locate";
 import type { ExcelRun } from "./host";
 import { HOST_TEXT } from "./strings";
 
@@ -136,12 +135,14 @@ export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: C
     const { used, extra } = await readUsedRanges(ctx, visibleSheets, () => ({
       protections: list.items.map((w) => w.protection.load("protected,options")),
       ownUsed: ownSheet ? ownSheet.getUsedRangeOrNullObject(false).load("address") : null,
-      metaCell: !plan && !meta && list.items.some((w) => w.name === META_SHEET) ? list.getItem(META_SHEET).getRange("A2").load("values") : null,
+      recordRange: plan ? null : loadRecord(list, list.items.map((w) => ({ id: w.id, name: w.name }))),
     }), options.cellsPerSync);
-    const { ownUsed, metaCell } = extra;
+    const { ownUsed, recordRange } = extra;
 
-    if (metaCell) meta = decodeMeta(metaCell.values[0]?.[0]);
-    const thePlan = plan ?? planOf(settings, meta);
+    // The book's record is the source of truth; settings are what older versions kept.
+    const record = recordOf(recordRange);
+    if (record) meta = record.meta;
+    const thePlan = plan ?? recordPlan(record) ?? planOf(settings, meta);
     if (!thePlan) throw new HostError(meta ? HOST_TEXT.planUnknown(meta.planId) : HOST_TEXT.noPlan);
 
     const reads: SheetRead[] = list.items.map((w, i) => {

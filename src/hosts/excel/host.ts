@@ -4,13 +4,12 @@
  * the plan's size; every failure reaches the pane as an Error with a Vietnamese message.
  */
 import type { Plan } from "../../core/plan";
-import { META_SHEET, decodeMeta } from "../../layout/sheets/meta";
 import { type PeriodId, isPeriodId } from "../../core/periods";
 import type { CheckSummary, DropCandidate, LoadOutcome, PaneOperations, PeriodCode, WorkbookState } from "../../contract/operations";
 import { HostError, hostError } from "./errors";
 import { type IsSetSupported, detectFeatures, featureNotices, officeRequirements } from "./features";
 import { DEFAULT_NAMES, type WriteContext, dropLabel, mergeAll, writeMerged } from "./load";
-import { loadSettings, locate, settingsMeta } from "./locate";
+import { loadRecord, loadSettings, locate, recordOf, settingsMeta } from "./locate";
 import { OwnWrites } from "./own-writes";
 import { queueJudgement } from "./recheck";
 import { HOST_TEXT } from "./strings";
@@ -73,12 +72,14 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       const sheets = ctx.workbook.worksheets.load("items/id,items/name");
       await ctx.sync();
       let meta = settingsMeta(settings);
-      const metaSheet = sheets.items.find((s) => s.name === META_SHEET);
-      if (!meta && metaSheet) {
-        // A workbook made by `ktxh init`: the metadata is in its hidden sheet.
-        const cell = metaSheet.getRange("A2").load("values");
-        await ctx.sync();
-        meta = decodeMeta(cell.values[0]?.[0]);
+      const infos = sheets.items.map((w) => ({ id: w.id, name: w.name }));
+      if (!meta && infos.length) {
+        // A workbook made by `ktxh init`: the metadata is in its record.
+        const range = loadRecord(sheets, infos);
+        if (range) {
+          await ctx.sync();
+          meta = recordOf(range)?.meta ?? null;
+        }
       }
       const id = meta?.sheets.targets.id;
       if (id && sheets.items.some((s) => s.id === id)) targetsId = id;

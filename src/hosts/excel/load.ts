@@ -1,11 +1,13 @@
 /**
  * Loading a plan into a live workbook: read everything (locate), merge purely, ask before dropping
  * filled rows, refuse a protected sheet before writing anything, then write both sheets and the
- * settings in one request (a second one only records the ids of sheets just created).
+ * settings in one request (a second one only records the ids of sheets just created). The book's
+ * record (layout/sheets/record.ts) is rewritten in the same request as the metadata.
  */
 import { mainTargets, type Plan } from "../../core/plan";
 import { type DroppedRow, mergeTargets, mergeTasks } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
+import { RECORD_SHEET, encodeRecord, makeRecord, recordRectangle } from "../../layout/sheets/record";
 import { type PeriodId, latestPeriod } from "../../core/periods";
 import type { SheetModel } from "../../layout/sheet-model";
 import { TARGETS_LAYOUT_VERSION } from "../../layout/sheets/targets";
@@ -116,8 +118,15 @@ export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merg
   };
   const saveMeta = (meta: WorkbookMeta): void => {
     ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta(meta));
-    // A file made by `ktxh init` keeps its metadata in a hidden sheet too: keep both in step.
-    if (loc.metaSheet) ctx.workbook.worksheets.getItem(loc.metaSheet.id).getRange("A2").values = [[cellInput(encodeMeta(meta))]];
+    // A book with a record (made by `ktxh init`, or an older one's metadata sheet): rewrite it whole.
+    // A book loaded for the first time gets its record here, in the same request (not where no sheet may be added).
+    if (loc.metaSheet || !loc.workbookProtected) {
+      const ws = loc.metaSheet ? ctx.workbook.worksheets.getItem(loc.metaSheet.id) : ctx.workbook.worksheets.add(RECORD_SHEET);
+      const rows = recordRectangle(encodeRecord(makeRecord(meta, plan, loc.record?.extra)));
+      ws.getRange().clear("Contents");
+      ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((r) => r.map((v) => cellInput(v)));
+      ws.visibility = "VeryHidden";
+    }
   };
   const planJson = JSON.stringify(plan);
   await budget.room(jsonBytes(planJson) + 4096);

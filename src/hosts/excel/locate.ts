@@ -1,13 +1,15 @@
 /**
  * Finds the add-in's sheets and what they hold, in a fixed number of requests whatever the workbook:
- * 1) settings (plan metadata and the plan), the sheet list and the workbook's protection;
- * 2) the used range of each candidate sheet (by the id kept in settings, the name, the default name),
+ * 1) settings (plan metadata and the plan, as older versions kept them), the sheet list and the workbook's protection;
+ * 2) the book's record (its very hidden sheet, layout/sheets/record.ts: the source of truth where present),
+ *    the used range of each candidate sheet (by the id kept in settings, the name, the default name),
  *    the first row of every other sheet (to spot a sheet the user renamed), each sheet's protection;
  * 3) only when a non-candidate sheet carries a KT-XH mark: that sheet's values.
  * A sheet is the add-in's only when its hidden key row says so; a user's own sheet is never taken.
  */
 import { type Plan, parsePlan } from "../../core/plan";
-import { META_SETTING_KEY, META_SHEET, type WorkbookMeta, decodeMeta } from "../../layout/sheets/meta";
+import { META_SETTING_KEY, type WorkbookMeta, decodeMeta } from "../../layout/sheets/meta";
+import { type BookRecord, RECORD_SHEET, decodeRecord } from "../../layout/sheets/record";
 import { type ReadSheet, readSheet } from "../../layout/read";
 import type { Area, CellFormula } from "../../layout/sheet-model";
 import type { CellValue, LayoutId } from "../../layout/sheets/types";
@@ -34,7 +36,9 @@ export interface FoundSheet {
 
 export interface Located {
   meta: WorkbookMeta | null;
-  /** The plan kept in settings, or the built-in plan the metadata names. */
+  /** The book's record, as read (migrated from older books); null when the book has none. */
+  record: BookRecord | null;
+  /** The plan the record holds, else the copy in settings, else the built-in plan the metadata names. */
   plan: Plan | null;
   sheets: SheetInfo[];
   found: Partial<Record<LayoutId, FoundSheet>>;
@@ -59,6 +63,24 @@ export function loadSettings(ctx: Excel.RequestContext): SettingsRead {
 
 export function settingsMeta(s: SettingsRead): WorkbookMeta | null {
   return s.meta.isNullObject ? null : decodeMeta(s.meta.value);
+}
+
+/** Queues the read of the record sheet's values (null when the book has no record sheet). */
+export function loadRecord(sheets: Excel.WorksheetCollection, infos: readonly SheetInfo[]): Excel.Range | null {
+  const sheet = infos.find((s) => s.name === RECORD_SHEET);
+  return sheet ? sheets.getItem(sheet.id).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
+}
+
+/** The record in a used range read by `loadRecord`, its values put back at their place from A1. */
+export function recordOf(range: Excel.Range | null): BookRecord | null {
+  return range && !range.isNullObject ? decodeRecord(gridFrom(range.values as ReadValue[][], range.rowIndex, range.columnIndex)) : null;
+}
+
+/** The plan a record holds, when it holds a valid one. */
+export function recordPlan(record: BookRecord | null): Plan | null {
+  if (record?.plan == null) return null;
+  const r = parsePlan(record.plan);
+  return r.ok ? r.value : null;
 }
 
 /** The plan of the workbook: the copy in settings, else (a file made by `ktxh init`) the built-in plan. */
@@ -135,8 +157,8 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
 
   let meta = settingsMeta(settings);
   const infos = sheets.items.map((s) => ({ id: s.id, name: s.name }));
-  const metaSheet = infos.find((s) => s.name === META_SHEET) ?? null;
-  const metaCell = metaSheet && !meta ? sheets.getItem(metaSheet.id).getRange("A2").load("values") : null;
+  const metaSheet = infos.find((s) => s.name === RECORD_SHEET) ?? null;
+  const recordRange = loadRecord(sheets, infos);
   const probes: Probe[] = infos
     .filter((info) => info !== metaSheet)
     .map((info) => {
@@ -152,7 +174,8 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
     });
   await ctx.sync();
 
-  if (metaCell) meta = decodeMeta(metaCell.values[0]?.[0]);
+  const record = recordOf(recordRange);
+  if (record) meta = record.meta;
   const list: FoundSheet[] = [];
   const marked: Probe[] = [];
   for (const p of probes) {
@@ -174,7 +197,8 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   }
   return {
     meta,
-    plan: planOf(settings, meta),
+    record,
+    plan: recordPlan(record) ?? planOf(settings, meta),
     sheets: infos,
     found: choose(list, meta),
     workbookProtected: wbProtection.protected,

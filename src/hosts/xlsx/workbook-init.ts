@@ -1,10 +1,11 @@
 /**
  * A new KT-XH workbook for a plan, made with ExcelJS (the `ktxh init` command): the targets sheet, the
- * tasks sheet and the hidden `_ktxh` sheet holding the plan metadata (see layout/meta.ts).
+ * tasks sheet and the very hidden record sheet holding the plan and its metadata (layout/sheets/record.ts).
  */
 import { Workbook, type Worksheet } from "exceljs";
 import type { Plan } from "../../core/plan";
-import { META_SHEET, META_SHEET_NOTE, type WorkbookMeta, decodeMeta, encodeMeta, makeMeta } from "../../layout/sheets/meta";
+import { type WorkbookMeta, makeMeta } from "../../layout/sheets/meta";
+import { type BookRecord, RECORD_SHEET, decodeRecord, encodeRecord, makeRecord } from "../../layout/sheets/record";
 import { type PeriodId, latestPeriod, listPeriods } from "../../core/periods";
 import { type ReadSheet, readSheet } from "../../layout/read";
 import { type SheetModel, buildTargetsModel, buildTasksModel } from "../../layout/sheet-model";
@@ -26,18 +27,29 @@ export interface InitResult {
   models: { targets: SheetModel; tasks: SheetModel };
 }
 
-export function writeMetaSheet(wb: Workbook, meta: WorkbookMeta): Worksheet {
-  const old = wb.getWorksheet(META_SHEET);
+/** Writes the book's record on its very hidden sheet, replacing the one there (of any version). */
+export function writeRecordSheet(wb: Workbook, record: BookRecord): Worksheet {
+  const old = wb.getWorksheet(RECORD_SHEET);
   if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(META_SHEET, { state: "hidden" });
-  ws.getCell("A1").value = META_SHEET_NOTE;
-  ws.getCell("A2").value = encodeMeta(meta);
+  const ws = wb.addWorksheet(RECORD_SHEET, { state: "veryHidden" });
+  encodeRecord(record).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
   return ws;
 }
 
+export function readRecordSheet(wb: Workbook): BookRecord | null {
+  const ws = wb.getWorksheet(RECORD_SHEET);
+  if (!ws) return null;
+  const values: string[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const line: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => (line[c - 1] = typeof cell.value === "string" ? cell.value : String(cell.value ?? "")));
+    values[r - 1] = line;
+  });
+  return decodeRecord(values);
+}
+
 export function readMetaSheet(wb: Workbook): WorkbookMeta | null {
-  const ws = wb.getWorksheet(META_SHEET);
-  return ws ? decodeMeta(ws.getCell("A2").value) : null;
+  return readRecordSheet(wb)?.meta ?? null;
 }
 
 export function initWorkbook(plan: Plan, opts: InitOptions): InitResult {
@@ -59,7 +71,7 @@ export function initWorkbook(plan: Plan, opts: InitOptions): InitResult {
     sheets: { targets: targets.name, tasks: tasks.name },
     updated: opts.now ?? null,
   });
-  writeMetaSheet(wb, meta);
+  writeRecordSheet(wb, makeRecord(meta, plan));
   return { workbook: wb, meta, models: { targets, tasks } };
 }
 
@@ -67,7 +79,7 @@ export function initWorkbook(plan: Plan, opts: InitOptions): InitResult {
 export function findLayoutSheets(wb: Workbook): Partial<Record<LayoutId, { worksheet: Worksheet; sheet: ReadSheet }>> {
   const out: Partial<Record<LayoutId, { worksheet: Worksheet; sheet: ReadSheet }>> = {};
   for (const ws of wb.worksheets) {
-    if (ws.name === META_SHEET) continue;
+    if (ws.name === RECORD_SHEET) continue;
     const sheet = readSheet(readWorksheetGrid(ws), ws.name);
     if (sheet && !out[sheet.layoutId]) out[sheet.layoutId] = { worksheet: ws, sheet };
   }

@@ -1,0 +1,308 @@
+/**
+ * One reading of a workbook, for every path that reads one (`ktxh check`, `ktxh evaluate`,
+ * `ktxh report`): which plan it belongs to, where its tables are, and what each figure cell holds.
+ * Pure: grids in (src/core/read-table/grid.ts), data out.
+ *
+ * The plan: the one the user chose (a recorded plan that differs is said aloud as `plan.mismatch`,
+ * never silently replaced), else the plan recorded in the book (layout/sheets/record.ts), else the known
+ * plan whose rows the book's tables match best (ties: the plan of the year its headers name, then the
+ * list's order), else the first known plan (the default).
+ *
+ * The tables are read as the check reads a colleague's (src/core/read-table): by the hidden key row
+ * and identity column where they survive, else by headers, target numbers and names, so the add-in's
+ * own books read the same after the key row or the identity column was deleted, rows sorted or
+ * columns moved. The add-in's traffic-count rows are found by their names when their identities are
+ * gone. Every loop here is bounded by the grids' size and the plans' count.
+ */
+import type { ActualRow, Actuals } from "../core/evaluate";
+import { FIGURE_MARKS } from "../core/periods";
+import { type Plan, parsePlan } from "../core/plan";
+import { type Problem, problem } from "../core/problems";
+import type { TaskStatusInput } from "../core/report/tasks";
+import type { CountPair, TrafficCounts } from "../core/traffic";
+import { a1 } from "../core/address";
+import { type Grid, type GridCell, cellAt, cellText } from "../core/read-table/grid";
+import { type TableReading, columnOf, headerYear, readTables } from "../core/read-table/table";
+import { TRAFFIC_CRITERIA, type TrafficCriterion, type TrafficSide } from "../core/row-id";
+import { foldKey } from "../core/text";
+import { type Issue, issue } from "../core/validate/issue";
+import { applySheetOverrides, sheetOverrides } from "./computed";
+import { readSheet } from "./read";
+import { type BookRecord, RECORD_SHEET, decodeRecord } from "./sheets/record";
+import { readTrafficCount, trafficLabel } from "../core/traffic-block";
+import type { CellValue } from "./sheets/types";
+
+export type PlanSource = "record" | "chosen" | "matched" | "default";
+
+export interface BookOptions {
+  /** The plans the caller knows (the built-in ones), the default first. */
+  plans: readonly Plan[];
+  /** The plan the user named (`--plan`); it wins, and a recorded plan that differs is a problem. */
+  chosenPlan?: Plan | null;
+}
+
+/** A figure cell: a target's figure for a period (null: a column that names no period). */
+export interface FigureCell {
+  target: string;
+  period: string | null;
+  sheet: string;
+  /** A1 address, and the 0-based position in the grid. */
+  cell: string;
+  row: number;
+  col: number;
+  /** The column's header as written (or its key in an intact own sheet). */
+  header: string;
+  value: GridCell | null;
+}
+
+export interface TrafficCell {
+  criterion: TrafficCriterion;
+  side: TrafficSide;
+  period: string | null;
+  sheet: string;
+  cell: string;
+  col: number;
+  value: GridCell | null;
+}
+
+export interface TaskCell {
+  code: string;
+  sheet: string;
+  cell: string | null;
+  status: string | null;
+}
+
+export interface BookReading {
+  plan: Plan;
+  planSource: PlanSource;
+  /** The book's record as read (migrated from older books), or null. */
+  record: BookRecord | null;
+  /** The recorded plan's id when the user chose another one. */
+  mismatch: { recorded: string; chosen: string } | null;
+  /** The sheets that hold data: every grid but the record's. */
+  grids: Grid[];
+  tables: TableReading[];
+  figures: FigureCell[];
+  traffic: TrafficCell[];
+  tasks: TaskCell[];
+  /** What the reading itself has to say (the plan mismatch); the check's findings come from validate. */
+  problems: Issue[];
+}
+
+function isRecordGrid(g: Grid): boolean {
+  return g.sheet === RECORD_SHEET;
+}
+
+function gridValues(g: Grid): CellValue[][] {
+  return g.cells.map((row) => (row ?? []).map((c) => (c == null ? null : (c.value as CellValue))));
+}
+
+/** The plan a record names: its own copy when that parses, else the known plan of that id. */
+function recordedPlan(record: BookRecord, plans: readonly Plan[]): Plan | null {
+  if (record.plan != null) {
+    const r = parsePlan(record.plan);
+    if (r.ok) return r.value;
+  }
+  return plans.find((p) => p.id === record.meta.planId) ?? null;
+}
+
+function samePlan(a: Plan, b: Plan): boolean {
+  if (a.id !== b.id || a.targets.length !== b.targets.length) return false;
+  return a.targets.every((t, i) => t.no === b.targets[i].no && t.target === b.targets[i].target);
+}
+
+const placedCount = (tables: readonly TableReading[]): number => tables.reduce((n, t) => n + t.rows.length, 0);
+
+/** The known plan whose rows the book's tables place best; null when none places a row. */
+function matchPlan(grids: readonly Grid[], plans: readonly Plan[]): { plan: Plan; tables: TableReading[] } | null {
+  const year = headerYear(grids);
+  const order = [...plans].sort((a, b) => Number(b.year === year) - Number(a.year === year));
+  let best: { plan: Plan; tables: TableReading[]; placed: number } | null = null;
+  for (const plan of order) {
+    const tables = readTables(plan, grids);
+    const placed = placedCount(tables);
+    if (placed > 0 && (!best || placed > best.placed)) best = { plan, tables, placed };
+  }
+  return best;
+}
+
+const TRAFFIC_NAMES = new Map<string, { criterion: TrafficCriterion; side: TrafficSide }>(
+  TRAFFIC_CRITERIA.flatMap((criterion) => (["prev", "cur"] as const).map((side) => [foldKey(trafficLabel(criterion, side)), { criterion, side }] as const)),
+);
+
+/** The add-in's traffic-count rows whose identities were lost, found again by their names. */
+function recoverTraffic(grid: Grid, t: TableReading): void {
+  if (t.kind !== "targets" || t.traffic.length) return;
+  const nameCol = columnOf(t, "name");
+  if (!nameCol) return;
+  const seen = new Set<string>();
+  t.unplaced = t.unplaced.filter((u) => {
+    const hit = TRAFFIC_NAMES.get(foldKey(cellText(cellAt(grid, u.row, nameCol.col))));
+    const key = hit ? `${hit.criterion}:${hit.side}` : "";
+    if (!hit || seen.has(key)) return true;
+    seen.add(key);
+    t.traffic.push({ row: u.row, ...hit });
+    return false;
+  });
+}
+
+function cellsOf(grids: readonly Grid[], tables: readonly TableReading[]): Pick<BookReading, "figures" | "traffic" | "tasks"> {
+  const figures: FigureCell[] = [];
+  const traffic: TrafficCell[] = [];
+  const tasks: TaskCell[] = [];
+  for (const t of tables) {
+    const grid = grids.find((g) => g.sheet === t.sheet);
+    if (!grid) continue;
+    if (t.kind === "targets") {
+      for (const c of t.columns.filter((x) => x.role === "actual")) {
+        for (const r of t.rows) {
+          figures.push({ target: r.ref, period: c.period, sheet: t.sheet, cell: a1(r.row, c.col), row: r.row, col: c.col, header: c.header, value: cellAt(grid, r.row, c.col) });
+        }
+        for (const r of t.traffic) {
+          traffic.push({ criterion: r.criterion, side: r.side, period: c.period, sheet: t.sheet, cell: a1(r.row, c.col), col: c.col, value: cellAt(grid, r.row, c.col) });
+        }
+      }
+    } else {
+      const status = columnOf(t, "status");
+      for (const r of t.rows) {
+        const text = status ? cellText(cellAt(grid, r.row, status.col)).normalize("NFC") : "";
+        tasks.push({ code: r.ref, sheet: t.sheet, cell: status ? a1(r.row, status.col) : null, status: text || null });
+      }
+    }
+  }
+  return { figures, traffic, tasks };
+}
+
+/** Reads a workbook: its plan, its tables and the cells of its figures, traffic counts and tasks. */
+export function readBook(allGrids: readonly Grid[], options: BookOptions): BookReading {
+  const recordGrid = allGrids.find(isRecordGrid);
+  const record = recordGrid ? decodeRecord(gridValues(recordGrid)) : null;
+  const grids = allGrids.filter((g) => !isRecordGrid(g));
+  const recorded = record ? recordedPlan(record, options.plans) : null;
+  const problems: Issue[] = [];
+  let plan: Plan;
+  let planSource: PlanSource;
+  let tables: TableReading[] | null = null;
+  let mismatch: BookReading["mismatch"] = null;
+  if (options.chosenPlan) {
+    plan = options.chosenPlan;
+    planSource = "chosen";
+    const recordedId = recorded?.id ?? record?.meta.planId ?? null;
+    if (recordedId !== null && (recorded ? !samePlan(recorded, plan) : recordedId !== plan.id)) {
+      mismatch = { recorded: recordedId, chosen: plan.id };
+      problems.push(issue("plan.mismatch", { cell: null, target: null }, { recorded: recordedId, chosen: plan.id, title: record?.meta.unit ?? "" }));
+    }
+  } else if (recorded) {
+    plan = recorded;
+    planSource = "record";
+  } else {
+    const m = matchPlan(grids, options.plans);
+    if (m) {
+      plan = m.plan;
+      planSource = "matched";
+      tables = m.tables;
+    } else {
+      const year = headerYear(grids);
+      const first = options.plans.find((p) => p.year === year) ?? options.plans[0];
+      if (!first) throw new Error("readBook: no plan known");
+      plan = first;
+      planSource = "default";
+    }
+  }
+  tables ??= readTables(plan, grids);
+  for (const t of tables) {
+    const grid = grids.find((g) => g.sheet === t.sheet);
+    if (grid) recoverTraffic(grid, t);
+  }
+  return { plan, planSource, record, mismatch, grids, tables, ...cellsOf(grids, tables), problems };
+}
+
+/** The figure a cell gives to the judgement: a number, trimmed NFC text, or null when empty. */
+export function figureValue(cell: GridCell | null): string | number | null {
+  if (!cell || cell.error) return null;
+  const v = cell.value;
+  if (v == null) return null;
+  if (typeof v === "number") return v;
+  const s = String(v).normalize("NFC").trim();
+  return s === "" ? null : s;
+}
+
+/** The periods the book has figure columns for, in sheet order. */
+export function bookPeriods(book: BookReading): string[] {
+  const out: string[] = [];
+  for (const t of book.tables) for (const c of t.columns) if (c.role === "actual" && c.period && !out.includes(c.period)) out.push(c.period);
+  return out;
+}
+
+/** A period's figures as the judgement and the report take them, read from the book. */
+export interface BookActuals {
+  actuals: Actuals;
+  /** The period's mark in the sheet: "Ước" → estimate, "Chính thức" → official; null when unmarked. */
+  figures: "estimate" | "official" | null;
+  tasks: TaskStatusInput[] | null;
+  problems: Problem[];
+}
+
+/** The "Ước" / "Chính thức" mark of a period's column: in its header rows or the line just below them. */
+function periodMark(grid: Grid, t: TableReading, col: number): "estimate" | "official" | null {
+  let found: string | null = null;
+  const from = t.own ? 0 : t.headerTop;
+  for (let r = from; r <= t.headerBottom + 1; r++) {
+    const s = cellText(cellAt(grid, r, col)).normalize("NFC");
+    if ((FIGURE_MARKS as readonly string[]).includes(s)) found = s;
+  }
+  return found === "Chính thức" ? "official" : found === "Ước" ? "estimate" : null;
+}
+
+/**
+ * The figures of one period: each target's cell in the column of that period (a colleague's table
+ * whose columns name no period gives its rightmost figure column), the traffic counts, the staff's
+ * overrides (in the add-in's own sheet, where its key row names the override columns), the task
+ * statuses. Null when no targets table has a column for the period.
+ */
+export function bookActuals(book: BookReading, period: string): BookActuals | null {
+  const targets = book.tables.filter((t) => t.kind === "targets");
+  const named = book.figures.filter((f) => f.period === period);
+  let figures = named;
+  if (!named.length && !book.figures.some((f) => f.period !== null)) {
+    const cols = [...new Set(book.figures.map((f) => `${f.sheet}\u0001${f.col}`))];
+    const last = cols[cols.length - 1];
+    figures = last ? book.figures.filter((f) => `${f.sheet}\u0001${f.col}` === last) : [];
+  }
+  const column = figures[0];
+  if (!column && !targets.some((t) => t.columns.some((c) => c.role === "actual" && c.period === period))) return null;
+  const problems: Problem[] = [];
+  const rows: ActualRow[] = [];
+  const seen = new Set<string>();
+  for (const f of figures) {
+    if (seen.has(f.target)) continue;
+    seen.add(f.target);
+    rows.push({ no: f.target, actual: figureValue(f.value) });
+  }
+  let mark: BookActuals["figures"] = null;
+  for (const t of targets) {
+    const grid = book.grids.find((g) => g.sheet === t.sheet);
+    const c = t.columns.find((x) => x.role === "actual" && (x.period === period || (column && x.col === column.col && t.sheet === column.sheet)));
+    if (!grid || !c) continue;
+    mark ??= periodMark(grid, t, c.col);
+    if (!t.own) continue;
+    const sheet = readSheet(gridValues(grid), grid.sheet);
+    if (sheet?.layoutId === "targets") applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
+  }
+  const cells = book.traffic.filter((x) => (column ? x.sheet === column.sheet && x.col === column.col : x.period === period));
+  let traffic: TrafficCounts | undefined;
+  if (cells.length) {
+    const pair = (c: TrafficCriterion): CountPair =>
+      (["prev", "cur"] as const).map((side) => {
+        const x = cells.find((y) => y.criterion === c && y.side === side);
+        if (!x) return null;
+        const read = readTrafficCount(figureValue(x.value));
+        if (read.ok) return read.value;
+        problems.push(problem("traffic.bad-count", "error", { sheet: x.sheet, cell: x.cell }, { criterion: trafficLabel(c, side), value: read.text }));
+        return null;
+      }) as CountPair;
+    traffic = { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") };
+  }
+  const tasks = book.tables.some((t) => t.kind === "tasks") ? book.tasks.map((x) => ({ code: x.code, status: x.status })) : null;
+  return { actuals: traffic ? { rows, traffic } : { rows }, figures: mark, tasks, problems };
+}

@@ -1,0 +1,145 @@
+/**
+ * The book's own record: what a KT-XH workbook belongs to, kept in the workbook itself, on a very
+ * hidden sheet (`RECORD_SHEET`) that both hosts write and read (Office.js: `visibility = "VeryHidden"`;
+ * ExcelJS: `state: "veryHidden"`). Add-in settings are tied to the add-in's id and do not travel with a
+ * file; this sheet does.
+ *
+ * The sheet is key/value rows, as data: column A the key, columns B… the value as JSON text, cut into
+ * chunks of at most `CHUNK` characters (a cell holds at most 32,767) and joined again on reading. Row 1
+ * is a note for whoever unhides the sheet. Keys:
+ *  - `version`            the record's format (2; the JSON metadata of earlier books is version 1)
+ *  - `plan.id`, `plan.title`, `plan.year`
+ *  - `plan.json`          the plan itself, so a book made from any plan file is checked without the file
+ *  - `periods`, `statusPeriod`, `layout.targets`, `layout.tasks`
+ *  - `sheet.targets`, `sheet.tasks`   {name, id?} of the add-in's sheets
+ *  - `updated`            ISO time of the last write
+ * Any other key (culture, history, undo snapshots, row fingerprints) is kept as it was read: the
+ * schema is open, a newer add-in's entries survive an older one's rewrite.
+ *
+ * Older books are read too (migrated on reading): `_ktxh` with the metadata JSON in A2 (version 1).
+ */
+import * as z from "zod/mini";
+import { PERIOD_IDS } from "../../core/periods";
+import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
+
+/** The same name as the metadata sheet of version 1, so an old book's sheet is found and replaced. */
+export const RECORD_SHEET = "_ktxh";
+export const RECORD_NOTE = "Thông tin của KT-XH (không sửa, không xóa trang này)";
+export const RECORD_VERSION = 2;
+/** Below Excel's 32,767 characters a cell may hold. */
+export const CHUNK = 32000;
+/** Bounds on what is read back: a damaged or hostile record cannot make the reader grow without end. */
+const MAX_ROWS = 1000;
+const MAX_CHUNKS = 400;
+
+const SheetRef = z.object({ name: z.string(), id: z.optional(z.nullable(z.string())) });
+
+/** The record as its entries decode, before it is read as metadata. Open: unknown keys pass through. */
+export const RecordEntriesSchema = z.looseObject({
+  version: z.int().check(z.gte(2)),
+  "plan.id": z.string(),
+  "plan.title": z.string(),
+  "plan.year": z.int(),
+  "plan.json": z.optional(z.nullable(z.unknown())),
+  periods: z.array(z.enum(PERIOD_IDS)),
+  statusPeriod: z.nullable(z.enum(PERIOD_IDS)),
+  "layout.targets": z.int(),
+  "layout.tasks": z.int(),
+  "sheet.targets": SheetRef,
+  "sheet.tasks": SheetRef,
+  updated: z.optional(z.nullable(z.string())),
+});
+
+export interface BookRecord {
+  /** 2 for this format; 1 for a book whose record was migrated from the version-1 metadata. */
+  version: number;
+  meta: WorkbookMeta;
+  /** The plan as recorded (not yet validated: the reader parses it); null in books of version 1. */
+  plan: unknown;
+  /** Entries this version does not know, kept for the next write. */
+  extra: Record<string, unknown>;
+}
+
+const KNOWN = new Set(Object.keys(RecordEntriesSchema._zod.def.shape));
+
+export function makeRecord(meta: WorkbookMeta, plan: unknown, extra: Record<string, unknown> = {}): BookRecord {
+  return { version: RECORD_VERSION, meta, plan, extra };
+}
+
+/** The record as rows of cells, from A1: the note, then one row per key. */
+export function encodeRecord(record: BookRecord): string[][] {
+  const m = record.meta;
+  const entries: Record<string, unknown> = {
+    ...record.extra,
+    version: RECORD_VERSION,
+    "plan.id": m.planId,
+    "plan.title": m.unit,
+    "plan.year": m.year,
+    "plan.json": record.plan ?? null,
+    periods: m.periods,
+    statusPeriod: m.statusPeriod,
+    "layout.targets": m.layoutVersion.targets,
+    "layout.tasks": m.layoutVersion.tasks,
+    "sheet.targets": m.sheets.targets,
+    "sheet.tasks": m.sheets.tasks,
+    updated: m.updated ?? null,
+  };
+  const rows: string[][] = [[RECORD_NOTE]];
+  for (const [key, value] of Object.entries(entries)) {
+    const text = JSON.stringify(value ?? null);
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
+    rows.push([key, ...(chunks.length ? chunks : ["null"])]);
+  }
+  return rows;
+}
+
+/** Rows of equal width (Office.js writes rectangles). */
+export function recordRectangle(rows: string[][]): string[][] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
+}
+
+const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
+
+/**
+ * The record read from the sheet's values from A1; null when the sheet holds no KT-XH record
+ * (another add-in's sheet, a hand-edited cell). A version-1 book (metadata JSON in A2) is migrated.
+ */
+export function decodeRecord(values: readonly (readonly unknown[] | undefined)[]): BookRecord | null {
+  const old = decodeMeta(values[1]?.[0]);
+  if (old) return { version: 1, meta: old, plan: null, extra: {} };
+  const entries: Record<string, unknown> = {};
+  const rows = Math.min(values.length, MAX_ROWS);
+  for (let r = 1; r < rows; r++) {
+    const row = values[r];
+    const key = text(row?.[0]).trim();
+    if (!key || !row) continue;
+    let json = "";
+    for (let c = 1; c < Math.min(row.length, MAX_CHUNKS + 1); c++) json += text(row[c]);
+    try {
+      entries[key] = JSON.parse(json);
+    } catch {
+      if (KNOWN.has(key)) return null;
+    }
+  }
+  const parsed = RecordEntriesSchema.safeParse(entries);
+  if (!parsed.success) return null;
+  const e = parsed.data;
+  const meta = WorkbookMetaSchema.safeParse({
+    app: "ktxh",
+    metaVersion: 1,
+    planId: e["plan.id"],
+    unit: e["plan.title"],
+    year: e["plan.year"],
+    layoutVersion: { targets: e["layout.targets"], tasks: e["layout.tasks"] },
+    periods: e.periods,
+    statusPeriod: e.statusPeriod,
+    sheets: { targets: e["sheet.targets"], tasks: e["sheet.tasks"] },
+    updated: e.updated ?? null,
+  });
+  if (!meta.success) return null;
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entries)) if (!KNOWN.has(k)) extra[k] = v;
+  return { version: e.version, meta: meta.data, plan: e["plan.json"] ?? null, extra };
+}
