@@ -107,6 +107,7 @@ export const STATUS_COUNT_LABELS: Record<StatusCode, string> = {
   vuot: "Vượt",
   dat: "Đạt",
   "khong-dat": "Không đạt",
+  "xem-lai": "Cần xem lại",
   "thieu-so-lieu": "Chưa có số liệu",
 };
 

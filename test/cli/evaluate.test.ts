@@ -25,7 +25,7 @@ describe("ktxh evaluate", () => {
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
     const out = JSON.parse(io.stdout) as Out;
-    expect(out.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, thieuSoLieu: 0 });
+    expect(out.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0 });
     expect(out.rows).toHaveLength(26);
     const byNo = new Map(out.rows.map((r) => [r.no, r]));
     expect(byNo.get("9")).toMatchObject({ status: "dat", percent: 100, reason: "49 > 48: đạt" });
@@ -42,7 +42,7 @@ describe("ktxh evaluate", () => {
     const out = JSON.parse(io.stdout) as Out;
     const byNo = new Map(out.rows.map((r) => [r.no, r.status]));
     expect([byNo.get("9"), byNo.get("10"), byNo.get("1.1"), byNo.get("17")]).toEqual(["dat", "vuot", "vuot", "thieu-so-lieu"]);
-    expect(out.summary).toEqual({ vuot: 1, dat: 1, khongDat: 0, thieuSoLieu: 18 });
+    expect(out.summary).toEqual({ vuot: 1, dat: 1, khongDat: 0, xemLai: 0, thieuSoLieu: 18 });
   });
 
   it("takes traffic counts from JSON actuals and exits 1 on the problem it finds", async () => {

@@ -19,7 +19,7 @@ import { loadPlanFile } from "../load-plan";
 const USAGE = [
   "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
   "",
-  "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
+  "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt, Cần xem lại (số liệu có vẻ gõ nhầm) hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
   "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột no,name,unit,target), hoặc mã kế hoạch có sẵn (binh-son-2023)",
   "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
   "  --json    in JSON",
@@ -98,6 +98,7 @@ export const evaluateCommand: Command = {
         rows: result.rows.map((r) => ({
           no: r.no, status: r.status, percent: r.percent, reason: r.reason,
           ...(r.parent ? { parent: r.parent } : {}), printStatus: r.printStatus, overridden: r.overridden,
+          ...(r.review ? { review: r.review } : {}),
         })),
         summary: result.summary,
         sentence,

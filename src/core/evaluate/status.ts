@@ -1,12 +1,16 @@
-/** The four statuses a target can have in a report, and how 783/BC prints them. */
-export type Status = "vuot" | "dat" | "khong-dat" | "thieu-so-lieu";
+/**
+ * The statuses a target can have, and how 783/BC prints them. "xem-lai" (Cần xem lại) is a figure the
+ * workbook check calls a slip (`1,72` for 1.720, `0,52` in a % row): not judged until it is looked at.
+ */
+export type Status = "vuot" | "dat" | "khong-dat" | "xem-lai" | "thieu-so-lieu";
 
-export const STATUSES: readonly Status[] = ["vuot", "dat", "khong-dat", "thieu-so-lieu"];
+export const STATUSES: readonly Status[] = ["vuot", "dat", "khong-dat", "xem-lai", "thieu-so-lieu"];
 
 export const STATUS_LABELS: Record<Status, string> = {
   vuot: "Đạt (vượt)",
   dat: "Đạt",
   "khong-dat": "Không đạt",
+  "xem-lai": "Cần xem lại",
   "thieu-so-lieu": "Chưa có số liệu",
 };
 
@@ -15,6 +19,7 @@ export const STATUS_WORDS: Record<Status, string> = {
   vuot: "đạt (vượt)",
   dat: "đạt",
   "khong-dat": "không đạt",
+  "xem-lai": "cần xem lại",
   "thieu-so-lieu": "chưa có số liệu",
 };
 

@@ -10,7 +10,7 @@ export const FONT = "Times New Roman";
 export const BODY_SIZE = 12;
 
 /** Judgement words as 783/BC prints them (the same as `STATUS_LABELS` in domain/evaluate.ts). */
-export const TARGET_STATUS_WORDS = ["Đạt (vượt)", "Đạt", "Không đạt", "Chưa có số liệu"] as const;
+export const TARGET_STATUS_WORDS = ["Đạt (vượt)", "Đạt", "Không đạt", "Cần xem lại", "Chưa có số liệu"] as const;
 export const TASK_STATUS_WORDS = ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"] as const;
 /** Heading of the rows a new plan no longer has, kept at the bottom when the user chose to keep them. */
 export const DROPPED_HEADING = "Dòng không còn trong kế hoạch";
@@ -19,6 +19,7 @@ export const TARGET_STATUS_FORMATS: ConditionalFormat[] = [
   { equals: "Không đạt", format: { fill: "FFC7CE", fontColor: "9C0006", bold: true } },
   { equals: "Đạt (vượt)", format: { fill: "A9D08E", fontColor: "1E4620", bold: true } },
   { equals: "Đạt", format: { fill: "E2EFDA", fontColor: "375623" } },
+  { equals: "Cần xem lại", format: { fill: "FFEB9C", fontColor: "9C5700", bold: true } },
   { equals: "Chưa có số liệu", format: { fill: "E7E6E6", fontColor: "595959" } },
 ];
 
