@@ -51,8 +51,11 @@ export function sheetPeriods(sheet: ReadSheet): string[] {
   return periodsOfKeys(sheet.columns);
 }
 
-/** Null when the sheet has no column for the period (the pane offers to reload the plan with it). */
-export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals | null {
+/**
+ * Null when the sheet has no column for the period (the pane offers to reload the plan with it).
+ * `formats`: number formats in the sheet's coordinates where the host read them (a % cell holds the fraction).
+ */
+export function readSheetActuals(sheet: ReadSheet, period: string, formats?: readonly (readonly (string | null)[] | undefined)[]): SheetActuals | null {
   const col = columnOf(sheet, periodKey(period));
   if (col == null) return null;
   const problems: Problem[] = [];
@@ -64,7 +67,10 @@ export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals
     byId.set(r.id, r.values[col]);
     cellOf.set(r.id, `${columnLetter(col)}${r.index + 1}`);
     const no = targetNoOf(r.id);
-    if (no != null) rows.push({ no, actual: cellText(r.values[col]) });
+    if (no != null) {
+      const format = formats?.[r.index]?.[col];
+      rows.push({ no, actual: cellText(r.values[col]), ...(format ? { format } : {}) });
+    }
   }
   applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
   const pair = (c: (typeof TRAFFIC_CRITERIA)[number]): CountPair => [

@@ -13,8 +13,11 @@ import type { ReadSheet } from "./read";
 import type { CellValue } from "./sheets/types";
 import type { CheckSummary, IndicatorItem } from "../contract/operations";
 
-/** The sheet as `computedCells` reads it, in the sheet's own coordinates (row i of the grid is row i). */
-export function keyedGrid(sheet: ReadSheet, grid: CellValue[][]): KeyedGrid {
+/**
+ * The sheet as `computedCells` reads it, in the sheet's own coordinates (row i of the grid is row i);
+ * `formats`, when the host read them, are the cells' number formats (a cell formatted as % holds the fraction).
+ */
+export function keyedGrid(sheet: ReadSheet, grid: CellValue[][], formats?: readonly (readonly (string | null)[] | undefined)[]): KeyedGrid {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const keys = new Array<string>(width).fill("");
   for (const c of sheet.columns) if (c.keyed) keys[c.index] = c.key;
@@ -23,7 +26,8 @@ export function keyedGrid(sheet: ReadSheet, grid: CellValue[][]): KeyedGrid {
     columns: keys.map((key) => ({ key })),
     rows: grid.map((values, i) => {
       const id = i >= bodyFrom ? values[sheet.idCol] : null;
-      return { id: typeof id === "string" && id.trim() ? id.trim() : null, values };
+      const f = formats?.[i];
+      return f ? { id: typeof id === "string" && id.trim() ? id.trim() : null, values, formats: f } : { id: typeof id === "string" && id.trim() ? id.trim() : null, values };
     }),
   };
 }

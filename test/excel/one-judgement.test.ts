@@ -64,6 +64,25 @@ describe("a figure the check calls a slip is judged Cần xem lại, live", () =
   });
 });
 
+test("a cell formatted as % holds the fraction: 0,52 shown as 52% is 52, as the check reads it", async () => {
+  const s = setup();
+  await s.ops.loadPlan(plan, PERIODS, yes);
+  const cell = cellOf(s.wb, SHEET, "t:9", "p:year");
+  await s.run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem(SHEET).getRange(cell);
+    r.numberFormat = [["0%"]];
+    r.values = [[0.52]];
+    await ctx.sync();
+  });
+  const summary = await s.ops.recheck("year");
+  expect(at(s.wb, "t:9", "status")).toBe("Đạt (vượt)");
+  expect(summary.counts).toMatchObject({ vuot: 1, xemLai: 0 });
+  const check = await s.ops.checkWorkbook({ mark: false });
+  expect(check.sheets.flatMap((x) => x.issues).filter((i) => i.location.cell === cell)).toEqual([]);
+  const report = await s.ops.buildReport("year", false);
+  expect(report.counts).toMatchObject(summary.counts);
+});
+
 describe("the add-in's own writes are judged in the same action", () => {
   test("Sửa tất cả writes 1720 and 52 and their rows say Đạt (vượt) at once, in 3 syncs; live judgment does not run again", async () => {
     const s = await watched();

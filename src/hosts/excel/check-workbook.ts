@@ -354,7 +354,7 @@ function judgeFixed(
     rows.add(pos.row);
   }
   const after = { ...t, grid };
-  const keyed = keyedGrid(after.read, grid);
+  const keyed = keyedGrid(after.read, grid, t.formats);
   if (!after.read.columns.some((c) => c.key === periodKey(period))) return null;
   const only = affectedIds(t.plan, keyed, rows);
   // A protected sheet takes the fixes of its unlocked cells but not the status writes: the summary still says.
