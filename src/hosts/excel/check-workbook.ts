@@ -323,7 +323,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
     }
     if (keep.length !== old.length) queueRecord(ctx, keep, true);
     for (const c of cells) {
-      const pos = cellPos(c.fix.cell);
+      const pos = parseCell(c.fix.cell);
       if (pos && fixed.has(`${c.sheet.id}!${c.fix.cell}`)) log(c.sheet.id, { row: pos.row, col: pos.col, rows: 1, cols: 1 });
     }
     const t = finishTargets?.() ?? null;
@@ -347,7 +347,7 @@ function judgeFixed(
   const grid = t.grid.map((r) => [...r]);
   const rows = new Set<number>();
   for (const c of fixedCells) {
-    const pos = cellPos(c.fix.cell);
+    const pos = parseCell(c.fix.cell);
     if (!pos) continue;
     while (grid.length <= pos.row) grid.push([]);
     grid[pos.row][pos.col] = c.fix.value;
