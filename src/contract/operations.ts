@@ -8,9 +8,11 @@ import type { Plan } from "../core/plan";
 import type { Severity } from "../core/problems";
 import type { ReportModel } from "../core/report/model";
 import type { Issue } from "../core/validate";
+import type { Status, Summary } from "../core/evaluate";
 
 export type PeriodCode = string; // "year", "6m", "9m", "q1".."q4", "m1".."m12" (src/core/periods.ts)
-export type StatusCode = "vuot" | "dat" | "khong-dat" | "thieu-so-lieu";
+/** A target's status (src/core/evaluate/status.ts): "xem-lai" is a figure the check calls a slip. */
+export type StatusCode = Status;
 
 /** A feature the workbook's Excel lacks, and what the add-in does instead (Vietnamese text). */
 export interface Notice {
@@ -27,6 +29,8 @@ export interface IndicatorItem {
   status: StatusCode;
   reason: string;
   percent: number | null;
+  /** For "xem-lai": the value the check proposes (1720 for 1,72), null when it proposes none. */
+  proposed?: string | number | null;
   /** Where to take the user: the row's figure cell for the period. */
   sheet: string;
   cell: string;
@@ -34,8 +38,9 @@ export interface IndicatorItem {
 
 export interface CheckSummary {
   period: PeriodCode;
-  counts: { vuot: number; dat: number; khongDat: number; thieuSoLieu: number };
-  /** Off-target and missing indicators, in plan order. */
+  /** Main targets by status, from `statusCounts` (src/core/evaluate.ts): the report counts the same. */
+  counts: Summary;
+  /** Off-target, to-review and missing indicators, in plan order. */
   items: IndicatorItem[];
 }
 
@@ -145,6 +150,8 @@ export interface CheckOptions {
 
 export interface FixOutcome {
   applied: { sheet: string; cell: string }[];
+  /** The targets sheet judged again after the fixes, in the same action; null when no fix touched it. */
+  summary?: CheckSummary | null;
   /** Cells changed since the check (or gone): left as they are, to be checked again. */
   skipped: { sheet: string; cell: string; reason: "changed" | "missing" }[];
 }

@@ -12,6 +12,10 @@ import { type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
 import { type Figure, checkSubRows } from "./subrows";
 import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "./traffic";
 import { formatNumber } from "./numbers";
+import { message } from "./messages";
+import { readFigure, slipOf } from "./validate/figures";
+import type { Issue } from "./validate/issue";
+import { targetInfo } from "./validate/targets";
 
 export { STATUS_LABELS, STATUS_WORDS, STATUSES, isStatus } from "./evaluate/status";
 export type { Status, EvaluateProblemCode } from "./evaluate/status";
@@ -34,12 +38,15 @@ export type Evaluation = {
   ruleStatus: Status;
   /** The target as read, null when it could not be read. */
   target: TargetSpec | null;
+  /** Status "xem-lai": the check's issue on the figure and the value it proposes (null: none to propose). */
+  review: { code: Issue["code"]; proposed: string | number | null } | null;
 };
 
-export type ActualRow = { no: string; actual: string | number | null; override?: Override };
+/** `format`: the cell's number format when known (a cell formatted as % holds the fraction). */
+export type ActualRow = { no: string; actual: string | number | null; override?: Override; format?: string | null };
 export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts };
 
-export type Summary = { vuot: number; dat: number; khongDat: number; thieuSoLieu: number };
+export type Summary = { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number };
 export type PlanEvaluation = { rows: Evaluation[]; summary: Summary; problems: Problem[] };
 
 export type EvaluateOptions = {
@@ -79,7 +86,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   // Evaluations are built by one function with every field in one order (object spreads cost a
   // few µs a row at 10,000 rows).
   const make = (status: Status, percent: number | null, reason: string, problems: Problem[], target: TargetSpec | null): Evaluation => ({
-    no: row.no, parent: row.parent ?? null, status, percent, reason, overridden: false, problems, printStatus: true, ruleStatus: status, target,
+    no: row.no, parent: row.parent ?? null, status, percent, reason, overridden: false, problems, printStatus: true, ruleStatus: status, target, review: null,
   });
   if (!t.ok) {
     const reason = `không đọc được chỉ tiêu kế hoạch "${row.target}": chưa đánh giá được`;
@@ -119,6 +126,50 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   for (const p of j.problems) problems.push({ ...p, location: loc });
   for (const p of extra) problems.push(p);
   return withOverride(make(j.status, j.percent, j.reason, problems, spec), opts.override);
+}
+
+/** Where a figure sits, for the location of the check's issue (a file of actuals has none). */
+export type FigureWhere = { sheet?: string; cell?: string };
+
+/**
+ * THE judgement of one figure: the figure is read as the workbook check reads it (`readFigure`, with
+ * the plan's value and last year's as yardsticks); a figure the check calls a slip (`SLIP_CODES`) gets
+ * "xem-lai" with the check's message as its reason and its proposed value, never a status from a wrong
+ * number; any other figure is judged on the value the check read. Live judgement, `ktxh evaluate`
+ * and the report all come here through `evaluatePlan`, so none can say otherwise.
+ */
+export function judgeFigure(row: TargetRow, actual: string | number | null, opts: EvaluateOptions & { format?: string | null; where?: FigureWhere } = {}): Evaluation {
+  let reading = readActual(actual);
+  if (reading.kind !== "missing" && actual !== null && row.criteria !== "traffic-accidents") {
+    const info = targetInfo(row);
+    const cell = opts.where?.cell ?? "";
+    const r = readFigure(opts.format ? { value: actual, numFmt: opts.format } : { value: actual }, {
+      sheet: opts.where?.sheet ?? "", cell, target: row.no, unit: info.unit, name: row.name, refs: info.refs, textOnly: true,
+    });
+    const slip = slipOf(r.issues);
+    if (slip) return withOverride(reviewOf(row, slip, opts.where), opts.override);
+    // The value the check read: the plan decides an ambiguous `1.600`, a % cell holds the fraction.
+    if (r.figure.kind === "number" && reading.kind === "value" && r.figure.value !== reading.value) {
+      reading = { ...reading, value: r.figure.value, alternatives: [] };
+    }
+  }
+  return evaluateReading(row, reading, opts);
+}
+
+function reviewOf(row: TargetRow, slip: Issue, where: FigureWhere | undefined): Evaluation {
+  const t = targetOf(row);
+  const location = { ...(where?.sheet ? { sheet: where.sheet } : {}), ...(where?.cell ? { cell: where.cell } : {}), target: row.no };
+  const p: Issue = { ...slip, location };
+  return {
+    no: row.no, parent: row.parent ?? null, status: "xem-lai", percent: null, reason: message(p), overridden: false, problems: [p],
+    printStatus: true, ruleStatus: "xem-lai", target: t.ok ? t.value : null, review: { code: slip.code, proposed: slip.fix?.value ?? proposedOf(slip) },
+  };
+}
+
+/** The value a slip without a fix of its own (no cell to write) still proposes. */
+function proposedOf(slip: Issue): string | number | null {
+  const fixed = slip.params.fixed;
+  return typeof fixed === "number" || typeof fixed === "string" ? fixed : null;
 }
 
 export type OverrideProblemCode = "evaluate.override-invalid";
@@ -186,6 +237,22 @@ export function rowKey(no: string | number): string {
     .join(".");
 }
 
+/** Adds one status to a count: the one place a status becomes a count (pane, report, CLI alike). */
+export function countStatus(counts: Summary, status: Status): void {
+  if (status === "vuot") counts.vuot++;
+  else if (status === "dat") counts.dat++;
+  else if (status === "khong-dat") counts.khongDat++;
+  else if (status === "xem-lai") counts.xemLai++;
+  else counts.thieuSoLieu++;
+}
+
+/** The counts of a plan's evaluation: main targets only, as the pane shows them and the report prints them. */
+export function statusCounts(rows: readonly Evaluation[]): Summary {
+  const counts: Summary = { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0 };
+  for (const e of rows) if (e.parent == null) countStatus(counts, e.status);
+  return counts;
+}
+
 /** Evaluates every row of a plan; the summary counts main targets only. */
 export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   const problems: Problem[] = [];
@@ -205,26 +272,22 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   const rows: Evaluation[] = [];
   const targetFigures = new Map<string, Figure | null>();
   const actualFigures = new Map<string, Figure | null>();
-  const summary: Summary = { vuot: 0, dat: 0, khongDat: 0, thieuSoLieu: 0 };
+  const summary: Summary = { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0 };
   for (const row of plan.targets) {
     const entry = byNo.get(rowKey(row.no));
     const a = readActual(entry?.actual ?? null);
-    const e = evaluateReading(row, a, {
+    const e = judgeFigure(row, entry?.actual ?? null, {
       traffic: row.criteria === "traffic-accidents" ? actuals.traffic : undefined,
       override: entry?.override,
+      format: entry?.format,
     });
     e.printStatus = row.parent == null || additive.get(row.parent) === true;
     rows.push(e);
     for (const p of e.problems) problems.push(p);
     const spec = e.target;
     targetFigures.set(row.no, spec && spec.kind === "point" && !spec.change ? { value: spec.min ?? 0, decimals: spec.decimals } : null);
-    actualFigures.set(row.no, a.kind === "value" ? { value: a.value, decimals: a.decimals } : null);
-    if (row.parent == null) {
-      if (e.status === "vuot") summary.vuot++;
-      else if (e.status === "dat") summary.dat++;
-      else if (e.status === "khong-dat") summary.khongDat++;
-      else summary.thieuSoLieu++;
-    }
+    actualFigures.set(row.no, a.kind === "value" && e.ruleStatus !== "xem-lai" ? { value: a.value, decimals: a.decimals } : null);
+    if (row.parent == null) countStatus(summary, e.status);
   }
   problems.push(...checkSubRows(plan, targetFigures, actualFigures));
   return { rows, summary, problems };

@@ -4,7 +4,8 @@
  * chỉ tiêu vượt kế hoạch, 06 chỉ tiêu đạt kế hoạch và 01 chỉ tiêu không đạt so với kế hoạch." —
  * counts of two digits with a leading zero, groups with no target left out; and
  * "dat-trong-do-vuot", which counts vượt inside đạt: "24 đạt (trong đó 13 vượt)".
- * Targets without figures are always mentioned when there are any.
+ * Targets without figures are always mentioned when there are any; figures to be looked at again
+ * ("Cần xem lại") are counted with them, as targets not yet judged.
  */
 import type { PlanEvaluation } from "./evaluate";
 import { type Plan, mainTargets } from "./plan";
@@ -22,19 +23,23 @@ function joinVi(parts: string[]): string {
 }
 
 export function summarySentence(plan: Plan, evaluation: PlanEvaluation, style: SummaryStyle): string {
-  const { vuot, dat, khongDat, thieuSoLieu } = evaluation.summary;
+  const { vuot, dat, khongDat, xemLai } = evaluation.summary;
+  const thieuSoLieu = evaluation.summary.thieuSoLieu + xemLai;
   const total = mainTargets(plan).length;
   if (style === "dat-trong-do-vuot") {
     const parts = [`${vuot + dat} đạt (trong đó ${vuot} vượt)`];
     if (khongDat > 0) parts.push(`${khongDat} không đạt`);
-    if (thieuSoLieu > 0) parts.push(`${thieuSoLieu} chưa có số liệu`);
+    if (thieuSoLieu > 0) parts.push(`${thieuSoLieu} ${xemLai > 0 ? "chưa đánh giá được" : "chưa có số liệu"}`);
     return `Trong ${total} chỉ tiêu chủ yếu năm ${plan.year}: ${parts.join(", ")}.`;
   }
   const parts: string[] = [];
   if (vuot > 0) parts.push(`${twoDigits(vuot)} chỉ tiêu vượt kế hoạch`);
   if (dat > 0) parts.push(`${twoDigits(dat)} chỉ tiêu đạt kế hoạch`);
   if (khongDat > 0) parts.push(`${twoDigits(khongDat)} chỉ tiêu không đạt so với kế hoạch`);
-  if (thieuSoLieu > 0) parts.push(`${twoDigits(thieuSoLieu)} chỉ tiêu chưa có số liệu để đánh giá`);
+  if (thieuSoLieu > 0) {
+    const why = xemLai > 0 ? "chưa đánh giá được (chưa có số liệu hoặc số liệu cần xem lại)" : "chưa có số liệu để đánh giá";
+    parts.push(`${twoDigits(thieuSoLieu)} chỉ tiêu ${why}`);
+  }
   if (parts.length === 0) return `Kế hoạch năm ${plan.year} chưa có chỉ tiêu chủ yếu nào.`;
   return `Trong ${twoDigits(total)} chỉ tiêu kinh tế - xã hội chủ yếu năm ${plan.year}, có ${joinVi(parts)}.`;
 }

@@ -35,8 +35,11 @@ export function sheetPeriods(sheet: ReadSheet): string[] {
   return periodsOfKeys(sheet.columns);
 }
 
-/** Null when the sheet has no column for the period (the pane offers to reload the plan with it). */
-export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals | null {
+/**
+ * Null when the sheet has no column for the period (the pane offers to reload the plan with it).
+ * `formats`: number formats in the sheet's coordinates where the host read them (a % cell holds the fraction).
+ */
+export function readSheetActuals(sheet: ReadSheet, period: string, formats?: readonly (readonly (string | null)[] | undefined)[]): SheetActuals | null {
   const col = columnOf(sheet, periodKey(period));
   if (col == null) return null;
   const problems: Problem[] = [];
@@ -44,7 +47,10 @@ export function readSheetActuals(sheet: ReadSheet, period: string): SheetActuals
   for (const r of sheet.rows) {
     if (!r.id) continue;
     const no = targetNoOf(r.id);
-    if (no != null) rows.push({ no, actual: cellText(r.values[col]) });
+    if (no != null) {
+      const format = formats?.[r.index]?.[col];
+      rows.push({ no, actual: cellText(r.values[col]), ...(format ? { format } : {}) });
+    }
   }
   applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
   const name = columnOf(sheet, "name") ?? -1;

@@ -6,7 +6,7 @@
  * the report readers apply the same reading (`readOverride`), so sheet and report agree.
  */
 import { readStatus } from "../core/actuals";
-import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type Status, evaluatePlan } from "../core/evaluate";
+import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type PlanEvaluation, type Status, evaluatePlan } from "../core/evaluate";
 import { message } from "../core/messages";
 import type { TrafficReading } from "../core/traffic-block";
 import { sheetTraffic } from "./traffic";
@@ -23,7 +23,8 @@ import type { CellValue } from "./sheets/types";
 /** The part of a sheet the computation reads: keys of columns and identities of rows, in place. */
 export interface KeyedGrid {
   columns: readonly { key: string }[];
-  rows: readonly { id: string | null; values: readonly CellValue[] }[];
+  /** `formats`: number formats of the cells where the host read them (a % cell holds the fraction). */
+  rows: readonly { id: string | null; values: readonly CellValue[]; formats?: readonly (string | null)[] }[];
 }
 
 export interface CellUpdate {
@@ -140,12 +141,22 @@ function notApplied(o: OverrideReading, ruleReason: string): string | null {
  * `only`), judged on the figures of `period`. Rows of the grid that are not targets are left alone.
  */
 export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, only?: ReadonlySet<string>): CellUpdate[] {
+  return computedJudgement(plan, grid, period, only).updates;
+}
+
+/** The cells of `computedCells` and the evaluation they come from (whose counts the pane shows). */
+export function computedJudgement(
+  plan: Plan,
+  grid: KeyedGrid,
+  period: PeriodId,
+  only?: ReadonlySet<string>,
+): { updates: CellUpdate[]; evaluation: PlanEvaluation | null } {
   const col = (key: string): number => grid.columns.findIndex((c) => c.key === key);
   const figure = col(periodKey(period));
   const status = col("status");
   const percent = col("percent");
   const reason = col("reason");
-  if (status < 0 && percent < 0 && reason < 0) return [];
+  if (status < 0 && percent < 0 && reason < 0) return { updates: [], evaluation: null };
   const rowOf = new Map<string, number>();
   grid.rows.forEach((r, i) => {
     if (r.id) rowOf.set(r.id, i);
@@ -163,6 +174,9 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
     rows: plan.targets.map((t) => {
       const id = targetId(t.no);
       const row: ActualRow = { no: t.no, actual: asActual(valueAt(id)) };
+      const r = rowOf.get(id);
+      const format = r == null || figure < 0 ? null : (grid.rows[r].formats?.[figure] ?? null);
+      if (format) row.format = format;
       const o = overrideCol < 0 ? ({ kind: "none" } as const) : readOverride(cellAt(id, overrideCol), cellAt(id, overrideReasonCol));
       overrides.set(t.no, o);
       if (o.kind === "applied") row.override = o.override;
@@ -195,5 +209,5 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
     if (!judged && o.kind !== "none") text = "Dòng này không đánh giá riêng: điều chỉnh đánh giá không áp dụng.";
     if (reason >= 0) updates.push({ row, col: reason, value: text });
   }
-  return updates;
+  return { updates, evaluation };
 }

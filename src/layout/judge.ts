@@ -3,9 +3,9 @@
  * cells differ from what the figures say, and the pane's summary. Only cells that change are written,
  * so a recheck of an up-to-date sheet writes nothing and raises no change event of its own.
  */
-import { STATUS_LABELS, type Status } from "../core/evaluate";
+import { type PlanEvaluation, STATUS_LABELS, type Status, statusCounts } from "../core/evaluate";
 import { mainTargets, type Plan } from "../core/plan";
-import { type CellUpdate, type KeyedGrid, computedCells } from "./computed";
+import { type CellUpdate, type KeyedGrid, computedJudgement } from "./computed";
 import { columnLetter } from "../core/address";
 import { periodKey, targetId, targetNoOf, trafficOf } from "../core/row-id";
 import type { PeriodId } from "../core/periods";
@@ -13,8 +13,11 @@ import type { ReadSheet } from "./read";
 import type { CellValue } from "./sheets/types";
 import type { CheckSummary, IndicatorItem } from "../contract/operations";
 
-/** The sheet as `computedCells` reads it, in the sheet's own coordinates (row i of the grid is row i). */
-export function keyedGrid(sheet: ReadSheet, grid: CellValue[][]): KeyedGrid {
+/**
+ * The sheet as `computedCells` reads it, in the sheet's own coordinates (row i of the grid is row i);
+ * `formats`, when the host read them, are the cells' number formats (a cell formatted as % holds the fraction).
+ */
+export function keyedGrid(sheet: ReadSheet, grid: CellValue[][], formats?: readonly (readonly (string | null)[] | undefined)[]): KeyedGrid {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const keys = new Array<string>(width).fill("");
   for (const c of sheet.columns) if (c.keyed) keys[c.index] = c.key;
@@ -23,12 +26,11 @@ export function keyedGrid(sheet: ReadSheet, grid: CellValue[][]): KeyedGrid {
     columns: keys.map((key) => ({ key })),
     rows: grid.map((values, i) => {
       const id = i >= bodyFrom ? values[sheet.idCol] : null;
-      return { id: typeof id === "string" && id.trim() ? id.trim() : null, values };
+      const f = formats?.[i];
+      return f ? { id: typeof id === "string" && id.trim() ? id.trim() : null, values, formats: f } : { id: typeof id === "string" && id.trim() ? id.trim() : null, values };
     }),
   };
 }
-
-const STATUS_OF = new Map<CellValue, Status>(Object.entries(STATUS_LABELS).map(([k, v]) => [v, k as Status]));
 
 /** A contiguous run of cells of one row to write: [row, col] and the values left to right. */
 export interface RowWrite {
@@ -51,38 +53,41 @@ export function changedRuns(grid: KeyedGrid, updates: readonly CellUpdate[]): Ro
   return runs;
 }
 
-/** The pane's summary from the judgement of every row: counts and the rows to look at, main targets. */
-export function summaryOf(plan: Plan, grid: KeyedGrid, all: readonly CellUpdate[], period: PeriodId, sheetName: string): CheckSummary {
+/**
+ * The pane's summary from the judgement of every row: the counts are `statusCounts` of the same
+ * evaluation the report counts (main targets), the rows to look at are those not judged đạt.
+ */
+export function summaryOf(
+  plan: Plan,
+  grid: KeyedGrid,
+  all: readonly CellUpdate[],
+  evaluation: PlanEvaluation | null,
+  period: PeriodId,
+  sheetName: string,
+): CheckSummary {
   const key = (c: number): string => grid.columns[c]?.key ?? "";
   const figureCol = grid.columns.findIndex((c) => c.key === periodKey(period));
-  const byRow = new Map<number, { status?: CellValue; percent?: CellValue; reason?: CellValue }>();
-  for (const u of all) {
-    const entry = byRow.get(u.row) ?? {};
-    const k = key(u.col);
-    if (k === "status" || k === "percent" || k === "reason") entry[k] = u.value;
-    byRow.set(u.row, entry);
-  }
+  const reasons = new Map<number, CellValue>();
+  for (const u of all) if (key(u.col) === "reason") reasons.set(u.row, u.value);
   const rowOf = new Map<string, number>();
   grid.rows.forEach((r, i) => r.id && !rowOf.has(r.id) && rowOf.set(r.id, i));
-  const counts = { vuot: 0, dat: 0, khongDat: 0, thieuSoLieu: 0 };
+  const judged = new Map((evaluation?.rows ?? []).map((e) => [e.no, e]));
+  const counts = evaluation ? statusCounts(evaluation.rows) : { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length };
   const items: IndicatorItem[] = [];
   for (const t of mainTargets(plan)) {
     const row = rowOf.get(targetId(t.no));
-    const judged = row == null ? undefined : byRow.get(row);
-    const status = STATUS_OF.get(judged?.status ?? null) ?? "thieu-so-lieu";
-    if (status === "vuot") counts.vuot++;
-    else if (status === "dat") counts.dat++;
-    else if (status === "khong-dat") counts.khongDat++;
-    else counts.thieuSoLieu++;
-    if (status !== "khong-dat" && status !== "thieu-so-lieu") continue;
-    const percent = judged?.percent;
+    const e = judged.get(t.no);
+    const status: Status = e?.status ?? "thieu-so-lieu";
+    if (status === "vuot" || status === "dat") continue;
+    const reason = row == null ? undefined : reasons.get(row);
     items.push({
       key: targetId(t.no),
       no: t.no,
       name: t.name,
       status,
-      reason: typeof judged?.reason === "string" ? judged.reason : STATUS_LABELS[status],
-      percent: typeof percent === "number" ? percent : null,
+      reason: typeof reason === "string" && reason ? reason : STATUS_LABELS[status],
+      percent: e?.percent ?? null,
+      ...(e?.review ? { proposed: e.review.proposed } : {}),
       sheet: sheetName,
       cell: row == null || figureCol < 0 ? "A1" : `${columnLetter(figureCol)}${row + 1}`,
     });
@@ -114,8 +119,8 @@ export function judgeSheet(
   sheetName: string,
   only?: ReadonlySet<string>,
 ): { writes: RowWrite[]; summary: CheckSummary } {
-  const all = computedCells(plan, grid, period);
+  const { updates: all, evaluation } = computedJudgement(plan, grid, period);
   const onlyRows = only ? new Set([...only].map((id) => grid.rows.findIndex((r) => r.id === id))) : null;
   const wanted = onlyRows ? all.filter((u) => onlyRows.has(u.row)) : all;
-  return { writes: changedRuns(grid, wanted), summary: summaryOf(plan, grid, all, period, sheetName) };
+  return { writes: changedRuns(grid, wanted), summary: summaryOf(plan, grid, all, evaluation, period, sheetName) };
 }

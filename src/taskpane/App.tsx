@@ -36,7 +36,7 @@ function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
 
 export function App({ ops, plans }: AppProps) {
   const [s, act] = usePane(ops);
-  const [tools, toolAct] = useTools(ops, s.period);
+  const [tools, toolAct] = useTools(ops, s.period, act.showSummary);
   const periodId = useId("period");
   const hasPlan = s.workbook?.planId != null;
   const idle = ops !== null && s.busy === null;

@@ -56,11 +56,13 @@ const CSS = `
 .ktxh-mark-count.ktxh-vuot{background-color:${t.colorPaletteGreenBackground3}}
 .ktxh-mark-count.ktxh-dat{background-color:${t.colorBrandBackground}}
 .ktxh-mark-count.ktxh-khong-dat{background-color:${t.colorPaletteRedBackground3}}
+.ktxh-mark-count.ktxh-xem-lai{background-color:${t.colorPaletteDarkOrangeBackground3}}
 .ktxh-mark-count.ktxh-thieu-so-lieu{background-color:${t.colorPaletteYellowBackground3};color:${t.colorNeutralForeground1}}
 .ktxh-mark-tag{height:20px;padding:0 6px;border-radius:${t.borderRadiusMedium};font-size:${t.fontSizeBase200}}
 .ktxh-mark-tag.ktxh-vuot{background-color:${t.colorPaletteGreenBackground1};border-color:${t.colorPaletteGreenBorder1};color:${t.colorPaletteGreenForeground1}}
 .ktxh-mark-tag.ktxh-dat{background-color:${t.colorBrandBackground2};border-color:${t.colorBrandStroke2};color:${t.colorBrandForeground2}}
 .ktxh-mark-tag.ktxh-khong-dat{background-color:${t.colorPaletteRedBackground1};border-color:${t.colorPaletteRedBorder1};color:${t.colorPaletteRedForeground1}}
+.ktxh-mark-tag.ktxh-xem-lai{background-color:${t.colorPaletteDarkOrangeBackground1};border-color:${t.colorPaletteDarkOrangeBorder1};color:${t.colorPaletteDarkOrangeForeground1}}
 .ktxh-mark-tag.ktxh-thieu-so-lieu{background-color:${t.colorPaletteYellowBackground1};border-color:${t.colorPaletteYellowBorder1};color:${t.colorPaletteYellowForeground2}}
 
 .ktxh-list{display:flex;flex-direction:column;gap:${t.spacingVerticalXS};margin:0;padding:0;list-style-type:none}

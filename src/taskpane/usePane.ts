@@ -34,6 +34,8 @@ export interface PaneActions {
   recheck(): void;
   select(item: IndicatorItem): void;
   dismissError(): void;
+  /** A judgement made by another action (a fix): the counts and the list show it. */
+  showSummary(s: CheckSummary): void;
 }
 
 /** Periods every load lays out (as `ktxh init`), plus the one the user picked. */
@@ -194,9 +196,10 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
     setError(null);
   }, []);
   const dismissError = useCallback(() => setError(null), []);
+  const showSummary = useCallback((s: CheckSummary) => setSummary(s), []);
 
   return [
     { workbook, period, summary, busy, error, outcome, kept, notices, drop },
-    { setPeriod, load, recheck, select, dismissError },
+    { setPeriod, load, recheck, select, dismissError, showSummary },
   ];
 }

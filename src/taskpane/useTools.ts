@@ -7,7 +7,7 @@
 import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useState } from "react";
 import { clipboardWriter } from "./clipboard";
-import type { CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import type { CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
 import { STRINGS } from "./strings";
 
 export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
@@ -56,7 +56,8 @@ export function proposedFixes(check: WorkbookCheck | null): FixToApply[] {
   return check.sheets.flatMap((s) => s.issues).flatMap((i) => (i.apply ? [i.apply] : []));
 }
 
-export function useTools(ops: PaneOperations | null, period: PeriodCode): [ToolsState, ToolsActions] {
+/** `onSummary`: the judgement the host made of the target rows a fix touched (the pane's counts). */
+export function useTools(ops: PaneOperations | null, period: PeriodCode, onSummary?: (s: CheckSummary) => void): [ToolsState, ToolsActions] {
   const [busy, setBusy] = useState<ToolBusy>(null);
   const [error, setError] = useState<ToolsState["error"]>(null);
   const [mark, setMark] = useState(true);
@@ -97,6 +98,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode): [Tools
 
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
     const r = await o.applyFixes(fixes);
+    if (r.summary) onSummary?.(r.summary);
     setCheck(await recheck(o));
     setCheckMessage(STRINGS.checkFixed(r.applied.length, r.skipped.length));
   };

@@ -92,7 +92,7 @@ test("Tạo báo cáo makes the report sheet with its chart, leaves the user's s
     const it = items.get(no) as Item;
     await user(page, "type", it.sheet, it.cell, text);
   }
-  await judged(page, { vuot: 1, dat: 1, "khong-dat": 1, "thieu-so-lieu": 17 });
+  await judged(page, { vuot: 1, dat: 1, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 17 });
   await ownSheet(page);
   const before = await user<string[]>(page, "sheetNames");
   const untouched = await snapshot(page, before);
@@ -132,7 +132,7 @@ test("Kiểm tra số liệu lists problems under their sheet, goes to a cell, a
   const four = items.get("4") as Item;
   await user(page, "type", three.sheet, three.cell, "'650,2"); // a number stored as text
   await user(page, "type", four.sheet, four.cell, "800");
-  await judged(page, { vuot: 1, dat: 0, "khong-dat": 1, "thieu-so-lieu": 18 });
+  await judged(page, { vuot: 1, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 18 });
   const NOTES = "Ghi chú";
   await user(page, "addSheet", NOTES);
   await user(page, "type", NOTES, "A1", "Tổng hợp");

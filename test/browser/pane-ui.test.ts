@@ -85,7 +85,7 @@ test("loading a plan starts live judgment; typed figures move the counts and the
   await loadBuiltIn(page);
   expect(await page.getByTestId("outcome").textContent()).toContain("Đã nạp 20 chỉ tiêu, 33 nhiệm vụ.");
   expect(await page.getByTestId("plan-name").textContent()).toContain("Bình Sơn");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 20 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 20 });
   await eventually(async () => expect(await calls(page)).toEqual(["readState", "loadPlan binh-son-2024 6m,9m,year", "readState", "watch year"]));
 
   await page.evaluate(() => {
@@ -94,7 +94,7 @@ test("loading a plan starts live judgment; typed figures move the counts and the
     window.__fake.type("year", "11", "1"); // 01 trường: met
     window.__fake.type("year", "5", "nhiều lắm"); // not a figure
   });
-  await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "thieu-so-lieu": 17 });
+  await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 17 });
   const items = page.getByTestId("attention").locator("button");
   await expect(items.count()).resolves.toBe(18);
   const four = page.locator('[data-testid="attention"] button[data-no="4"]');
@@ -115,7 +115,7 @@ test("loading a plan starts live judgment; typed figures move the counts and the
 
   // Fixing the figure takes the row off the list.
   await page.evaluate(() => window.__fake.type("year", "4", "1.000"));
-  await waitCounts(page, { vuot: 2, dat: 1, "khong-dat": 0, "thieu-so-lieu": 17 });
+  await waitCounts(page, { vuot: 2, dat: 1, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 17 });
 });
 
 test("changing the period re-judges for that period and restarts live judgment", async () => {
@@ -125,14 +125,15 @@ test("changing the period re-judges for that period and restarts live judgment",
     window.__fake.type("year", "4", "800");
     window.__fake.type("6m", "4", "950");
   });
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
   await page.getByTestId("period-select").selectOption("6m");
-  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 19 });
   expect((await calls(page)).slice(-3)).toEqual(["unwatch year", "recheck 6m", "watch 6m"]);
   // Only the 6m watcher is live now: typing into the year column changes nothing shown.
   await page.evaluate(() => window.__fake.type("year", "3", "1"));
   await page.evaluate(() => window.__fake.type("6m", "3", "1"));
-  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 1, "thieu-so-lieu": 18 });
+  // 1 against a plan in the hundreds is what the check calls value.magnitude: to be looked at, not judged.
+  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "xem-lai": 1, "thieu-so-lieu": 18 });
   await page.getByRole("button", { name: "Kiểm tra lại" }).click();
   await eventually(async () => expect((await calls(page)).filter((c) => c === "recheck 6m")).toHaveLength(2));
 });
@@ -148,7 +149,7 @@ test("a period the sheet has no columns for is not judged; the pane says to load
   // Loading again lays the period out, and judgment starts for it.
   await page.getByRole("button", { name: "Nạp kế hoạch" }).click();
   await eventually(async () => expect((await calls(page)).slice(-4)).toEqual(["loadPlan binh-son-2024 6m,9m,year,q1", "readState", "recheck q1", "watch q1"]));
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 20 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 20 });
   expect(await page.getByText("Sổ tính chưa có cột cho kỳ này").count()).toBe(0);
 });
 
@@ -168,13 +169,13 @@ test("leaving a period while it is being checked does not leave the pane busy", 
 
 test("opening the pane on a workbook that has a plan starts judging at once", async () => {
   const page = await open("?loaded");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
   expect(await calls(page)).toEqual(["readState", "recheck year", "watch year"]);
   expect(await page.getByTestId("plan-name").textContent()).toContain("Bình Sơn – 2023");
   // The workbook's plan is the one offered for a reload.
   await eventually(async () => expect(await page.getByTestId("plan-select").inputValue()).toBe("binh-son-2023"));
   await page.evaluate(() => window.__fake.type("year", "4", "2.000"));
-  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 19 });
 });
 
 test("the keyboard reaches every control in reading order, with a visible focus", async () => {
@@ -251,8 +252,9 @@ test("a plan file: a good JSON plan is offered and loaded; rows it drops are con
   await eventually(async () => expect(await page.getByTestId("outcome").textContent()).toContain("Đã nạp 2 chỉ tiêu"));
   expect(await page.getByTestId("outcome").textContent()).toContain("Chỉ tiêu 19 (year)");
   expect(await page.evaluate(() => window.__fake.plan?.id)).toBe("xa-thu-2025");
-  // Target 1 kept its figure (25.300 against about 1.200 now); target 2 has none yet.
-  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "thieu-so-lieu": 1 });
+  // Target 1 kept its figure (25.300 against about 1.200 now: 21 times the plan, which the check
+  // calls value.magnitude, so it waits for a look); target 2 has none yet.
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 1, "thieu-so-lieu": 1 });
 });
 
 test("a bad plan file is refused with Vietnamese problems that say where", async () => {
@@ -286,7 +288,7 @@ test("a CSV plan, as Vietnamese Excel saves it, loads", async () => {
   await page.getByTestId("plan-file").setInputFiles({ name: "xa-thu-2025.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await eventually(async () => expect(await page.getByTestId("plan-select").inputValue()).toBe("__file__"));
   await loadBuiltIn(page);
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 2 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 2 });
 });
 
 test("host faults show in the pane, never as unhandled errors", async () => {
@@ -329,7 +331,7 @@ test.each([320, 350])("at %i px nothing overflows sideways", async (width) => {
 
 test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes nothing, confirming fixes every proposal and checks again", async () => {
   const page = await open("?loaded");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
   await page.evaluate(() => {
     window.__fake.type("year", "3", "650,2");
     window.__fake.type("year", "11", "1,0");
@@ -375,7 +377,7 @@ test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes not
 
 test("Tạo báo cáo shows the outcome and warnings; Sao chép bảng falls back to text when rich content is refused", async () => {
   const page = await open("?loaded");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
   await page.getByTestId("report-keep").check();
   await page.getByRole("button", { name: "Tạo báo cáo" }).click();
   await page.getByTestId("report-outcome").waitFor();

@@ -70,7 +70,7 @@ test("load the plan, type figures, watch the counts, go to a row, reload and kee
 
   expect(await loadPlan(page)).toContain("Đã nạp 20 chỉ tiêu, 33 nhiệm vụ");
   expect(await page.getByTestId("plan-name").textContent()).toContain("Bình Sơn");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 20 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 20 });
   const before = await items(page);
   expect([...before.keys()]).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
   const at = (no: string) => before.get(no) as Item;
@@ -84,7 +84,7 @@ test("load the plan, type figures, watch the counts, go to a row, reload and kee
   ];
   for (const [no, text] of typed) await type(page, at(no), text);
   await strict(page, (s) => s.settle());
-  await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "thieu-so-lieu": 17 });
+  await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 17 });
   const after = await items(page);
   expect(after.get("4")?.status).toBe("khong-dat");
   expect(after.get("5")?.status).toBe("thieu-so-lieu");
@@ -103,7 +103,7 @@ test("load the plan, type figures, watch the counts, go to a row, reload and kee
 
   // Loading the plan again lays the sheet out anew and keeps what was typed.
   expect(await loadPlan(page)).toContain("Đã nạp 20 chỉ tiêu");
-  await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "thieu-so-lieu": 17 });
+  await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 17 });
   const reloaded = await items(page);
   for (const [no, , value] of typed) {
     const item = reloaded.get(no) ?? before.get(no);
@@ -112,7 +112,7 @@ test("load the plan, type figures, watch the counts, go to a row, reload and kee
   }
   // Live judgment still runs after the reload.
   await type(page, at("4"), "1000"); // en-US Excel would read "1.000" as 1
-  await waitCounts(page, { vuot: 2, dat: 1, "khong-dat": 0, "thieu-so-lieu": 17 });
+  await waitCounts(page, { vuot: 2, dat: 1, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 17 });
   expect(await strict(page, (s) => s.handlerErrors.length)).toBe(0);
 });
 
@@ -122,7 +122,7 @@ test("a plan that drops a filled row asks first; cancelling writes nothing, conf
   const year = await items(page);
   const twenty = year.get("20") as Item;
   await type(page, twenty, "1500");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
 
   // The same plan without target 20, as a file the user picks.
   const seed = JSON.parse(fs.readFileSync(path.join(__dirname, "../../seeds/binh-son-2024.json"), "utf8")) as { targets: { no: string }[] };
@@ -147,7 +147,7 @@ test("a plan that drops a filled row asks first; cancelling writes nothing, conf
   await eventually(async () => expect(await page.getByTestId("outcome").textContent()).toContain("Đã nạp 19 chỉ tiêu"), 30000);
   expect(await page.getByTestId("outcome").textContent()).toContain("20");
   // The 19 targets are judged; the kept row is no longer one of them.
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 19 });
   expect(await page.getByTestId("error").count()).toBe(0);
 });
 
@@ -156,13 +156,13 @@ test("another period is judged on its own column", async () => {
   await loadPlan(page);
   const year = await items(page);
   await type(page, year.get("4") as Item, "800");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
   await page.getByTestId("period-select").selectOption("6m");
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 20 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 20 });
   const half = await items(page);
   expect(half.get("4")?.cell).not.toBe(year.get("4")?.cell);
   await type(page, half.get("4") as Item, "2000");
-  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "thieu-so-lieu": 19 });
+  await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 19 });
   expect(await page.getByTestId("error").count()).toBe(0);
 });
 
@@ -200,7 +200,7 @@ test("an Excel with only the minimum API says, in the pane, what the add-in does
 test("the production pane fits 320 px and passes axe with a plan loaded", async () => {
   const page = await open({ width: 320 });
   await loadPlan(page);
-  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "thieu-so-lieu": 20 });
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 20 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
   expect(await axeViolations(page)).toEqual([]);

@@ -70,7 +70,7 @@ describe("loading a plan into a live workbook", () => {
     expect(wb.user.cell(SHEET, "E30").validation?.type).toBe("WholeNumber");
     expect(wb.user.cell(SHEET, "E7").validation?.rule.list?.source).toBe("Ước,Chính thức");
     const info = wb.user.sheetInfo(SHEET);
-    expect(info.conditionalFormats.map((c) => c.address)).toEqual(Array(4).fill("H8:H34"));
+    expect(info.conditionalFormats.map((c) => c.address)).toEqual(Array(5).fill("H8:H34"));
     expect(info.conditionalFormats.map((c) => c.rule)).toContainEqual({ formula1: '="Không đạt"', operator: "EqualTo" });
     expect(info.frozen).toEqual({ rows: 7, cols: 2 });
     expect(info.hiddenRows).toEqual(["1"]);

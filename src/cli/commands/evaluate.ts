@@ -21,7 +21,7 @@ const USAGE = [
   "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
   "ktxh evaluate SỔ.xlsx [KẾ_HOẠCH] [--period KỲ] [--json] [--style ...]",
   "",
-  "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
+  "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt, Cần xem lại (số liệu có vẻ gõ nhầm) hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
   "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột no,name,unit,target), hoặc mã kế hoạch có sẵn (binh-son-2023)",
   "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
   "  SỔ.xlsx   sổ Excel (do `ktxh init` tạo, hoặc bảng của đơn vị khác): kế hoạch ghi trong sổ, nếu không chỉ rõ",
@@ -115,6 +115,7 @@ export const evaluateCommand: Command = {
         rows: result.rows.map((r) => ({
           no: r.no, status: r.status, percent: r.percent, reason: r.reason,
           ...(r.parent ? { parent: r.parent } : {}), printStatus: r.printStatus, overridden: r.overridden,
+          ...(r.review ? { review: r.review } : {}),
         })),
         summary: result.summary,
         sentence,

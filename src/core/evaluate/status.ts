@@ -1,7 +1,10 @@
-/** The four statuses a target can have in a report, and how 783/BC prints them. */
-export type Status = "vuot" | "dat" | "khong-dat" | "thieu-so-lieu";
+/**
+ * The statuses a target can have, and how 783/BC prints them. "xem-lai" (Cần xem lại) is a figure the
+ * workbook check calls a slip (`1,72` for 1.720, `0,52` in a % row): not judged until it is looked at.
+ */
+export type Status = "vuot" | "dat" | "khong-dat" | "xem-lai" | "thieu-so-lieu";
 
-export const STATUSES: readonly Status[] = ["vuot", "dat", "khong-dat", "thieu-so-lieu"];
+export const STATUSES: readonly Status[] = ["vuot", "dat", "khong-dat", "xem-lai", "thieu-so-lieu"];
 
 /** Their words live in the catalog (`messages/labels.ts`), with every other word people read. */
 export { STATUS_LABELS, STATUS_WORDS } from "../messages/labels";

@@ -10,6 +10,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   vuot: "Đạt (vượt)",
   dat: "Đạt",
   "khong-dat": "Không đạt",
+  "xem-lai": "Cần xem lại",
   "thieu-so-lieu": "Chưa có số liệu",
 };
 
@@ -18,6 +19,7 @@ export const STATUS_WORDS: Readonly<Record<Status, string>> = {
   vuot: "đạt (vượt)",
   dat: "đạt",
   "khong-dat": "không đạt",
+  "xem-lai": "cần xem lại",
   "thieu-so-lieu": "chưa có số liệu",
 };
 

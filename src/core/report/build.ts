@@ -155,7 +155,7 @@ export function buildReport(input: ReportInput): ReportModel {
     tableTitle: `Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ${phrase}`,
     columns: columns(input, period, withPrevious),
     rows,
-    counts: { vuot: s.vuot, dat: s.dat, khongDat: s.khongDat, thieuSoLieu: s.thieuSoLieu, main: mainTargets(plan).length },
+    counts: { ...s, main: mainTargets(plan).length },
     sentence: yearEnd ? summarySentence(plan, evaluation, "783") : midYearSentence(input, period, rows),
     tasks,
     note: input.note?.trim() || null,

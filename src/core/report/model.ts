@@ -5,6 +5,7 @@
  */
 import type { Problem } from "../problems";
 import type { ReportPeriod } from "./period";
+import type { Status as ReportStatus } from "../evaluate/status";
 
 /** A figure cell: `value` is set only when the printed text is a plain number (`22.293,49`, `49`). */
 export interface FigureCell {
@@ -21,7 +22,7 @@ export interface ReportColumn {
   header: string;
 }
 
-export type ReportStatus = "vuot" | "dat" | "khong-dat" | "thieu-so-lieu";
+export type { Status as ReportStatus } from "../evaluate/status";
 
 export interface ReportRow {
   /** The plan's number ("1", "1.2"). */
@@ -94,7 +95,7 @@ export interface ReportModel {
   tableTitle: string;
   columns: ReportColumn[];
   rows: ReportRow[];
-  counts: { vuot: number; dat: number; khongDat: number; thieuSoLieu: number; main: number };
+  counts: { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number; main: number };
   /** 783/BC's sentence at year end; a neutral one before. */
   sentence: string;
   tasks: TaskSummary | null;

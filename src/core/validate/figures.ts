@@ -9,7 +9,7 @@ import { parseNumber, roundTo } from "../numbers";
 import type { GridCell } from "../read-table/grid";
 import { type TargetSpec, parseTarget } from "../target";
 import { foldKey } from "../text";
-import { type Issue, issue } from "./issue";
+import { type Issue, type ValidateCode, issue } from "./issue";
 
 export interface FigureContext {
   sheet: string;
@@ -30,6 +30,20 @@ export type Figure =
   | { kind: "number"; value: number; suspect: boolean }
   | { kind: "worded"; spec: TargetSpec }
   | { kind: "bad" };
+
+/**
+ * The check's codes that say a figure was typed wrong (a decimal mark read the English way, a fraction
+ * in a % row, a reading the plan cannot decide, a scale or range no figure can have), not merely stored
+ * oddly: the judgement of such a figure waits for a person ("Cần xem lại", `judgeFigure` in evaluate.ts).
+ */
+export const SLIP_CODES: ReadonlySet<ValidateCode> = new Set<ValidateCode>([
+  "value.decimal-confusion", "value.percent-fraction", "value.ambiguous", "value.magnitude", "value.out-of-range",
+]);
+
+/** The first slip among a figure's issues, if any. */
+export function slipOf(issues: readonly Issue[]): Issue | null {
+  return issues.find((i) => SLIP_CODES.has(i.code)) ?? null;
+}
 
 /** Off by this factor or more from every yardstick: a slip of scale, not a bad year. */
 const SCALE_OFF = 300;

@@ -27,6 +27,14 @@ export function gridFrom(values: ReadValue[][], row: number, col: number): CellV
   return grid;
 }
 
+/** The number formats of a range read from (`row`, `col`), in the sheet's coordinates; null when none is a %. */
+export function percentFormats(formats: ReadValue[][] | undefined, row: number, col: number): (string | null)[][] | null {
+  if (!formats?.some((r) => r.some((f) => typeof f === "string" && f.includes("%")))) return null;
+  const out: (string | null)[][] = Array.from({ length: row }, () => []);
+  for (const r of formats) out.push([...new Array<null>(col).fill(null), ...r.map((f) => (typeof f === "string" && f.includes("%") ? f : null))]);
+  return out;
+}
+
 /**
  * Text Excel might not keep as typed when it arrives through `range.values`: a formula ("=", and "+",
  * "-", "@" that Excel completes into one), a number or date in any locale ("1.600", "7-8", "(5)",

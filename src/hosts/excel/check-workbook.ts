@@ -7,7 +7,8 @@
  *  - checkWorkbook: 2 to read (settings and sheet list; used ranges), then, when marking or listing,
  *    1 to read the fills under the cells to mark and 1 to write; only a workbook too large for one
  *    response (5 MB on the web) is read in more, by size (check-read.ts);
- *  - applyFixes: 3 (sheet list, the cells as they are now, the write);
+ *  - applyFixes: 3 (settings and sheet list; the cells as they are now and the targets sheet; the
+ *    write of the fixes together with the judgement of the target rows they touched);
  *  - clearMarks: 3 (record and sheet list, fills, the write).
  */
 import { normalAddress, parseCell } from "../../core/address";
@@ -23,6 +24,12 @@ import { ISSUES_SHEET_KEY, issuesSheetName, writeIssuesSheet } from "./check-she
 import { fixText } from "../../layout/sheets/issues";
 import { HostError } from "./errors";
 import { loadRecord, loadSettings, planOf, recordOf, recordPlan, settingsMeta } from "./locate";
+import { queueJudgement } from "./recheck";
+import { readTargetsById } from "./targets-sheet";
+import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
+import type { Area } from "../../layout/sheet-model";
+import { periodKey } from "../../core/row-id";
+import type { CheckSummary } from "../../contract/operations";
 import type { ExcelRun } from "./host";
 import { HOST_TEXT } from "./strings";
 
@@ -221,13 +228,28 @@ interface FixCell {
   locked: Excel.FormatProtection;
 }
 
-export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[]): Promise<FixOutcome> {
+export interface FixOptions {
+  /** Records each range the add-in writes, so live judgment takes their change events for our own. */
+  log?: (sheetId: string, area: Area) => void;
+}
+
+export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], options: FixOptions = {}): Promise<FixOutcome> {
   const outcome: FixOutcome = { applied: [], skipped: [] };
   if (!fixes.length) return outcome;
+  const log = options.log ?? (() => undefined);
   return run(async (ctx) => {
     const list = ctx.workbook.worksheets.load("items/id,items/name");
     const marksSetting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY).load("value");
+    const settings = loadSettings(ctx);
     await ctx.sync();
+
+    // The targets sheet, read with the cells when a fix lands on it: its rows are judged again below.
+    const meta = settingsMeta(settings);
+    const targetsId = meta?.sheets.targets.id ?? null;
+    const targetsWs = targetsId ? list.items.find((w) => w.id === targetsId) : undefined;
+    const period = meta?.statusPeriod ?? null;
+    const plan = targetsWs && period ? planOf(settings, meta) : null;
+    const finishTargets = plan && targetsWs && fixes.some((f) => f.sheet === targetsWs.name) ? readTargetsById(ctx, targetsWs.id) : null;
 
     const protections = new Map<string, Excel.WorksheetProtection>();
     const cells: FixCell[] = [];
@@ -280,9 +302,44 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[]): P
       else if (c.fill.color === m.m) queueFill(c.range, m.o);
     }
     if (keep.length !== old.length) queueRecord(ctx, keep, true);
+    for (const c of cells) {
+      const pos = parseCell(c.fix.cell);
+      if (pos && fixed.has(`${c.sheet.id}!${c.fix.cell}`)) log(c.sheet.id, { row: pos.row, col: pos.col, rows: 1, cols: 1 });
+    }
+    const t = finishTargets?.() ?? null;
+    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
     await ctx.sync();
     return outcome;
   });
+}
+
+/**
+ * Queues the judgement of the target rows the fixes changed, on the sheet as it will be once they are
+ * written (the fixed values laid into the grid just read), in the same request as the fixes.
+ */
+function judgeFixed(
+  ctx: Excel.RequestContext,
+  t: Parameters<typeof queueJudgement>[1],
+  period: Parameters<typeof queueJudgement>[2],
+  fixedCells: readonly FixCell[],
+  log: (sheetId: string, area: Area) => void,
+): CheckSummary | null {
+  const grid = t.grid.map((r) => [...r]);
+  const rows = new Set<number>();
+  for (const c of fixedCells) {
+    const pos = parseCell(c.fix.cell);
+    if (!pos) continue;
+    while (grid.length <= pos.row) grid.push([]);
+    grid[pos.row][pos.col] = c.fix.value;
+    rows.add(pos.row);
+  }
+  const after = { ...t, grid };
+  const keyed = keyedGrid(after.read, grid, t.formats);
+  if (!after.read.columns.some((c) => c.key === periodKey(period))) return null;
+  const only = affectedIds(t.plan, keyed, rows);
+  // A protected sheet takes the fixes of its unlocked cells but not the status writes: the summary still says.
+  if (t.protected) return judgeSheet(t.plan, keyed, period, t.name).summary;
+  return queueJudgement(ctx, after, period, (a) => log(t.id, a), only).summary;
 }
 
 /** Takes every mark off (where the cell still shows it) and forgets the record. */

@@ -204,7 +204,8 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     watch,
     select,
     checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o),
-    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes),
+    // The fixes and the judgement of the target rows they touched, in one action.
+    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a) }),
     clearMarks: async () => (await check()).clearMarks(call),
     buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
     copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),

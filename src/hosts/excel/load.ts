@@ -143,7 +143,7 @@ export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merg
   const period = m.statusPeriod;
   const summary = period
     ? judgeSheet(plan, targets, period, sheets.targets.name).summary
-    : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
+    : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
   const kept = m.dropped.map(dropLabel);
   const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "");
   return {

@@ -15,7 +15,7 @@ import type { Area, CellFormula } from "../../layout/sheet-model";
 import type { CellValue, LayoutId } from "../../layout/sheets/types";
 import { layoutOfMark } from "../../core/row-id";
 import { builtInPlan } from "../../seeds";
-import { type ReadValue, gridFrom } from "./cells";
+import { type ReadValue, gridFrom, percentFormats } from "./cells";
 
 /** Where the add-in keeps the plan itself, so a reopened workbook is judged without the pane's file. */
 export const PLAN_SETTING_KEY = "ktxh.plan";
@@ -29,6 +29,8 @@ export interface FoundSheet {
   info: SheetInfo;
   read: ReadSheet;
   grid: CellValue[][];
+  /** Number formats where some cell is a % (see `percentFormats`), for judging. */
+  formats?: (string | null)[][];
   /** The used range (values and formats), 0-based: what a rewrite clears. */
   used: Area | null;
   protected: boolean;
@@ -128,11 +130,12 @@ export function formulasFrom(formulas: ReadValue[][] | undefined, values: ReadVa
   return out;
 }
 
-function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][]): FoundSheet | null {
+function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][], numberFormats?: ReadValue[][]): FoundSheet | null {
   if (p.used.isNullObject) return null;
   const grid = gridFrom(values, p.used.rowIndex, p.used.columnIndex);
   const read = readSheet(grid, p.info.name, formulasFrom(formulas, values, p.used.rowIndex, p.used.columnIndex));
-  return read ? { info: p.info, read, grid, used: areaOf(p.used), protected: p.protection.protected } : null;
+  const formats = percentFormats(numberFormats, p.used.rowIndex, p.used.columnIndex);
+  return read ? { info: p.info, read, grid, used: areaOf(p.used), protected: p.protection.protected, ...(formats ? { formats } : {}) } : null;
 }
 
 /** Picks, for each layout, the sheet kept in settings (by id, then name), else the first marked one. */
@@ -166,7 +169,7 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
       const used = ws.getUsedRangeOrNullObject(false);
       const full = candidate(info, meta, defaults);
       // Formulas travel with the values: a reload writes the user's formulas back, not their results.
-      used.load(full ? "values,formulas,rowIndex,columnIndex,rowCount,columnCount" : "rowIndex,columnIndex,rowCount,columnCount");
+      used.load(full ? "values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount" : "rowIndex,columnIndex,rowCount,columnCount");
       // Top rows only: where the hidden key row is, unless the user inserted rows above it.
       const first = full ? null : ws.getRange("1:3").getUsedRangeOrNullObject(true).load("values");
       const protection = ws.protection.load("protected");
@@ -180,7 +183,7 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   const marked: Probe[] = [];
   for (const p of probes) {
     if (p.full) {
-      const f = p.used.isNullObject ? null : found(p, p.used.values as ReadValue[][], p.used.formulas as ReadValue[][]);
+      const f = p.used.isNullObject ? null : found(p, p.used.values as ReadValue[][], p.used.formulas as ReadValue[][], p.used.numberFormat as ReadValue[][]);
       if (f) list.push(f);
     } else if (p.first && !p.first.isNullObject && (p.first.values as ReadValue[][]).some((r) => r.some((v) => layoutOfMark(v)))) {
       marked.push(p);

@@ -35,7 +35,7 @@ export function queueJudgement(
   only?: ReadonlySet<string>,
 ): { summary: CheckSummary; queued: boolean } {
   if (!t.read.columns.some((c) => c.key === periodKey(period))) throw new HostError(HOST_TEXT.periodMissing(period));
-  const grid = keyedGrid(t.read, t.grid);
+  const grid = keyedGrid(t.read, t.grid, t.formats);
   const { writes, summary } = judgeSheet(t.plan, grid, period, t.name, only);
   const header = only ? null : headerWrite(t, period);
   const all = header ? [...writes, header] : writes;

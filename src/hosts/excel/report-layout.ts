@@ -56,6 +56,7 @@ export const STATUS_COLORS: Record<ReportStatus | "none", string> = {
   vuot: "00B050",
   dat: "92D050",
   "khong-dat": "FF0000",
+  "xem-lai": "FFC000",
   "thieu-so-lieu": "A6A6A6",
   none: "4472C4",
 };

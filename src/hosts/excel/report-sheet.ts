@@ -103,7 +103,7 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod): Prom
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const targets = loc.found.targets;
   if (!targets) throw new HostError(HOST_TEXT.noTargetsSheet);
-  const read = readSheetActuals(targets.read, period);
+  const read = readSheetActuals(targets.read, period, targets.formats);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
   const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read) : null;
   const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks });

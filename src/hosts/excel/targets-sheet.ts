@@ -7,7 +7,7 @@ import type { Plan } from "../../core/plan";
 import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { type ReadSheet, readSheet } from "../../layout/read";
 import type { CellValue } from "../../layout/sheets/types";
-import { type ReadValue, gridFrom } from "./cells";
+import { type ReadValue, gridFrom, percentFormats } from "./cells";
 import { HostError } from "./errors";
 import { locate, loadSettings, planOf, settingsMeta } from "./locate";
 import { HOST_TEXT } from "./strings";
@@ -18,6 +18,8 @@ export interface TargetsSheet {
   grid: CellValue[][];
   read: ReadSheet;
   protected: boolean;
+  /** Number formats in the grid's coordinates, kept only when some cell is formatted as %. */
+  formats?: (string | null)[][];
 }
 
 export interface OpenedTargets extends TargetsSheet {
@@ -30,14 +32,16 @@ export function readTargetsById(ctx: Excel.RequestContext, id: string): () => Ta
   const ws = ctx.workbook.worksheets.getItem(id);
   ws.load("id,name");
   const used = ws.getUsedRangeOrNullObject(false);
-  used.load("values,rowIndex,columnIndex");
+  // Number formats too: a figure cell formatted as % holds the fraction, and is read as the check reads it.
+  used.load("values,numberFormat,rowIndex,columnIndex");
   const protection = ws.protection.load("protected");
   return () => {
     if (used.isNullObject) return null;
     const grid = gridFrom(used.values as ReadValue[][], used.rowIndex, used.columnIndex);
     const read = readSheet(grid, ws.name);
     if (!read || read.layoutId !== "targets") return null;
-    return { id: ws.id, name: ws.name, grid, read, protected: protection.protected };
+    const formats = percentFormats(used.numberFormat as ReadValue[][], used.rowIndex, used.columnIndex);
+    return { id: ws.id, name: ws.name, grid, read, protected: protection.protected, ...(formats ? { formats } : {}) };
   };
 }
 
@@ -64,5 +68,5 @@ export async function openTargets(ctx: Excel.RequestContext, knownId: string | n
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const f = loc.found.targets;
   if (!f) throw new HostError(HOST_TEXT.noTargetsSheet);
-  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta };
+  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, ...(f.formats ? { formats: f.formats } : {}) };
 }

@@ -46,7 +46,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
       const sheet = finish();
       if (!sheet) return;
       const t: OpenedTargets = { ...sheet, plan, meta: null };
-      const grid = keyedGrid(t.read, t.grid);
+      const grid = keyedGrid(t.read, t.grid, t.formats);
       const only = p.all ? undefined : affectedIds(plan, grid, p.rows);
       if (only && only.size === 0) return;
       // A sheet protected since: judged but not written, the summary still tells the user.

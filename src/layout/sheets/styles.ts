@@ -23,6 +23,7 @@ export const TARGET_STATUS_FORMATS: ConditionalFormat[] = [
   { equals: STATUS_LABELS["khong-dat"], format: { fill: "FFC7CE", fontColor: "9C0006", bold: true } },
   { equals: STATUS_LABELS.vuot, format: { fill: "A9D08E", fontColor: "1E4620", bold: true } },
   { equals: STATUS_LABELS.dat, format: { fill: "E2EFDA", fontColor: "375623" } },
+  { equals: STATUS_LABELS["xem-lai"], format: { fill: "FFEB9C", fontColor: "9C5700", bold: true } },
   { equals: STATUS_LABELS["thieu-so-lieu"], format: { fill: "E7E6E6", fontColor: "595959" } },
 ];
 

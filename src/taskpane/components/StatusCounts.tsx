@@ -6,10 +6,11 @@ const ORDER: { status: StatusCode; key: keyof CheckSummary["counts"] }[] = [
   { status: "vuot", key: "vuot" },
   { status: "dat", key: "dat" },
   { status: "khong-dat", key: "khongDat" },
+  { status: "xem-lai", key: "xemLai" },
   { status: "thieu-so-lieu", key: "thieuSoLieu" },
 ];
 
-/** The four counts for the period, over main targets only. Polite live region: typing updates it. */
+/** The counts for the period ("Cần xem lại" apart from "Không đạt"), over main targets only. Polite live region: typing updates it. */
 export function StatusCounts({ summary }: { summary: CheckSummary }) {
   return (
     <ul className="ktxh-counts" aria-live="polite" data-testid="counts">
