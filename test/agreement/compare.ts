@@ -9,7 +9,7 @@ import { mainTargets } from "../../src/core/plan";
 import type { BookSpec } from "./generate";
 import type { Answer, Answers, Counts, PathName, RowAnswer, TaskCounts } from "./paths";
 
-export type Reference = PathName | "cli.check.slips";
+export type Reference = PathName | "cli.check.slips" | "visible-cell";
 
 export interface Disagreement {
   book: number;
@@ -122,6 +122,12 @@ export function compareBook(spec: BookSpec, a: Answers): Disagreement[] {
   const check = a["cli.check"];
   if (check?.problems) for (const p of ["excel.check", "cli.check.noplan"] as PathName[]) if (a[p]?.problems) compareProblems(spec, check.problems, a[p]?.problems as Set<string>, p, out);
   if (check?.slips) for (const p of ["cli.evaluate", ...ROW_PATHS] as PathName[]) if (a[p]) compareSlips(spec, check.slips, a[p] as Answer, p, out);
+  const hidden = a["excel.check"]?.hidden;
+  if (hidden?.size) {
+    const byCode = new Map<string, string[]>();
+    for (const k of hidden) byCode.set(k.split("@")[0], [...(byCode.get(k.split("@")[0]) ?? []), k.slice(k.indexOf("@") + 1)]);
+    for (const [code, cells] of byCode) out.push({ book: spec.index, path: "excel.check", reference: "visible-cell", field: "problem", row: code, want: "a visible cell", got: cells.join(" ") });
+  }
   const reportTasks = a["cli.report.xlsx"]?.tasks;
   if (check?.tasks && reportTasks && spec.tasks.length && tasksText(check.tasks) !== tasksText(reportTasks)) {
     out.push({ book: spec.index, path: "cli.report.xlsx", reference: "cli.check", field: "tasks", row: "", want: tasksText(check.tasks), got: tasksText(reportTasks) });

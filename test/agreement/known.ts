@@ -20,10 +20,14 @@ const OWN_WRITES = "After *Sửa* / *Sửa tất cả* in the pane the cell hold
 const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
 const NO_PLAN = "`ktxh check BOOK.xlsx` without `--plan` judges every workbook against the built-in Bình Sơn 2024 plan";
 const REFUSED = "`ktxh report` refuses (exit 2) or runs out of memory on books whose key row or identity column was deleted";
+const LEAKS = "Messages leak internals: … a task warning located at \"ô H1\" (the hidden key row)";
+const ZERO_FORMULA = "(not in the Why list; point 2, \"what each figure cell holds\") a formula whose result is 0";
 const TASK_WORDS = "The same question is answered in several places, differently: … task status words";
 
 /** The key row or the identity column deleted. */
 const keyGone = (spec: BookSpec): boolean => spec.damage.some((d) => d.kind === "delete-key-row" || (d.kind === "delete-column" && d.which === "id"));
+/** Rows whose figure is a formula giving 0 ("=0*1"): ExcelJS drops a cached result of 0 when it reads a file. */
+const zeroFormulaRows = (spec: BookSpec): Set<string> => new Set(spec.typed.filter((t) => t.kind === "formula" && /^=0\*/.test(t.text)).map((t) => t.row));
 /** Task status words the check takes as variants of a standard word. */
 const VARIANT_TASK_WORDS = new Set(["HT", "xong"]);
 
@@ -90,6 +94,26 @@ export const KNOWN: Known[] = [
     paths: ["cli.report.xlsx"],
     kind: "the report counts tasks marked \"HT\" or \"xong\" as not reported; the check reads them as Hoàn thành",
     test: (d, spec) => d.path === "cli.report.xlsx" && d.field === "tasks" && spec.tasks.some((t) => VARIANT_TASK_WORDS.has(t.text)),
+  },
+  {
+    id: "zero-formula-result",
+    bullet: ZERO_FORMULA,
+    paths: ["cli.report.xlsx", "cli.report.docx", "excel.check"],
+    kind: "a figure given by a formula whose result is 0: ktxh report reads it as blank (Chưa có số liệu), the host's check flags value.missing; ktxh check and evaluate read 0",
+    test: (d, spec) => {
+      const zero = zeroFormulaRows(spec);
+      if (!zero.size) return false;
+      if ((d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && (d.field === "status" || d.field === "percent")) return zero.has(d.row);
+      if (d.path === "cli.report.xlsx" && d.field === "counts") return true;
+      return d.path === "excel.check" && d.reference === "cli.check" && d.row === "value.missing" && d.got === "absent";
+    },
+  },
+  {
+    id: "problem-at-hidden-cell",
+    bullet: LEAKS,
+    paths: ["excel.check"],
+    kind: "the check locates a problem at a hidden cell (the identity column's header once the key row is gone, the key row)",
+    test: (d) => d.path === "excel.check" && d.reference === "visible-cell",
   },
 ];
 

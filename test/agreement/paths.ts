@@ -33,6 +33,8 @@ export interface Answer {
   counts?: Counts;
   /** Per target: the check's code when it calls the row's figure a slip (a value to review, with a fix). */
   slips?: Map<string, string>;
+  /** Problems located at a cell the user cannot see (a hidden row or column), "code@sheet!cell". */
+  hidden?: Set<string>;
   /** Tasks by status, as the path counts them. */
   tasks?: TaskCounts;
   /** The path refused or threw: its message. */
@@ -291,8 +293,16 @@ async function excelPaths(spec: BookSpec, answers: Answers): Promise<{ xlsx: Buf
   try {
     const c = await ops.checkWorkbook({ mark: false });
     const problems = new Set<string>();
-    for (const s of c.sheets) for (const i of s.issues) problems.add(problemKey(i.code, i.location.sheet, i.location.cell));
-    answers["excel.check"] = { problems };
+    const hidden = new Set<string>();
+    for (const s of c.sheets) {
+      for (const i of s.issues) {
+        const key = problemKey(i.code, i.location.sheet, i.location.cell);
+        problems.add(key);
+        const at = i.location.sheet && i.location.cell ? wb.user.cell(i.location.sheet, i.location.cell) : null;
+        if (at && (at.rowHidden || at.columnHidden)) hidden.add(key);
+      }
+    }
+    answers["excel.check"] = { problems, hidden };
     fixes = c.sheets.flatMap((s) => s.issues.map((i) => i.apply)).filter((a): a is FixToApply => a !== null);
   } catch (e) {
     answers["excel.check"] = { error: message(e) };
