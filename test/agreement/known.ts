@@ -18,27 +18,16 @@ export interface Known {
 
 const OWN_WRITES = "After *Sửa* / *Sửa tất cả* in the pane the cell holds 1720, but the sheet and the pane still say *Không đạt*";
 const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
-const NO_PLAN = "`ktxh check BOOK.xlsx` without `--plan` judges every workbook against the built-in Bình Sơn 2024 plan";
 const REFUSED = "`ktxh report` refuses (exit 2) or runs out of memory on books whose key row or identity column was deleted";
 const LEAKS = "Messages leak internals: … a task warning located at \"ô H1\" (the hidden key row)";
 const ZERO_FORMULA = "(not in the Why list; point 2, \"what each figure cell holds\") a formula whose result is 0";
-const TASK_WORDS = "The same question is answered in several places, differently: … task status words";
 
 /** The key row or the identity column deleted. */
 const keyGone = (spec: BookSpec): boolean => spec.damage.some((d) => d.kind === "delete-key-row" || (d.kind === "delete-column" && d.which === "id"));
 /** Rows whose figure is a formula giving 0 ("=0*1"): ExcelJS drops a cached result of 0 when it reads a file. */
 const zeroFormulaRows = (spec: BookSpec): Set<string> => new Set(spec.typed.filter((t) => t.kind === "formula" && /^=0\*/.test(t.text)).map((t) => t.row));
-/** Task status words the check takes as variants of a standard word. */
-const VARIANT_TASK_WORDS = new Set(["HT", "xong"]);
 
 export const KNOWN: Known[] = [
-  {
-    id: "fixes-not-rejudged",
-    bullet: OWN_WRITES,
-    paths: ["excel.fixed.sheet"],
-    kind: "after applyFixes the sheet keeps the status and % KH judged on the old value; a recheck changes them",
-    test: (d) => d.path === "excel.fixed.sheet" && d.reference === "excel.fixed.recheck" && (d.field === "status" || d.field === "percent"),
-  },
   {
     id: "report-after-fixes-counts",
     bullet: OWN_WRITES,
@@ -68,18 +57,12 @@ export const KNOWN: Known[] = [
     test: (d) => (d.path === "excel.report" || d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && d.reference === "cli.check.slips",
   },
   {
-    id: "check-without-plan",
-    bullet: NO_PLAN,
-    paths: ["cli.check.noplan"],
-    kind: "ktxh check without --plan ignores the plan the book records (another unit's plan): plan.differs, row.missing/unplaced, other value codes",
-    test: (d, spec) => d.path === "cli.check.noplan" && d.field === "problem" && !spec.plan.id.startsWith("binh-son-"),
-  },
-  {
-    id: "report-refuses-damaged",
+    id: "report-subrows-damaged",
     bullet: REFUSED,
     paths: ["cli.report.xlsx", "cli.report.docx"],
-    kind: "ktxh report exits 2 (no targets sheet) on a book whose key row or identity column was deleted; ktxh check reads it",
-    test: (d, spec) => (d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && d.field === "error" && keyGone(spec),
+    kind: "ktxh report reads a damaged book (key row or identity column deleted) but leaves sector sub-rows (1.1, 3.2…) without their figure",
+    test: (d, spec) =>
+      (d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && (d.field === "status" || d.field === "percent" || d.field === "counts") && keyGone(spec),
   },
   {
     id: "host-refuses-damaged",
@@ -87,13 +70,6 @@ export const KNOWN: Known[] = [
     paths: ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"],
     kind: "the Office.js host (recheck, the pane's counts, Tạo báo cáo, fixes then recheck) finds no targets sheet once the key row or the identity column was deleted",
     test: (d, spec) => ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"].includes(d.path) && d.field === "error" && keyGone(spec),
-  },
-  {
-    id: "task-words-unreported",
-    bullet: TASK_WORDS,
-    paths: ["cli.report.xlsx"],
-    kind: "the report counts tasks marked \"HT\" or \"xong\" as not reported; the check reads them as Hoàn thành",
-    test: (d, spec) => d.path === "cli.report.xlsx" && d.field === "tasks" && spec.tasks.some((t) => VARIANT_TASK_WORDS.has(t.text)),
   },
   {
     id: "zero-formula-result",

@@ -12,8 +12,6 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { STATUS_LABELS } from "../../src/core/evaluate";
 import { foldKey } from "../../src/core/text";
-import { decodeMeta } from "../../src/layout/sheets/meta";
-import { writeMetaSheet } from "../../src/hosts/xlsx/workbook-init";
 import type { CheckSummary, FixToApply } from "../../src/contract/operations";
 import type { StrictWorkbook } from "../../src/testing/strict-excel";
 import { setup } from "../excel/support";
@@ -226,9 +224,7 @@ async function exportXlsx(wb: StrictWorkbook): Promise<Buffer> {
     for (const r of info.hiddenRows) ws.getRow(Number(r)).hidden = true;
     for (const c of info.hiddenColumns) ws.getColumn(c).hidden = true;
   }
-  const meta = wb.user.settings()["ktxh.meta"];
-  const decoded = decodeMeta(typeof meta === "string" ? meta : JSON.stringify(meta));
-  if (decoded) writeMetaSheet(x, decoded);
+  // The book's own record (the very hidden "_ktxh" sheet the load wrote) travels with the sheets above.
   return Buffer.from(await x.xlsx.writeBuffer());
 }
 
