@@ -17,7 +17,7 @@ export interface AppProps {
   /** Host operations; null when the page was opened outside Excel. */
   ops: PaneOperations | null;
   /** Plans offered without a file: the built-in ones (read after the first paint). */
-  plans: () => Plan[];
+  plans: () => Plan[] | Promise<Plan[]>;
 }
 
 /** The order staff think in: the year first, then the long reports, then quarters and months. */
