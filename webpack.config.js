@@ -64,7 +64,9 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         cacheGroups: {
           // React and Fluent change less often than our code, so browsers keep them cached across releases.
-          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "all" },
+          // Only what the first paint needs: packages used by the chunks loaded later (zod with the
+          // host and the seeds) stay with those chunks.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial" },
         },
       },
     },

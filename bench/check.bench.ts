@@ -1,18 +1,19 @@
 /**
  * `ktxh check` on 100 varied workbooks (colleagues' sheets with and without defects, the add-in's own
- * workbooks with their tasks sheet, 783/BC-style tables, a few CSV files), generated into a temp folder.
- * `open.100files.ms` only reads them (bytes → grids); `check.100files.ms` runs the whole command on the
- * folder. The difference is what checking adds to opening. Best of three runs, after a warm-up.
+ * workbooks with their tasks sheet, 783/BC-style tables, a few CSV files), generated into a temp folder,
+ * and on 1,000 (those copied ten times), against a script that merely opens the same books with
+ * ExcelJS: check.vs-open.100files, check.vs-open.1000files (alternate.ts: a warm-up pair, then check,
+ * open, check, open …; median of the pair ratios and their range).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { type Ratio, alternate, median, ratioOf, timed } from "./alternate";
 import type { Bench } from "./run";
 import { main } from "../src/cli/main";
 import type { Plan } from "../src/core/plan";
 import { builtInPlans } from "../src/seeds";
-import { readWorkbook } from "../src/hosts/xlsx/read-workbook";
 import { rng } from "../test/domain/rng";
 import { type ForeignRow, foreignSheet, goodActual, goodRows, ownWorkbook, table783 } from "../test/validate/corpus";
 
@@ -74,44 +75,73 @@ async function generate(): Promise<{ dir: string; files: string[] }> {
   return corpus;
 }
 
+/**
+ * The anchor: a script that merely opens the same books with ExcelJS (a CSV is read as text), no
+ * grids, no headers, no checking. Check's own cost is what it adds over this.
+ */
 async function openAll(files: string[]): Promise<void> {
   for (const f of files) {
-    const r = await readWorkbook(fs.readFileSync(f), f);
-    if (!r.ok) throw new Error(`bench file unreadable: ${f}`);
+    const buf = fs.readFileSync(f);
+    if (f.endsWith(".csv")) {
+      if (!buf.toString("utf8").length) throw new Error(`bench file empty: ${f}`);
+      continue;
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    if (!wb.worksheets.length) throw new Error(`bench file unreadable: ${f}`);
   }
 }
 
-async function checkAll(dir: string): Promise<void> {
-  const io = { cwd: dir, out: () => undefined, err: () => undefined };
-  const code = await main(["check", dir, "--json"], io);
+/** The 100 books copied ten times over into a folder of their own: 1,000 small books. */
+async function thousand(): Promise<{ dir: string; files: string[] }> {
+  const { dir, files } = await generate();
+  const big = path.join(dir, "1000");
+  if (!fs.existsSync(big)) {
+    fs.mkdirSync(big);
+    for (let k = 0; k < 10; k++) for (const f of files) fs.copyFileSync(f, path.join(big, `${k}-${path.basename(f)}`));
+  }
+  return { dir: big, files: fs.readdirSync(big).sort().map((f) => path.join(big, f)) };
+}
+
+// In-process, alternated: `ktxh check` (its command function, as the CLI runs it, JSON output
+// dropped) against the opening script, one after the other in the same warmed-up Node. In-process
+// because the figure is about check's work per file: starting Node and loading modules is the same
+// for both, would only dilute the ratio towards 1, and is measured apart as the CLI's start.
+const medians = new Map<string, { check: number; open: number }>();
+
+async function checkVsOpen(corpus: { dir: string; files: string[] }, key: string, pairs: number): Promise<Ratio> {
+  const m = await alternate(timed(() => checkFiles(corpus)), timed(() => openAll(corpus.files)), { pairs });
+  medians.set(key, { check: median(m.a), open: median(m.b) });
+  return ratioOf(m.a, m.b, `${median(m.a).toFixed(0)} vs ${median(m.b).toFixed(0)} ms`);
+}
+
+// The files are named (not the folder): the 1,000 copies sit in a subfolder of the 100.
+async function checkFiles(corpus: { dir: string; files: string[] }): Promise<void> {
+  const io = { cwd: corpus.dir, out: () => undefined, err: () => undefined };
+  const code = await main(["check", ...corpus.files, "--json"], io);
   if (code === 2) throw new Error("bench corpus has unreadable files");
 }
 
-async function best(times: number, f: () => Promise<void>): Promise<number> {
-  let min = Infinity;
-  for (let k = 0; k < times; k++) {
-    const t0 = performance.now();
-    await f();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
-
 export const benches: Bench[] = [
+  { name: "check.vs-open.100files", run: async () => checkVsOpen(await generate(), "100", 9) },
+  { name: "check.vs-open.1000files", run: async () => checkVsOpen(await thousand(), "1000", 7) },
+  // The medians of the alternated runs above, for history; per extra file = (1000 − 100) / 900.
+  { name: "check.100files.ms", run: () => medians.get("100")?.check ?? NaN },
+  { name: "open.100files.ms", run: () => medians.get("100")?.open ?? NaN },
   {
-    name: "open.100files.ms",
-    run: async () => {
-      const { files } = await generate();
-      await openAll(files.slice(0, 10));
-      return best(3, () => openAll(files));
+    name: "check.per-extra-file.ms",
+    run: () => {
+      const a = medians.get("100");
+      const b = medians.get("1000");
+      return a && b ? (b.check - a.check) / 900 : NaN;
     },
   },
   {
-    name: "check.100files.ms",
-    run: async () => {
-      const { dir } = await generate();
-      await checkAll(dir);
-      return best(3, () => checkAll(dir));
+    name: "open.per-extra-file.ms",
+    run: () => {
+      const a = medians.get("100");
+      const b = medians.get("1000");
+      return a && b ? (b.open - a.open) / 900 : NaN;
     },
   },
 ];

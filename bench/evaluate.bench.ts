@@ -1,9 +1,14 @@
 /**
- * `evaluate.10000rows.ms`: median time to evaluate a plan of 10,000 indicator rows with varied
- * wordings (points, approximations, bounds, ranges, lower-is-better levels, criteria).
+ * Evaluating plans of indicator rows with varied wordings (points, approximations, bounds, ranges,
+ * lower-is-better levels, criteria):
+ *   evaluate.100k.vs-10k        100,000 rows against 10,000, alternated (alternate.ts), each plan
+ *                               evaluated again as live judgment does on every edit: 10 is linear
+ *   evaluate.10000rows.ms       median time for 10,000 rows, evaluated again (absolute, for history)
+ *   evaluate.10000rows.cold.ms  the same plan seen for the first time: every target wording read too
  */
 import { evaluatePlan } from "../src/core/evaluate";
 import type { Plan } from "../src/core/plan";
+import { compare, median, timed } from "./alternate";
 import type { Bench } from "./run";
 
 const WORDINGS: [(i: number) => string, (i: number) => string][] = [
@@ -35,12 +40,19 @@ export function bigPlan(n: number): { plan: Plan; rows: { no: string; actual: st
   return { plan, rows };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 export const benches: Bench[] = [
+  {
+    name: "evaluate.100k.vs-10k",
+    run: () => {
+      const big = bigPlan(100000);
+      const small = bigPlan(10000);
+      return compare(
+        timed(() => evaluatePlan(big.plan, { rows: big.rows })),
+        timed(() => evaluatePlan(small.plan, { rows: small.rows })),
+        { note: (a, b) => `${median(a).toFixed(0)} vs ${median(b).toFixed(0)} ms` },
+      );
+    },
+  },
   {
     // The same plan evaluated again, as live judgment does on every edit (target wordings read once).
     name: "evaluate.10000rows.ms",

@@ -17,7 +17,7 @@ export interface AppProps {
   /** Host operations; null when the page was opened outside Excel. */
   ops: PaneOperations | null;
   /** Plans offered without a file: the built-in ones (read after the first paint). */
-  plans: () => Plan[];
+  plans: () => Plan[] | Promise<Plan[]>;
 }
 
 /** The order staff think in: the year first, then the long reports, then quarters and months. */
@@ -44,7 +44,7 @@ export function App({ ops, plans }: AppProps) {
   const summary = s.summary && s.summary.period === s.period ? s.summary : null;
 
   return (
-    <main className="ktxh-root">
+    <main className="ktxh-root" aria-busy={s.reading}>
       <header className="ktxh-header">
         <h1 className="ktxh-title3 ktxh-heading">{STRINGS.appTitle}</h1>
         <span className="ktxh-caption1 ktxh-muted">{STRINGS.appSubtitle}</span>
@@ -54,7 +54,7 @@ export function App({ ops, plans }: AppProps) {
       {s.busy && (
         <div className="ktxh-busy" role="status" data-testid="busy">
           <span className="ktxh-spin" aria-hidden="true" />
-          {STRINGS[s.busy === "loading" ? "loadingPlan" : s.busy === "checking" ? "checking" : "starting"]}
+          {STRINGS[s.busy === "loading" ? "loadingPlan" : "checking"]}
         </div>
       )}
       {s.error && (
@@ -85,7 +85,7 @@ export function App({ ops, plans }: AppProps) {
       <section className="ktxh-section" aria-labelledby="ktxh-plan">
         <h2 id="ktxh-plan" className="ktxh-subtitle2 ktxh-heading">{STRINGS.planLabel}</h2>
         <span className="ktxh-body1 ktxh-wrap" data-testid="plan-name">
-          {hasPlan ? `${STRINGS.planInWorkbook} ${s.workbook?.planTitle ?? s.workbook?.planId}` : STRINGS.noPlan}
+          {hasPlan ? `${STRINGS.planInWorkbook} ${s.workbook?.planTitle ?? s.workbook?.planId}` : s.reading ? STRINGS.starting : STRINGS.noPlan}
         </span>
         <PlanPicker plans={plans} current={s.workbook?.planId ?? null} disabled={!idle} onLoad={act.load} />
       </section>

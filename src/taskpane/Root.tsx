@@ -6,7 +6,7 @@ import type { Plan } from "../core/plan";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
-export function Root({ ops, plans }: { ops: PaneOperations | null; plans: () => Plan[] }) {
+export function Root({ ops, plans }: { ops: PaneOperations | null; plans: () => Plan[] | Promise<Plan[]> }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <ErrorBoundary>

@@ -8,7 +8,7 @@ import type { Plan } from "../core/plan";
 import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, WorkbookState } from "../contract/operations";
 import { STRINGS } from "./strings";
 
-export type Busy = "starting" | "loading" | "checking" | null;
+export type Busy = "loading" | "checking" | null;
 
 export interface DropQuestion {
   rows: DropCandidate[];
@@ -17,6 +17,8 @@ export interface DropQuestion {
 
 export interface PaneState {
   workbook: WorkbookState | null;
+  /** The first read of the workbook is still under way (in the background: the pane is usable meanwhile). */
+  reading: boolean;
   period: PeriodCode;
   summary: CheckSummary | null;
   busy: Busy;
@@ -60,7 +62,8 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   const [workbook, setWorkbook] = useState<WorkbookState | null>(null);
   const [period, setPeriodState] = useState<PeriodCode>("year");
   const [summary, setSummary] = useState<CheckSummary | null>(null);
-  const [busy, setBusy] = useState<Busy>(ops ? "starting" : null);
+  const [reading, setReading] = useState(ops !== null);
+  const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [kept, setKept] = useState<DropCandidate[]>([]);
@@ -70,22 +73,34 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   const [generation, setGeneration] = useState(0);
   // A load already returns the period's summary; the watch effect then need not recheck.
   const fresh = useRef<CheckSummary | null>(null);
+  // The first read of the workbook runs in the background from the first paint; an action started
+  // before it ends awaits it (with the action's own spinner) and then sees what it read.
+  const firstRead = useRef<Promise<void>>(Promise.resolve());
+  const workbookNow = useRef<WorkbookState | null>(null);
+  const periodNow = useRef<PeriodCode>("year");
+  const periodPicked = useRef(false);
 
   useEffect(() => {
     if (!ops) return;
     let live = true;
-    ops.readState().then(
+    setReading(true);
+    firstRead.current = ops.readState().then(
       (s) => {
         if (!live) return;
+        workbookNow.current = s;
         setWorkbook(s);
-        setPeriodState(initialPeriod(s));
+        // A period the user picked while the workbook was being read stays theirs.
+        if (!periodPicked.current) {
+          periodNow.current = initialPeriod(s);
+          setPeriodState(periodNow.current);
+        }
         setNotices(s.notices);
-        setBusy(null);
+        setReading(false);
       },
       (err: unknown) => {
         if (!live) return;
         setError(errorText(err));
-        setBusy(null);
+        setReading(false);
       },
     );
     return () => {
@@ -151,8 +166,9 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
       setBusy("loading");
       setError(null);
       setOutcome(null);
-      const periods = [...new Set([...DEFAULT_PERIODS, ...(workbook?.periods ?? []), period])];
       const run = async () => {
+        await firstRead.current;
+        const periods = [...new Set([...DEFAULT_PERIODS, ...(workbookNow.current?.periods ?? []), periodNow.current])];
         const r = await ops.loadPlan(plan, periods, confirmDrop);
         if ("cancelled" in r) {
           setOutcome(STRINGS.cancelled);
@@ -160,6 +176,7 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
         }
         const state = await ops.readState();
         fresh.current = r.summary;
+        workbookNow.current = state;
         setWorkbook(state);
         setOutcome(r.message);
         setKept(r.kept);
@@ -170,7 +187,7 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
         .catch((err: unknown) => setError(errorText(err)))
         .finally(() => setBusy(null));
     },
-    [ops, workbook, period, confirmDrop],
+    [ops, confirmDrop],
   );
 
   const recheck = useCallback(() => {
@@ -192,6 +209,8 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   );
 
   const setPeriod = useCallback((p: PeriodCode) => {
+    periodPicked.current = true;
+    periodNow.current = p;
     setPeriodState(p);
     setError(null);
   }, []);
@@ -199,7 +218,7 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   const showSummary = useCallback((s: CheckSummary) => setSummary(s), []);
 
   return [
-    { workbook, period, summary, busy, error, outcome, kept, notices, drop },
+    { workbook, reading, period, summary, busy, error, outcome, kept, notices, drop },
     { setPeriod, load, recheck, select, dismissError, showSummary },
   ];
 }

@@ -18,6 +18,8 @@ interface StrictWindow {
     };
     settle(): Promise<void>;
     handlerErrors: unknown[];
+    counters: { syncs: number; requests: { ok: boolean }[] };
+    setSyncLatency(ms: number): void;
   };
 }
 
@@ -164,6 +166,29 @@ test("another period is judged on its own column", async () => {
   await type(page, half.get("4") as Item, "2000");
   await waitCounts(page, { vuot: 1, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 19 });
   expect(await page.getByTestId("error").count()).toBe(0);
+});
+
+test("with a slow Excel the pane is usable at once: buttons enabled before the workbook answers, a load waits for the first read with its spinner", async () => {
+  // Every sync takes 3 s to answer, so the pane's first read of the workbook is still out while we look.
+  const page = await open({ initScript: "window.__strictExcelOptions = { syncLatencyMs: 3000 };" });
+  const answered = () => strict(page, (s) => s.counters.requests.filter((r) => r.ok).length);
+  const button = page.getByRole("button", { name: "Nạp kế hoạch" });
+  await eventually(async () => expect(await button.isEnabled()).toBe(true), 2500);
+  // Usable, not a disabled screen waiting on Excel: no sync has come back yet, the first read is under way.
+  expect(await strict(page, (s) => s.counters.syncs)).toBeGreaterThan(0);
+  expect(await answered()).toBe(0);
+  expect(await page.getByTestId("busy").count()).toBe(0);
+  expect(await page.getByRole("button", { name: "Chọn tệp kế hoạch…" }).isEnabled()).toBe(true);
+  // A load clicked now shows its spinner at once and waits for the first read, then goes on.
+  await button.click();
+  await page.getByTestId("busy").waitFor();
+  expect(await answered()).toBe(0);
+  await strict(page, (s) => s.setSyncLatency(0));
+  await page.locator('[data-testid="outcome"], [data-testid="error"]').first().waitFor({ timeout: 30000 });
+  expect(await page.getByTestId("error").count()).toBe(0);
+  expect(await page.getByTestId("outcome").textContent()).toContain("Đã nạp 20 chỉ tiêu, 33 nhiệm vụ");
+  await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 20 });
+  expect(await page.getByTestId("busy").count()).toBe(0);
 });
 
 test("an old Office host (Internet Explorer's document mode) gets the Vietnamese upgrade notice", async () => {

@@ -1,7 +1,6 @@
 import { Button, Select, useId } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Plan } from "../../core/plan";
-import { readPlanFile } from "../plan-file";
 import { STRINGS } from "../strings";
 import { Notice } from "./Notice";
 
@@ -14,8 +13,8 @@ export function planLabel(plan: Plan): string {
 }
 
 export interface PlanPickerProps {
-  /** The built-in plans; read after the first paint, since checking them against the schema takes a moment. */
-  plans: () => Plan[];
+  /** The built-in plans; read after the first paint (a chunk of their own, checked against the schema). */
+  plans: () => Plan[] | Promise<Plan[]>;
   /** The plan the workbook holds: offered first when it is a built-in one. */
   current: string | null;
   disabled: boolean;
@@ -33,17 +32,26 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
   const [reading, setReading] = useState(false);
 
   useEffect(() => {
+    let live = true;
     const timer = setTimeout(() => {
-      try {
-        const list = plans();
-        setBuiltIn(list);
-        setChoice((c) => c || (list[0]?.id ?? ""));
-      } catch (err) {
-        // A broken seed is our fault, not the user's; the pane still works with plan files.
-        setProblems({ name: "", lines: [err instanceof Error ? err.message : STRINGS.unexpected], fatal: true });
-      }
+      Promise.resolve()
+        .then(plans)
+        .then(
+          (list) => {
+            if (!live) return;
+            setBuiltIn(list);
+            setChoice((c) => c || (list[0]?.id ?? ""));
+          },
+          (err: unknown) => {
+            // A broken seed is our fault, not the user's; the pane still works with plan files.
+            if (live) setProblems({ name: "", lines: [err instanceof Error ? err.message : STRINGS.unexpected], fatal: true });
+          },
+        );
     }, 0);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [plans]);
 
   useEffect(() => {
@@ -56,9 +64,9 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
     if (!file) return;
     setReading(true);
     setProblems(null);
-    file
-      .arrayBuffer()
-      .then((buf) => {
+    // The plan schema and the CSV reader are fetched only when a file is picked.
+    Promise.all([file.arrayBuffer(), import(/* webpackChunkName: "plan-file" */ "../plan-file")])
+      .then(([buf, { readPlanFile }]) => {
         const r = readPlanFile(file.name, new Uint8Array(buf));
         if (r.ok) {
           setFilePlan({ name: file.name, plan: r.plan });

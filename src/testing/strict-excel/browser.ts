@@ -20,4 +20,8 @@ w.__strictExcel = {
   handlerErrors: book.handlerErrors,
   setRequirements: (sets: Record<string, string>) => book.setRequirements(sets),
   run: book.run,
+  /** Makes every later sync take `ms` to answer (a slow Excel). */
+  setSyncLatency: (ms: number) => {
+    book.model.syncLatencyMs = ms;
+  },
 };

@@ -20,6 +20,8 @@ export interface WorkbookOptions {
   maxRequestBytes?: number;
   /** Size of loaded data one sync may return (5 MB on the web). */
   maxResponseBytes?: number;
+  /** Milliseconds each sync takes to cross to Excel and back (a slow or busy Excel); default 0 (a microtask). */
+  syncLatencyMs?: number;
 }
 
 export type Guard =
@@ -36,6 +38,7 @@ export class WorkbookModel {
   readonly requirements: Map<string, string>;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  syncLatencyMs: number;
   readonly events = new EventBus();
   readonly counters = new Counters();
   /** Workbook structure protection (Review › Protect Workbook): no sheet added, deleted, renamed or moved. */
@@ -46,6 +49,7 @@ export class WorkbookModel {
     this.requirements = new Map(Object.entries(opts.requirements ?? { ExcelApi: "1.17" }));
     this.maxRequestBytes = opts.maxRequestBytes ?? FIVE_MB;
     this.maxResponseBytes = opts.maxResponseBytes ?? FIVE_MB;
+    this.syncLatencyMs = opts.syncLatencyMs ?? 0;
     for (const name of opts.sheets ?? ["Sheet1"]) this.addSheet(name, null);
     this.activeId = this.sheets[0].id;
     this.selection = { sheetId: this.activeId, rect: { row: 0, col: 0, rows: 1, cols: 1 } };

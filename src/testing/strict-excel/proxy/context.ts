@@ -82,8 +82,9 @@ export class StrictRequestContext {
     const bytes = byteLength(ops.map((o) => [o.name, o.payload]));
     const record = { bytes, operations: ops.length, ok: false };
     counters.requests.push(record);
-    // The request crosses to Excel and back: never synchronous.
-    await Promise.resolve();
+    // The request crosses to Excel and back: never synchronous, and as slow as the model is told to be.
+    const latency = this.model.syncLatencyMs;
+    await (latency > 0 ? new Promise<void>((resolve) => setTimeout(resolve, latency)) : Promise.resolve());
     if (bytes > this.model.maxRequestBytes) {
       throw new StrictExcelError(
         "RequestPayloadSizeLimitExceeded",

@@ -1,0 +1,44 @@
+/**
+ * The pane's way in: waits for office.js and hands the pane its operations over the live workbook,
+ * or null outside Excel (office.js could not load from its CDN, or another Office host). The host's
+ * code (host.ts and all it imports, the plan schema among them) is a chunk of its own, fetched as soon
+ * as the pane is drawn, so the first paint does not wait for it; each operation awaits the chunk.
+ */
+import type { PaneOperations } from "../../contract/operations";
+
+type Method = keyof PaneOperations;
+
+const METHODS: { [K in Method]: true } = {
+  readState: true, loadPlan: true, recheck: true, watch: true, select: true, checkWorkbook: true,
+  applyFixes: true, clearMarks: true, buildReport: true, copyReportTable: true,
+};
+
+/** Operations that load the host on first use (and start loading it now), then call it. */
+export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperations {
+  let host: Promise<PaneOperations> | null = null;
+  const ready = () => (host ??= load());
+  void ready().catch(() => undefined); // a failed load is reported by the first operation that needs it
+  const ops = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of Object.keys(METHODS) as Method[]) {
+    ops[name] = async (...args: unknown[]) => {
+      const h = (await ready()) as unknown as Record<Method, (...a: unknown[]) => Promise<unknown>>;
+      return h[name](...args);
+    };
+  }
+  return ops as unknown as PaneOperations;
+}
+
+export function whenOfficeReady(render: (ops: PaneOperations | null) => void): void {
+  if (typeof Office === "undefined") {
+    render(null);
+    return;
+  }
+  void Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      render(null);
+      return;
+    }
+    const run = Excel.run.bind(Excel) as typeof Excel.run;
+    render(lazyOperations(async () => (await import(/* webpackChunkName: "host" */ "./host")).createExcelOperations(run)));
+  });
+}
