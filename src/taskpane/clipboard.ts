@@ -55,3 +55,50 @@ export function clipboardWriter(nav: Navigator = navigator): ClipboardWriter {
   };
   return { write, copied: () => copied, refused: () => refused };
 }
+
+/**
+ * Copies in the click itself: the async Clipboard API is called synchronously inside the handler
+ * (Safari accepts a write only there), and where it is missing or refused — Excel on the web does not
+ * grant its add-in frame clipboard-write (OfficeDev/office-js issue 1991) — a `copy` event raised
+ * with `document.execCommand("copy")` puts the same HTML and text on the clipboard. Resolves to
+ * what was copied; rejects with `ClipboardRefused` when both ways fail.
+ */
+export function copyNow(html: string, text: string, nav: Navigator = navigator, doc: Document = document): Promise<Copied> {
+  const viaCopyEvent = (): Copied => {
+    let done = false;
+    const onCopy = (e: ClipboardEvent): void => {
+      if (!e.clipboardData) return;
+      e.clipboardData.setData("text/html", html);
+      e.clipboardData.setData("text/plain", text);
+      e.preventDefault();
+      done = true;
+    };
+    doc.addEventListener("copy", onCopy);
+    try {
+      doc.execCommand("copy");
+    } catch {
+      // Reported below as refused.
+    } finally {
+      doc.removeEventListener("copy", onCopy);
+    }
+    if (!done) throw new ClipboardRefused();
+    return "html";
+  };
+  const clip = nav.clipboard as Clipboard | undefined;
+  if (!clip || typeof ClipboardItem !== "function" || typeof clip.write !== "function") {
+    try {
+      return Promise.resolve(viaCopyEvent());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  const item = new ClipboardItem({
+    "text/html": new Blob([html], { type: "text/html" }),
+    "text/plain": new Blob([text], { type: "text/plain" }),
+  });
+  // Called now, in the click; the copy event is the fallback while the click's activation lasts.
+  return clip.write([item]).then(
+    (): Copied => "html",
+    (): Copied => viaCopyEvent(),
+  );
+}

@@ -5,8 +5,8 @@
  * message in the pane. Validation never edits a figure: only an accepted fix writes.
  */
 import type { ConfirmQuestion } from "./components/ConfirmDialog";
-import { useCallback, useState } from "react";
-import { clipboardWriter } from "./clipboard";
+import { useCallback, useRef, useState } from "react";
+import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import type { CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
 import { STRINGS } from "./strings";
 
@@ -43,6 +43,8 @@ export interface ToolsActions {
   select(issue: CheckedIssue): void;
   buildReport(): void;
   copyTable(): void;
+  /** Readies the table for a copy made inside the click (on pointing at or focusing the button). */
+  prepareCopy(): void;
   dismissError(): void;
 }
 
@@ -146,21 +148,65 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       setReport(await o.buildReport(period, keepPrevious));
     });
 
-  const copyTable = () =>
-    start("copy", async (o) => {
+  /**
+   * The table prepared before the click: a clipboard write must happen inside the click (Safari) or
+   * through a copy event (Excel on the web), which an Excel round trip in between would spoil. A
+   * preparation is used for a few seconds only: figures typed since then are read on the next one.
+   */
+  type Table = { html: string; text: string; rows: number };
+  const prepared = useRef<{ period: PeriodCode; at: number; table: Table | null } | null>(null);
+  const PREPARED_FOR_MS = 15000;
+  const prepareCopy = useCallback(() => {
+    if (!ops) return;
+    const p = prepared.current;
+    if (p && p.period === period && Date.now() - p.at < PREPARED_FOR_MS / 3) return;
+    const entry: { period: PeriodCode; at: number; table: Table | null } = { period, at: Date.now(), table: null };
+    prepared.current = entry;
+    let html = "";
+    let text = "";
+    ops
+      .copyReportTable(period, async (h, t) => {
+        html = h;
+        text = t;
+      })
+      .then((r) => (entry.table = { html, text, rows: r.rows }))
+      .catch(() => undefined);
+  }, [ops, period]);
+
+  const copyTable = () => {
+    const p = prepared.current;
+    const table = p && p.period === period && Date.now() - p.at < PREPARED_FOR_MS ? p.table : null;
+    // Prepared: the clipboard is written now, inside the click, before any await.
+    const written = table ? copyNow(table.html, table.text) : null;
+    return start("copy", async (o) => {
       setCopy(null);
-      const clip = clipboardWriter();
-      try {
-        const r = await o.copyReportTable(period, clip.write);
-        setCopy({
-          intent: clip.copied() === "text" ? "warning" : "success",
-          text: clip.copied() === "text" ? STRINGS.reportCopiedText(r.rows) : STRINGS.reportCopied(r.rows),
-        });
-      } catch (err) {
-        // The host may pass the writer's failure on as is or wrapped: the writer knows it refused.
-        throw clip.refused() ? new Error(STRINGS.clipboardRefused) : err;
+      if (written && table) {
+        try {
+          await written;
+        } catch (err) {
+          throw err instanceof ClipboardRefused ? new Error(STRINGS.clipboardRefused) : err;
+        }
+        setCopy({ intent: "success", text: STRINGS.reportCopied(table.rows) });
+        return;
       }
+      await copyAfterRead(o);
     });
+  };
+
+  /** Not prepared (clicked before the table was read): read it, then write as the browser allows. */
+  const copyAfterRead = async (o: PaneOperations) => {
+    const clip = clipboardWriter();
+    try {
+      const r = await o.copyReportTable(period, clip.write);
+      setCopy({
+        intent: clip.copied() === "text" ? "warning" : "success",
+        text: clip.copied() === "text" ? STRINGS.reportCopiedText(r.rows) : STRINGS.reportCopied(r.rows),
+      });
+    } catch (err) {
+      // The host may pass the writer's failure on as is or wrapped: the writer knows it refused.
+      throw clip.refused() ? new Error(STRINGS.clipboardRefused) : err;
+    }
+  };
 
   return [
     { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, copy, confirm },
@@ -175,6 +221,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       select,
       buildReport,
       copyTable,
+      prepareCopy,
       dismissError: () => setError(null),
     },
   ];

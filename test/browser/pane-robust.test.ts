@@ -88,3 +88,40 @@ test("a fault while drawing shows a Vietnamese message and a reload button, neve
   await page.waitForURL((u) => u.search === "");
   await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).waitFor();
 });
+
+test("Sao chép bảng writes inside the click; where the Clipboard API is refused, a copy event carries the table (issue 16)", async () => {
+  const { page, o } = await open("?loaded");
+  await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).waitFor();
+  // Excel on the web's frame: no clipboard-write permission, every async write refused.
+  await page.evaluate(() => {
+    const w = window as unknown as { __copied: { html: string; text: string }[]; __asyncCalls: number };
+    w.__copied = [];
+    w.__asyncCalls = 0;
+    const refuse = async () => {
+      w.__asyncCalls++;
+      throw new DOMException("Write permission denied.", "NotAllowedError");
+    };
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { write: refuse, writeText: refuse } });
+    // Runs after the pane's own listener (bubbling to window): what the copy event put on the clipboard.
+    window.addEventListener("copy", (e) => w.__copied.push({ html: e.clipboardData?.getData("text/html") ?? "", text: e.clipboardData?.getData("text/plain") ?? "" }));
+  });
+  const button = page.getByRole("button", { name: "Sao chép bảng" });
+  await button.hover();
+  // The table is prepared while the pointer is on the button (one host call), before the click.
+  await eventually(async () => expect((await page.evaluate(() => window.__fake.calls)).filter((c) => c.startsWith("copyReportTable")).length).toBe(1));
+  await page.waitForTimeout(100);
+  await button.click();
+  await page.getByTestId("copy-outcome").waitFor();
+  expect(await page.getByTestId("copy-outcome").textContent()).toContain("Đã chép bảng báo cáo");
+  const got = await page.evaluate(() => {
+    const w = window as unknown as { __copied: { html: string; text: string }[]; __asyncCalls: number };
+    return { __copied: w.__copied, __asyncCalls: w.__asyncCalls };
+  });
+  expect(got.__asyncCalls).toBe(1);
+  expect(got.__copied).toHaveLength(1);
+  expect(got.__copied[0].html).toContain("<table");
+  expect(got.__copied[0].text.split("\n").filter((l) => l.startsWith("4\t"))).toEqual(["4\tTổng chi ngân sách trên địa bàn\t800"]);
+  // No second read at the click: the write happened in the click itself.
+  expect((await page.evaluate(() => window.__fake.calls)).filter((c) => c.startsWith("copyReportTable")).length).toBe(1);
+  expect(o.errors).toEqual([]);
+});

@@ -17,7 +17,9 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
       </label>
       <div className="ktxh-row">
         <Button appearance="primary" disabled={disabled} onClick={act.buildReport}>{STRINGS.reportBuild}</Button>
-        <Button disabled={disabled} onClick={act.copyTable}>{STRINGS.reportCopy}</Button>
+        <Button disabled={disabled} onPointerEnter={act.prepareCopy} onFocus={act.prepareCopy} onPointerDown={act.prepareCopy} onClick={act.copyTable}>
+          {STRINGS.reportCopy}
+        </Button>
       </div>
       {t.error?.tool === "report" && (
         <Notice
