@@ -15,6 +15,7 @@ import { main } from "../src/cli/main";
 import type { Plan } from "../src/core/plan";
 import { builtInPlans } from "../src/seeds";
 import { rng } from "../test/domain/rng";
+import { zipBomb } from "../test/xlsx/bomb";
 import { type ForeignRow, foreignSheet, goodActual, goodRows, ownWorkbook, table783 } from "../test/validate/corpus";
 
 const COUNT = 100;
@@ -145,3 +146,21 @@ export const benches: Bench[] = [
     },
   },
 ];
+
+benches.push({
+  // A bound, not a comparison: how long refusing a ~500 MB zip bomb takes (median of 5).
+  name: "check.bomb.ms",
+  run: async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ktxh-bench-bomb-")), "bom.xlsx");
+    fs.writeFileSync(file, await zipBomb(500));
+    const io = { cwd: path.dirname(file), out: () => undefined, err: () => undefined };
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      if ((await main(["check", file, "--json"], io)) !== 2) throw new Error("the bomb was not refused");
+      times.push(performance.now() - t0);
+    }
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    return times.sort((a, b) => a - b)[2];
+  },
+});

@@ -82,6 +82,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "file.empty": { detail: null },
   "file.io": { detail: "EACCES" },
   "file.missing": { detail: null },
+  "file.too-large": { detail: "512 MB" },
   "report.bad-date": { text: "31/02/2024" },
   "report.task-status-unknown": { code: "2.14", text: "Tạm dừng" },
   "report.task-unknown": { code: "9.9" },

@@ -104,6 +104,7 @@ export type ProblemParams = {
   "file.empty": FileParams;
   "file.io": FileParams;
   "file.missing": FileParams;
+  "file.too-large": FileParams;
 
   // The report.
   "report.bad-date": Text;

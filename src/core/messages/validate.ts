@@ -78,4 +78,6 @@ export const fileMessages: MessageMap<FileCode> = {
   "file.empty": () => "Tệp rỗng, không có nội dung.",
   "file.io": (p) => `Không mở được tệp${p.detail ? ` (${p.detail})` : ""}: kiểm tra quyền truy cập.`,
   "file.missing": () => "Không tìm thấy tệp hoặc thư mục này.",
+  "file.too-large": (p) =>
+    `Tệp quá lớn để kiểm tra${p.detail ? ` (giải nén ra khoảng ${p.detail})` : ""}, giới hạn là 50 MB: tách sổ thành nhiều sổ nhỏ hơn (mỗi đơn vị một sổ) hoặc xóa các trang không cần rồi kiểm tra lại.`,
 };

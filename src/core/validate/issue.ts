@@ -33,7 +33,7 @@ export type ValidateCode =
   | "task.status-variant";
 
 /** Why a file could not be read at all (the CLI's exit code 2). */
-export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" | "file.corrupt" | "file.empty" | "file.io" | "file.missing";
+export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" | "file.corrupt" | "file.empty" | "file.io" | "file.missing" | "file.too-large";
 
 /** Severity of each code: errors stop a report going out (exit code 1), warnings ask for a look. */
 export const SEVERITY: Record<ValidateCode, Severity> = {

@@ -31,11 +31,19 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
+/** One entry of a zip's central directory: its name and the sizes it declares. */
+export interface ZipEntry {
+  name: string;
+  compressed: number;
+  uncompressed: number;
+}
+
 /**
- * Names of a zip's entries from its central directory, or null when the directory cannot be found
- * (a truncated or damaged file). Reading the directory costs microseconds, unlike unzipping.
+ * A zip's central directory, or null when it cannot be found (a truncated or damaged file). Reading
+ * the directory costs microseconds, unlike unzipping. A ZIP64 size (0xFFFFFFFF) stays as given: over
+ * any limit below 4 GB.
  */
-export function zipEntries(buf: Buffer): string[] | null {
+export function zipDirectory(buf: Buffer): ZipEntry[] | null {
   const min = Math.max(0, buf.length - 65557);
   let eocd = -1;
   for (let i = buf.length - 22; i >= min; i--) {
@@ -47,16 +55,42 @@ export function zipEntries(buf: Buffer): string[] | null {
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const compressed = buf.readUInt32LE(p + 20);
+    const uncompressed = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    names.push(buf.toString("utf8", p + 46, p + 46 + nameLen));
+    entries.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLen), compressed, uncompressed });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return names;
+  return entries;
+}
+
+/** Names of a zip's entries from its central directory, or null when it cannot be found. */
+export function zipEntries(buf: Buffer): string[] | null {
+  return zipDirectory(buf)?.map((e) => e.name) ?? null;
+}
+
+/**
+ * What the in-memory reader (ExcelJS loads the whole package, then builds every cell) can honour:
+ * about 50 MB of XML in all takes some seconds and well under 1 GB. Larger books are refused, not
+ * streamed: ExcelJS's streaming reader gives no merges, no cached formula results of shared formulas
+ * and no hidden sheets, which the check needs. An entry that expands more than MAX_RATIO times (and
+ * to more than RATIO_FLOOR bytes) is a zip bomb, whatever the total: real sheets compress 5–30 times.
+ */
+export const READ_LIMITS = { totalBytes: 50 * 1024 * 1024, maxRatio: 200, ratioFloor: 1024 * 1024 } as const;
+
+/** Why a package is over the reader's limits (for the message), or null when it is within them. */
+export function overLimits(entries: ZipEntry[], limits: typeof READ_LIMITS = READ_LIMITS): { total: number; entry: string | null } | null {
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressed;
+    if (e.uncompressed > limits.ratioFloor && e.uncompressed > limits.maxRatio * Math.max(1, e.compressed)) return { total, entry: e.name };
+  }
+  return total > limits.totalBytes ? { total, entry: null } : null;
 }
 
 /** Parts of a package that ExcelJS does not carry over when it writes the workbook again. */
@@ -132,20 +166,29 @@ function csvGrid(buf: Buffer, sheet: string): Grid {
   return { sheet, cells, merges: [], textOnly: true };
 }
 
+/** "512 MB": a size as people read it. */
+function megabytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / (1024 * 1024)))} MB`;
+}
+
 /** Reads a file's bytes; `name` gives the extension (CSV is told by it) and the CSV's sheet name. */
 export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookRead> {
   if (buf.length === 0) return { ok: false, code: "file.empty", detail: null };
   if (startsWith(buf, OLE_MAGIC)) return { ok: false, code: oleKind(buf) === "encrypted" ? "file.encrypted" : "file.old-xls", detail: null };
   if (!startsWith(buf, ZIP_MAGIC)) {
     if (/\.csv$/i.test(name)) {
+      if (buf.length > READ_LIMITS.totalBytes) return { ok: false, code: "file.too-large", detail: megabytes(buf.length) };
       const base = name.replace(/^.*[\\/]/, "").replace(/\.csv$/i, "");
       return { ok: true, format: "csv", grids: [csvGrid(buf, base.slice(0, 31) || "CSV")], workbook: null, unsupported: [] };
     }
     return { ok: false, code: "file.not-workbook", detail: null };
   }
-  const entries = zipEntries(buf);
-  if (!entries) return { ok: false, code: "file.corrupt", detail: "zip" };
+  const directory = zipDirectory(buf);
+  if (!directory) return { ok: false, code: "file.corrupt", detail: "zip" };
+  const entries = directory.map((e) => e.name);
   if (!entries.includes("xl/workbook.xml")) return { ok: false, code: "file.not-workbook", detail: "zip" };
+  const over = overLimits(directory);
+  if (over) return { ok: false, code: "file.too-large", detail: megabytes(over.total) };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as Parameters<typeof workbook.xlsx.load>[0]);
