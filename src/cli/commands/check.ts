@@ -1,6 +1,8 @@
 /**
  * `ktxh check`: checks many workbooks (colleagues' sheets, the add-in's own) against a plan and says,
- * file by file, what is wrong and in which cell. Folders are walked for .xlsx/.xlsm/.xls/.csv.
+ * file by file, what is wrong and in which cell. Folders are walked: every file in them is reported, as
+ * read, refused (why) or skipped (why) — spreadsheets of other programs (.xls, .ods, .numbers) are refused
+ * with what to do, not passed over.
  * Exit code 2 when a file cannot be read, else 1 when any error was found, else 0.
  */
 import * as fs from "node:fs/promises";
@@ -8,7 +10,7 @@ import * as path from "node:path";
 import { formatProblem, message } from "../../core/messages";
 import type { Plan } from "../../core/plan";
 import { problem } from "../../core/problems";
-import { type FileCode, type Issue, validateGrid } from "../../core/validate";
+import { type FileCode, type Issue, type SkipCode, validateGrid } from "../../core/validate";
 import { type PlanSource, readBook } from "../../layout/book";
 import { fixText, SEVERITY_WORDS } from "../../layout/sheets/issues";
 import { builtInPlans } from "../../seeds";
@@ -21,7 +23,7 @@ import { loadPlanFile } from "../load-plan";
 const USAGE = [
   "ktxh check TỆP|THƯ-MỤC... [--plan TỆP|MÃ] [--json] [--out THƯ-MỤC] [--progress]",
   "",
-  "Kiểm tra số liệu chỉ tiêu, nhiệm vụ trong các sổ tính (.xlsx, .xlsm, .xls, .csv; thư mục: quét cả thư mục con).",
+  "Kiểm tra số liệu chỉ tiêu, nhiệm vụ trong các sổ tính (.xlsx, .xlsm, .csv; thư mục: quét cả thư mục con, báo từng tệp).",
   "  --plan      tệp kế hoạch .json hoặc mã kế hoạch có sẵn (mặc định: kế hoạch ghi trong sổ; sổ không ghi thì",
   "              kế hoạch có sẵn khớp nhất với các dòng của bảng, nếu không: Bình Sơn 2024)",
   "  --json      kết quả dạng JSON",
@@ -30,7 +32,8 @@ const USAGE = [
   "Mã thoát: 0 không có lỗi, 1 có lỗi số liệu, 2 có tệp không đọc được hoặc sai cú pháp lệnh.",
 ].join("\n");
 
-const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv"]);
+/** Files of a folder that are opened; any other file is reported as skipped. */
+const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods", ".numbers"]);
 
 interface Args {
   inputs: string[];
@@ -61,24 +64,42 @@ export interface FileReport {
   output: { file: string; kind: "annotated" | "issues" } | null;
 }
 
-/** Files under the inputs, folders walked in name order; a missing input is kept so it is reported. */
-async function collect(inputs: string[], cwd: string, skip: string | null): Promise<{ path: string; missing: boolean }[]> {
-  const out: { path: string; missing: boolean }[] = [];
+/** A file found: to be read, missing, refused without reading (a Numbers package folder), or skipped. */
+type Found =
+  | { path: string; kind: "read" | "missing" }
+  | { path: string; kind: "refused"; code: FileCode }
+  | { path: string; kind: "skipped"; code: SkipCode; detail: string | null };
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+  reasonCode: SkipCode;
+}
+
+/** Files under the inputs, folders walked in name order; every file found is kept, so each is reported. */
+async function collect(inputs: string[], cwd: string, skip: string | null): Promise<Found[]> {
+  const out: Found[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const p = path.join(dir, e.name);
+      const ext = path.extname(e.name).toLowerCase();
       if (e.isDirectory()) {
-        if (skip === null || path.resolve(p) !== skip) await walk(p);
-      } else if (EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) out.push({ path: p, missing: false });
+        // A Numbers document saved as a package is a folder ending in .numbers.
+        if (ext === ".numbers") out.push({ path: p, kind: "refused", code: "file.numbers" });
+        else if (skip === null || path.resolve(p) !== skip) await walk(p);
+      } else if (e.name.startsWith("~$")) out.push({ path: p, kind: "skipped", code: "skip.lock-file", detail: null });
+      else if (EXTENSIONS.has(ext)) out.push({ path: p, kind: "read" });
+      else out.push({ path: p, kind: "skipped", code: "skip.not-spreadsheet", detail: ext || null });
     }
   };
   for (const input of inputs) {
     const p = path.resolve(cwd, input);
     const st = await fs.stat(p).catch(() => null);
-    if (!st) out.push({ path: p, missing: true });
+    if (!st) out.push({ path: p, kind: "missing" });
+    else if (st.isDirectory() && path.extname(p).toLowerCase() === ".numbers") out.push({ path: p, kind: "refused", code: "file.numbers" });
     else if (st.isDirectory()) await walk(p);
-    else out.push({ path: p, missing: false });
+    else out.push({ path: p, kind: "read" });
   }
   return out;
 }
@@ -147,6 +168,10 @@ function count(issues: Issue[], severity: Issue["severity"]): number {
   return issues.filter((i) => i.severity === severity).length;
 }
 
+function skippedText(s: SkippedFile): string {
+  return `${s.file}: BỎ QUA. ${s.reason}\n`;
+}
+
 function textReport(r: FileReport): string {
   if (!r.readable) return `${r.file}: KHÔNG ĐỌC ĐƯỢC. ${r.reason}\n`;
   const e = count(r.issues, "error");
@@ -161,7 +186,7 @@ function textReport(r: FileReport): string {
   return [head, ...lines, ...out].join("\n") + "\n";
 }
 
-function jsonReport(reports: FileReport[]): string {
+function jsonReport(reports: FileReport[], skipped: SkippedFile[]): string {
   const files = reports.map((r) => ({
     file: r.file,
     readable: r.readable,
@@ -181,7 +206,7 @@ function jsonReport(reports: FileReport[]): string {
       fix: i.fix ? { cell: i.fix.cell, value: i.fix.value } : null,
     })),
   }));
-  return JSON.stringify({ files }, null, 2) + "\n";
+  return JSON.stringify({ files, skipped }, null, 2) + "\n";
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
@@ -205,26 +230,39 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const out = a.out === null ? null : path.resolve(io.cwd, a.out);
   if (out) await fs.mkdir(out, { recursive: true });
-  const files = await collect(a.inputs, io.cwd, out);
+  const found = await collect(a.inputs, io.cwd, out);
   const tty = io.err === processIO.err && process.stderr.isTTY === true;
-  const progress = files.length > 3 && (a.progress || tty);
+  const progress = found.filter((f) => f.kind !== "skipped").length > 3 && (a.progress || tty);
   const used = new Set<string>();
   const reports: FileReport[] = [];
-  for (let k = 0; k < files.length; k++) {
-    const f = files[k];
-    if (progress) io.err(`${tty ? "\r\x1b[K" : ""}Đang kiểm tra ${k + 1}/${files.length}: ${shown(f.path, io.cwd)}${tty ? "" : "\n"}`);
-    const r = f.missing ? unreadable(shown(f.path, io.cwd), "file.missing") : await checkFile(f.path, fixed, out, used, io.cwd);
+  const skipped: SkippedFile[] = [];
+  const opened = found.filter((f) => f.kind !== "skipped");
+  let k = 0;
+  for (const f of found) {
+    const name = shown(f.path, io.cwd);
+    if (f.kind === "skipped") {
+      const s: SkippedFile = { file: name, reason: message(problem(f.code, "info", {}, { detail: f.detail })), reasonCode: f.code };
+      skipped.push(s);
+      if (!a.json) io.out(skippedText(s));
+      continue;
+    }
+    k++;
+    if (progress) io.err(`${tty ? "\r\x1b[K" : ""}Đang kiểm tra ${k}/${opened.length}: ${name}${tty ? "" : "\n"}`);
+    const r =
+      f.kind === "missing" ? unreadable(name, "file.missing")
+      : f.kind === "refused" ? unreadable(name, f.code)
+      : await checkFile(f.path, fixed, out, used, io.cwd);
     reports.push(r);
     if (!a.json) io.out(textReport(r));
   }
   if (progress && tty) io.err("\r\x1b[K");
   const bad = reports.filter((r) => !r.readable).length;
   const withErrors = reports.filter((r) => r.issues.some((i) => i.severity === "error")).length;
-  if (a.json) io.out(jsonReport(reports));
+  if (a.json) io.out(jsonReport(reports, skipped));
   else {
     io.out(
       `\nĐã kiểm tra ${reports.length} tệp: ${bad} không đọc được, ${withErrors} có lỗi, ` +
-        `${reports.length - bad - withErrors} không có lỗi.\n`,
+        `${reports.length - bad - withErrors} không có lỗi${skipped.length ? `; bỏ qua ${skipped.length} tệp không phải sổ tính` : ""}.\n`,
     );
   }
   if (!reports.length) {

@@ -9,7 +9,7 @@ import { targetMessages } from "./target";
 import { evaluateMessages } from "./evaluate";
 import type { Code, MessageMap, ParamsOf } from "./params";
 import { reportMessages } from "../report/messages";
-import { fileMessages, validateMessages } from "./validate";
+import { fileMessages, skipMessages, validateMessages } from "./validate";
 
 export type { Code, MessageMap, Params, ParamsFor, ParamsOf, ProblemParams } from "./params";
 
@@ -21,6 +21,7 @@ export const catalog: MessageMap<Code> = {
   ...planMessages,
   ...validateMessages,
   ...fileMessages,
+  ...skipMessages,
   ...numberMessages,
   ...targetMessages,
   ...evaluateMessages,

@@ -105,6 +105,12 @@ export type ProblemParams = {
   "file.io": FileParams;
   "file.missing": FileParams;
   "file.too-large": FileParams;
+  "file.ods": FileParams;
+  "file.numbers": FileParams;
+
+  // Files of a checked folder that are not opened.
+  "skip.lock-file": FileParams;
+  "skip.not-spreadsheet": FileParams;
 
   // The report.
   "report.bad-date": Text;

@@ -1,5 +1,5 @@
 import { formatNumber } from "../numbers";
-import type { FileCode, ValidateCode } from "../validate/issue";
+import type { FileCode, SkipCode, ValidateCode } from "../validate/issue";
 import type { MessageMap, ParamsOf } from "./types";
 
 /** A number as the user reads it: vi-VN form (1.284,679). */
@@ -80,4 +80,14 @@ export const fileMessages: MessageMap<FileCode> = {
   "file.missing": () => "Không tìm thấy tệp hoặc thư mục này.",
   "file.too-large": (p) =>
     `Tệp quá lớn để kiểm tra${p.detail ? ` (giải nén ra khoảng ${p.detail})` : ""}, giới hạn là 50 MB: tách sổ thành nhiều sổ nhỏ hơn (mỗi đơn vị một sổ) hoặc xóa các trang không cần rồi kiểm tra lại.`,
+  "file.ods": () =>
+    "Tệp ở định dạng OpenDocument (.ods, của LibreOffice) nên không đọc được: mở bằng LibreOffice Calc hoặc Excel, chọn Lưu thành (Save As) kiểu Sổ làm việc Excel (.xlsx) rồi kiểm tra lại.",
+  "file.numbers": () =>
+    "Tệp của Numbers (máy Mac) nên không đọc được: mở bằng Numbers, chọn Tệp > Xuất sang > Excel (.xlsx), hoặc mở bằng Excel rồi Lưu thành .xlsx, rồi kiểm tra lại.",
+};
+
+export const skipMessages: MessageMap<SkipCode> = {
+  "skip.lock-file": () => "Tệp khóa tạm của Excel (có khi sổ đang mở), không phải sổ tính: bỏ qua.",
+  "skip.not-spreadsheet": (p) =>
+    `Không phải sổ tính${p.detail ? ` (${p.detail})` : ""}: bỏ qua. Nếu là bảng số liệu, lưu thành .xlsx hoặc .csv rồi kiểm tra lại.`,
 };

@@ -14,7 +14,7 @@ import { type Issue, issue } from "./issue";
 import { targetRules } from "./targets";
 import { taskRules } from "./tasks";
 
-export type { FileCode, Fix, Issue, ValidateCode } from "./issue";
+export type { FileCode, Fix, Issue, SkipCode, ValidateCode } from "./issue";
 export { SEVERITY } from "./issue";
 
 export interface ValidateOptions {

@@ -33,7 +33,11 @@ export type ValidateCode =
   | "task.status-variant";
 
 /** Why a file could not be read at all (the CLI's exit code 2). */
-export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" | "file.corrupt" | "file.empty" | "file.io" | "file.missing" | "file.too-large";
+export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" | "file.corrupt" | "file.empty" | "file.io" | "file.missing" | "file.too-large"
+  | "file.ods" | "file.numbers";
+
+/** Why a file in a checked folder was not opened at all (reported, not counted as unreadable). */
+export type SkipCode = "skip.lock-file" | "skip.not-spreadsheet";
 
 /** Severity of each code: errors stop a report going out (exit code 1), warnings ask for a look. */
 export const SEVERITY: Record<ValidateCode, Severity> = {

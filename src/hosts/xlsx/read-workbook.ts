@@ -102,6 +102,18 @@ function oleKind(buf: Buffer): "encrypted" | "xls" {
   return buf.includes(name) ? "encrypted" : "xls";
 }
 
+/**
+ * Spreadsheets of other programs, told by their package: OpenDocument (its first entry `mimetype`
+ * stored uncompressed, or `content.xml` beside `META-INF/manifest.xml`) and Apple Numbers (`Index/*.iwa`).
+ */
+function otherPackage(buf: Buffer, entries: string[]): "file.ods" | "file.numbers" | null {
+  if (entries.some((e) => /^Index\/.*\.iwa$/.test(e) || e === "Index.zip")) return "file.numbers";
+  const head = buf.toString("latin1", 30, Math.min(buf.length, 120));
+  if (head.includes("application/vnd.oasis.opendocument.spreadsheet")) return "file.ods";
+  if (entries.includes("content.xml") && entries.includes("META-INF/manifest.xml")) return "file.ods";
+  return null;
+}
+
 type CellValueish = ExcelJS.CellValue;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -186,7 +198,10 @@ export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookR
   const directory = zipDirectory(buf);
   if (!directory) return { ok: false, code: "file.corrupt", detail: "zip" };
   const entries = directory.map((e) => e.name);
-  if (!entries.includes("xl/workbook.xml")) return { ok: false, code: "file.not-workbook", detail: "zip" };
+  if (!entries.includes("xl/workbook.xml")) {
+    const other = otherPackage(buf, entries);
+    return { ok: false, code: other ?? "file.not-workbook", detail: "zip" };
+  }
   const over = overLimits(directory);
   if (over) return { ok: false, code: "file.too-large", detail: megabytes(over.total) };
   const workbook = new ExcelJS.Workbook();
