@@ -93,3 +93,30 @@ describe("ktxh check on a folder of every kind of file", () => {
     expect(stdout).toMatch(/Đã kiểm tra 8 tệp: 5 không đọc được.*bỏ qua 2 tệp/);
   });
 });
+
+describe("ktxh check groups a warning repeated down a column in its text output", () => {
+  test("30 unplaced rows: two listed and one '… và 28 dòng khác' line; --json keeps all 30", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ktxh-group-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Xã B");
+      ws.addRow(["TT", "Chỉ tiêu", "ĐVT", "KH 2024", "Ước TH 2024"]);
+      ws.addRow([1, "Tổng giá trị sản xuất", "tỷ đồng", "khoảng 25.224", 25300]);
+      for (let k = 0; k < 30; k++) ws.addRow([k + 2, `Số hộ nuôi ong mật thôn ${k + 1}`, "hộ", 10, 12]);
+      await wb.xlsx.writeFile(path.join(dir, "b.xlsx"));
+      const io = (sink: { s: string }) => ({ cwd: dir, out: (t: string) => void (sink.s += t), err: () => undefined });
+      const json = { s: "" };
+      await main(["check", "b.xlsx", "--json", "--plan", "binh-son-2024"], io(json));
+      const issues = (JSON.parse(json.s) as { files: { issues: { code: string; cell: string | null }[] }[] }).files[0].issues;
+      const unplaced = issues.filter((i) => i.code === "row.unplaced");
+      expect(unplaced.length).toBeGreaterThanOrEqual(30);
+      const text = { s: "" };
+      await main(["check", "b.xlsx", "--plan", "binh-son-2024"], io(text));
+      const lines = text.s.split("\n").filter((l) => l.includes("[row.unplaced]"));
+      expect(lines).toHaveLength(2);
+      expect(text.s).toContain(`… và ${unplaced.length - 2} dòng khác`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

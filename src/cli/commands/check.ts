@@ -10,7 +10,8 @@ import * as path from "node:path";
 import { formatProblem, message } from "../../core/messages";
 import type { Plan } from "../../core/plan";
 import { problem } from "../../core/problems";
-import { type FileCode, type Issue, type SkipCode, validateGrid } from "../../core/validate";
+import { type FileCode, type Issue, type SkipCode, groupRepeated, validateGrid } from "../../core/validate";
+import { moreRowsText } from "../../core/messages/labels";
 import { type PlanSource, readBook } from "../../layout/book";
 import { fixText, SEVERITY_WORDS } from "../../layout/sheets/issues";
 import { builtInPlans } from "../../seeds";
@@ -177,7 +178,10 @@ function textReport(r: FileReport): string {
   const e = count(r.issues, "error");
   const w = count(r.issues, "warning");
   const head = `${r.file}: ${e ? `${e} lỗi` : "không có lỗi"}${w ? `, ${w} cảnh báo` : ""} (kế hoạch ${r.plan})`;
-  const lines = r.issues.map((i) => {
+  // Warnings repeated down one column are listed as their first rows and one "… và N dòng khác" line.
+  const lines = groupRepeated(r.issues).map((l) => {
+    if (l.kind === "more") return `    ${moreRowsText(l)}`;
+    const i = l.issue;
     const { file: _f, ...where } = i.location;
     const fix = i.fix ? ` Đề xuất: ${fixText(i.fix.value)}` : "";
     return `  ${SEVERITY_WORDS[i.severity]} [${i.code}] ${formatProblem({ ...i, location: where })}${fix}`;

@@ -3,6 +3,7 @@
  * the report and the CLI import them from here, so "Đạt (vượt)" or "Lưu ý" is written once.
  */
 import type { Status } from "../evaluate/status";
+import { formatNumber } from "../numbers";
 import type { Severity } from "../problems";
 
 /** A target's judgement as 783/BC prints it, in the sheet's status column and the report. */
@@ -38,3 +39,8 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   warning: "Cảnh báo",
   info: "Lưu ý",
 };
+
+/** The line that stands for the rest of a repeated warning (src/core/validate/group.ts): "… và 9.998 dòng khác …". */
+export function moreRowsText(m: { count: number; column: string; first: string; last: string }): string {
+  return `… và ${formatNumber(m.count)} dòng khác cùng cảnh báo này ở cột ${m.column} (${m.first} … ${m.last}).`;
+}

@@ -16,6 +16,7 @@ import { taskRules } from "./tasks";
 
 export type { FileCode, Fix, Issue, SkipCode, ValidateCode } from "./issue";
 export { SEVERITY } from "./issue";
+export { GROUP_MIN, GROUP_SHOWN, type ListedIssue, groupRepeated } from "./group";
 
 export interface ValidateOptions {
   /** Tables already read (the pane keeps them); read from the grids otherwise. */

@@ -1,6 +1,8 @@
 import { Button } from "@fluentui/react-components";
 import type { Severity } from "../../core/problems";
 import type { CheckedIssue, WorkbookCheck } from "../../contract/operations";
+import { moreRowsText } from "../../core/messages/labels";
+import { groupRepeated } from "../../core/validate/group";
 import { SEVERITY_LABELS, STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
 import { proposedFixes } from "../useTools";
@@ -76,9 +78,15 @@ function Results({ check, disabled, act }: { check: WorkbookCheck; disabled: boo
               <section key={group.sheet} className="ktxh-group" data-testid="issue-group" data-sheet={group.sheet} aria-label={group.sheet || STRINGS.checkWholeBook}>
                 <h3 className="ktxh-body1 ktxh-heading ktxh-group-title ktxh-wrap">{group.sheet || STRINGS.checkWholeBook}</h3>
                 <ul className="ktxh-list">
-                  {group.issues.map((issue, i) => (
-                    <IssueRow key={`${issue.code}:${issue.location.cell ?? ""}:${i}`} issue={issue} disabled={disabled} act={act} />
-                  ))}
+                  {groupRepeated(group.issues).map((l, i) =>
+                    l.kind === "issue" ? (
+                      <IssueRow key={`${l.issue.code}:${l.issue.location.cell ?? ""}:${i}`} issue={l.issue} disabled={disabled} act={act} />
+                    ) : (
+                      <li key={`more:${l.code}:${l.column}:${i}`} className="ktxh-issue ktxh-caption1 ktxh-muted" data-testid="issue-more" data-code={l.code} data-count={l.count}>
+                        {moreRowsText(l)}
+                      </li>
+                    ),
+                  )}
                 </ul>
               </section>
             ))}

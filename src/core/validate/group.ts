@@ -1,0 +1,59 @@
+/**
+ * Warnings that repeat down one column (a `row.unplaced` on each of 99,980 rows, `value.text-number`
+ * on a whole column typed as text) are shown as their first rows and one line "… và 9.998 dòng khác".
+ * One function for the CLI's text output and the pane's list; the issues themselves, the JSON output,
+ * the marks, the issues sheet and "Sửa tất cả" keep every one.
+ */
+import type { Issue } from "./issue";
+
+/** Runs shorter than this are listed whole. */
+export const GROUP_MIN = 5;
+/** How many issues of a longer run stay in the list before its "… và N dòng khác" line. */
+export const GROUP_SHOWN = 2;
+
+export type ListedIssue<I extends Issue> =
+  | { kind: "issue"; issue: I }
+  | { kind: "more"; code: I["code"]; sheet: string; column: string; count: number; first: string; last: string };
+
+function columnOf(cell: string | null | undefined): string | null {
+  const m = cell ? /^([A-Z]+)\d+$/.exec(cell) : null;
+  return m ? m[1] : null;
+}
+
+/**
+ * The list as people read it, in the issues' order: of the warnings with one code on one sheet in one
+ * column, when there are GROUP_MIN or more, the first GROUP_SHOWN stay and the rest become one line
+ * where the first hidden one stood. Errors are never grouped: each is a figure to correct.
+ */
+export function groupRepeated<I extends Issue>(issues: readonly I[]): ListedIssue<I>[] {
+  const key = (i: I): string | null => {
+    const col = columnOf(i.location.cell);
+    return i.severity === "warning" && col !== null ? `${i.location.sheet ?? ""}\u0000${i.code}\u0000${col}` : null;
+  };
+  const runs = new Map<string, I[]>();
+  for (const i of issues) {
+    const k = key(i);
+    if (k !== null) runs.set(k, [...(runs.get(k) ?? []), i]);
+  }
+  const out: ListedIssue<I>[] = [];
+  const seen = new Map<string, number>();
+  for (const i of issues) {
+    const k = key(i);
+    const run = k === null ? undefined : runs.get(k);
+    if (k === null || !run || run.length < GROUP_MIN) {
+      out.push({ kind: "issue", issue: i });
+      continue;
+    }
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n <= GROUP_SHOWN) out.push({ kind: "issue", issue: i });
+    else if (n === GROUP_SHOWN + 1) {
+      const hidden = run.slice(GROUP_SHOWN);
+      out.push({
+        kind: "more", code: i.code, sheet: i.location.sheet ?? "", column: columnOf(i.location.cell) ?? "",
+        count: hidden.length, first: hidden[0].location.cell ?? "", last: hidden[hidden.length - 1].location.cell ?? "",
+      });
+    }
+  }
+  return out;
+}
