@@ -57,14 +57,6 @@ export const KNOWN: Known[] = [
     test: (d) => (d.path === "excel.report" || d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && d.reference === "cli.check.slips",
   },
   {
-    id: "report-subrows-damaged",
-    bullet: REFUSED,
-    paths: ["cli.report.xlsx", "cli.report.docx"],
-    kind: "ktxh report reads a damaged book (key row or identity column deleted) but leaves sector sub-rows (1.1, 3.2…) without their figure",
-    test: (d, spec) =>
-      (d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && (d.field === "status" || d.field === "percent" || d.field === "counts") && keyGone(spec),
-  },
-  {
     id: "host-refuses-damaged",
     bullet: REFUSED,
     paths: ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"],
