@@ -21,13 +21,15 @@ export function keyedGrid(sheet: ReadSheet, grid: CellValue[][], formats?: reado
   const width = Math.max(0, ...grid.map((r) => r.length));
   const keys = new Array<string>(width).fill("");
   for (const c of sheet.columns) if (c.keyed) keys[c.index] = c.key;
-  const bodyFrom = sheet.rows.length ? sheet.rows[0].index : grid.length;
+  // The rows' identities as the sheet was read (the identity column, or the rows a damaged sheet's reading placed).
+  const ids = new Map<number, string>();
+  for (const r of sheet.rows) if (r.id) ids.set(r.index, r.id);
   return {
     columns: keys.map((key) => ({ key })),
     rows: grid.map((values, i) => {
-      const id = i >= bodyFrom ? values[sheet.idCol] : null;
+      const id = ids.get(i) ?? null;
       const f = formats?.[i];
-      return f ? { id: typeof id === "string" && id.trim() ? id.trim() : null, values, formats: f } : { id: typeof id === "string" && id.trim() ? id.trim() : null, values };
+      return f ? { id, values, formats: f } : { id, values };
     }),
   };
 }

@@ -18,12 +18,9 @@ export interface Known {
 
 const OWN_WRITES = "After *Sửa* / *Sửa tất cả* in the pane the cell holds 1720, but the sheet and the pane still say *Không đạt*";
 const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
-const REFUSED = "`ktxh report` refuses (exit 2) or runs out of memory on books whose key row or identity column was deleted";
 const LEAKS = "Messages leak internals: … a task warning located at \"ô H1\" (the hidden key row)";
 const ZERO_FORMULA = "(not in the Why list; point 2, \"what each figure cell holds\") a formula whose result is 0";
 
-/** The key row or the identity column deleted. */
-const keyGone = (spec: BookSpec): boolean => spec.damage.some((d) => d.kind === "delete-key-row" || (d.kind === "delete-column" && d.which === "id"));
 /** Rows whose figure is a formula giving 0 ("=0*1"): ExcelJS drops a cached result of 0 when it reads a file. */
 const zeroFormulaRows = (spec: BookSpec): Set<string> => new Set(spec.typed.filter((t) => t.kind === "formula" && /^=0\*/.test(t.text)).map((t) => t.row));
 
@@ -55,21 +52,6 @@ export const KNOWN: Known[] = [
     paths: ["excel.report", "cli.report.xlsx", "cli.report.docx"],
     kind: "the report (sheet, .xlsx, .docx) prints a settled status for a figure the check calls a slip",
     test: (d) => (d.path === "excel.report" || d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && d.reference === "cli.check.slips",
-  },
-  {
-    id: "report-subrows-damaged",
-    bullet: REFUSED,
-    paths: ["cli.report.xlsx", "cli.report.docx"],
-    kind: "ktxh report reads a damaged book (key row or identity column deleted) but leaves sector sub-rows (1.1, 3.2…) without their figure",
-    test: (d, spec) =>
-      (d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && (d.field === "status" || d.field === "percent" || d.field === "counts") && keyGone(spec),
-  },
-  {
-    id: "host-refuses-damaged",
-    bullet: REFUSED,
-    paths: ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"],
-    kind: "the Office.js host (recheck, the pane's counts, Tạo báo cáo, fixes then recheck) finds no targets sheet once the key row or the identity column was deleted",
-    test: (d, spec) => ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"].includes(d.path) && d.field === "error" && keyGone(spec),
   },
   {
     id: "zero-formula-result",

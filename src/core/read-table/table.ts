@@ -5,6 +5,7 @@
  */
 import { type Plan, type TargetRow } from "../plan";
 import { itemRefOf } from "../row-id";
+import { foldKey } from "../text";
 import { type BlockRowInput, type TrafficRow, findTrafficRows } from "../traffic-block";
 import type { ColumnRole } from "./columns";
 import { type Grid, cellAt, cellText, isBlank, rowCount } from "./grid";
@@ -108,10 +109,21 @@ interface Matcher {
   mains: TargetRow[];
 }
 
-function decide(noHit: { ref: string; name: string } | null, name: string, cands: Candidate[], mode: "dice" | "overlap"): { ref: string; how: "number" | "name" } | NameMatch | null {
+function decide(
+  noHit: { ref: string; name: string } | null,
+  name: string,
+  cands: Candidate[],
+  mode: "dice" | "overlap",
+  all: readonly Candidate[] = cands,
+): { ref: string; how: "number" | "name" } | NameMatch | null {
   // The number and the name agree outright: no need to weigh every other candidate.
   const s = noHit ? (name ? nameScore(name, noHit.name, mode) : 1) : 0;
   if (noHit && s >= 0.8) return { ref: noHit.ref, how: "number" };
+  // The plan's name word for word (the add-in writes it so), on one row of the plan only: sub-rows
+  // whose names differ only by a number ("ngành 1", "ngành 2") share every token the score weighs,
+  // but not their full text; rows sorted away from their parent are found the same way.
+  const exact = name ? exactName(name, all) : null;
+  if (exact) return { ref: exact, how: "name" };
   const m = name ? bestMatch(name, cands, mode) : null;
   if (noHit) {
     const nameSaysOther = confident(m) && m.ref !== noHit.ref && m.score - s >= 0.3;
@@ -119,6 +131,30 @@ function decide(noHit: { ref: string; name: string } | null, name: string, cands
   }
   if (confident(m)) return { ref: m.ref, how: "name" };
   return m;
+}
+
+const foldCache = new Map<string, string>();
+/** A plan name folded, cached: plan names recur on every row of every file. */
+function foldedName(s: string): string {
+  let hit = foldCache.get(s);
+  if (hit === undefined) {
+    if (foldCache.size > 20000) foldCache.clear();
+    hit = foldKey(s);
+    foldCache.set(s, hit);
+  }
+  return hit;
+}
+
+/** The one candidate whose name is the typed name once case, marks and punctuation are set aside. */
+function exactName(name: string, cands: readonly Candidate[]): string | null {
+  const key = foldKey(name);
+  let hit: string | null = null;
+  for (const c of cands) {
+    if (foldedName(c.name) !== key) continue;
+    if (hit !== null) return null;
+    hit = c.ref;
+  }
+  return hit;
 }
 
 /** A near miss worth naming in the message; a faint one would only mislead. */
@@ -131,6 +167,7 @@ function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
   const nameCol = columnOf(t, "name");
   const figureCols = t.columns.filter((c) => c.role === "plan" || c.role === "actual" || c.role === "previous");
   const byNo = new Map(plan.targets.map((x) => [x.no, x]));
+  const all = plan.targets.map((x) => ({ ref: x.no, name: x.name }));
   const m: Matcher = {
     mains: plan.targets.filter((x) => x.parent == null),
     subs: (parent) => plan.targets.filter((x) => x.parent != null && (parent === null || x.parent === parent)),
@@ -157,7 +194,7 @@ function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
     else cands = byNo.get(numbered)?.parent != null ? m.subs(null) : m.mains;
     const hit = byNo.get(numbered);
     const noHit = !sub && hit ? { ref: hit.no, name: hit.name } : null;
-    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), cands.map((x) => ({ ref: x.no, name: x.name })), "dice");
+    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), cands.map((x) => ({ ref: x.no, name: x.name })), "dice", all);
     if (d && "how" in d) {
       place(t, r, d.ref, d.how);
       const row = byNo.get(d.ref);

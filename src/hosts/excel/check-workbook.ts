@@ -306,7 +306,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
       const pos = parseCell(c.fix.cell);
       if (pos && fixed.has(`${c.sheet.id}!${c.fix.cell}`)) log(c.sheet.id, { row: pos.row, col: pos.col, rows: 1, cols: 1 });
     }
-    const t = finishTargets?.() ?? null;
+    const t = finishTargets?.(plan) ?? null;
     if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
     await ctx.sync();
     return outcome;

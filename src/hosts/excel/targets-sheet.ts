@@ -6,6 +6,7 @@
 import type { Plan } from "../../core/plan";
 import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { type ReadSheet, readSheet } from "../../layout/read";
+import { recoverTargetsSheet } from "../../layout/recover";
 import type { CellValue } from "../../layout/sheets/types";
 import { type ReadValue, gridFrom, percentFormats } from "./cells";
 import { HostError } from "./errors";
@@ -27,18 +28,22 @@ export interface OpenedTargets extends TargetsSheet {
   meta: WorkbookMeta | null;
 }
 
-/** Queues the read of one sheet by id; `finish` gives the result after the next sync. */
-export function readTargetsById(ctx: Excel.RequestContext, id: string): () => TargetsSheet | null {
+/**
+ * Queues the read of one sheet by id; `finish` gives the result after the next sync. Given the plan,
+ * a sheet whose key row or identity column was deleted is read all the same (layout/recover.ts):
+ * callers pass it only for the sheet the book's record names as its targets sheet.
+ */
+export function readTargetsById(ctx: Excel.RequestContext, id: string): (plan?: Plan | null) => TargetsSheet | null {
   const ws = ctx.workbook.worksheets.getItem(id);
   ws.load("id,name");
   const used = ws.getUsedRangeOrNullObject(false);
   // Number formats too: a figure cell formatted as % holds the fraction, and is read as the check reads it.
   used.load("values,numberFormat,rowIndex,columnIndex");
   const protection = ws.protection.load("protected");
-  return () => {
+  return (plan) => {
     if (used.isNullObject) return null;
     const grid = gridFrom(used.values as ReadValue[][], used.rowIndex, used.columnIndex);
-    const read = readSheet(grid, ws.name);
+    const read = readSheet(grid, ws.name) ?? (plan ? recoverTargetsSheet(grid, ws.name, plan) : null);
     if (!read || read.layoutId !== "targets") return null;
     const formats = percentFormats(used.numberFormat as ReadValue[][], used.rowIndex, used.columnIndex);
     return { id: ws.id, name: ws.name, grid, read, protected: protection.protected, ...(formats ? { formats } : {}) };
@@ -54,14 +59,16 @@ export async function openTargets(ctx: Excel.RequestContext, knownId: string | n
     const settings = loadSettings(ctx);
     const finish = readTargetsById(ctx, knownId);
     let sheet: TargetsSheet | null = null;
+    let meta: WorkbookMeta | null = null;
+    let plan: Plan | null = null;
     try {
       await ctx.sync();
-      sheet = finish();
+      meta = settingsMeta(settings);
+      plan = planOf(settings, meta);
+      sheet = finish(plan);
     } catch {
       sheet = null; // deleted since: fall through to the search
     }
-    const meta = sheet ? settingsMeta(settings) : null;
-    const plan = sheet ? planOf(settings, meta) : null;
     if (sheet && plan) return { ...sheet, plan, meta };
   }
   const loc = await locate(ctx, defaults);

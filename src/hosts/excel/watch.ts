@@ -43,7 +43,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
     await o.run(async (c) => {
       const finish = readTargetsById(c, id);
       await c.sync();
-      const sheet = finish();
+      const sheet = finish(plan);
       if (!sheet) return;
       const t: OpenedTargets = { ...sheet, plan, meta: null };
       const grid = keyedGrid(t.read, t.grid, t.formats);
