@@ -20,12 +20,9 @@ const OWN_WRITES = "After *Sửa* / *Sửa tất cả* in the pane the cell hold
 const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
 const REFUSED = "`ktxh report` refuses (exit 2) or runs out of memory on books whose key row or identity column was deleted";
 const LEAKS = "Messages leak internals: … a task warning located at \"ô H1\" (the hidden key row)";
-const ZERO_FORMULA = "(not in the Why list; point 2, \"what each figure cell holds\") a formula whose result is 0";
 
 /** The key row or the identity column deleted. */
 const keyGone = (spec: BookSpec): boolean => spec.damage.some((d) => d.kind === "delete-key-row" || (d.kind === "delete-column" && d.which === "id"));
-/** Rows whose figure is a formula giving 0 ("=0*1"): ExcelJS drops a cached result of 0 when it reads a file. */
-const zeroFormulaRows = (spec: BookSpec): Set<string> => new Set(spec.typed.filter((t) => t.kind === "formula" && /^=0\*/.test(t.text)).map((t) => t.row));
 
 export const KNOWN: Known[] = [
   {
@@ -70,19 +67,6 @@ export const KNOWN: Known[] = [
     paths: ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"],
     kind: "the Office.js host (recheck, the pane's counts, Tạo báo cáo, fixes then recheck) finds no targets sheet once the key row or the identity column was deleted",
     test: (d, spec) => ["excel.recheck", "pane.counts", "excel.report", "excel.fixed.sheet"].includes(d.path) && d.field === "error" && keyGone(spec),
-  },
-  {
-    id: "zero-formula-result",
-    bullet: ZERO_FORMULA,
-    paths: ["cli.report.xlsx", "cli.report.docx", "excel.check"],
-    kind: "a figure given by a formula whose result is 0: ktxh report reads it as blank (Chưa có số liệu), the host's check flags value.missing; ktxh check and evaluate read 0",
-    test: (d, spec) => {
-      const zero = zeroFormulaRows(spec);
-      if (!zero.size) return false;
-      if ((d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && (d.field === "status" || d.field === "percent")) return zero.has(d.row);
-      if (d.path === "cli.report.xlsx" && d.field === "counts") return true;
-      return d.path === "excel.check" && d.reference === "cli.check" && d.row === "value.missing" && d.got === "absent";
-    },
   },
   {
     id: "problem-at-hidden-cell",
