@@ -16,7 +16,6 @@ export interface Known {
   test(d: Disagreement, spec: BookSpec): boolean;
 }
 
-const OWN_WRITES = "After *Sửa* / *Sửa tất cả* in the pane the cell holds 1720, but the sheet and the pane still say *Không đạt*";
 const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
 const REFUSED = "`ktxh report` refuses (exit 2) or runs out of memory on books whose key row or identity column was deleted";
 
@@ -24,13 +23,6 @@ const REFUSED = "`ktxh report` refuses (exit 2) or runs out of memory on books w
 const keyGone = (spec: BookSpec): boolean => spec.damage.some((d) => d.kind === "delete-key-row" || (d.kind === "delete-column" && d.which === "id"));
 
 export const KNOWN: Known[] = [
-  {
-    id: "report-after-fixes-counts",
-    bullet: OWN_WRITES,
-    paths: ["excel.fixed.report"],
-    kind: "Tạo báo cáo after Sửa tất cả counts the fixed figures while the sheet (and the pane) still count the old statuses",
-    test: (d) => d.path === "excel.fixed.report" && d.field === "counts",
-  },
   {
     id: "slip-judged-in-sheet",
     bullet: LIVE_READS,
