@@ -61,17 +61,19 @@ function compareSlips(spec: BookSpec, slips: Map<string, string>, got: Answer, p
   }
 }
 
-const countsText = (c: Counts): string => `${c.vuot}/${c.dat}/${c.khongDat}/${c.thieuSoLieu}`;
+/** vượt/đạt/không đạt/cần xem lại/chưa có số liệu. */
+const countsText = (c: Counts): string => `${c.vuot}/${c.dat}/${c.khongDat}/${c.xemLai}/${c.thieuSoLieu}`;
 const tasksText = (c: TaskCounts): string => `${c.done}/${c.doing}/${c.notStarted}/${c.unreported}`;
 
 /** Counts over main targets of a path's rows (what its table shows). */
 function countsOfRows(spec: BookSpec, rows: Map<string, RowAnswer>): Counts {
-  const c: Counts = { vuot: 0, dat: 0, khongDat: 0, thieuSoLieu: 0 };
+  const c: Counts = { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0 };
   for (const t of mainTargets(spec.plan)) {
     const s = rows.get(t.no)?.status;
     if (s === "vuot") c.vuot++;
     else if (s === "dat") c.dat++;
     else if (s === "khong-dat") c.khongDat++;
+    else if (s === "xem-lai") c.xemLai++;
     else c.thieuSoLieu++;
   }
   return c;

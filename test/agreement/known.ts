@@ -16,22 +16,9 @@ export interface Known {
   test(d: Disagreement, spec: BookSpec): boolean;
 }
 
-const OWN_WRITES = "After *Sửa* / *Sửa tất cả* in the pane the cell holds 1720, but the sheet and the pane still say *Không đạt*";
 const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
-const LEAKS = "Messages leak internals: … a task warning located at \"ô H1\" (the hidden key row)";
-const ZERO_FORMULA = "(not in the Why list; point 2, \"what each figure cell holds\") a formula whose result is 0";
-
-/** Rows whose figure is a formula giving 0 ("=0*1"): ExcelJS drops a cached result of 0 when it reads a file. */
-const zeroFormulaRows = (spec: BookSpec): Set<string> => new Set(spec.typed.filter((t) => t.kind === "formula" && /^=0\*/.test(t.text)).map((t) => t.row));
 
 export const KNOWN: Known[] = [
-  {
-    id: "report-after-fixes-counts",
-    bullet: OWN_WRITES,
-    paths: ["excel.fixed.report"],
-    kind: "Tạo báo cáo after Sửa tất cả counts the fixed figures while the sheet (and the pane) still count the old statuses",
-    test: (d) => d.path === "excel.fixed.report" && d.field === "counts",
-  },
   {
     id: "slip-judged-in-sheet",
     bullet: LIVE_READS,
@@ -52,26 +39,6 @@ export const KNOWN: Known[] = [
     paths: ["excel.report", "cli.report.xlsx", "cli.report.docx"],
     kind: "the report (sheet, .xlsx, .docx) prints a settled status for a figure the check calls a slip",
     test: (d) => (d.path === "excel.report" || d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && d.reference === "cli.check.slips",
-  },
-  {
-    id: "zero-formula-result",
-    bullet: ZERO_FORMULA,
-    paths: ["cli.report.xlsx", "cli.report.docx", "excel.check"],
-    kind: "a figure given by a formula whose result is 0: ktxh report reads it as blank (Chưa có số liệu), the host's check flags value.missing; ktxh check and evaluate read 0",
-    test: (d, spec) => {
-      const zero = zeroFormulaRows(spec);
-      if (!zero.size) return false;
-      if ((d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && (d.field === "status" || d.field === "percent")) return zero.has(d.row);
-      if (d.path === "cli.report.xlsx" && d.field === "counts") return true;
-      return d.path === "excel.check" && d.reference === "cli.check" && d.row === "value.missing" && d.got === "absent";
-    },
-  },
-  {
-    id: "problem-at-hidden-cell",
-    bullet: LEAKS,
-    paths: ["excel.check"],
-    kind: "the check locates a problem at a hidden cell (the identity column's header once the key row is gone, the key row)",
-    test: (d) => d.path === "excel.check" && d.reference === "visible-cell",
   },
 ];
 

@@ -23,7 +23,8 @@ export interface RowAnswer {
   /** Percent of plan rounded to one decimal; undefined where the path shows no percent. */
   percent?: number | null;
 }
-export type Counts = { vuot: number; dat: number; khongDat: number; thieuSoLieu: number };
+/** Main targets by status; `xemLai` (Cần xem lại) is counted apart, as the pane and the report count it. */
+export type Counts = { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number };
 export type TaskCounts = { done: number; doing: number; notStarted: number; unreported: number };
 export interface Answer {
   rows?: Map<string, RowAnswer>;
@@ -132,6 +133,9 @@ export function tableRows(grid: Grid, spec: BookSpec, headers: Parameters<typeof
   return out;
 }
 const reportRows = (grid: Grid, spec: BookSpec) => tableRows(grid, spec, REPORT_HEADERS);
+
+/** The counts a path gives, in the harness's shape. */
+const countsOf = (c: Counts): Counts => ({ vuot: c.vuot, dat: c.dat, khongDat: c.khongDat, xemLai: c.xemLai, thieuSoLieu: c.thieuSoLieu });
 
 const problemKey = (code: string, sheet: string | null | undefined, cell: string | null | undefined): string => `${code}@${sheet ?? ""}!${cell ?? ""}`;
 
@@ -279,7 +283,7 @@ async function excelPaths(spec: BookSpec, answers: Answers): Promise<{ xlsx: Buf
 
   try {
     const s = await ops.recheck("year");
-    answers["pane.counts"] = { counts: s.counts };
+    answers["pane.counts"] = { counts: countsOf(s.counts) };
     answers["excel.recheck"] = { rows: tableRows(currentGrid(b), spec) };
   } catch (e) {
     answers["excel.recheck"] = { error: message(e) };
@@ -306,8 +310,7 @@ async function excelPaths(spec: BookSpec, answers: Answers): Promise<{ xlsx: Buf
   const xlsx = await exportXlsx(wb);
   try {
     const r = await ops.buildReport("year", false);
-    const { vuot, dat, khongDat, thieuSoLieu } = r.counts;
-    answers["excel.report"] = { rows: reportRows(currentGrid(b, r.sheet), spec), counts: { vuot, dat, khongDat, thieuSoLieu } };
+    answers["excel.report"] = { rows: reportRows(currentGrid(b, r.sheet), spec), counts: countsOf(r.counts) };
   } catch (e) {
     answers["excel.report"] = { error: message(e) };
   }
@@ -317,7 +320,7 @@ async function excelPaths(spec: BookSpec, answers: Answers): Promise<{ xlsx: Buf
       await wb.settle();
       answers["excel.fixed.sheet"] = { rows: tableRows(currentGrid(b), spec) };
       const r = await ops.buildReport("year", false);
-      answers["excel.fixed.report"] = { counts: { vuot: r.counts.vuot, dat: r.counts.dat, khongDat: r.counts.khongDat, thieuSoLieu: r.counts.thieuSoLieu } };
+      answers["excel.fixed.report"] = { counts: countsOf(r.counts) };
       await ops.recheck("year");
       answers["excel.fixed.recheck"] = { rows: tableRows(currentGrid(b), spec) };
     } catch (e) {
@@ -422,7 +425,7 @@ async function cliPaths(spec: BookSpec, xlsx: Buffer, cells: Map<string, unknown
       const j = JSON.parse(ev.out) as EvaluateJson;
       answers["cli.evaluate"] = {
         rows: new Map(j.rows.map((r) => [r.no, { status: r.printStatus ? r.status : null, percent: r.percent === null ? null : round1(r.percent) }])),
-        counts: j.summary,
+        counts: countsOf(j.summary),
       };
     }
 
@@ -435,8 +438,7 @@ async function cliPaths(spec: BookSpec, xlsx: Buffer, cells: Map<string, unknown
     } else {
       const model = JSON.parse(rep.out) as { counts: Counts; tasks: TaskCounts | null };
       const tasks = model.tasks ? { done: model.tasks.done, doing: model.tasks.doing, notStarted: model.tasks.notStarted, unreported: model.tasks.unreported } : undefined;
-      const { vuot, dat, khongDat, thieuSoLieu } = model.counts;
-      answers["cli.report.xlsx"] = { rows: reportRows(await xlsxGrid(fs.readFileSync(path.join(dir, "report.xlsx"))), spec), counts: { vuot, dat, khongDat, thieuSoLieu }, tasks };
+      answers["cli.report.xlsx"] = { rows: reportRows(await xlsxGrid(fs.readFileSync(path.join(dir, "report.xlsx"))), spec), counts: countsOf(model.counts), tasks };
       if (opts.docx) answers["cli.report.docx"] = { rows: reportRows(await docxGrid(fs.readFileSync(path.join(dir, "report.docx"))), spec) };
     }
   } finally {

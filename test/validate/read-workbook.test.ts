@@ -1,6 +1,7 @@
 /** Files to grids: ExcelJS values of every shape, merges, number formats, CSV code pages, and files that are no workbook. */
 import ExcelJS from "exceljs";
 import { csvRows } from "../../src/core/csv";
+import { readWorksheetGrid } from "../../src/hosts/xlsx/apply-layout";
 import { readWorkbook, zipEntries } from "../../src/hosts/xlsx/read-workbook";
 import { PNG_1x1, encryptedLooking } from "./corpus";
 
@@ -144,5 +145,33 @@ describe("reading CSV", () => {
 
   test("tabs are a separator too", () => {
     expect(csvRows("a\tb\tc\n1\t2\t3").records.map((r) => r.cells)).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
+  });
+});
+
+describe("a formula whose cached result is 0, false or empty text", () => {
+  // ExcelJS's `cell.value` drops a falsy cached result once a file is read back: `=0*1` must still read as 0.
+  async function roundTrip(): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("a");
+    ws.getCell("A1").value = { formula: "0*1", result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell("B1").value = { formula: "1>2", result: false } as ExcelJS.CellFormulaValue;
+    ws.getCell("C1").value = { formula: "5*1", result: 5 } as ExcelJS.CellFormulaValue;
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await bytes(wb)) as unknown as ArrayBuffer);
+    return back;
+  }
+
+  test("readWorkbook keeps the result 0 (and false) with the formula", async () => {
+    const r = await readWorkbook(await bytes(await roundTrip()), "a.xlsx");
+    if (!r.ok) throw new Error(r.code);
+    const [a1, b1, c1] = r.grids[0].cells[0];
+    expect(a1).toMatchObject({ value: 0, formula: "0*1" });
+    expect(b1).toMatchObject({ value: false, formula: "1>2" });
+    expect(c1).toMatchObject({ value: 5, formula: "5*1" });
+  });
+
+  test("readWorksheetGrid (a sheet merged back) reads 0, not blank", async () => {
+    const wb = await roundTrip();
+    expect(readWorksheetGrid(wb.worksheets[0])[0]).toEqual([0, "FALSE", 5]);
   });
 });

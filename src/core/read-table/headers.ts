@@ -107,6 +107,9 @@ function readLines(lines: Lines, top: number, depth: number, ncols: number): { c
       if (r > top && /^\(?\d{1,2}\)?$/.test(t)) continue;
       parts.push(t);
     }
+    // The add-in's identity column (its header lines read "#header"), found once the key row is gone:
+    // the add-in's own, hidden, never a column of the user's to call unknown.
+    if (parts.some((l) => l) && parts.every((l) => !l || l === MARK.header)) continue;
     const reading = classifyHeaderLines(parts);
     const header = parts.filter((l, i) => l && parts.indexOf(l) === i).join(" / ");
     if (reading) columns.push({ ...reading, col: c, header });

@@ -8,6 +8,7 @@ import type { Alignment, Borders, Cell, CellValue as XCellValue, DataValidation 
 import { areaA1 } from "../../core/address";
 import { resolveFormats } from "../../layout/format";
 import type { SheetModel } from "../../layout/sheet-model";
+import { cellValueOf } from "./read-workbook";
 import type { CellFormat, CellValue, DataValidation, PageSetup } from "../../layout/sheets/types";
 
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
@@ -182,7 +183,7 @@ export function readWorksheetGrid(ws: Worksheet): CellValue[][] {
     const out: CellValue[] = [];
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
-      out.push(cell.isMerged && cell.master.address !== cell.address ? null : plain(cell.value));
+      out.push(cell.isMerged && cell.master.address !== cell.address ? null : plain(cellValueOf(cell)));
     }
     grid.push(out);
   }

@@ -143,6 +143,18 @@ export function toGridCell(value: CellValueish, numFmt: string | undefined): Gri
   return null;
 }
 
+/**
+ * A cell's value as ExcelJS read it, with a formula's cached result kept: ExcelJS's `cell.value` drops a
+ * result that is falsy (`=0*1` cached as 0 reads as `{ formula }` alone), while `cell.result` keeps it.
+ * Every ExcelJS reading of a cell's value goes through here.
+ */
+export function cellValueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (cell.type !== ExcelJS.ValueType.Formula || !isRecord(v) || v.result !== undefined) return v;
+  const result = cell.result;
+  return result === undefined ? v : ({ ...(v as Record<string, unknown>), result } as ExcelJS.CellValue);
+}
+
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: (GridCell | null)[][] = [];
   const masters = new Map<string, { top: number; left: number; bottom: number; right: number }>();
@@ -160,7 +172,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
         masters.set(key, cur);
         return;
       }
-      const g = toGridCell(cell.value, cell.numFmt);
+      const g = toGridCell(cellValueOf(cell), cell.numFmt);
       if (g) out[c - 1] = g;
     });
     cells[r - 1] = out;
