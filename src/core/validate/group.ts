@@ -4,6 +4,7 @@
  * One function for the CLI's text output and the pane's list; the issues themselves, the JSON output,
  * the marks, the issues sheet and "Sửa tất cả" keep every one.
  */
+import { columnLetter, parseCell } from "../address";
 import type { Issue } from "./issue";
 
 /** Runs shorter than this are listed whole. */
@@ -16,8 +17,8 @@ export type ListedIssue<I extends Issue> =
   | { kind: "more"; code: I["code"]; sheet: string; column: string; count: number; first: string; last: string };
 
 function columnOf(cell: string | null | undefined): string | null {
-  const m = cell ? /^([A-Z]+)\d+$/.exec(cell) : null;
-  return m ? m[1] : null;
+  const pos = cell ? parseCell(cell) : null;
+  return pos ? columnLetter(pos.col) : null;
 }
 
 /**
