@@ -34,6 +34,18 @@ interface DialogProps {
   itemsTestId: string;
 }
 
+/** What both forms of the dialog say of themselves to assistive technology and tests. */
+function dialogAttributes(id: string) {
+  return {
+    role: "alertdialog",
+    "aria-modal": true,
+    "aria-labelledby": `ktxh-${id}-title`,
+    "aria-describedby": `ktxh-${id}-body`,
+    className: "ktxh-dialog",
+    "data-testid": id,
+  } as const;
+}
+
 function NativeDialog({ id, question, itemsTestId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -45,12 +57,7 @@ function NativeDialog({ id, question, itemsTestId }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby={`ktxh-${id}-title`}
-      aria-describedby={`ktxh-${id}-body`}
-      className="ktxh-dialog"
-      data-testid={id}
+      {...dialogAttributes(id)}
       onCancel={(e) => {
         e.preventDefault();
         question?.answer(false);
@@ -71,12 +78,7 @@ function OverlayDialog({ id, question, itemsTestId }: DialogProps) {
     <div className="ktxh-dialog-overlay">
       <div
         ref={ref}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`ktxh-${id}-title`}
-        aria-describedby={`ktxh-${id}-body`}
-        className="ktxh-dialog"
-        data-testid={id}
+        {...dialogAttributes(id)}
         onKeyDown={(e) => {
           if (e.key === "Escape") {
             e.preventDefault();
