@@ -1,7 +1,8 @@
 /**
  * The actuals of a period, from a file: a CSV with the header `no,actual` (optional `status` and
  * `reason` columns for a staff override), or JSON
- * `{"rows":[{"no","actual","override"?}],"traffic":{"accidents":[prev,cur],"deaths":[…],"injuries":[…]}}`.
+ * `{"rows":[{"no","actual","override"?}],"traffic":{"accidents":[prev,cur],"deaths":[…],"injuries":[…]},"cells"?:true}`
+ * (`cells`: the figures are a workbook's cells as Excel keeps them, so a number stored as text is a slip).
  * Actuals stay as written; they are read as numbers only when evaluated.
  */
 import type { ActualRow, Actuals, Override } from "./evaluate";
@@ -121,5 +122,7 @@ function parseActualsJson(text: string, file?: string): Result<Actuals> {
     if (accidents && deaths && injuries) traffic = { accidents, deaths, injuries };
   }
   if (problems.length) return fail(problems);
-  return ok(traffic ? { rows, traffic } : { rows });
+  // `"cells": true`: the figures were copied from a workbook's cells as Excel keeps them (a number stored as text stays text).
+  const cells = data.cells === true ? { cells: true } : {};
+  return ok(traffic ? { rows, traffic, ...cells } : { rows, ...cells });
 }

@@ -44,7 +44,12 @@ export type Evaluation = {
 
 /** `format`: the cell's number format when known (a cell formatted as % holds the fraction). */
 export type ActualRow = { no: string; actual: string | number | null; override?: Override; format?: string | null };
-export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts };
+/**
+ * `cells`: the figures are a workbook's cells (not a text file), where a number is stored as a number: a
+ * text that reads as a number there is the check's `value.text-number` slip (Cần xem lại, with the number
+ * proposed). In a CSV or a JSON file a figure written as text ("1.720,5") is simply how it was written.
+ */
+export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts; cells?: boolean };
 
 export type Summary = { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number };
 export type PlanEvaluation = { rows: Evaluation[]; summary: Summary; problems: Problem[] };
@@ -135,16 +140,17 @@ export type FigureWhere = { sheet?: string; cell?: string };
  * THE judgement of one figure: the figure is read as the workbook check reads it (`readFigure`, with
  * the plan's value and last year's as yardsticks); a figure the check calls a slip (`SLIP_CODES`) gets
  * "xem-lai" with the check's message as its reason and its proposed value, never a status from a wrong
- * number; any other figure is judged on the value the check read. Live judgement, `ktxh evaluate`
+ * number; any other figure is judged on the value the check read. `cells`: the figure is a workbook's
+ * cell, so a number stored as text is a slip too (`value.text-number`); from a text file it is not. Live judgement, `ktxh evaluate`
  * and the report all come here through `evaluatePlan`, so none can say otherwise.
  */
-export function judgeFigure(row: TargetRow, actual: string | number | null, opts: EvaluateOptions & { format?: string | null; where?: FigureWhere } = {}): Evaluation {
+export function judgeFigure(row: TargetRow, actual: string | number | null, opts: EvaluateOptions & { format?: string | null; where?: FigureWhere; cells?: boolean } = {}): Evaluation {
   let reading = readActual(actual);
   if (reading.kind !== "missing" && actual !== null && row.criteria !== "traffic-accidents") {
     const info = targetInfo(row);
     const cell = opts.where?.cell ?? "";
     const r = readFigure(opts.format ? { value: actual, numFmt: opts.format } : { value: actual }, {
-      sheet: opts.where?.sheet ?? "", cell, target: row.no, unit: info.unit, name: row.name, refs: info.refs, textOnly: true,
+      sheet: opts.where?.sheet ?? "", cell, target: row.no, unit: info.unit, name: row.name, refs: info.refs, textOnly: opts.cells !== true,
     });
     const slip = slipOf(r.issues);
     if (slip) return withOverride(reviewOf(row, slip, opts.where), opts.override);
@@ -280,6 +286,7 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
       traffic: row.criteria === "traffic-accidents" ? actuals.traffic : undefined,
       override: entry?.override,
       format: entry?.format,
+      cells: actuals.cells === true,
     });
     e.printStatus = row.parent == null || additive.get(row.parent) === true;
     rows.push(e);

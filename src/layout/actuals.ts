@@ -56,7 +56,7 @@ export function readSheetActuals(sheet: ReadSheet, period: string, formats?: rea
   const name = columnOf(sheet, "name") ?? -1;
   const traffic = sheetTraffic(sheet.rows, { figure: col, name }, { sheet: sheet.name, target: null });
   problems.push(...traffic.problems);
-  const actuals: Actuals = traffic.counts ? { rows, traffic: traffic.counts } : { rows };
+  const actuals: Actuals = traffic.counts ? { rows, traffic: traffic.counts, cells: true } : { rows, cells: true };
   const mark = preservedOf(sheet).headerValues[markKey(period)];
   const figures = mark === "Chính thức" ? "official" : mark === "Ước" ? "estimate" : null;
   return { actuals, figures, problems };

@@ -304,5 +304,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
     traffic = { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") };
   }
   const tasks = book.tables.some((t) => t.kind === "tasks") ? book.tasks.map((x) => ({ code: x.code, status: x.status })) : null;
-  return { actuals: traffic ? { rows, traffic } : { rows }, figures: mark, tasks, problems };
+  // A workbook's cells (not a CSV's text): a number stored as text there is a slip to review.
+  const inCells = !book.grids.some((g) => g.textOnly === true);
+  return { actuals: traffic ? { rows, traffic, cells: inCells } : { rows, cells: inCells }, figures: mark, tasks, problems };
 }

@@ -171,6 +171,7 @@ export function computedJudgement(
   const overrides = new Map<string, OverrideReading>();
 
   const actuals: Actuals = {
+    cells: true,
     rows: plan.targets.map((t) => {
       const id = targetId(t.no);
       const row: ActualRow = { no: t.no, actual: asActual(valueAt(id)) };

@@ -5,7 +5,10 @@
  * KNOWN class (known.ts), and every KNOWN class must still occur, so the table shrinks as fixes land.
  */
 import { DEFAULT_N, failureText, knownSummary, runAgreement, settings, total } from "./agree";
-import { KNOWN } from "./known";
+import { compareBook } from "./compare";
+import { generateBook } from "./generate";
+import { KNOWN, classify } from "./known";
+import { type Answers, runBook } from "./paths";
 
 jest.setTimeout(600_000);
 
@@ -23,6 +26,21 @@ describe("every path gives one answer per workbook", () => {
       expect({ vanished: run.vanished, seed }).toEqual({ vanished: [], seed });
     }
     expect(run.books.length).toBe(n);
-    expect(KNOWN.length).toBeGreaterThan(0);
+    expect(run.unknown).toEqual([]);
+  });
+
+  // The harness can fail: a path that says otherwise on one row, or prints other counts, is found.
+  test("a planted disagreement is found (the comparison is not vacuous)", async () => {
+    const spec = generateBook(settings().seed, 1);
+    const answers = await runBook(spec, { docx: false });
+    expect(compareBook(spec, answers)).toEqual([]);
+    const report = answers["cli.report.xlsx"];
+    const row = report?.rows && [...report.rows].find(([, r]) => r.status === "vuot" || r.status === "dat" || r.status === "khong-dat");
+    if (!report?.rows || !row) throw new Error("book 1 has no judged row in its .xlsx report");
+    const flipped = row[1].status === "khong-dat" ? "dat" : "khong-dat";
+    const planted: Answers = { ...answers, "cli.report.xlsx": { ...report, rows: new Map([...report.rows, [row[0], { ...row[1], status: flipped }]]) } };
+    const found = compareBook(spec, planted);
+    expect(found.some((d) => d.path === "cli.report.xlsx" && d.field === "status" && d.row === row[0])).toBe(true);
+    expect(KNOWN.length === 0 || found.some((d) => !classify(d, spec))).toBe(true);
   });
 });

@@ -16,31 +16,12 @@ export interface Known {
   test(d: Disagreement, spec: BookSpec): boolean;
 }
 
-const LIVE_READS = "Live judgement reads `1.720` typed in an en-US Excel as 1,72 and `52%` as 0,52 and says *Không đạt*";
-
-export const KNOWN: Known[] = [
-  {
-    id: "slip-judged-in-sheet",
-    bullet: LIVE_READS,
-    paths: ["excel.live", "excel.recheck"],
-    kind: "a figure the check calls a slip (decimal confusion, fraction in a % row, number as text) gets a settled status in the sheet",
-    test: (d) => (d.path === "excel.live" || d.path === "excel.recheck") && d.reference === "cli.check.slips",
-  },
-  {
-    id: "slip-judged-by-evaluate",
-    bullet: LIVE_READS,
-    paths: ["cli.evaluate"],
-    kind: "ktxh evaluate gives a settled status to a figure the check calls a slip",
-    test: (d) => d.path === "cli.evaluate" && d.reference === "cli.check.slips",
-  },
-  {
-    id: "slip-judged-in-report",
-    bullet: LIVE_READS,
-    paths: ["excel.report", "cli.report.xlsx", "cli.report.docx"],
-    kind: "the report (sheet, .xlsx, .docx) prints a settled status for a figure the check calls a slip",
-    test: (d) => (d.path === "excel.report" || d.path === "cli.report.xlsx" || d.path === "cli.report.docx") && d.reference === "cli.check.slips",
-  },
-];
+/**
+ * Empty: every class found since the harness was written is fixed (the last, a number stored as text
+ * judged in the sheet, by `ktxh evaluate` and in the report while the check called it a slip, closed by
+ * `Actuals.cells`). A new entry needs a bullet of issue 11 and a reason it cannot be fixed now.
+ */
+export const KNOWN: Known[] = [];
 
 export function classify(d: Disagreement, spec: BookSpec): Known | null {
   return KNOWN.find((k) => k.test(d, spec)) ?? null;

@@ -413,6 +413,8 @@ async function cliPaths(spec: BookSpec, xlsx: Buffer, cells: Map<string, unknown
     const actuals = {
       rows: [...cells].filter(([k]) => !k.startsWith("tn:")).map(([no, v]) => ({ no, actual: v === "" ? null : v })),
       ...(spec.plan.targets.some((t) => t.criteria) ? { traffic: { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") } } : {}),
+      // The cells as Excel keeps them: a number typed as text is text there, as in the book the check reads.
+      cells: true,
     };
     fs.writeFileSync(path.join(dir, "actuals.json"), JSON.stringify(actuals));
 

@@ -301,6 +301,21 @@ describe("evaluatePlan: rows and matching", () => {
     const result = evaluatePlan(p, { rows });
     expect(result.problems.map((x) => [x.code, x.location.target])).toEqual([["subrows.actual-sum", "1"]]);
   });
+
+  // Issue 11: a number stored as text is the check's value.text-number slip in a workbook's cells, so
+  // the sheet, ktxh evaluate on a book and the report hold its judgement for review; in a CSV or JSON
+  // file a figure written as text is simply how it was written, and is judged.
+  it("a number stored as text in a workbook's cell is to review, in a text file it is judged", () => {
+    const rows = [{ no: "9", actual: "49" }];
+    const inFile = evaluatePlan(p, { rows });
+    const inCells = evaluatePlan(p, { rows, cells: true });
+    expect(inFile.rows.find((r) => r.no === "9")!.status).toBe("dat");
+    const held = inCells.rows.find((r) => r.no === "9")!;
+    expect(held.status).toBe("xem-lai");
+    expect(inCells.summary.xemLai).toBe(1);
+    // A number in a cell is judged the same either way.
+    expect(evaluatePlan(p, { rows: [{ no: "9", actual: 49 }], cells: true }).rows.find((r) => r.no === "9")!.status).toBe("dat");
+  });
 });
 
 describe("properties", () => {

@@ -33,11 +33,14 @@ export type Figure =
 
 /**
  * The check's codes that say a figure was typed wrong (a decimal mark read the English way, a fraction
- * in a % row, a reading the plan cannot decide, a scale or range no figure can have), not merely stored
- * oddly: the judgement of such a figure waits for a person ("Cần xem lại", `judgeFigure` in evaluate.ts).
+ * in a % row, a reading the plan cannot decide, a scale or range no figure can have, a number stored as
+ * text in a cell — issue 11, point 3): the judgement of such a figure waits for a person ("Cần xem lại", `judgeFigure` in evaluate.ts).
  */
 export const SLIP_CODES: ReadonlySet<ValidateCode> = new Set<ValidateCode>([
   "value.decimal-confusion", "value.percent-fraction", "value.ambiguous", "value.magnitude", "value.out-of-range",
+  // A number stored as text in a cell (never in a CSV: `textOnly`): the check proposes the number; once
+  // fixed, the cell holds a number and is judged.
+  "value.text-number",
 ]);
 
 /** The first slip among a figure's issues, if any. */
