@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: makes sure the tools the tests drive are on the machine (Chromium for the task pane,
-// LibreOffice and pdftoppm for the generated files), builds the CLI and the pane, then runs jest.
+// LibreOffice and pdftoppm for the generated files), builds the pane and the CLI (webpack), then runs jest.
 // A missing tool is installed when we are root with apt-get; otherwise we stop with the exact command.
 "use strict";
 const { execSync, spawnSync } = require("node:child_process");
@@ -46,6 +46,6 @@ function run(cmd, args) {
 }
 
 ensureTools();
-run("npx", ["tsc", "-p", "tsconfig.cli.json"]);
+// Both webpack configs: the pane into dist/, the CLI bundle into lib/.
 run("npx", ["webpack", "--mode", "production"]);
 run("npx", ["jest", ...process.argv.slice(2)]);
