@@ -1,8 +1,8 @@
 /**
  * The pane's way in: waits for office.js and hands the pane its operations over the live workbook,
  * or null outside Excel (office.js could not load from its CDN, or another Office host). The host's
- * code (host.ts and all it imports, the plan schema among them) is a chunk of its own, fetched as soon
- * as the pane is drawn, so the first paint does not wait for it; each operation awaits the chunk.
+ * code (host.ts and all it imports, the plan schema among them) is a chunk of its own, fetched once the
+ * pane's first frame is painted, so the first paint does not wait for it; each operation awaits the chunk.
  */
 import type { PaneOperations } from "../../contract/operations";
 
@@ -17,7 +17,10 @@ const METHODS: { [K in Method]: true } = {
 export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperations {
   let host: Promise<PaneOperations> | null = null;
   const ready = () => (host ??= load());
-  void ready().catch(() => undefined); // a failed load is reported by the first operation that needs it
+  // Fetched once the first frame is painted, not in the task that draws it: the chunk's download and
+  // compile then never delay the pane's first enabled button. A failed load is reported by the first
+  // operation that needs it; an operation called earlier starts the load itself.
+  afterFirstPaint(() => void ready().catch(() => undefined));
   const ops = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
   for (const name of Object.keys(METHODS) as Method[]) {
     ops[name] = async (...args: unknown[]) => {
@@ -26,6 +29,15 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
     };
   }
   return ops as unknown as PaneOperations;
+}
+
+/** `f` after the next frame is painted (a frame, then a task), or at once where there are no frames. */
+function afterFirstPaint(f: () => void): void {
+  if (typeof requestAnimationFrame !== "function") {
+    setTimeout(f, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(f, 0));
 }
 
 export function whenOfficeReady(render: (ops: PaneOperations | null) => void): void {
