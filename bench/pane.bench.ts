@@ -90,7 +90,9 @@ async function loadOnce(site: Site, page: string, settled?: string): Promise<Loa
     const atReady = new Set(
       await o.page.evaluate((t) => performance.getEntriesByType("resource").filter((e) => e.startTime <= t && new URL(e.name).pathname.endsWith(".js")).map((e) => new URL(e.name).pathname), readyMs),
     );
-    if (settled) await o.page.locator(settled).first().waitFor({ state: "attached", timeout: 60000 });
+    // Waited for in the page's main world, as the ready probe is: a locator would inject Playwright's
+    // script into a second (utility) world, ~0.4 MB of heap the template's run does not carry.
+    if (settled) await o.page.waitForFunction((sel) => document.querySelector(sel) !== null, settled, { timeout: 60000 });
     const cdp = await o.context.newCDPSession(o.page);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
