@@ -5,7 +5,7 @@
  */
 import { type Plan, type TargetRow } from "./plan";
 import { type Problem, problem } from "./problems";
-import { type TargetSpec, parseTarget } from "./target";
+import { type TargetSpec, hintsOf, parseTarget } from "./target";
 import { type ActualReading, readActual } from "./evaluate/actual";
 import { type Judgement, judge, judgeCriteria } from "./evaluate/rule";
 import { type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
@@ -77,10 +77,10 @@ type ParsedTarget = ReturnType<typeof parseTarget>;
 const parsedTargets = new WeakMap<TargetRow, { key: string; result: ParsedTarget }>();
 
 function targetOf(row: TargetRow): ParsedTarget {
-  const key = `${row.target}\u0000${row.direction ?? ""}\u0000${row.unit}\u0000${row.name}\u0000${row.no}`;
+  const key = `${row.target}\u0000${row.direction ?? ""}\u0000${row.unit}\u0000${row.name}\u0000${row.no}\u0000${row.rate ?? ""}`;
   const hit = parsedTargets.get(row);
   if (hit && hit.key === key) return hit.result;
-  const result = parseTarget(row.target, { direction: row.direction, unit: row.unit, name: row.name, no: row.no });
+  const result = parseTarget(row.target, hintsOf(row));
   parsedTargets.set(row, { key, result });
   return result;
 }
@@ -108,7 +108,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   if (spec.kind === "reduce-criteria") {
     j = judgeCriteriaRow(spec, reading, opts.traffic, row, extra);
   } else {
-    j = judge({ spec, actual: reading, previous, settings, rowUnit: row.unit });
+    j = judge({ spec, actual: reading, previous, settings, rowUnit: row.unit, actualIs: row.actualIs });
     if (reading.kind === "value" && reading.alternatives.length > 0) {
       const plan = spec.min ?? spec.max;
       // A reading a thousand times off the plan is not a plausible one: warn only when the other
@@ -116,7 +116,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
       const distance = (v: number): number => (plan && v ? Math.abs(Math.log10(Math.abs(v / plan))) : 0);
       for (const alt of reading.alternatives) {
         if (distance(alt) > distance(reading.value)) continue;
-        const other = judge({ spec, actual: { ...reading, value: alt, alternatives: [] }, previous, settings, rowUnit: row.unit });
+        const other = judge({ spec, actual: { ...reading, value: alt, alternatives: [] }, previous, settings, rowUnit: row.unit, actualIs: row.actualIs });
         if (other.status !== j.status) {
           extra.push(problem("evaluate.ambiguous-actual", "warning", loc, {
             text: reading.text, value: formatNumber(reading.value), alternative: formatNumber(alt),

@@ -49,6 +49,17 @@ export const TargetRow = z.strictObject({
   previous: optionalText,
   /** On a total: whether its sub-rows add up to it (sector values do; growth rates do not). */
   additive: z.optional(z.boolean()),
+  /**
+   * A growth rate ("Tốc độ tăng trưởng kinh tế"): its "tăng 7,5%" is the rate to reach, not a rise of
+   * last year's figure. Absent, a row whose unit is % and whose name says "tốc độ" or "tăng trưởng" is one.
+   */
+  rate: z.optional(z.boolean()),
+  /**
+   * How the actual of a change target ("giảm 1-1,5%") is typed: "change" (the fall or rise itself,
+   * 1,2) or "level" (the new figure, judged with last year's). Absent: a worded figure ("giảm 1,2%")
+   * is the change, a bare number the level.
+   */
+  actualIs: z.optional(z.enum(["change", "level"])),
   /** Marks the indicator judged from criteria counts (traffic accidents). */
   criteria: z.optional(z.enum(["traffic-accidents"])),
   rule: z.optional(RuleSettings),

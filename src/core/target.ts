@@ -35,9 +35,35 @@ export type TargetSpec = {
   /** Set when the target is a change from the previous figure ("tăng 5%", "giảm 1-1,5%"). */
   change: null | "increase" | "decrease";
   directionFrom: DirectionSource;
+  /**
+   * A growth rate's "tăng 7,5%" read as the rate's level (7,5 %), not as a change from last year:
+   * set by the row's `rate` or its name and unit (`isRateIndicator`).
+   */
+  rate: boolean;
 };
 
-export type TargetHints = { direction?: Direction; unit?: string | null; name?: string; no?: string };
+/** `rate`: the row is a growth rate (plan's `rate`); absent, the name and unit decide (`isRateIndicator`). */
+export type TargetHints = { direction?: Direction; unit?: string | null; name?: string; no?: string; rate?: boolean };
+
+/** The hints a plan row gives its target's reading: the one place they are taken from a row. */
+export function hintsOf(row: { direction?: Direction; unit?: string | null; name?: string; no?: string; rate?: boolean }): TargetHints {
+  const hints: TargetHints = { direction: row.direction, unit: row.unit || null, name: row.name, no: row.no };
+  if (row.rate !== undefined) hints.rate = row.rate;
+  return hints;
+}
+
+/** Names of growth rates, folded: "Tốc độ tăng trưởng kinh tế", "Tăng trưởng GRDP". */
+const RATE_NAME_KEYS = ["toc do", "tang truong"];
+
+/**
+ * Whether a row is a growth rate: its unit is % and its name says "tốc độ" or "tăng trưởng". For such a
+ * row "tăng 7,5%" is the rate to reach (an actual of 7,9 is above it), not a rise of last year's figure.
+ */
+export function isRateIndicator(name: string | undefined, unit: string | null | undefined): boolean {
+  if (!name || (unit ?? "").trim() !== "%") return false;
+  const key = ` ${foldKey(name)} `;
+  return RATE_NAME_KEYS.some((k) => key.includes(` ${k} `));
+}
 
 export type TargetProblemCode =
   | "target.empty"
@@ -168,7 +194,7 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
   const plain = parseNumber(written);
   if (plain.ok) {
     if (plain.ambiguous) problems.push(ambiguity(written, plain.value, plain.ambiguous.alternatives, loc));
-    const shape = { kind: "point" as const, min: plain.value, max: plain.value, decimals: plain.decimals, approx: false, change: null };
+    const shape = { kind: "point" as const, min: plain.value, max: plain.value, decimals: plain.decimals, approx: false, change: null, rate: false };
     return ok(resolve(shape, plain.percent ? "%" : null, false, null, written, hints, problems), problems);
   }
 
@@ -200,7 +226,7 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
     if (!n) return fail(problems);
     const spec = finish({
       kind: "reduce-criteria", min: n.value, max: null, decimals: n.decimals, unit: "tiêu chí", direction: "lower",
-      approx: false, written, canonical: "", change: null, directionFrom: "wording",
+      approx: false, written, canonical: "", change: null, directionFrom: "wording", rate: false,
     });
     return ok(spec, problems);
   }
@@ -221,6 +247,9 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
     wordingDirection = change === "increase" ? "higher" : "lower";
     s = s.slice(m[0].length);
   }
+  // A growth rate's "tăng 7,5%" is the rate to reach: a level, more being better.
+  const rate = change === "increase" && (hints.rate ?? isRateIndicator(hints.name, hints.unit));
+  if (rate) change = null;
 
   let op: BoundKind | "from" | null = null;
   let approx = false;
@@ -275,11 +304,11 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
 
   const sign = secondSign || firstSign || "";
   const writtenUnit = sign || (unitText === "" ? null : unitText);
-  const shape = { kind, min, max, decimals: Math.max(first.decimals, second?.decimals ?? 0), approx, change };
+  const shape = { kind, min, max, decimals: Math.max(first.decimals, second?.decimals ?? 0), approx, change, rate };
   return ok(resolve(shape, writtenUnit, !!(change && sign), wordingDirection, written, hints, problems), problems);
 }
 
-type Shape = Pick<TargetSpec, "kind" | "min" | "max" | "decimals" | "approx" | "change">;
+type Shape = Pick<TargetSpec, "kind" | "min" | "max" | "decimals" | "approx" | "change" | "rate">;
 
 /** Unit and direction of a read target; pushes the warnings they call for. */
 function resolve(
@@ -311,7 +340,7 @@ function resolve(
   // One literal with every field in one order: V8 keeps a single object shape (a spread here cost 5 µs a row).
   return finish({
     kind, min: shape.min, max: shape.max, decimals: shape.decimals, unit: writtenUnit ?? hintUnit, direction,
-    approx: shape.approx, written, canonical: "", change, directionFrom,
+    approx: shape.approx, written, canonical: "", change, directionFrom, rate: shape.rate,
   });
 }
 
@@ -333,9 +362,9 @@ export function canonicalTarget(spec: Omit<TargetSpec, "canonical">): string {
   else if (spec.kind === "range") body = `${approx}từ ${n(spec.min)} đến ${n(spec.max)}`;
   else {
     const bound = spec.kind === "at-least" || spec.kind === "more-than" ? spec.min : spec.max;
-    body = `${spec.change ? WORD[spec.kind] : SYMBOL[spec.kind]} ${approx}${n(bound)}`;
+    body = `${spec.change || spec.rate ? WORD[spec.kind] : SYMBOL[spec.kind]} ${approx}${n(bound)}`;
   }
-  if (spec.change) return `${spec.change === "increase" ? "tăng" : "giảm"} ${body}${spec.unit === "%" ? "%" : ""}`;
+  if (spec.change || spec.rate) return `${spec.change === "decrease" ? "giảm" : "tăng"} ${body}${spec.unit === "%" ? "%" : ""}`;
   if (spec.directionFrom === "wording") {
     const implied = spec.kind === "point" || spec.kind === "range" ? null : OP_DIRECTION[spec.kind];
     if (implied !== spec.direction) return `${spec.direction === "lower" ? "giảm còn" : "tăng lên"} ${body}`;

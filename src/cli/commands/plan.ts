@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { formatProblem } from "../../core/messages";
 import { type Plan, type TargetRow } from "../../core/plan";
 import type { Problem } from "../../core/problems";
-import { type TargetSpec, parseTarget } from "../../core/target";
+import { type TargetSpec, hintsOf, parseTarget } from "../../core/target";
 import { builtInPlan, builtInPlans, defaultPlan } from "../../seeds";
 import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
@@ -41,7 +41,7 @@ type TargetView = { row: TargetRow; spec: TargetSpec | null };
 function readTargets(plan: Plan): { views: TargetView[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const views = plan.targets.map((row) => {
-    const r = parseTarget(row.target, { direction: row.direction, unit: row.unit, name: row.name, no: row.no });
+    const r = parseTarget(row.target, hintsOf(row));
     problems.push(...r.problems.filter((p) => p.severity !== "info"));
     return { row, spec: r.ok ? r.value : null };
   });

@@ -24,6 +24,11 @@
  *    C < N không đạt, C = N đạt, C > N đạt (vượt).
  * 5. A change ("tăng 5%", "giảm 1-1,5%") is judged on the change from the previous figure, more change
  *    being better; a `%` change on a row whose unit is % is in percentage points, otherwise relative.
+ *    The change is the actual as typed when it is worded ("giảm 1,2%") or when the row says its actual
+ *    is the change (`actualIs: "change"`, a bare 1,2); otherwise a bare number is the new level and
+ *    the change is taken from last year's figure. The reason says which reading was used.
+ *    A growth rate's "tăng 7,5%" (`rate`, or a % row named "tốc độ …"/"tăng trưởng …") is no change:
+ *    7,5 % is the level to reach, and an actual "tăng 7,9%" is the rate 7,9.
  * 6. No actual, or one that cannot be read: thieu-so-lieu, never không đạt.
  *
  * Against the 2023 table of 783/BC this gives: ">48"/49 đạt, ">85"/100 vượt, ">80"/">80" đạt,
@@ -106,6 +111,8 @@ export type RuleInput = {
   previous: number | null;
   settings: RuleSettings;
   rowUnit: string;
+  /** The row's `actualIs`: whether a bare number is the change itself or the new level. */
+  actualIs?: "change" | "level";
 };
 
 /** Judges a level or a change; criteria are judged by `judgeCriteria`. */
@@ -119,7 +126,12 @@ export function judge(input: RuleInput): Judgement {
   }
   if (actual.kind === "criteria") return kindMismatch(actual.text, spec);
   if (spec.change) return judgeChange(input);
-  if (actual.kind === "change") return kindMismatch(actual.text, spec);
+  if (actual.kind === "change") {
+    // A growth rate typed as its wording ("tăng 7,9%") is the rate itself.
+    if (!spec.rate || actual.spec.kind !== "point") return kindMismatch(actual.text, spec);
+    const v = (actual.spec.min ?? 0) * (actual.change === "increase" ? 1 : -1);
+    return judge({ ...input, actual: { kind: "value", value: v, decimals: actual.spec.decimals, text: actual.text, alternatives: [] } });
+  }
 
   const lower = spec.direction === "lower";
   let point: Point;
@@ -155,10 +167,11 @@ export function judge(input: RuleInput): Judgement {
   }
 
   const aText = actual.kind === "value" ? n(actual.value, actual.decimals) : actual.text;
+  const rateNote = spec.rate ? ` (tốc độ tăng: kế hoạch "${spec.written}" là tốc độ cần đạt)` : "";
   return {
     status,
     percent: percent === null || !Number.isFinite(percent) ? null : roundTo(percent, 2),
-    reason: `${levelReason(spec, point, aText, exact, step, out, settings)}: ${label(status, out.status)}`,
+    reason: `${levelReason(spec, point, aText, exact, step, out, settings)}${rateNote}: ${label(status, out.status)}`,
     problems: [],
   };
 }
@@ -205,23 +218,27 @@ function judgeChange(input: RuleInput): Judgement {
   const { spec, actual, previous, settings, rowUnit } = input;
   const relative = spec.unit === "%" && rowUnit.trim() !== "%";
   const increase = spec.change === "increase";
+  const word = increase ? "tăng" : "giảm";
+  const unit = spec.unit === "%" ? (relative ? "%" : " điểm %") : "";
   let delta: number;
   let how: string;
   if (actual.kind === "change") {
     if (actual.spec.kind !== "point") return kindMismatch(actual.text, spec);
     delta = (actual.spec.min ?? 0) * (actual.change === spec.change ? 1 : -1);
-    how = actual.text;
+    how = `${actual.text} (số đã ghi là mức ${word})`;
+  } else if (actual.kind === "value" && input.actualIs === "change") {
+    delta = actual.value;
+    how = `${word} ${n(actual.value, actual.decimals)}${unit} (số đã ghi là mức ${word})`;
   } else if (actual.kind === "value") {
     if (previous === null) {
-      return missing(`kế hoạch là mức ${increase ? "tăng" : "giảm"} so với năm trước nhưng chưa có số năm trước`, [
+      return missing(`kế hoạch là mức ${word} so với năm trước: cần số năm trước, hoặc ghi chính mức ${word} ("${word} 1,2%")`, [
         { code: "evaluate.previous-missing", severity: "warning", params: { target: spec.canonical } },
       ]);
     }
     const raw = relative ? (previous === 0 ? NaN : (actual.value / previous - 1) * 100) : actual.value - previous;
     if (!Number.isFinite(raw)) return missing("số năm trước bằng 0, không tính được mức tăng, giảm");
     delta = increase ? raw : -raw;
-    const unit = spec.unit === "%" ? (relative ? "%" : " điểm %") : "";
-    how = `${increase ? "tăng" : "giảm"} ${n(roundTo(delta, Math.max(spec.decimals, 2)))}${unit} (${n(previous)} → ${n(actual.value, actual.decimals)})`;
+    how = `${word} ${n(roundTo(delta, Math.max(spec.decimals, 2)))}${unit} (tính từ số năm nay ${n(actual.value, actual.decimals)} và năm trước ${n(previous)})`;
   } else {
     return kindMismatch("text" in actual ? actual.text : "", spec);
   }

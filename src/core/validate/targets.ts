@@ -8,7 +8,7 @@ import type { Plan, TargetRow } from "../plan";
 import { a1 } from "../address";
 import { type Grid, type GridCell, cellAt, isBlank } from "../read-table/grid";
 import { type TableColumn, type TableReading, columnOf } from "../read-table/table";
-import { type TargetSpec, parseTarget } from "../target";
+import { type TargetSpec, hintsOf, parseTarget } from "../target";
 import { foldKey } from "../text";
 import { type Figure, type FigureContext, checkNumber, readFigure } from "./figures";
 import { type Issue, issue } from "./issue";
@@ -34,7 +34,7 @@ export function targetInfo(row: TargetRow): TargetInfo {
 }
 
 function readInfo(row: TargetRow): TargetInfo {
-  const r = parseTarget(row.target, { unit: row.unit || null, name: row.name, direction: row.direction, no: row.no });
+  const r = parseTarget(row.target, hintsOf(row));
   const spec = r.ok ? r.value : null;
   const unit = row.unit || spec?.unit || "";
   const refs: number[] = [];
@@ -72,7 +72,7 @@ function planRule(cell: GridCell | null, info: TargetInfo, ctx: FigureContext): 
   } else {
     written = String(cell.value).normalize("NFC").trim();
     if (foldKey(written) === foldKey(info.row.target)) return [];
-    const t = parseTarget(written, { unit: info.unit || null, name: info.row.name, direction: info.row.direction });
+    const t = parseTarget(written, { ...hintsOf(info.row), unit: info.unit || null, no: undefined });
     if (t.ok) sheetBounds = bounds(t.value);
     else {
       const n = numberValue(written);

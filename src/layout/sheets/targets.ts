@@ -6,7 +6,7 @@
  * the six traffic-accident counts that decide the "giảm N tiêu chí" target.
  */
 import type { Plan, TargetRow } from "../../core/plan";
-import { parseTarget } from "../../core/target";
+import { hintsOf, parseTarget } from "../../core/target";
 import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, targetId, trafficId } from "../../core/row-id";
 import { TRAFFIC_NAMES, trafficLabel } from "../../core/traffic-block";
 import { FIGURE_MARKS, type PeriodId, listPeriods } from "../../core/periods";
@@ -140,7 +140,7 @@ export function targetsLayout(plan: Plan, opts: TargetsOptions): SheetLayout {
 
 /** Decimals the plan writes a target with: figures in its row are shown at least so precisely. */
 function decimalsOf(row: TargetRow): number {
-  const r = parseTarget(row.target, { unit: row.unit, name: row.name, direction: row.direction });
+  const r = parseTarget(row.target, hintsOf(row));
   return r.ok ? r.value.decimals : 0;
 }
 
