@@ -7,7 +7,7 @@
  * Bytes → text: UTF-8 first (BOM or not), UTF-16 by its BOM, else Windows-1258 (what Excel on a
  * Vietnamese machine saves `;` files in; its tone marks are combining characters), then NFC.
  * Text → rows: papaparse (RFC 4180 quoting), with the separator guessed from the first non-blank
- * line (`;`, `,` or tab; a tie goes to `;`), every record keeping the line it starts on.
+ * lines (`;`, `,` or tab; a tie goes to `;`), every record keeping the line it starts on.
  */
 import Papa from "papaparse";
 import { type Location, type Result, fail, ok, problem } from "./problems";
@@ -41,12 +41,15 @@ export function decodeText(bytes: Uint8Array, file?: string): Result<{ text: str
   return fail([problem("csv.encoding", "error", { file }, {})]);
 }
 
-/** `;`, `,` or tab, whichever the first non-blank line holds most of; `,` when it holds none. */
+/**
+ * `;`, `,` or tab: whichever one line among the first non-blank lines holds most of (the header, even
+ * under a unit line "Đơn vị: UBND xã …" that holds none, or a comma); `,` when none holds any.
+ */
 export function guessDelimiter(text: string): string {
-  const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== "") ?? "";
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 10);
   let best: [string, number] = [",", 0];
   for (const d of [";", ",", "\t"]) {
-    const n = firstLine.split(d).length - 1;
+    const n = Math.max(0, ...lines.map((l) => l.split(d).length - 1));
     if (n > best[1]) best = [d, n];
   }
   return best[0];
@@ -98,20 +101,24 @@ export function csvRowsOfBytes(bytes: Uint8Array): CsvRows {
   return csvRows(decoded.ok ? decoded.value.text : "");
 }
 
-export type CsvTable = { header: string[]; rows: CsvRecord[]; delimiter: string };
+/** `above`: the non-blank records before the header (a title, "Đơn vị: UBND xã …"); `headerLine`: its line. */
+export type CsvTable = { header: string[]; rows: CsvRecord[]; delimiter: string; above: CsvRecord[]; headerLine: number };
 
 const blank = (r: CsvRecord): boolean => r.cells.every((c) => c.trim() === "");
 
 /**
- * A table with a header: the first non-blank record is the header (trimmed), blank records are
- * dropped, a quoting fault is refused with its line and column.
+ * A table with a header: the first non-blank record is the header (trimmed), unless `isHeader` picks
+ * a later one (the records before it are kept in `above`); blank records are dropped, a quoting fault
+ * is refused with its line and column.
  */
-export function readCsv(text: string, file?: string): Result<CsvTable, CsvReadCode> {
+export function readCsv(text: string, file?: string, isHeader?: (cells: string[]) => boolean): Result<CsvTable, CsvReadCode> {
   const { records, delimiter, fault } = csvRows(text);
   const at = (l: number, col: number): Location => ({ file, path: `dòng ${l}, cột ${col}` });
   if (fault) return fail([problem(fault.code, "error", at(fault.line, fault.column), {})]);
   const kept = records.filter((r) => !blank(r));
   if (kept.length === 0) return fail([problem("csv.empty", "error", { file }, {})]);
-  const [head, ...rows] = kept;
-  return ok({ header: head.cells.map((h) => h.trim()), rows, delimiter });
+  const found = isHeader ? kept.findIndex((r) => isHeader(r.cells.map((c) => c.trim()))) : 0;
+  const at0 = found < 0 ? 0 : found;
+  const head = kept[at0];
+  return ok({ header: head.cells.map((h) => h.trim()), rows: kept.slice(at0 + 1), delimiter, above: kept.slice(0, at0), headerLine: head.line });
 }

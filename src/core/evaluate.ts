@@ -10,6 +10,7 @@ import { type ActualReading, readActual } from "./evaluate/actual";
 import { type Judgement, judge, judgeCriteria } from "./evaluate/rule";
 import { type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
 import { type Figure, checkSubRows } from "./subrows";
+import { compositeTargets } from "./composite";
 import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "./traffic";
 import { formatNumber } from "./numbers";
 import { message } from "./messages";
@@ -274,6 +275,7 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
     if (!known.has(key)) problems.push(problem("actuals.unknown-row", "warning", { target: key }, { no: String(r.no) }));
   }
   const additive = new Map(plan.targets.filter((t) => t.parent == null).map((t) => [t.no, t.additive === true]));
+  const composites = compositeTargets(plan);
 
   const rows: Evaluation[] = [];
   const targetFigures = new Map<string, Figure | null>();
@@ -288,14 +290,43 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
       format: entry?.format,
       cells: actuals.cells === true,
     });
-    e.printStatus = row.parent == null || additive.get(row.parent) === true;
+    e.printStatus = row.parent == null || additive.get(row.parent) === true || composites.has(row.parent);
     rows.push(e);
-    for (const p of e.problems) problems.push(p);
     const spec = e.target;
     targetFigures.set(row.no, spec && spec.kind === "point" && !spec.change ? { value: spec.min ?? 0, decimals: spec.decimals } : null);
     actualFigures.set(row.no, a.kind === "value" && e.ruleStatus !== "xem-lai" ? { value: a.value, decimals: a.decimals } : null);
-    if (row.parent == null) countStatus(summary, e.status);
+  }
+  // A composite total is judged from its sub-rows, once they are all judged.
+  for (const [no, parts] of composites) {
+    const i = rows.findIndex((e) => e.no === no);
+    const subs = parts.map((p) => rows.find((e) => e.no === p.no)).filter((e): e is Evaluation => e !== undefined);
+    rows[i] = withOverride(judgeComposite(rows[i], subs, parts), byNo.get(rowKey(no))?.override);
+  }
+  for (const e of rows) {
+    for (const p of e.problems) problems.push(p);
+    if (e.parent == null) countStatus(summary, e.status);
   }
   problems.push(...checkSubRows(plan, targetFigures, actualFigures));
   return { rows, summary, problems };
+}
+
+/** A composite total from its sub-rows' statuses (see composite.ts); the reason names those that decide. */
+function judgeComposite(main: Evaluation, subs: Evaluation[], parts: TargetRow[]): Evaluation {
+  const named = (e: Evaluation): string => {
+    const row = parts.find((p) => p.no === e.no);
+    return row ? `${e.no} (${row.name})` : e.no;
+  };
+  const short = subs.filter((e) => e.status === "khong-dat");
+  const open = subs.filter((e) => e.status === "thieu-so-lieu" || e.status === "xem-lai");
+  let status: Status;
+  let why: string;
+  if (short.length) [status, why] = ["khong-dat", `không đạt ở dòng ${short.map(named).join(", ")}`];
+  else if (open.length) [status, why] = ["thieu-so-lieu", `chưa đánh giá được dòng ${open.map(named).join(", ")}`];
+  else if (subs.every((e) => e.status === "vuot")) [status, why] = ["vuot", `cả ${subs.length} dòng đều vượt kế hoạch`];
+  else [status, why] = ["dat", `cả ${subs.length} dòng đều đạt kế hoạch`];
+  const problems = main.problems.filter((p) => p.code !== "evaluate.target-unreadable" && p.code !== "target.unknown-wording");
+  return {
+    ...main, status, ruleStatus: status, percent: null, problems, review: null, overridden: false,
+    reason: `đánh giá theo các dòng chi tiết của chỉ tiêu: ${why}: ${STATUS_WORDS[status]}`,
+  };
 }

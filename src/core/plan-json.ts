@@ -6,7 +6,7 @@
  * Vietnamese), the path (`targets[3].name`) and the target's number for data that breaks the schema.
  */
 import { type Plan, parsePlan } from "./plan";
-import { parsePlanCsv } from "./plan-csv";
+import { type PlanCsvOptions, parsePlanCsv } from "./plan-csv";
 import { type Problem, type Result, fail, problem } from "./problems";
 
 /** Where JSON.parse stopped, found again by our own scanner so the user gets a place and a reason. */
@@ -27,9 +27,19 @@ export function isJsonPlan(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
-/** A plan from a file's bytes; `display` is the name used in messages (and tells CSV from JSON). */
-export function parsePlanBytes(bytes: Uint8Array, display: string): Result<Plan> {
-  return isJsonPlan(display, bytes) ? parsePlanJson(bytes, display) : parsePlanCsv(bytes, display);
+/** What the user says about a plan beside its file (`--year`, `--issuer`); the file's own say comes second. */
+export type PlanFileOptions = Pick<PlanCsvOptions, "year" | "unit" | "defaultYear">;
+
+/**
+ * A plan from a file's bytes; `display` is the name used in messages (and tells CSV from JSON).
+ * `opts.year` and `opts.unit` win over what the file says, for JSON as for CSV.
+ */
+export function parsePlanBytes(bytes: Uint8Array, display: string, opts: PlanFileOptions = {}): Result<Plan> {
+  if (!isJsonPlan(display, bytes)) return parsePlanCsv(bytes, display, opts);
+  const r = parsePlanJson(bytes, display);
+  if (!r.ok || (opts.year === undefined && !opts.unit?.trim())) return r;
+  const plan: Plan = { ...r.value, ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.unit?.trim() ? { unit: opts.unit.trim() } : {}) };
+  return { ok: true, value: plan, problems: r.problems };
 }
 
 /** A JSON plan from its bytes (UTF-8, BOM allowed). */

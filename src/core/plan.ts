@@ -100,6 +100,9 @@ export const PlanSchema = z
     place: optionalText,
     /** Higher level: "tỉnh Quảng Ngãi". */
     parentUnit: optionalText,
+    /** Who signs the unit's reports ("Nguyễn Văn A"), and the title above the name ("CHỦ TỊCH"). */
+    signer: z.optional(optionalText),
+    signerTitle: z.optional(optionalText),
     year: z.int().check(z.gte(2000), z.lte(2100)),
     source: z.strictObject({
       document: text,

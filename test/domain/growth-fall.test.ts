@@ -128,3 +128,65 @@ describe("fall targets: the fall typed, or the new rate with last year's", () =>
     expect(r.rows.map((x) => x.status)).toEqual(["dat", "dat", "vuot"]);
   });
 });
+
+describe("a composite target judged from its sub-rows", () => {
+  const plan = (() => {
+    const r = parsePlan({
+      id: "tinh-2024", unit: "UBND tỉnh Quảng Ngãi", year: 2024, source: { document: "NQ" },
+      targets: [
+        { no: "1", name: "Tỷ lệ trường đạt chuẩn quốc gia", unit: "%", target: "mầm non 60%, tiểu học 80%, trung học cơ sở 70%" },
+        { no: "1.1", parent: "1", name: "Mầm non", unit: "%", target: "60" },
+        { no: "1.2", parent: "1", name: "Tiểu học", unit: "%", target: "80%" },
+        { no: "1.3", parent: "1", name: "Trung học cơ sở", unit: "%", target: "70" },
+        { no: "2", name: "Giải quyết việc làm cho 1.500 lao động, trong đó xuất khẩu lao động 200 người", unit: "người", target: "1.500 lao động, xuất khẩu lao động 200 người" },
+        { no: "2.1", parent: "2", name: "Giải quyết việc làm", unit: "người", target: "khoảng 1.500" },
+        { no: "2.2", parent: "2", name: "Xuất khẩu lao động", unit: "người", target: "200" },
+        { no: "3", name: "Lists figures its sub-rows do not carry", unit: "%", target: "nông thôn 50%, đô thị 90%" },
+        { no: "3.1", parent: "3", name: "Nông thôn", unit: "%", target: "55" },
+        { no: "3.2", parent: "3", name: "Đô thị", unit: "%", target: "90" },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.value;
+  })();
+  const judge = (figures: Record<string, string | number | null>) =>
+    evaluatePlan(plan, { rows: Object.entries(figures).map(([no, actual]) => ({ no, actual })) });
+  const status = (r: ReturnType<typeof judge>, no: string) => r.rows.find((e) => e.no === no);
+
+  it("all sub-rows met → met; all beyond → vượt; the reason says it is judged from them", () => {
+    const r = judge({ "1.1": "60", "1.2": "81", "1.3": "70", "2.1": 1600, "2.2": 230 });
+    expect(status(r, "1")?.status).toBe("dat");
+    expect(status(r, "1")?.reason).toContain("dòng chi tiết");
+    expect(status(r, "1")?.problems.map((p) => p.code)).not.toContain("evaluate.target-unreadable");
+    expect(status(r, "2")?.status).toBe("vuot");
+    expect(r.summary).toMatchObject({ vuot: 1, dat: 1 });
+  });
+
+  it("any sub-row short → short, and the reason names it", () => {
+    const r = judge({ "1.1": "62", "1.2": "75", "1.3": "71" });
+    expect(status(r, "1")?.status).toBe("khong-dat");
+    expect(status(r, "1")?.reason).toContain("1.2 (Tiểu học)");
+  });
+
+  it("a sub-row without its figure leaves the total not yet judgeable, named", () => {
+    const r = judge({ "1.1": "62", "1.2": "85" });
+    expect(status(r, "1")?.status).toBe("thieu-so-lieu");
+    expect(status(r, "1")?.reason).toContain("1.3");
+  });
+
+  it("its sub-rows are judged and printed although the total is in %", () => {
+    const r = judge({ "1.1": "62", "1.2": "85", "1.3": "70" });
+    expect(r.rows.filter((e) => e.parent === "1").map((e) => [e.status, e.printStatus])).toEqual([["vuot", true], ["vuot", true], ["dat", true]]);
+  });
+
+  it("a line whose sub-rows do not carry its figures stays unreadable", () => {
+    const r = judge({ "3.1": "56", "3.2": "91" });
+    expect(status(r, "3")?.status).toBe("thieu-so-lieu");
+    expect(status(r, "3")?.problems.map((p) => p.code)).toContain("evaluate.target-unreadable");
+  });
+
+  it("a staff override on the total still wins", () => {
+    const r = evaluatePlan(plan, { rows: [{ no: "1.1", actual: 50 }, { no: "1", actual: null, override: { status: "dat", reason: "Sở GD xác nhận" } }] });
+    expect(status(r, "1")).toMatchObject({ status: "dat", overridden: true, ruleStatus: "khong-dat" });
+  });
+});

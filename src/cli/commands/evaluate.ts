@@ -15,7 +15,8 @@ import { type SummaryStyle, summarySentence } from "../../core/summary";
 import { builtInPlans } from "../../seeds";
 import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
-import { loadPlanFile } from "../load-plan";
+import { PLAN_OPTIONS, PLAN_USAGE, loadPlanFile, planOptions } from "../load-plan";
+import type { PlanFileOptions } from "../../core/plan-json";
 
 const USAGE = [
   "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
@@ -28,6 +29,7 @@ const USAGE = [
   "  --period  kỳ đọc trong sổ (mặc định: year)",
   "  --json    in JSON",
   "  --style   kiểu câu tổng hợp (mặc định 783)",
+  ...PLAN_USAGE,
 ].join("\n");
 
 function readBytes(file: string): Uint8Array | string {
@@ -38,10 +40,11 @@ function readBytes(file: string): Uint8Array | string {
   }
 }
 
-async function loadPlan(spec: string, io: CliIO): Promise<Result<Plan>> {
+async function loadPlan(spec: string, io: CliIO, opts: PlanFileOptions): Promise<Result<Plan>> {
   const builtIn = builtInPlans().find((p) => p.id === spec);
   if (builtIn) return { ok: true, value: builtIn, problems: [] };
-  return loadPlanFile(path.resolve(io.cwd, spec), spec);
+  // Judging needs no year: a CSV plan without one is lent this year's.
+  return loadPlanFile(path.resolve(io.cwd, spec), spec, { ...opts, defaultYear: new Date().getFullYear() });
 }
 
 function printProblems(problems: Problem[], io: CliIO): void {
@@ -55,9 +58,10 @@ export const evaluateCommand: Command = {
   summary: "đánh giá kết quả thực hiện các chỉ tiêu so với kế hoạch",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const parsed = readArgs(args, { json: { type: "boolean" }, style: { type: "string" }, period: { type: "string" } });
-    if (typeof parsed === "string") {
-      io.err(`ktxh evaluate: ${parsed}.\n\n${USAGE}\n`);
+    const parsed = readArgs(args, { json: { type: "boolean" }, style: { type: "string" }, period: { type: "string" }, ...PLAN_OPTIONS });
+    const planOpts = typeof parsed === "string" ? parsed : planOptions(parsed.values);
+    if (typeof parsed === "string" || typeof planOpts === "string") {
+      io.err(`ktxh evaluate: ${typeof parsed === "string" ? parsed : planOpts}.\n\n${USAGE}\n`);
       return EXIT.UNREADABLE;
     }
     const json = parsed.values.json === true;
@@ -76,7 +80,7 @@ export const evaluateCommand: Command = {
     }
     const planSpec = positional.find((x) => x !== book) ?? null;
     const actualsFile = book ?? positional[1];
-    let plan: Result<Plan> | null = planSpec === null ? null : await loadPlan(planSpec, io);
+    let plan: Result<Plan> | null = planSpec === null ? null : await loadPlan(planSpec, io, planOpts);
     if (plan && !plan.ok) {
       printProblems(plan.problems, io);
       return EXIT.UNREADABLE;

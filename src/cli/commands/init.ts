@@ -11,7 +11,8 @@ import { builtInPlans, defaultPlan } from "../../seeds";
 import { initWorkbook } from "../../hosts/xlsx/workbook-init";
 import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
-import { loadPlanFile } from "../load-plan";
+import { PLAN_OPTIONS, PLAN_USAGE, loadPlanFile, planOptions } from "../load-plan";
+import type { PlanFileOptions } from "../../core/plan-json";
 
 const USAGE = [
   "ktxh init [--plan TỆP|MÃ] [--periods year,6m,...] [--force] -o SỔ.xlsx",
@@ -22,6 +23,7 @@ const USAGE = [
   "  --periods   các kỳ mở sẵn: m1..m12 (tháng), q1..q4 (quý), 6m, 9m, year (mặc định: 6m,9m,year)",
   "  -o          tệp .xlsx sẽ tạo",
   "  --force     ghi đè nếu tệp đã có",
+  ...PLAN_USAGE,
 ].join("\n");
 
 const DEFAULT_PERIODS: PeriodId[] = ["6m", "9m", "year"];
@@ -31,26 +33,29 @@ interface Args {
   periods: string | null;
   output: string | null;
   force: boolean;
+  planOpts: PlanFileOptions;
 }
 
 function parseArgs(args: string[]): Args | string {
   const r = readArgs(
     args,
-    { force: { type: "boolean", short: "f" }, plan: { type: "string" }, periods: { type: "string" }, output: { type: "string", short: "o" } },
+    { force: { type: "boolean", short: "f" }, plan: { type: "string" }, periods: { type: "string" }, output: { type: "string", short: "o" }, ...PLAN_OPTIONS },
     false,
   );
   if (typeof r === "string") return r;
   const v = r.values;
-  const out: Args = { plan: v.plan ?? null, periods: v.periods ?? null, output: v.output ?? null, force: v.force === true };
+  const planOpts = planOptions(v);
+  if (typeof planOpts === "string") return planOpts;
+  const out: Args = { plan: v.plan ?? null, periods: v.periods ?? null, output: v.output ?? null, force: v.force === true, planOpts };
   if (!out.output) return "thiếu tệp kết quả (-o SỔ.xlsx)";
   return out;
 }
 
-async function pickPlan(spec: string | null, io: CliIO): Promise<Plan | null> {
+async function pickPlan(spec: string | null, io: CliIO, opts: PlanFileOptions): Promise<Plan | null> {
   if (spec == null) return defaultPlan();
   const builtIn = builtInPlans().find((p) => p.id === spec);
   if (builtIn) return builtIn;
-  const r = await loadPlanFile(path.resolve(io.cwd, spec), spec);
+  const r = await loadPlanFile(path.resolve(io.cwd, spec), spec, opts);
   for (const p of r.problems) io.err(formatProblem(p) + "\n");
   return r.ok ? r.value : null;
 }
@@ -75,7 +80,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`ktxh init: tệp ${a.output} đã có; thêm --force để ghi đè.\n`);
     return EXIT.UNREADABLE;
   }
-  const plan = await pickPlan(a.plan, io);
+  const plan = await pickPlan(a.plan, io, a.planOpts);
   if (!plan) {
     io.err(`ktxh init: không đọc được kế hoạch ${a.plan}.\n`);
     return EXIT.UNREADABLE;

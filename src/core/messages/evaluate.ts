@@ -41,12 +41,17 @@ export const evaluateMessages: MessageMap<Code> = {
   "csv.empty": () => "Tệp CSV trống.",
   "csv.unterminated-quote": () => "Dấu ngoặc kép mở ở đây nhưng không đóng đến hết tệp.",
   "csv.stray-quote": () => "Sau dấu ngoặc kép đóng còn ký tự trước dấu phân cách.",
-  "csv.missing-column": (p) => `Thiếu cột "${p.column}" ở dòng tiêu đề (cần no,name,unit,target).`,
-  "csv.duplicate-column": (p) => `Cột "${p.column}" xuất hiện hai lần ở dòng tiêu đề.`,
-  "csv.unknown-column": (p) => `Cột "${p.column}" không được dùng.`,
-  "csv.bad-no": (p) => `Số thứ tự "${p.value}" không hợp lệ (dạng 1, 1.2, hoặc "-" cho dòng con).`,
-  "csv.bad-direction": (p) => `Chiều đánh giá "${p.value}" không hợp lệ (higher hoặc lower).`,
-  "csv.bad-additive": (p) => `Giá trị "${p.value}" ở cột additive không hợp lệ (true hoặc false).`,
-  "csv.year-missing": () => "Không biết năm kế hoạch: đặt năm vào tên tệp (ví dụ ke-hoach-2024.csv) hoặc tiêu đề cột (KH 2024).",
+  "csv.missing-column": (p) => `Thiếu cột ${p.column} ở dòng tiêu đề (cần có các cột STT, Tên chỉ tiêu, Chỉ tiêu kế hoạch).`,
+  "csv.duplicate-column": (p) => `Cột "${p.column}" có hai lần ở dòng tiêu đề; hãy xóa một cột.`,
+  "csv.unknown-column": (p) => `Cột "${p.column}" không phải cột của kế hoạch; đã bỏ qua.`,
+  "csv.bad-no": (p) => `Số thứ tự "${p.value}" không hợp lệ; ghi 1, 2, 1.2, hoặc "-" cho dòng chi tiết.`,
+  "csv.bad-direction": (p) => `Hướng "${p.value}" không rõ; ghi "tăng" hoặc "giảm" (hay "cao", "thấp").`,
+  "csv.bad-additive": (p) => `Giá trị "${p.value}" ở cột cộng dồn không rõ; ghi "có" hoặc "không".`,
+  "csv.bad-value": (p) => `Giá trị "${p.value}" không rõ; ghi ${p.allowed}.`,
+  "csv.empty-cell": (p) => `Trống; cần ghi ${p.column.toLocaleLowerCase("vi-VN")} cho dòng này.`,
+  "csv.year-missing": (p) =>
+    p.used === null
+      ? "Không biết năm kế hoạch: ghi một dòng \"Năm: 2026\" trên dòng tiêu đề, ghi năm vào tiêu đề cột (Kế hoạch năm 2026) hoặc tên tệp, hay dùng --year."
+      : `Tệp không ghi năm kế hoạch; đã tạm dùng năm ${p.used} (đánh giá không cần năm).`,
   "csv.heading-skipped": (p) => `Dòng "${p.value}" là tiêu đề nhóm, không phải chỉ tiêu; đã bỏ qua.`,
 };

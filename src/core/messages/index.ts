@@ -52,7 +52,8 @@ export function describeLocation(l: Location): string {
   if (l.file) parts.push(`tệp ${l.file}`);
   if (l.sheet) parts.push(`trang "${l.sheet}"`);
   if (l.cell) parts.push(`ô ${l.cell}`);
-  if (l.path) parts.push(`tại ${l.path}`);
+  // "dòng 4, cột Chỉ tiêu kế hoạch" is said as the officer sees it; a data path ("targets[3].name") is "tại …".
+  if (l.path) parts.push(l.path.startsWith("dòng") ? l.path : `tại ${l.path}`);
   if (l.target) parts.push(`chỉ tiêu ${l.target}`);
   if (l.task) parts.push(`nhiệm vụ ${l.task}`);
   const s = parts.join(", ");

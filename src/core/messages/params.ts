@@ -67,7 +67,9 @@ export type ProblemParams = {
   "csv.bad-no": Written;
   "csv.bad-direction": Written;
   "csv.bad-additive": Written;
-  "csv.year-missing": NoParams;
+  "csv.bad-value": { value: string; allowed: string };
+  "csv.empty-cell": Column;
+  "csv.year-missing": { used: number | null };
   "csv.heading-skipped": Written;
 
   // Checking a workbook.
