@@ -89,6 +89,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "file.numbers": { detail: null },
   "skip.lock-file": { detail: null },
   "skip.not-spreadsheet": { detail: ".txt" },
+  "report.bad-task-counts": { text: "5,6,7" },
   "report.bad-date": { text: "31/02/2024" },
   "report.task-status-unknown": { code: "2.14", text: "Tạm dừng" },
   "report.task-unknown": { code: "9.9" },

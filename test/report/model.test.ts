@@ -160,7 +160,7 @@ describe("tasks", () => {
     expect(problems).toEqual([]);
     expect(summary).toMatchObject({ total: 4, done: 2, doing: 1, notStarted: 0, unreported: 1 });
     expect(summary?.sentence).toBe(
-      "Tổng số nhiệm vụ giao: 04 nhiệm vụ; đã hoàn thành 02 nhiệm vụ, đang thực hiện 01 nhiệm vụ, chưa thực hiện 00 nhiệm vụ, chưa có báo cáo tình hình 01 nhiệm vụ.",
+      "Tổng số nhiệm vụ giao: 04 nhiệm vụ; đã thực hiện hoàn thành 02 nhiệm vụ, đang thực hiện 01 nhiệm vụ, chưa có báo cáo tình hình 01 nhiệm vụ.",
     );
     expect(summary?.byOffice.map((o) => [o.office, o.total, o.done, o.doing])).toEqual([
       ["Văn phòng", 1, 1, 0],

@@ -15,6 +15,9 @@ import type { ReportModel } from "../../src/core/report/model";
 import { reportDocx } from "../../src/hosts/docx/report-docx";
 import { builtInEstimates2023, builtInPlan, defaultPlan } from "../../src/seeds";
 import { reportXlsx } from "../../src/hosts/xlsx/report-xlsx";
+import { main } from "../../src/cli/main";
+
+const FIXTURES = join(__dirname, "../fixtures");
 
 const ARTIFACTS = join(__dirname, "../../test-artifacts/report");
 const EXAMPLE = join(__dirname, "../../seeds/examples/binh-son-2024.example-actuals.json");
@@ -65,6 +68,13 @@ describe("LibreOffice renders the report", () => {
       writeFileSync(join(dir, `van-ban-${name}.docx`), await reportDocx(model));
       files.push(join(dir, `bao-cao-${name}.xlsx`), join(dir, `van-ban-${name}.docx`));
     }
+    // A commune's plan typed as CSV with Vietnamese headers and a unit line, through `ktxh report`.
+    const io = { cwd: FIXTURES, out: () => undefined, err: (t: string) => void (cliErr += t) };
+    let cliErr = "";
+    const args = ["report", "--plan", "xa-tan-phuoc-ke-hoach.csv", "--actuals", "xa-tan-phuoc-so-lieu.csv", "--number", "15", "--date", "2026-12-05",
+      "--signer-title", "Chủ tịch", "--tasks", "24,20,4", "--docx", join(dir, "van-ban-xa-tan-phuoc.docx"), "-o", join(dir, "bao-cao-xa-tan-phuoc.xlsx")];
+    if ((await main(args, io)) !== 0) throw new Error(cliErr);
+    files.push(join(dir, "van-ban-xa-tan-phuoc.docx"), join(dir, "bao-cao-xa-tan-phuoc.xlsx"));
     execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...files], {
       env: { ...process.env, LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8" },
       stdio: "pipe",
@@ -86,7 +96,7 @@ describe("LibreOffice renders the report", () => {
   });
 
   test("every file became a PDF with pages", () => {
-    expect(Object.keys(texts).sort()).toEqual(["bao-cao-2024-vi-du", "bao-cao-783", "van-ban-2024-vi-du", "van-ban-783"]);
+    expect(Object.keys(texts).sort()).toEqual(["bao-cao-2024-vi-du", "bao-cao-783", "bao-cao-xa-tan-phuoc", "van-ban-2024-vi-du", "van-ban-783", "van-ban-xa-tan-phuoc"]);
     const pngs = readdirSync(ARTIFACTS).filter((f) => f.endsWith(".png"));
     for (const base of Object.keys(texts)) expect(pngs.some((p) => p.startsWith(`${base}-`))).toBe(true);
   });
@@ -111,6 +121,17 @@ describe("LibreOffice renders the report", () => {
     for (const s of ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH SƠN", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO", "Kính gửi: Hội đồng nhân dân huyện.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) {
       expect(t).toContain(s);
     }
+  });
+
+  test.each(["van-ban-xa-tan-phuoc", "bao-cao-xa-tan-phuoc"])("%s: a commune's CSV plan names the commune in heading, number, place and signature", (base) => {
+    const t = texts[base];
+    for (const s of ["ỦY BAN NHÂN DÂN", "XÃ TÂN PHƯỚC", "Số: 15/BC-UBND", "Tân Phước, ngày 05 tháng 12 năm 2026", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]) {
+      expect(t).toContain(s);
+    }
+    expect(t).not.toMatch(/CHƯA GHI CƠ QUAN|GCQ|chưa ghi cơ quan/);
+    expect(t).toContain("Tổng số nhiệm vụ giao: 24 nhiệm vụ; đã thực hiện hoàn thành 20 nhiệm vụ, đang thực hiện 04 nhiệm vụ.");
+    expect(t).not.toContain("chưa thực hiện 00");
+    expect(t).toContain("Đạt (vượt)");
   });
 
   test.each(["bao-cao-2024-vi-du", "van-ban-2024-vi-du"])("%s: the example is marked and the tasks are summed", (base) => {

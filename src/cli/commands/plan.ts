@@ -12,15 +12,21 @@ import { type TargetSpec, hintsOf, parseTarget } from "../../core/target";
 import { builtInPlan, builtInPlans, defaultPlan } from "../../seeds";
 import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
-import { loadPlanFile } from "../load-plan";
+import { PLAN_OPTIONS, PLAN_USAGE, loadPlanFile, planOptions } from "../load-plan";
+import type { PlanFileOptions } from "../../core/plan-json";
+import { planTemplateCsv } from "../../core/plan-template";
+import { compositeTargets } from "../../core/composite";
 
 const USAGE = [
-  "ktxh plan [TỆP|MÃ] [--json]",
+  "ktxh plan [TỆP|MÃ] [--json] [--year NĂM] [--issuer CƠ_QUAN]",
+  "ktxh plan --template [-o ke-hoach.csv] [--year NĂM] [--issuer CƠ_QUAN]",
   "",
   "In kế hoạch: các chỉ tiêu chủ yếu (cách ghi và con số đọc được) và các nhiệm vụ, giải pháp",
   "(chỉ đạo, chủ trì, phối hợp, tiến độ).",
   "  TỆP|MÃ   tệp kế hoạch .json/.csv hoặc mã kế hoạch có sẵn (mặc định: Bình Sơn 2024)",
   "  --json   in JSON (dạng ổn định, dùng cho công cụ khác)",
+  "  --template  in (hoặc ghi ra -o TỆP) mẫu kế hoạch CSV: dòng Đơn vị, Năm, Người ký, tiêu đề cột và hai dòng ví dụ",
+  ...PLAN_USAGE,
 ].join("\n");
 
 /** The number a target is judged against: the bound that matters for its kind, none for a range. */
@@ -40,9 +46,11 @@ type TargetView = { row: TargetRow; spec: TargetSpec | null };
 
 function readTargets(plan: Plan): { views: TargetView[]; problems: Problem[] } {
   const problems: Problem[] = [];
+  // A line listing the figures its sub-rows carry is judged from them (core/composite.ts): no fault.
+  const composite = compositeTargets(plan);
   const views = plan.targets.map((row) => {
     const r = parseTarget(row.target, hintsOf(row));
-    problems.push(...r.problems.filter((p) => p.severity !== "info"));
+    if (!composite.has(row.no)) problems.push(...r.problems.filter((p) => p.severity !== "info"));
     return { row, spec: r.ok ? r.value : null };
   });
   return { views, problems };
@@ -125,7 +133,7 @@ function planText(plan: Plan, views: TargetView[]): string {
     row.no,
     row.parent ? `- ${row.name}` : row.name,
     row.unit,
-    row.target + (spec == null ? " (không đọc được)" : ""),
+    row.target + (spec == null ? (compositeTargets(plan).has(row.no) ? " (theo các dòng chi tiết)" : " (không đọc được)") : ""),
     spec?.direction === "lower" ? "thấp hơn là tốt" : "",
   ]);
   out.push(...table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Chiều"], rows, [4, 42, 11, 20, 15]));
@@ -157,12 +165,12 @@ function planText(plan: Plan, views: TargetView[]): string {
   return out.join("\n") + "\n";
 }
 
-async function pickPlan(spec: string | null, io: CliIO): Promise<Plan | null> {
+async function pickPlan(spec: string | null, io: CliIO, opts: PlanFileOptions): Promise<Plan | null> {
   if (spec == null) return defaultPlan();
   const file = path.resolve(io.cwd, spec);
   const builtIn = builtInPlan(spec);
   if (builtIn && !fs.existsSync(file)) return builtIn;
-  const r = await loadPlanFile(file, spec);
+  const r = await loadPlanFile(file, spec, opts);
   for (const p of r.problems) io.err(`ktxh plan: ${formatProblem(p)}\n`);
   if (!r.ok && r.problems.some((p) => p.code === "plan.not-found")) {
     io.err(`Kế hoạch có sẵn: ${builtInPlans().map((p) => p.id).join(", ")}.\n`);
@@ -171,15 +179,37 @@ async function pickPlan(spec: string | null, io: CliIO): Promise<Plan | null> {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = readArgs(args, { json: { type: "boolean" } });
-  const wrong = typeof parsed === "string" ? parsed : parsed.positionals.length > 1 ? `thừa tham số "${parsed.positionals[1]}"` : null;
-  if (typeof parsed === "string" || wrong) {
+  const parsed = readArgs(args, { json: { type: "boolean" }, template: { type: "boolean" }, output: { type: "string", short: "o" }, ...PLAN_OPTIONS });
+  const opts = typeof parsed === "string" ? parsed : planOptions(parsed.values);
+  const wrong =
+    typeof parsed === "string" ? parsed
+    : typeof opts === "string" ? opts
+    : parsed.positionals.length > (parsed.values.template ? 0 : 1) ? `thừa tham số "${parsed.positionals[parsed.values.template ? 0 : 1]}"`
+    : parsed.values.output && !parsed.values.template ? "-o chỉ dùng với --template"
+    : null;
+  if (typeof parsed === "string" || typeof opts === "string" || wrong) {
     io.err(`ktxh plan: ${wrong}.\n\n${USAGE}\n`);
     return EXIT.UNREADABLE;
   }
+  if (parsed.values.template) {
+    const text = planTemplateCsv({ year: opts.year, unit: opts.unit });
+    if (!parsed.values.output) {
+      io.out(text.replace(/^\uFEFF/, ""));
+      return EXIT.OK;
+    }
+    const out = path.resolve(io.cwd, parsed.values.output);
+    if (fs.existsSync(out)) {
+      io.err(`ktxh plan: tệp ${parsed.values.output} đã có; chọn tên khác.\n`);
+      return EXIT.UNREADABLE;
+    }
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, new TextEncoder().encode(text));
+    io.out(`Đã ghi mẫu kế hoạch ${parsed.values.output}: ghi tên đơn vị, năm, người ký, rồi các chỉ tiêu dưới dòng tiêu đề.\n`);
+    return EXIT.OK;
+  }
   const json = parsed.values.json === true;
   const spec = parsed.positionals[0] ?? null;
-  const plan = await pickPlan(spec, io);
+  const plan = await pickPlan(spec, io, opts);
   if (!plan) return EXIT.UNREADABLE;
   const { views, problems } = readTargets(plan);
   io.out(json ? JSON.stringify(planJson(plan, views), null, 2) + "\n" : planText(plan, views));

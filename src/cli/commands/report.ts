@@ -20,7 +20,9 @@ import { readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
 import { reportXlsx } from "../../hosts/xlsx/report-xlsx";
 import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
-import { loadPlanFile } from "../load-plan";
+import { PLAN_OPTIONS, PLAN_USAGE, loadPlanFile, planOptions } from "../load-plan";
+import type { PlanFileOptions } from "../../core/plan-json";
+import { type GivenTaskCounts, parseTaskCounts } from "../../core/report/tasks";
 
 const USAGE = [
   "ktxh report SỔ.xlsx [--period KỲ] -o BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--json]",
@@ -38,6 +40,10 @@ const USAGE = [
   "  --date      ngày ban hành (2023-12-05 hoặc 05/12/2023; mặc định: hôm nay)",
   "  --subject   trích yếu (mặc định: Kết quả thực hiện các chỉ tiêu ... năm ...)",
   "  --to        nơi gửi, in sau \"Kính gửi:\"",
+  "  --signer    họ tên người ký (mặc định: dòng \"Người ký:\" của kế hoạch; trống để ký tay)",
+  "  --signer-title  chức vụ người ký (Chủ tịch, Phó Chủ tịch; mặc định: Chủ tịch)",
+  "  --tasks     số nhiệm vụ: tổng số, đã hoàn thành, đang thực hiện (118,109,9), thay cho trang Nhiệm vụ",
+  ...PLAN_USAGE,
   "  --json      in mô hình báo cáo dạng JSON",
 ].join("\n");
 
@@ -53,6 +59,10 @@ interface Args {
   date: string | null;
   subject: string | null;
   to: string | null;
+  signer: string | null;
+  signerTitle: string | null;
+  tasks: string | null;
+  planOpts: PlanFileOptions;
 }
 
 function parseArgs(args: string[]): Args | string {
@@ -60,14 +70,18 @@ function parseArgs(args: string[]): Args | string {
   const r = readArgs(args, {
     plan: text, actuals: text, period: text, output: { type: "string", short: "o" }, docx: text,
     number: text, date: text, subject: text, to: text, json: { type: "boolean" },
+    signer: text, "signer-title": text, tasks: text, ...PLAN_OPTIONS,
   });
   if (typeof r === "string") return r;
   if (r.positionals.length > 1) return `thừa tham số "${r.positionals[1]}"`;
   const v = r.values;
+  const planOpts = planOptions(v);
+  if (typeof planOpts === "string") return planOpts;
   const out: Args = {
     workbook: r.positionals[0] ?? null, plan: v.plan ?? null, actuals: v.actuals ?? null, period: v.period ?? null,
     output: v.output ?? null, docx: v.docx ?? null, json: v.json === true,
     number: v.number ?? null, date: v.date ?? null, subject: v.subject ?? null, to: v.to ?? null,
+    signer: v.signer ?? null, signerTitle: v["signer-title"] ?? null, tasks: v.tasks ?? null, planOpts,
   };
   if (out.workbook && out.actuals) return "dùng SỔ.xlsx hoặc --actuals, không dùng cả hai";
   if (!out.workbook && !(out.plan && out.actuals)) return "cần SỔ.xlsx, hoặc --plan và --actuals";
@@ -84,10 +98,10 @@ function printProblems(problems: Problem[], io: CliIO): void {
   for (const p of problems) io.err(`${SEVERITY_LABELS[p.severity]}: ${problemText(p)}\n`);
 }
 
-async function pickPlan(spec: string, io: CliIO): Promise<{ plan: Plan | null; problems: Problem[] }> {
+async function pickPlan(spec: string, io: CliIO, opts: PlanFileOptions): Promise<{ plan: Plan | null; problems: Problem[] }> {
   const builtIn = builtInPlans().find((p) => p.id === spec);
   if (builtIn) return { plan: builtIn, problems: [] };
-  const r = await loadPlanFile(path.resolve(io.cwd, spec), spec);
+  const r = await loadPlanFile(path.resolve(io.cwd, spec), spec, opts);
   return { plan: r.ok ? r.value : null, problems: r.problems };
 }
 
@@ -134,7 +148,7 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
   let chosen: Plan | null = null;
   const planProblems: Problem[] = [];
   if (a.plan) {
-    const p = await pickPlan(a.plan, io);
+    const p = await pickPlan(a.plan, io, a.planOpts);
     planProblems.push(...p.problems);
     if (!p.plan) {
       printProblems(p.problems, io);
@@ -160,7 +174,7 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
 }
 
 async function fromFiles(a: Args, io: CliIO): Promise<Loaded | null> {
-  const p = await pickPlan(a.plan ?? "", io);
+  const p = await pickPlan(a.plan ?? "", io, a.planOpts);
   if (!p.plan) {
     printProblems(p.problems, io);
     return null;
@@ -229,8 +243,20 @@ async function run(args: string[], io: CliIO): Promise<number> {
     }
     date = d.date;
   }
+  let taskCounts: GivenTaskCounts | null = null;
+  if (a.tasks != null) {
+    const t = parseTaskCounts(a.tasks);
+    if (!t.counts) {
+      printProblems(t.problems, io);
+      return EXIT.UNREADABLE;
+    }
+    taskCounts = t.counts;
+  }
   const loaded = a.workbook ? await fromWorkbook(a, a.period ?? "year", io) : await fromFiles(a, io);
   if (!loaded) return EXIT.UNREADABLE;
+  // --issuer and --year name the unit and year of a book's recorded plan too.
+  const { unit, year } = a.planOpts;
+  if (unit || year) loaded.plan = { ...loaded.plan, ...(unit ? { unit } : {}), ...(year ? { year } : {}) };
   const outputs = [a.output, a.docx].filter((o): o is string => o != null).map((o) => path.resolve(io.cwd, o));
   const clash = outputs.find((o) => loaded.inputs.includes(o));
   if (clash) {
@@ -240,6 +266,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const period = (a.period as ReportPeriod | null) ?? loaded.period ?? "year";
   const model = buildReport({
     plan: loaded.plan, period, ...loaded.input, number: a.number, date, subject: a.subject, to: a.to,
+    signer: a.signer, signerTitle: a.signerTitle, ...(taskCounts ? { taskCounts } : {}),
   });
   model.problems.unshift(...loaded.problems);
   if (a.output) {

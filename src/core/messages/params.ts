@@ -116,6 +116,7 @@ export type ProblemParams = {
 
   // The report.
   "report.bad-date": Text;
+  "report.bad-task-counts": Text;
   "report.task-status-unknown": { code: string; text: string };
   "report.task-unknown": { code: string };
   "report.bad-extras": Detail;

@@ -8,11 +8,11 @@ import { type Plan, type TargetRow, mainTargets } from "../plan";
 import type { Problem } from "../problems";
 import { summarySentence } from "../summary";
 import { deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
-import { EMPTY_CELL, figureCell, percentCell, ratioPercent } from "./cells";
+import { EMPTY_CELL, figureCell, formatDecimals, percentCell, ratioPercent } from "./cells";
 import { type DocDate, documentNumber, issuerLines, placeDate, placeOf, signerLines } from "./heading";
 import type { FigureCell, ReportColumn, ReportModel, ReportRow } from "./model";
 import { type ReportPeriod, isYearEnd, periodLabel } from "./period";
-import { type TaskStatusInput, count2, summarizeTasks } from "./tasks";
+import { type GivenTaskCounts, type TaskStatusInput, count2, givenTaskSummary, summarizeTasks } from "./tasks";
 
 export interface ReportInput {
   plan: Plan;
@@ -29,6 +29,14 @@ export interface ReportInput {
   subject?: string | null;
   /** Addressee ("Hội đồng nhân dân huyện"). */
   to?: string | null;
+  /** Who signs and the title above the name; absent, the plan's (`signer`, `signerTitle`). */
+  signer?: string | null;
+  signerTitle?: string | null;
+  /**
+   * Task counts given as they are (783/BC's 118 / 109 / 09 come from the committee's work programme,
+   * not from the task matrix): they win over the statuses of `tasks`.
+   */
+  taskCounts?: GivenTaskCounts | null;
   note?: string | null;
 }
 
@@ -85,7 +93,8 @@ function planBase(e: Evaluation | undefined): FigureCell {
 function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined, period: ReportPeriod): ReportRow {
   const key = rowKey(row.no);
   const entry = input.actuals.rows.find((r) => rowKey(r.no) === key);
-  const decimals = e?.target?.decimals ?? 0;
+  // A figure is printed at the precision it was typed or its cell shows, never padded to the target's.
+  const decimals = formatDecimals(entry?.format) ?? 0;
   const plan = figureCell(row.target);
   const actual = figureCell(derivedCriteria(input.actuals, row) ?? entry?.actual ?? null, decimals);
   const yearEnd = isYearEnd(period);
@@ -128,7 +137,8 @@ export function buildReport(input: ReportInput): ReportModel {
   const yearEnd = isYearEnd(period);
   const problems: Problem[] = [...evaluation.problems];
   let tasks = null;
-  if (input.tasks) {
+  if (input.taskCounts) tasks = givenTaskSummary(input.taskCounts);
+  else if (input.tasks) {
     const t = summarizeTasks(plan, input.tasks);
     tasks = t.summary;
     problems.push(...t.problems);
@@ -148,7 +158,8 @@ export function buildReport(input: ReportInput): ReportModel {
       placeDate: placeDate(placeOf(plan.unit, plan.place), input.date ?? null),
       title: "BÁO CÁO",
       subject: input.subject?.trim() || `${yearEnd ? "Kết quả" : "Tình hình"} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ${phrase}`,
-      signer: signerLines(plan.unit),
+      signer: signerLines(plan.unit, input.signerTitle?.trim() || plan.signerTitle),
+      signerName: input.signer?.normalize("NFC").trim() || plan.signer || null,
       to: input.to?.trim() || null,
       recipients: input.to?.trim() ? ["Như trên;", "Lưu: VT."] : ["Lưu: VT."],
     },

@@ -1,8 +1,9 @@
 /**
  * Figures as the report prints them. Text a person wrote is printed as written (`>80`, `7-8`,
  * `giảm 01 tiêu chí`, `22.293,49`), turned into vi-VN form only when it is a number written another
- * way (`1,284.679`). Numbers that come as numbers (an Excel cell) are printed at the precision the
- * plan writes the target with, or finer when the number has more decimals.
+ * way (`1,284.679`). Numbers that come as numbers (an Excel cell) are printed as the cell shows them:
+ * at its number format's decimals when known, else at the number's own ("6", not "6,0" because the
+ * target is written "6,1").
  */
 import { formatNumber, parseNumber, roundTo } from "../numbers";
 import type { FigureCell } from "./model";
@@ -44,6 +45,15 @@ export function figureCell(v: string | number | null | undefined, minDecimals = 
   const r = parseNumber(written);
   if (!r.ok || r.percent || keepsLeadingZero(written)) return { text: written, value: null, decimals: 0 };
   return { text: formatNumber(r.value, r.decimals), value: r.value, decimals: r.decimals };
+}
+
+/** Decimals a cell's number format shows ("0.0" → 1, "#,##0.00" → 2, "0" → 0); null for General, text or none. */
+export function formatDecimals(fmt: string | null | undefined): number | null {
+  if (!fmt) return null;
+  const section = fmt.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  if (!/[0#?]/.test(section)) return null;
+  const m = /\.([0#?]+)/.exec(section);
+  return m ? m[1].length : 0;
 }
 
 /** A percentage (of the plan, of last year's figure) at one decimal, `101,5`. */

@@ -6,4 +6,5 @@ export type ReportProblemCode =
   | "report.bad-extras"
   | "report.workbook-unreadable"
   | "report.workbook-no-layout"
-  | "report.period-missing";
+  | "report.period-missing"
+  | "report.bad-task-counts";

@@ -26,9 +26,19 @@ export function issuerLines(unit: string): string[] {
   return [upper(u)];
 }
 
-/** Who signs for a collective body (Decree 30/2020, Appendix I): "TM." and the head's title. */
-export function signerLines(unit: string): string[] {
-  return UBND.test(unit.normalize("NFC").trim()) ? ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] : ["THỦ TRƯỞNG CƠ QUAN"];
+/**
+ * Who signs for a collective body (Decree 30/2020, Appendix I): "TM." and the head's title. A title
+ * given ("Chủ tịch", "Phó Chủ tịch") is printed in capitals; a deputy signs "KT." for the head.
+ */
+export function signerLines(unit: string, title?: string | null): string[] {
+  const ubnd = UBND.test(unit.normalize("NFC").trim());
+  const t = (title ?? "").normalize("NFC").trim();
+  if (!t) return ubnd ? ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] : ["THỦ TRƯỞNG CƠ QUAN"];
+  const upperTitle = upper(t);
+  const lines = ubnd ? ["TM. ỦY BAN NHÂN DÂN"] : [];
+  if (/^pho\s/.test(foldKey(t))) lines.push(`KT. ${upper(t.replace(/^phó\s+/iu, ""))}`);
+  lines.push(upperTitle);
+  return lines;
 }
 
 /** The body's abbreviation in the number ("UBND"); initials of the other words otherwise. */

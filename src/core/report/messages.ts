@@ -3,6 +3,8 @@ import type { MessageMap } from "../messages/types";
 import type { ReportProblemCode } from "./codes";
 
 export const reportMessages: MessageMap<ReportProblemCode> = {
+  "report.bad-task-counts": (p) =>
+    `Số nhiệm vụ "${p.text}" không hợp lệ; ghi tổng số, số đã hoàn thành, số đang thực hiện (ví dụ 118,109,9), tổng số không nhỏ hơn các số sau.`,
   "report.bad-date": (p) => `Ngày "${p.text}" không hợp lệ; ghi dạng 2023-12-05 hoặc 05/12/2023.`,
   "report.task-status-unknown": (p) =>
     `Nhiệm vụ ${p.code}: tình trạng "${p.text}" không phải Hoàn thành, Đang thực hiện hay Chưa thực hiện; tính là chưa có báo cáo.`,

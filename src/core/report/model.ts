@@ -75,6 +75,8 @@ export interface ReportHeading {
   subject: string;
   /** The signature block's capacity and title: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH". */
   signer: string[];
+  /** The signer's name, printed under the signature space ("Nguyễn Văn An"); null: left for the pen. */
+  signerName: string | null;
   /** "Hội đồng nhân dân huyện": printed "Kính gửi: …" under the subject; null when not addressed. */
   to: string | null;
   /** Nơi nhận: the recipients listed bottom left. */

@@ -1,7 +1,8 @@
 /**
  * Task progress: how many of the plan's tasks are done, in progress or not started, in the sentence
  * 783/BC uses ("Tổng số nhiệm vụ giao: 118 nhiệm vụ; đã thực hiện hoàn thành 109 nhiệm vụ, đang thực
- * hiện 09 nhiệm vụ") and in a table by lead office. A task without a status is counted apart.
+ * hiện 09 nhiệm vụ") and in a table by lead office. A task without a status is counted apart;
+ * counts given as they are (`--tasks 118,109,9`) make the sentence without a table.
  * Status words are read as the check reads them (../task-status.ts): "HT" is done here too.
  */
 import type { Plan } from "../plan";
@@ -35,14 +36,48 @@ function officeName(lead: string | null): string {
   return t || "Chưa ghi cơ quan chủ trì";
 }
 
+/**
+ * 783/BC's sentence: "Tổng số nhiệm vụ giao: 118 nhiệm vụ; đã thực hiện hoàn thành 109 nhiệm vụ,
+ * đang thực hiện 09 nhiệm vụ." A count of zero is left out ("chưa thực hiện 00" says nothing).
+ */
 export function taskSentence(c: TaskCounts): string {
-  const parts = [
-    `đã hoàn thành ${count2(c.done)} nhiệm vụ`,
-    `đang thực hiện ${count2(c.doing)} nhiệm vụ`,
-    `chưa thực hiện ${count2(c.notStarted)} nhiệm vụ`,
-  ];
+  const parts: string[] = [];
+  if (c.done) parts.push(`đã thực hiện hoàn thành ${count2(c.done)} nhiệm vụ`);
+  if (c.doing) parts.push(`đang thực hiện ${count2(c.doing)} nhiệm vụ`);
+  if (c.notStarted) parts.push(`chưa thực hiện ${count2(c.notStarted)} nhiệm vụ`);
   if (c.unreported) parts.push(`chưa có báo cáo tình hình ${count2(c.unreported)} nhiệm vụ`);
-  return `Tổng số nhiệm vụ giao: ${count2(c.total)} nhiệm vụ; ${parts.join(", ")}.`;
+  const head = `Tổng số nhiệm vụ giao: ${count2(c.total)} nhiệm vụ`;
+  return parts.length ? `${head}; ${parts.join(", ")}.` : `${head}.`;
+}
+
+/** Counts given as they are: total, done, in progress, and not started (absent: what is left). */
+export interface GivenTaskCounts {
+  total: number;
+  done: number;
+  doing: number;
+  notStarted?: number;
+}
+
+/** The task summary of given counts: the sentence only, no table by office (the counts name none). */
+export function givenTaskSummary(g: GivenTaskCounts): TaskSummary {
+  const notStarted = g.notStarted ?? Math.max(0, g.total - g.done - g.doing);
+  const unreported = Math.max(0, g.total - g.done - g.doing - notStarted);
+  const c: TaskCounts = { total: g.total, done: g.done, doing: g.doing, notStarted, unreported };
+  return { ...c, sentence: taskSentence(c), byOffice: [] };
+}
+
+/**
+ * "118,109,9" (total, done, in progress[, not started]) as typed on the command line or in the pane;
+ * null with a problem when it is not such counts or they do not add up.
+ */
+export function parseTaskCounts(text: string): { counts: GivenTaskCounts | null; problems: Problem<ReportProblemCode>[] } {
+  const parts = text.split(/[,;/\s]+/).filter(Boolean);
+  const n = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  const bad = { counts: null, problems: [problem("report.bad-task-counts", "error", {}, { text })] };
+  if (n.length < 3 || n.length > 4 || n.some((x) => !Number.isFinite(x))) return bad;
+  const [total, done, doing, notStarted] = n;
+  if (done + doing + (notStarted ?? 0) > total) return bad;
+  return { counts: { total, done, doing, ...(notStarted !== undefined ? { notStarted } : {}) }, problems: [] };
 }
 
 /**

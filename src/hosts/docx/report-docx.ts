@@ -150,7 +150,8 @@ function targetsTable(model: ReportModel): Table {
 
 function tasksTable(model: ReportModel): Table | null {
   const t = model.tasks;
-  if (!t) return null;
+  // Counts given as they are (`--tasks 118,109,9`) name no office: the sentence says it all.
+  if (!t || t.byOffice.length === 0) return null;
   const withUnreported = t.unreported > 0;
   const headers = ["TT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
   if (withUnreported) headers.push("Chưa có báo cáo");
@@ -188,6 +189,7 @@ function signature(model: ReportModel): Table {
   const right = [
     ...model.heading.signer.map((s) => para(s, { align: AlignmentType.CENTER, bold: true })),
     ...[0, 1, 2, 3].map(() => para("", { align: AlignmentType.CENTER })),
+    ...(model.heading.signerName ? [para(model.heading.signerName, { align: AlignmentType.CENTER, bold: true })] : []),
   ];
   const cell = (children: Paragraph[], width: number): TableCell => new TableCell({ children, width: { size: width, type: WidthType.DXA } });
   return new Table({
@@ -213,10 +215,10 @@ function body(model: ReportModel): (Paragraph | Table)[] {
   out.push(targetsTable(model));
   out.push(para(model.sentence, { before: 200, after: 120, firstLine: indent }));
   const tasks = tasksTable(model);
-  if (model.tasks && tasks) {
+  if (model.tasks) {
     out.push(para(`II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP NĂM ${model.year}`, { bold: true, before: 240, after: 120, firstLine: indent, keepNext: true }));
-    out.push(para(model.tasks.sentence, { after: 120, firstLine: indent, keepNext: true }));
-    out.push(tasks);
+    out.push(para(model.tasks.sentence, { after: 120, firstLine: indent, keepNext: tasks !== null }));
+    if (tasks) out.push(tasks);
   }
   out.push(para("", { before: 240 }));
   out.push(signature(model));

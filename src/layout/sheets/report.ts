@@ -165,12 +165,28 @@ function targetsSheet(model: ReportModel): ReportSheet {
   for (const r of model.rows) rows.push(bodyRow(model, r, widths));
   rows.push(blank(n));
   rows.push(spanRow(n, model.sentence, f({ hAlign: "justify" }), total));
+  if (model.tasks && model.tasks.byOffice.length === 0) rows.push(spanRow(n, model.tasks.sentence, f({ hAlign: "justify" }), total));
+  rows.push(...signatureRows(model, n, widths));
   return { name: "Báo cáo chỉ tiêu", widths, rows, printTitleRows: { first: header, last: header }, page: PAGE };
+}
+
+/** The signature block under the table, right: capacity, title, space to sign, the name. */
+function signatureRows(model: ReportModel, width: number, widths: number[]): ReportSheetRow[] {
+  const left = Math.min(3, width - 1);
+  const rightW = widths.slice(left).reduce((a, b) => a + b, 0);
+  const line = (s: string, bold: boolean): ReportSheetRow => {
+    const cells: (ReportCell | null)[] = new Array(width).fill(null);
+    cells[left] = { ...text(s, f({ hAlign: "center", border: "none", font: { bold } })), span: width - left };
+    return { cells, height: heightFor(linesFor(s, rightW)) };
+  };
+  const h = model.heading;
+  return [blank(width, 12), ...h.signer.map((s) => line(s, true)), blank(width, 48), ...(h.signerName ? [line(h.signerName, true)] : [])];
 }
 
 function tasksSheet(model: ReportModel): ReportSheet | null {
   const t = model.tasks;
-  if (!t) return null;
+  // Counts given as they are name no office: their sentence is printed under the targets table.
+  if (!t || t.byOffice.length === 0) return null;
   const withUnreported = t.unreported > 0;
   const headers = ["TT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
   if (withUnreported) headers.push("Chưa có báo cáo");
