@@ -44,7 +44,11 @@ export type Evaluation = {
 };
 
 /** `format`: the cell's number format when known (a cell formatted as % holds the fraction). */
-export type ActualRow = { no: string; actual: string | number | null; override?: Override; format?: string | null };
+export type ActualRow = {
+  no: string; actual: string | number | null; override?: Override; format?: string | null;
+  /** Decimals the figure's cell shows (its number format), for printing only: the report prints it so. */
+  shownDecimals?: number;
+};
 /**
  * `cells`: the figures are a workbook's cells (not a text file), where a number is stored as a number: a
  * text that reads as a number there is the check's `value.text-number` slip (Cần xem lại, with the number

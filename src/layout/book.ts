@@ -19,6 +19,7 @@ import { FIGURE_MARKS } from "../core/periods";
 import { type Plan, parsePlan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
 import type { TaskStatusInput } from "../core/report/tasks";
+import { formatDecimals } from "../core/report/cells";
 import type { CountPair, TrafficCounts } from "../core/traffic";
 import { a1 } from "../core/address";
 import { type Grid, type GridCell, cellAt, cellText } from "../core/read-table/grid";
@@ -277,7 +278,8 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   for (const f of figures) {
     if (seen.has(f.target)) continue;
     seen.add(f.target);
-    rows.push({ no: f.target, actual: figureValue(f.value) });
+    const shown = formatDecimals(f.value?.numFmt);
+    rows.push(shown === null ? { no: f.target, actual: figureValue(f.value) } : { no: f.target, actual: figureValue(f.value), shownDecimals: shown });
   }
   let mark: BookActuals["figures"] = null;
   for (const t of targets) {

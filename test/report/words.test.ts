@@ -71,7 +71,7 @@ describe("task counts", () => {
 });
 
 describe("figures at the precision they were typed", () => {
-  it.each([["0.0", 1], ["#,##0.00", 2], ["0", 0], ["General", null], ["@", null], [null, null], ['0.0"%"', 1]])("format %j shows %p decimals", (f, d) => {
+  it.each([["0.0", 1], ["#,##0.00", 2], ["#,##0.0#", 1], ["0", 0], ["General", null], ["@", null], [null, null], ['0.0"%"', 1]])("format %j shows %p decimals", (f, d) => {
     expect(formatDecimals(f)).toBe(d);
   });
 

@@ -94,7 +94,7 @@ function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined,
   const key = rowKey(row.no);
   const entry = input.actuals.rows.find((r) => rowKey(r.no) === key);
   // A figure is printed at the precision it was typed or its cell shows, never padded to the target's.
-  const decimals = formatDecimals(entry?.format) ?? 0;
+  const decimals = formatDecimals(entry?.format) ?? entry?.shownDecimals ?? 0;
   const plan = figureCell(row.target);
   const actual = figureCell(derivedCriteria(input.actuals, row) ?? entry?.actual ?? null, decimals);
   const yearEnd = isYearEnd(period);

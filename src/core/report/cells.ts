@@ -47,13 +47,16 @@ export function figureCell(v: string | number | null | undefined, minDecimals = 
   return { text: formatNumber(r.value, r.decimals), value: r.value, decimals: r.decimals };
 }
 
-/** Decimals a cell's number format shows ("0.0" → 1, "#,##0.00" → 2, "0" → 0); null for General, text or none. */
+/**
+ * Decimals a cell's number format always shows ("0.0" → 1, "#,##0.00#" → 2: a `#` shows only a digit
+ * the number has, "0" → 0); null for General, text or none.
+ */
 export function formatDecimals(fmt: string | null | undefined): number | null {
   if (!fmt) return null;
   const section = fmt.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(section)) return null;
   const m = /\.([0#?]+)/.exec(section);
-  return m ? m[1].length : 0;
+  return m ? m[1].replace(/#/g, "").length : 0;
 }
 
 /** A percentage (of the plan, of last year's figure) at one decimal, `101,5`. */
