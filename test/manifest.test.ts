@@ -266,12 +266,14 @@ describe("production URL rewrite (scripts/manifest-url.js)", () => {
   test("webpack.config.js applies it to dist/manifest.xml only when urlProd is given", async () => {
     type CopyPattern = { from: string; transform?: (content: Buffer) => Buffer | string };
     type Config = { plugins: { patterns?: CopyPattern[] }[] };
-    const makeConfig = createRequire(__filename)(path.join(root, "webpack.config.js")) as (env: object, argv: object) => Promise<Config>;
+    const makeConfig = createRequire(__filename)(path.join(root, "webpack.config.js")) as (env: object, argv: object) => Promise<Config | Config[]>;
     const manifestPattern = async (env: object) => {
       const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
       const config = await makeConfig(env, { mode: "production" });
       log.mockRestore();
-      const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.from === "manifest.xml");
+      // A production build is the pane's config and the CLI's: the manifest is the pane's.
+      const configs = Array.isArray(config) ? config : [config];
+      const pattern = configs.flatMap((c) => c.plugins ?? []).flatMap((p) => p.patterns ?? []).find((p) => p.from === "manifest.xml");
       if (!pattern?.transform) throw new Error("no manifest.xml copy pattern with a transform");
       return pattern.transform;
     };
