@@ -63,6 +63,12 @@ export const TargetRow = z.strictObject({
   /** Marks the indicator judged from criteria counts (traffic accidents). */
   criteria: z.optional(z.enum(["traffic-accidents"])),
   rule: z.optional(RuleSettings),
+  /** The office that reports this target's figures in the collection cycle (src/core/recipients.ts). */
+  reportedBy: z.optional(text),
+  /** Whether the figure is collected from every commune (the plan's `communes`). */
+  fromCommunes: z.optional(z.boolean()),
+  /** How the communes' figures make the unit's: "sum" adds them up, "none" keeps them apart. */
+  rollup: z.optional(z.enum(["sum", "none"])),
 });
 export type TargetRow = z.infer<typeof TargetRow>;
 
@@ -112,6 +118,8 @@ export const PlanSchema = z
     targets: z.array(TargetRow).check(z.minLength(1, "kế hoạch phải có ít nhất một chỉ tiêu")),
     tasks: z._default(z.array(TaskRow), () => []),
     corrections: z._default(z.array(Correction), () => []),
+    /** The unit's communes (xã, thị trấn), asked for figures in the collection cycle; none: no commune is asked. */
+    communes: z.optional(z.array(filled())),
   })
   .check(
     z.superRefine((plan, ctx) => {

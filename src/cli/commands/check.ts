@@ -66,7 +66,7 @@ export interface FileReport {
 }
 
 /** A file found: to be read, missing, refused without reading (a Numbers package folder), or skipped. */
-type Found =
+export type Found =
   | { path: string; kind: "read" | "missing" }
   | { path: string; kind: "refused"; code: FileCode }
   | { path: string; kind: "skipped"; code: SkipCode; detail: string | null };
@@ -78,7 +78,7 @@ export interface SkippedFile {
 }
 
 /** Files under the inputs, folders walked in name order; every file found is kept, so each is reported. */
-async function collect(inputs: string[], cwd: string, skip: string | null): Promise<Found[]> {
+export async function collect(inputs: string[], cwd: string, skip: string | null): Promise<Found[]> {
   const out: Found[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
@@ -105,7 +105,7 @@ async function collect(inputs: string[], cwd: string, skip: string | null): Prom
   return out;
 }
 
-function shown(file: string, cwd: string): string {
+export function shown(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
@@ -179,15 +179,33 @@ function textReport(r: FileReport): string {
   const w = count(r.issues, "warning");
   const head = `${r.file}: ${e ? `${e} lỗi` : "không có lỗi"}${w ? `, ${w} cảnh báo` : ""} (kế hoạch ${r.plan})`;
   // Warnings repeated down one column are listed as their first rows and one "… và N dòng khác" line.
-  const lines = groupRepeated(r.issues).map((l) => {
+  const lines = issueLines(r.issues);
+  const out = r.output ? [`  → ${r.output.kind === "annotated" ? "bản sao có đánh dấu" : "danh sách lỗi"}: ${r.output.file}`] : [];
+  return [head, ...lines, ...out].join("\n") + "\n";
+}
+
+/** An issue as `--json` prints it (`ktxh collect` prints the same shape). */
+export function jsonIssue(i: Issue): Record<string, unknown> {
+  return {
+    code: i.code,
+    severity: i.severity,
+    sheet: i.location.sheet ?? null,
+    cell: i.location.cell ?? null,
+    target: i.location.target ?? i.location.task ?? null,
+    message: message(i),
+    fix: i.fix ? { cell: i.fix.cell, value: i.fix.value } : null,
+  };
+}
+
+/** The text lines of one file's issues (`ktxh collect` prints the same). */
+export function issueLines(issues: Issue[]): string[] {
+  return groupRepeated(issues).map((l) => {
     if (l.kind === "more") return `    ${moreRowsText(l)}`;
     const i = l.issue;
     const { file: _f, ...where } = i.location;
     const fix = i.fix ? ` Đề xuất: ${fixText(i.fix.value)}` : "";
     return `  ${SEVERITY_WORDS[i.severity]} [${i.code}] ${formatProblem({ ...i, location: where })}${fix}`;
   });
-  const out = r.output ? [`  → ${r.output.kind === "annotated" ? "bản sao có đánh dấu" : "danh sách lỗi"}: ${r.output.file}`] : [];
-  return [head, ...lines, ...out].join("\n") + "\n";
 }
 
 function jsonReport(reports: FileReport[], skipped: SkippedFile[]): string {
@@ -200,15 +218,7 @@ function jsonReport(reports: FileReport[], skipped: SkippedFile[]): string {
     planSource: r.planSource,
     output: r.output?.file ?? null,
     outputKind: r.output?.kind ?? null,
-    issues: r.issues.map((i) => ({
-      code: i.code,
-      severity: i.severity,
-      sheet: i.location.sheet ?? null,
-      cell: i.location.cell ?? null,
-      target: i.location.target ?? i.location.task ?? null,
-      message: message(i),
-      fix: i.fix ? { cell: i.fix.cell, value: i.fix.value } : null,
-    })),
+    issues: r.issues.map(jsonIssue),
   }));
   return JSON.stringify({ files, skipped }, null, 2) + "\n";
 }

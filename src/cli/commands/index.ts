@@ -15,4 +15,6 @@ export const commands: CommandEntry[] = [
   { name: "plan", summary: "in kế hoạch: chỉ tiêu chủ yếu và nhiệm vụ, giải pháp", load: async () => (await import("./plan")).planCommand },
   { name: "init", summary: "tạo sổ Excel theo dõi chỉ tiêu và nhiệm vụ của một kế hoạch", load: async () => (await import("./init")).initCommand },
   { name: "report", summary: "lập bảng báo cáo chỉ tiêu theo mẫu 783/BC (.xlsx, .docx)", load: async () => (await import("./report")).reportCommand },
+  { name: "submissions", summary: "tạo phiếu thu thập số liệu gửi từng phòng, ban và từng xã", load: async () => (await import("./submissions")).submissionsCommand },
+  { name: "collect", summary: "tổng hợp các phiếu thu thập đã nhận vào sổ kế hoạch, chỉ ra xung đột", load: async () => (await import("./collect")).collectCommand },
 ];

@@ -16,6 +16,7 @@ export type ColumnRole =
   | "actual" // the figure reported (Ước TH, Thực hiện, a period label)
   | "compare" // So với KH (%), Đánh giá, computed columns
   | "note"
+  | "explanation" // Giải trình: why a target is not met (the collection cycle's books)
   | "directs"
   | "lead"
   | "partners"
@@ -43,6 +44,7 @@ const RULES: Rule[] = [
   { test: re(/^ma( nhiem vu| so| nv| nhiem vu giai phap)?$/), role: "no" },
   { test: re(/^(dvt|d v t|don vi tinh|don vi|dv tinh)$/), role: "unit" },
   { test: re(/^ghi chu/), role: "note" },
+  { test: re(/^giai trinh/), role: "explanation" },
   { test: (f, raw) => /^(so voi|ty le so voi|dat so voi|ty le dat|danh gia|ly do|muc do dat)/.test(f) || (raw.includes("%") && /\b(kh|ke hoach|cung ky)\b/.test(f)), role: "compare" },
   { test: re(/\b(cung ky|nam truoc)\b/), role: "previous" },
   { test: re(/^(kh|ke hoach|chi tieu giao|chi tieu ke hoach|muc tieu|nhiem vu nam)\b/), role: "plan" },
@@ -150,6 +152,7 @@ export function roleOfKey(key: string): HeaderReading | null {
     case "plan":
     case "previous":
     case "note":
+    case "explanation":
     case "directs":
     case "lead":
     case "partners":

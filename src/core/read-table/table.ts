@@ -66,7 +66,7 @@ function kindOf(h: FoundHeader): TableKind {
 function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns: TableColumn[]; unknown: { col: number; header: string }[] } {
   const columns: TableColumn[] = [];
   const unknown = [...h.unknown];
-  const single = new Set<ColumnRole>(["no", "name", "unit", "plan", "previous", "note", "id", "status", "result", "lead", "partners", "directs", "timing", "group"]);
+  const single = new Set<ColumnRole>(["no", "name", "unit", "plan", "previous", "note", "explanation", "id", "status", "result", "lead", "partners", "directs", "timing", "group"]);
   const hasActual = h.columns.some((c) => c.role === "actual");
   for (const c of h.columns) {
     let role = c.role;

@@ -81,6 +81,9 @@ function validation(v: DataValidation): XValidation {
   }
 }
 
+/** A layout's validation rule in ExcelJS's terms (the collection cycle's books use it too). */
+export const validationOf = validation;
+
 /** A4 page setup with Decree 30/2020 margins, print titles and a page-number footer (shared with the report). */
 export function pageSetup(ws: Worksheet, page: PageSetup, model: Pick<SheetModel, "printTitleRows">, footerSize = 10): void {
   const m = page.marginsMm;

@@ -13,6 +13,8 @@ import { TARGETS_LAYOUT_VERSION } from "../../layout/sheets/targets";
 import { TASKS_LAYOUT_VERSION } from "../../layout/sheets/tasks";
 import type { LayoutId } from "../../layout/sheets/types";
 import { applyModel, readWorksheetGrid } from "./apply-layout";
+import { planAssignments } from "../../core/recipients";
+import { writeAssignSheet } from "./submissions";
 
 export interface InitOptions {
   periods: readonly PeriodId[];
@@ -71,6 +73,8 @@ export function initWorkbook(plan: Plan, opts: InitOptions): InitResult {
     sheets: { targets: targets.name, tasks: tasks.name },
     updated: opts.now ?? null,
   });
+  // Who is asked for what in the collection cycle; the officer edits it (issue 17).
+  writeAssignSheet(wb, plan, planAssignments(plan));
   writeRecordSheet(wb, makeRecord(meta, plan));
   return { workbook: wb, meta, models: { targets, tasks } };
 }
