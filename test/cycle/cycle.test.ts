@@ -190,7 +190,18 @@ describe("the collection cycle", () => {
     const merged = new ExcelJS.Workbook();
     await merged.xlsx.readFile(path.join(dir, "tong-hop.xlsx"));
     const sources = merged.getWorksheet(SOURCES_SHEET)!;
-    expect(sources.rowCount).toBeGreaterThan(50);
+    const sourceOf = (kind: string, no: string): string[] => {
+      let found: string[] = [];
+      sources.eachRow((row) => {
+        if (row.getCell(1).value === kind && row.getCell(2).value === no) found = Array.from(row.values as unknown[], (v) => String(v ?? "")).slice(1);
+      });
+      return found;
+    };
+    // Target 1: written, from the finance office's book; target 5: the conflict, with both values.
+    expect(sourceOf("Chỉ tiêu", "1").slice(3, 5)).toEqual(["12000", "đã tổng hợp"]);
+    expect(sourceOf("Chỉ tiêu", "1")[5]).toMatch(/^Phòng Tài chính – Kế hoạch huyện: 12000 — nhan.phong-tai-chinh-ke-hoach-huyen\.xlsx — \d\d\/\d\d\/\d{4}$/);
+    expect(sourceOf("Chỉ tiêu", "5")[4]).toContain("xung đột");
+    expect(sourceOf("Chỉ tiêu", "5")[5].split("\n")).toHaveLength(3);
 
     const rep = capture(dir);
     expect(await main(["report", "tong-hop.xlsx", "--period", "6m", "-o", "bc.xlsx", "--json"], rep)).toBeLessThanOrEqual(1);

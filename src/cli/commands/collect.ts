@@ -10,7 +10,7 @@
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import type { Worksheet } from "exceljs";
-import { type Conflict, type CurrentBook, type MergeResult, type ReturnedBook, type Value, mergeReturned } from "../../core/collect";
+import { type CellKind, type Conflict, type CurrentBook, type MergeResult, type ReturnedBook, type SourceRow, type Value, mergeReturned } from "../../core/collect";
 import { a1 } from "../../core/address";
 import { message } from "../../core/messages";
 import { type PeriodId, isPeriodId, period as periodOf } from "../../core/periods";
@@ -24,6 +24,7 @@ import { type BookReading, bookActuals, readBook } from "../../layout/book";
 import { ASKED_EXPLANATION, EXPLAIN_HEADER, SOURCES_SHEET, readSubmissionRecord, viDate } from "../../layout/sheets/submission";
 import { readWorkbook } from "../../hosts/xlsx/read-workbook";
 import { writeSourcesSheet } from "../../hosts/xlsx/submissions";
+import type { CellValue } from "../../layout/sheets/types";
 import { builtInPlans } from "../../seeds";
 import { readArgs } from "../args";
 import { type PlanBook, readPlanBook } from "../cycle-book";
@@ -240,6 +241,45 @@ function write(ws: Worksheet, row: number, col: number, value: Value): void {
   ws.getCell(row + 1, col + 1).value = value;
 }
 
+const NOTE: Record<SourceRow["note"], string> = {
+  merged: "đã tổng hợp", same: "trùng số đã có", conflict: "xung đột, chưa ghi", "rollup-part": "cộng vào tổng các xã", "kept-apart": "số của xã, không cộng",
+};
+const KIND: Record<CellKind, string> = { figure: "Chỉ tiêu", explanation: "Giải trình", "task-status": "Trạng thái NV", "task-result": "Kết quả NV" };
+const CELL_MAX = 32000;
+
+/** The *Nguồn số liệu* rows: one per plan-book cell, its sources one per line (with their value where it matters). */
+function sourceRows(merged: MergeResult, where: Places): CellValue[][] {
+  const groups = new Map<string, SourceRow[]>();
+  for (const s of merged.sources) {
+    const k = `${s.kind}\u0001${s.row}`;
+    const g = groups.get(k);
+    if (g) g.push(s);
+    else groups.set(k, [s]);
+  }
+  const written = new Map<string, Value>();
+  for (const f of merged.figures) written.set(`figure\u0001${f.target}`, f.value);
+  for (const e of merged.explanations) written.set(`explanation\u0001${e.target}`, e.text);
+  for (const t of merged.tasks) {
+    if (t.status !== undefined) written.set(`task-status\u0001${t.code}`, t.status);
+    if (t.result !== undefined) written.set(`task-result\u0001${t.code}`, t.result);
+  }
+  const rollups = new Map(merged.rollups.map((r) => [r.target, r]));
+  return [...groups].map(([k, list]) => {
+    const { kind, row } = list[0];
+    const p = placeOf(where, kind, row);
+    const notes = [...new Set(list.map((s) => NOTE[s.note]))];
+    const roll = kind === "figure" ? rollups.get(row) : undefined;
+    if (roll) notes.push(`tổng ${roll.communes} xã: ${roll.sum}${roll.differs ? " (khác số tổng)" : ""}`);
+    const showValue = (s: SourceRow): boolean => s.note === "conflict" || s.note === "rollup-part" || s.note === "kept-apart" || kind === "figure";
+    const lines = list.map((s) => `${s.recipient}${showValue(s) ? `: ${s.value}` : ""} — ${s.file} — ${s.received ? viDate(s.received) : ""}`);
+    return [KIND[kind], row, p ? a1(p.row, p.col) : null, written.get(k) ?? null, notes.join("; "), lines.join("\n").slice(0, CELL_MAX)];
+  });
+}
+
+function placeOf(where: Places, kind: CellKind, row: string): { sheet: string; row: number; col: number } | null {
+  return kind === "figure" ? where.figure(row) : kind === "explanation" ? where.explanation(row) : kind === "task-status" ? where.status(row) : where.result(row);
+}
+
 async function run(args: string[], io: CliIO): Promise<number> {
   const r = readArgs(args, { period: { type: "string" }, output: { type: "string", short: "o" }, json: { type: "boolean" }, progress: { type: "boolean" } });
   const fail = (why: string): number => {
@@ -324,17 +364,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
     tasks++;
   }
   const cellOf = (c: Conflict): string | null => {
-    const p = c.kind === "figure" ? where.figure(c.row) : c.kind === "explanation" ? where.explanation(c.row) : c.kind === "task-status" ? where.status(c.row) : where.result(c.row);
+    const p = placeOf(where, c.kind, c.row);
     return p ? `${p.sheet}!${a1(p.row, p.col)}` : null;
   };
-  const NOTE: Record<string, string> = {
-    merged: "đã tổng hợp", same: "trùng số đã có", conflict: "xung đột, chưa ghi", "rollup-part": "cộng vào tổng các xã", "kept-apart": "số của xã, không cộng",
-  };
-  const KIND: Record<string, string> = { figure: "Chỉ tiêu", explanation: "Giải trình", "task-status": "Nhiệm vụ", "task-result": "Kết quả NV" };
-  writeSourcesSheet(wb, merged.sources.map((s) => {
-    const p = s.kind === "figure" ? where.figure(s.row) : s.kind === "explanation" ? where.explanation(s.row) : s.kind === "task-status" ? where.status(s.row) : where.result(s.row);
-    return [KIND[s.kind], s.row, p ? a1(p.row, p.col) : null, s.value, s.recipient, s.file, s.received ? viDate(s.received) : null, NOTE[s.note]];
-  }));
+  writeSourcesSheet(wb, sourceRows(merged, where));
   await fs.mkdir(path.dirname(output), { recursive: true });
   await fs.writeFile(output, Buffer.from(await wb.xlsx.writeBuffer()));
 

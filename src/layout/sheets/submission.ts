@@ -213,14 +213,13 @@ export function readAssignRows(rows: readonly (readonly CellValue[] | undefined)
   return base.map((a) => ({ ...a, recipients: edits.get(`${a.kind}:${a.ref}`) ?? a.recipients }));
 }
 
+/** One row per cell of the plan book a returned book gave a value for; every source on a line of its own. */
 export const SOURCES_COLUMNS = [
   { header: "Loại", width: 12 },
   { header: "Số", width: 7 },
   { header: "Ô", width: 8 },
-  { header: "Giá trị", width: 18 },
-  { header: "Đơn vị báo cáo", width: 34 },
-  { header: "Tệp", width: 34 },
-  { header: "Ngày nhận", width: 12 },
-  { header: "Ghi chú", width: 40 },
+  { header: "Giá trị", width: 20 },
+  { header: "Tình trạng", width: 22 },
+  { header: "Nguồn (đơn vị — tệp — ngày nhận)", width: 80 },
 ] as const;
 export const SOURCES_TITLE = "NGUỒN SỐ LIỆU ĐÃ TỔNG HỢP";
