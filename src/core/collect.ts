@@ -114,7 +114,9 @@ function note(d: Decided): SourceRow["note"] {
 }
 
 /** Several recipients' texts on one cell: each prefixed with its sender once there is more than one. */
-function joined(parts: { recipient: string; text: string }[]): string {
+function joined(all: { recipient: string; text: string }[]): string {
+  // The same text from one sender twice (a book sent again) is said once.
+  const parts = all.filter((p, i) => all.findIndex((q) => q.recipient === p.recipient && q.text === p.text) === i);
   if (parts.length === 1) return parts[0].text;
   return parts.map((p) => `${p.recipient}: ${p.text}`).join("\n");
 }
@@ -142,12 +144,19 @@ export function mergeReturned(plan: Plan, books: readonly ReturnedBook[], curren
     const cur = current.figures.get(t.no) ?? null;
     let given = office;
     if (communes.length && t.rollup !== "none") {
-      const nums = communes.map((c) => (typeof c.v.value === "number" ? c.v.value : numberValue(c.v.value)));
-      const sum = nums.reduce<number>((s, x) => s + (x ?? 0), 0);
-      const rollValue: SourcedValue = { value: Math.round(sum * 1e9) / 1e9, recipient: `${ROLLUP_RECIPIENT} (${communes.length})`, file: communes.map((c) => c.v.file).join("; ") };
+      // One figure per commune: a commune that sent two books counts once, or is a conflict of its own.
+      const byCommune = new Map<string, SourcedValue[]>();
+      for (const c of communes) byCommune.set(c.v.recipient, [...(byCommune.get(c.v.recipient) ?? []), c.v]);
+      let sum = 0;
+      for (const vals of byCommune.values()) {
+        if (distinct(vals).length > 1) out.conflicts.push({ kind: "figure", row: t.no, current: null, values: vals });
+        const x = typeof vals[0].value === "number" ? vals[0].value : numberValue(vals[0].value);
+        sum += x ?? 0;
+      }
+      const rollValue: SourcedValue = { value: Math.round(sum * 1e9) / 1e9, recipient: `${ROLLUP_RECIPIENT} (${byCommune.size})`, file: [...new Set(communes.map((c) => c.v.file))].join("; ") };
       const officeDiffers = office.find((o) => !sameValue(o.value, rollValue.value)) ?? null;
       const bookDiffers = !blank(cur) && !sameValue(cur, rollValue.value) ? { value: cur as Value, recipient: null, file: null } : null;
-      out.rollups.push({ target: t.no, sum: rollValue.value as number, communes: communes.length, differs: officeDiffers ?? bookDiffers });
+      out.rollups.push({ target: t.no, sum: rollValue.value as number, communes: byCommune.size, differs: officeDiffers ?? bookDiffers });
       communes.forEach((c) => src("figure", t.no, c.v.value, c.b, "rollup-part"));
       given = [...office, rollValue];
     } else {

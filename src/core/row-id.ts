@@ -143,6 +143,10 @@ const PERIOD = "p:";
 const FIGURE_MARK = "mark:";
 const USER = "u:";
 
+const EXPLAIN = "explain:";
+/** Column key of the explanations (Giải trình) the collection cycle merged for a period (cli/commands/collect.ts). */
+export const explainKey = (p: string): string => `${EXPLAIN}${p}`;
+
 /** Column keys of the period figure and of its estimate/official mark. */
 export const periodKey = (p: string): string => `${PERIOD}${p}`;
 export const markKey = (p: string): string => `${FIGURE_MARK}${p}`;

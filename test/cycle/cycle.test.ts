@@ -213,4 +213,21 @@ describe("the collection cycle", () => {
     const odd = plan.tasks.filter((t) => !["4.1", "4.5", "5"].includes(t.code) && taskStatus(t.code) === "Hoàn thành").length;
     expect([model.tasks!.done, model.tasks!.doing]).toEqual([odd, plan.tasks.length - 3 - odd]);
   });
+
+  test("a target Không đạt in the last judged period asks for Giải trình in the next book", async () => {
+    // After the first test, plan.xlsx holds 6,5 for target 13 at 6 months (plan: 6 %, lower is better).
+    const io = capture(dir);
+    expect(await main(["submissions", "plan.xlsx", "--period", "9m", "--out", "phieu-9m", "--json"], io)).toBe(0);
+    const r = JSON.parse(io.stdout()) as { judgedPeriod: string; books: { recipient: string; file: string; explain: string[] }[] };
+    expect(r.judgedPeriod).toBe("6m");
+    const yTe = r.books.find((b) => b.recipient === "phong-y-te-huyen")!;
+    expect(yTe.explain).toEqual(["13"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, yTe.file));
+    const ws = wb.getWorksheet("Chỉ tiêu")!;
+    const t = submissionTable(ws);
+    expect(ws.getCell(t.header, t.col("Ước TH")).value).toBe("Ước TH 9 tháng");
+    expect(ws.getCell(t.header + 1, t.col("Giải trình")).value).toBe("Cần giải trình");
+    expect(r.books.filter((b) => b.explain.length).map((b) => b.recipient)).toEqual(["phong-y-te-huyen"]);
+  });
 });

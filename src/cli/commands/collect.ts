@@ -16,6 +16,7 @@ import { message } from "../../core/messages";
 import { type PeriodId, isPeriodId, period as periodOf } from "../../core/periods";
 import type { Plan } from "../../core/plan";
 import { problem } from "../../core/problems";
+import { explainKey } from "../../core/row-id";
 import { type Recipient, askedOf, officeKey, recipientPlan } from "../../core/recipients";
 import { type Grid, cellAt, cellText } from "../../core/read-table/grid";
 import { type TableReading, columnOf } from "../../core/read-table/table";
@@ -45,8 +46,6 @@ const USAGE = [
 
 export const COLLECT_SUMMARY = "tổng hợp các phiếu thu thập đã nhận vào sổ kế hoạch, chỉ ra xung đột";
 
-/** The key of the explanation column the merge adds to the plan book's targets sheet. */
-export const explainKey = (p: PeriodId): string => `explain:${p}`;
 
 interface FileResult {
   file: string;
