@@ -200,3 +200,31 @@ describe("`ktxh report` reads the add-in's own books however they were damaged",
     expect(json.files[0].issues.filter((i) => i.code === "row.unplaced")).toEqual([]);
   });
 });
+
+describe("`ktxh check` of the add-in's own book after damage finds what it finds on the intact book", () => {
+  test.each(["key-row", "identity-column", "both"] as const)("with the %s deleted: no column.unknown on the override columns, no row.unplaced, the same codes", async (damage) => {
+    const codes = async (d: "none" | typeof damage): Promise<string[]> => {
+      const file = await init(["--periods", "6m,9m,year"], `${d}.xlsx`);
+      const wb = new Workbook();
+      await wb.xlsx.readFile(file);
+      const sheets = findLayoutSheets(wb);
+      for (const s of [sheets.targets, sheets.tasks]) {
+        if (!s) throw new Error("no layout");
+        if (s === sheets.targets) {
+          for (const col of s.sheet.columns.filter((c) => c.key === "p:6m" || c.key === "p:year")) {
+            for (const row of s.sheet.rows) if (row.id?.startsWith("t:") || row.id?.startsWith("tn:")) s.worksheet.getCell(row.index + 1, col.index + 1).value = row.id.startsWith("tn:") ? 3 : 5;
+          }
+        }
+        if (d === "identity-column" || d === "both") s.worksheet.spliceColumns(s.sheet.idCol + 1, 1);
+        if (d === "key-row" || d === "both") s.worksheet.spliceRows(s.sheet.keyRow + 1, 1);
+      }
+      await wb.xlsx.writeFile(file);
+      const { json } = await checkJson([`${d}.xlsx`]);
+      return json.files[0].issues.map((i) => i.code).sort();
+    };
+    const intact = await codes("none");
+    const damaged = await codes(damage);
+    expect(damaged.filter((c) => c === "column.unknown" || c === "row.unplaced" || c === "row.duplicate")).toEqual([]);
+    expect(damaged).toEqual(intact);
+  });
+});

@@ -72,3 +72,17 @@ describe("limits of what a file may expand to", () => {
     expect(await readWorkbook(big, "a.csv")).toMatchObject({ ok: false, code: "file.too-large" });
   });
 });
+
+describe("bounded inflate: what the entries really expand to, not what the directory declares", () => {
+  test("a bomb whose directory lies about its sizes is refused while reading, nothing expanded past the limit", async () => {
+    const strings = await deflatedRepeat("xl/sharedStrings.xml", "<sst>", "<si><t>Tổng giá trị sản xuất</t></si>", 15_000_000, "</sst>");
+    // The sizes declared as small as the compressed data: the directory check sees nothing wrong.
+    const lying = { ...strings, size: strings.data.length };
+    const buf = zip([deflated("[Content_Types].xml", CONTENT_TYPES), deflated("xl/workbook.xml", WORKBOOK), lying]);
+    expect(overLimits(zipDirectory(buf) ?? [])).toBeNull();
+    const t0 = performance.now();
+    expect(await readWorkbook(buf, "noi-doi.xlsx")).toMatchObject({ ok: false, code: "file.too-large" });
+    // Refused after inflating at most the 50 MB bound (about 0.2 s idle; this machine is shared, so the bound is loose).
+    expect(performance.now() - t0).toBeLessThan(10000);
+  }, 60_000);
+});

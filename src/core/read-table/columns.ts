@@ -45,7 +45,8 @@ const RULES: Rule[] = [
   { test: re(/^(dvt|d v t|don vi tinh|don vi|dv tinh)$/), role: "unit" },
   { test: re(/^ghi chu/), role: "note" },
   { test: re(/^giai trinh/), role: "explanation" },
-  { test: (f, raw) => /^(so voi|ty le so voi|dat so voi|ty le dat|danh gia|ly do|muc do dat)/.test(f) || (raw.includes("%") && /\b(kh|ke hoach|cung ky)\b/.test(f)), role: "compare" },
+  // "Điều chỉnh đánh giá": an officer's override of the judgement (the add-in's own layout), never a figure.
+  { test: (f, raw) => /^(so voi|ty le so voi|dat so voi|ty le dat|danh gia|ly do|muc do dat|dieu chinh danh gia|dieu chinh trang thai)/.test(f) || (raw.includes("%") && /\b(kh|ke hoach|cung ky)\b/.test(f)), role: "compare" },
   { test: re(/\b(cung ky|nam truoc)\b/), role: "previous" },
   { test: re(/^(kh|ke hoach|chi tieu giao|chi tieu ke hoach|muc tieu|nhiem vu nam)\b/), role: "plan" },
   { test: re(/^(uoc|uoc th|uoc thuc hien|thuc hien|th|so lieu|luy ke|ket qua thuc hien nam|ket qua dat duoc)\b/), role: "actual" },

@@ -45,10 +45,40 @@ export function rowCount(grid: Grid): number {
   return grid.cells.length;
 }
 
+// A grid is not changed once built (findHeader caches its reading the same way): what is
+// computed over all its rows or merges is computed once, so a per-row question stays O(1).
+const widths = new WeakMap<Grid, number>();
+
+/** The widest row's length; computed once per grid (it is asked on every body row). */
 export function colCount(grid: Grid): number {
+  const known = widths.get(grid);
+  if (known !== undefined) return known;
   let n = 0;
   for (const r of grid.cells) if (r && r.length > n) n = r.length;
+  widths.set(grid, n);
   return n;
+}
+
+/** The merges by each row they cover: a cell's merge is found among its row's few, not all of them. */
+const mergeRows = new WeakMap<Grid, Map<number, CellRange[]>>();
+
+function mergesOfRow(grid: Grid, row: number): readonly CellRange[] {
+  if (grid.merges.length === 0) return [];
+  let index = mergeRows.get(grid);
+  if (!index) {
+    index = new Map();
+    // Bounded by the cells: a merge is listed on the rows it covers that the grid has.
+    const last = grid.cells.length - 1;
+    for (const m of grid.merges) {
+      for (let r = Math.max(0, m.top); r <= Math.min(m.bottom, last); r++) {
+        const list = index.get(r);
+        if (list) list.push(m);
+        else index.set(r, [m]);
+      }
+    }
+    mergeRows.set(grid, index);
+  }
+  return index.get(row) ?? [];
 }
 
 /** Whether a cell holds nothing a person typed (empty text counts as empty). */
@@ -73,7 +103,7 @@ export function cellText(cell: GridCell | null | undefined): string {
  * header merged over two columns must label both.
  */
 export function shownCell(grid: Grid, row: number, col: number): GridCell | null {
-  for (const m of grid.merges) {
+  for (const m of mergesOfRow(grid, row)) {
     if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return cellAt(grid, m.top, m.left);
   }
   return cellAt(grid, row, col);
@@ -81,7 +111,7 @@ export function shownCell(grid: Grid, row: number, col: number): GridCell | null
 
 /** The merge that covers a cell, if any. */
 export function mergeAt(grid: Grid, row: number, col: number): CellRange | null {
-  for (const m of grid.merges) {
+  for (const m of mergesOfRow(grid, row)) {
     if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
   }
   return null;

@@ -5,6 +5,7 @@
  * dropped ("Ngành", "năm 2024"). A token score covers those; a match must also beat
  * the runner-up by a margin, so two similar targets are never confused silently.
  */
+import { memo } from "../memo";
 import { foldKey } from "../text";
 
 /** Abbreviations of the planning vocabulary, folded, expanded before comparing. */
@@ -35,22 +36,19 @@ const ABBREVIATIONS: Record<string, string> = {
 /** Words that carry no meaning for telling targets apart. */
 const STOPWORDS = new Set(["nganh", "nam", "va", "cua", "trong", "khoang", "cac", "nhung", "tren", "dia", "ban", "den", "cuoi", "so", "voi", "la"]);
 
-const tokenCache = new Map<string, string[]>();
-
-/** Tokens of a name: folded, abbreviations expanded, numbers and stop words dropped. Cached: plan names recur in every file. */
-export function nameTokens(s: string): string[] {
-  const hit = tokenCache.get(s);
-  if (hit) return hit;
+/** Tokens of a folded name: abbreviations expanded, numbers and stop words dropped. */
+export function foldedTokens(folded: string): string[] {
   const out: string[] = [];
-  for (const t of foldKey(s).split(" ")) {
+  for (const t of folded.split(" ")) {
     if (!t || /^\d+$/.test(t)) continue;
     const exp = ABBREVIATIONS[t];
     for (const w of exp ? exp.split(" ") : [t]) if (!STOPWORDS.has(w)) out.push(w);
   }
-  if (tokenCache.size > 20000) tokenCache.clear();
-  tokenCache.set(s, out);
   return out;
 }
+
+/** Tokens of a name, cached: plan names recur in every file and on every row. */
+export const nameTokens: (s: string) => string[] = memo(20000, (s) => foldedTokens(foldKey(s)));
 
 /**
  * Dice coefficient over token multisets. 1 = same words. No edit-distance tolerance: folded syllables
@@ -61,19 +59,33 @@ export function tokenScore(a: readonly string[], b: readonly string[]): number {
   return (2 * commonCount(a, b)) / (a.length + b.length);
 }
 
-/** Tokens the two lists share, each counted as often as both have it. */
+/** Tokens the two lists share, each counted as often as both have it (lists are a few words long). */
 function commonCount(a: readonly string[], b: readonly string[]): number {
-  const left = new Map<string, number>();
-  for (const t of b) left.set(t, (left.get(t) ?? 0) + 1);
+  const used: boolean[] = [];
   let common = 0;
   for (const t of a) {
-    const n = left.get(t);
-    if (n) {
+    for (let j = 0; j < b.length; j++) {
+      if (used[j] || b[j] !== t) continue;
+      used[j] = true;
       common++;
-      left.set(t, n - 1);
+      break;
     }
   }
   return common;
+}
+
+function overlapOf(common: number, la: number, lb: number): number {
+  if (la === 0 || lb === 0) return 0;
+  const d = (2 * common) / (la + lb);
+  const shorter = Math.min(la, lb);
+  return Math.max(d, common / shorter - (shorter < 4 ? 0.5 : 0.1));
+}
+
+function blendOf(common: number, la: number, lb: number): number {
+  if (la === 0 || lb === 0) return 0;
+  const d = (2 * common) / (la + lb);
+  const shorter = Math.min(la, lb);
+  return shorter < 2 ? d : Math.max(d, 0.9 * (common / shorter));
 }
 
 /**
@@ -81,10 +93,7 @@ function commonCount(a: readonly string[], b: readonly string[]): number {
  * in a colleague's sheet, which Dice would punish.
  */
 export function overlapScore(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const common = commonCount(a, b);
-  const d = (2 * common) / (a.length + b.length);
-  return Math.max(d, common / Math.min(a.length, b.length) - (Math.min(a.length, b.length) < 4 ? 0.5 : 0.1));
+  return overlapOf(commonCount(a, b), a.length, b.length);
 }
 
 /**
@@ -92,11 +101,7 @@ export function overlapScore(a: readonly string[], b: readonly string[]): number
  * in the plan is "Giao quân đạt 100% theo chỉ tiêu cấp trên giao" in the pledge.
  */
 export function blendScore(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const common = commonCount(a, b);
-  const d = (2 * common) / (a.length + b.length);
-  const shorter = Math.min(a.length, b.length);
-  return shorter < 2 ? d : Math.max(d, 0.9 * (common / shorter));
+  return blendOf(commonCount(a, b), a.length, b.length);
 }
 
 export type ScoreMode = "dice" | "overlap";
@@ -118,23 +123,71 @@ export interface NameMatch {
   second: number;
 }
 
+/**
+ * A list of candidates as an inverted index, token → (candidate, how often): a row's name is scored
+ * against the whole list by looking up its few tokens, not by comparing it with every name. Kept per
+ * list (a table's lists are made once and scored against every row).
+ */
+interface CandidateIndex {
+  lengths: number[];
+  postings: Map<string, { i: number; n: number }[]>;
+  common: Int32Array;
+}
+
+const indexes = new WeakMap<readonly Candidate[], CandidateIndex>();
+
+function indexOf(cands: readonly Candidate[]): CandidateIndex {
+  let index = indexes.get(cands);
+  if (index) return index;
+  const postings = new Map<string, { i: number; n: number }[]>();
+  const lengths = cands.map((c, i) => {
+    const tokens = nameTokens(c.name);
+    tokens.forEach((t, k) => {
+      if (tokens.indexOf(t) !== k) return;
+      const n = tokens.filter((x) => x === t).length;
+      const list = postings.get(t);
+      if (list) list.push({ i, n });
+      else postings.set(t, [{ i, n }]);
+    });
+    return tokens.length;
+  });
+  index = { lengths, postings, common: new Int32Array(cands.length) };
+  indexes.set(cands, index);
+  return index;
+}
+
 /** Scores a typed name against candidates; null when there are none or nothing shares a word. */
-export function bestMatch(name: string, candidates: readonly Candidate[], mode: ScoreMode = "dice"): NameMatch | null {
-  const tokens = nameTokens(name);
-  const score = mode === "dice" ? blendScore : overlapScore;
-  let best: NameMatch | null = null;
+export function bestMatch(name: string, candidates: readonly Candidate[], mode: ScoreMode = "dice", tokens: readonly string[] = nameTokens(name)): NameMatch | null {
+  const score = mode === "dice" ? blendOf : overlapOf;
+  const { lengths, postings, common } = indexOf(candidates);
+  common.fill(0);
+  let shared = false;
+  tokens.forEach((t, k) => {
+    if (tokens.indexOf(t) !== k) return;
+    const list = postings.get(t);
+    if (!list) return;
+    let n = 0;
+    for (const x of tokens) if (x === t) n++;
+    for (const p of list) common[p.i] += Math.min(n, p.n);
+    shared = true;
+  });
+  if (!shared) return null;
+  // The first candidate of the highest score wins; the runner-up is the best of the others.
+  let best = -1;
+  let bestScore = 0;
   let second = 0;
-  for (const c of candidates) {
-    const s = score(tokens, nameTokens(c.name));
-    if (!best || s > best.score) {
-      if (best) second = Math.max(second, best.score);
-      best = { ref: c.ref, score: s, second: 0 };
+  for (let i = 0; i < candidates.length; i++) {
+    const s = common[i] ? score(common[i], tokens.length, lengths[i]) : 0;
+    if (best < 0 || s > bestScore) {
+      if (best >= 0) second = Math.max(second, bestScore);
+      best = i;
+      bestScore = s;
     } else {
       second = Math.max(second, s);
     }
   }
-  if (!best || best.score === 0) return null;
-  return { ...best, second };
+  if (best < 0 || bestScore === 0) return null;
+  return { ref: candidates[best].ref, score: bestScore, second };
 }
 
 /** Thresholds of a confident name match: similar enough, and clearly better than the next one. */

@@ -10,7 +10,7 @@ import { type BlockRowInput, type TrafficRow, findTrafficRows } from "../traffic
 import type { ColumnRole } from "./columns";
 import { type Grid, cellAt, cellText, isBlank, rowCount } from "./grid";
 import { type FoundColumn, type FoundHeader, findHeader, isNumberingRow, looksLikeHeader } from "./headers";
-import { type Candidate, MATCH, type NameMatch, bestMatch, confident, nameScore } from "./match";
+import { type Candidate, MATCH, type NameMatch, blendScore, bestMatch, confident, foldedTokens, nameTokens, overlapScore } from "./match";
 
 export type TableKind = "targets" | "tasks";
 
@@ -103,28 +103,26 @@ function cleanNo(s: string): string {
 
 const SUB_MARK = /^([-+–—•*·]|[a-zđ][.)])$/i;
 
-interface Matcher {
-  /** Candidates of a row marked as a sub-row, and of a numbered row. */
-  subs(parent: string | null): TargetRow[];
-  mains: TargetRow[];
-}
-
 function decide(
   noHit: { ref: string; name: string } | null,
   name: string,
   cands: Candidate[],
   mode: "dice" | "overlap",
-  all: readonly Candidate[] = cands,
+  all: ReadonlyMap<string, string | null>,
 ): { ref: string; how: "number" | "name" } | NameMatch | null {
   // The number and the name agree outright: no need to weigh every other candidate.
-  const s = noHit ? (name ? nameScore(name, noHit.name, mode) : 1) : 0;
+  // A typed name is folded and split once here (not cached: each row of a large sheet is new).
+  const folded = name ? foldKey(name) : "";
+  const tokens = foldedTokens(folded);
+  const score = mode === "dice" ? blendScore : overlapScore;
+  const s = noHit ? (name ? score(tokens, nameTokens(noHit.name)) : 1) : 0;
   if (noHit && s >= 0.8) return { ref: noHit.ref, how: "number" };
   // The plan's name word for word (the add-in writes it so), on one row of the plan only: sub-rows
   // whose names differ only by a number ("ngành 1", "ngành 2") share every token the score weighs,
   // but not their full text; rows sorted away from their parent are found the same way.
-  const exact = name ? exactName(name, all) : null;
+  const exact = name ? all.get(folded) ?? null : null;
   if (exact) return { ref: exact, how: "name" };
-  const m = name ? bestMatch(name, cands, mode) : null;
+  const m = name ? bestMatch(name, cands, mode, tokens) : null;
   if (noHit) {
     const nameSaysOther = confident(m) && m.ref !== noHit.ref && m.score - s >= 0.3;
     if (s >= MATCH.numberAgrees && !nameSaysOther) return { ref: noHit.ref, how: "number" };
@@ -133,28 +131,22 @@ function decide(
   return m;
 }
 
-const foldCache = new Map<string, string>();
-/** A plan name folded, cached: plan names recur on every row of every file. */
-function foldedName(s: string): string {
-  let hit = foldCache.get(s);
-  if (hit === undefined) {
-    if (foldCache.size > 20000) foldCache.clear();
-    hit = foldKey(s);
-    foldCache.set(s, hit);
-  }
-  return hit;
+/** A candidate list, made once per table: bestMatch indexes each list once and scores every row against it. */
+function candidates(items: readonly { ref: string; name: string }[]): Candidate[] {
+  return items.map((x) => ({ ref: x.ref, name: x.name }));
 }
 
-/** The one candidate whose name is the typed name once case, marks and punctuation are set aside. */
-function exactName(name: string, cands: readonly Candidate[]): string | null {
-  const key = foldKey(name);
-  let hit: string | null = null;
+/**
+ * The plan's names word for word (case, marks and punctuation set aside) → the one row that has it,
+ * or null when two rows share it. Made once per table, looked up once per row.
+ */
+function exactIndex(cands: readonly Candidate[]): Map<string, string | null> {
+  const index = new Map<string, string | null>();
   for (const c of cands) {
-    if (foldedName(c.name) !== key) continue;
-    if (hit !== null) return null;
-    hit = c.ref;
+    const key = foldKey(c.name);
+    index.set(key, index.has(key) ? null : c.ref);
   }
-  return hit;
+  return index;
 }
 
 /** A near miss worth naming in the message; a faint one would only mislead. */
@@ -167,11 +159,13 @@ function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
   const nameCol = columnOf(t, "name");
   const figureCols = t.columns.filter((c) => c.role === "plan" || c.role === "actual" || c.role === "previous");
   const byNo = new Map(plan.targets.map((x) => [x.no, x]));
-  const all = plan.targets.map((x) => ({ ref: x.no, name: x.name }));
-  const m: Matcher = {
-    mains: plan.targets.filter((x) => x.parent == null),
-    subs: (parent) => plan.targets.filter((x) => x.parent != null && (parent === null || x.parent === parent)),
-  };
+  const all = exactIndex(candidates(plan.targets.map((x) => ({ ref: x.no, name: x.name }))));
+  // The candidate lists, made once per table (not once per row): mains, every sub-row, each parent's.
+  const asCands = (rows: TargetRow[]): Candidate[] => candidates(rows.map((x) => ({ ref: x.no, name: x.name })));
+  const mains = asCands(plan.targets.filter((x) => x.parent == null));
+  const allSubs = asCands(plan.targets.filter((x) => x.parent != null));
+  const subsOf = new Map<string, Candidate[]>();
+  for (const x of plan.targets) if (x.parent != null) subsOf.set(x.parent, [...(subsOf.get(x.parent) ?? []), ...asCands([x])]);
   let lastMain: string | null = null;
   // The traffic counts' rows, by their labels (no identity column here): counts, not targets.
   const block: BlockRowInput[] = [];
@@ -189,12 +183,12 @@ function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
     if (!no && !hasFigures) continue;
     const sub = SUB_MARK.test(no) || (!no && /^[-+–]\s/.test(name));
     const numbered = cleanNo(no);
-    let cands: TargetRow[];
-    if (sub) cands = m.subs(lastMain).length ? m.subs(lastMain) : m.subs(null);
-    else cands = byNo.get(numbered)?.parent != null ? m.subs(null) : m.mains;
+    let cands: Candidate[];
+    if (sub) cands = (lastMain !== null ? subsOf.get(lastMain) : undefined) ?? allSubs;
+    else cands = byNo.get(numbered)?.parent != null ? allSubs : mains;
     const hit = byNo.get(numbered);
     const noHit = !sub && hit ? { ref: hit.no, name: hit.name } : null;
-    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), cands.map((x) => ({ ref: x.no, name: x.name })), "dice", all);
+    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), cands, "dice", all);
     if (d && "how" in d) {
       place(t, r, d.ref, d.how);
       const row = byNo.get(d.ref);
@@ -210,7 +204,8 @@ function readTaskRows(grid: Grid, plan: Plan, t: TableReading): void {
   const nameCol = columnOf(t, "name");
   const inputCols = t.columns.filter((c) => c.role === "status" || c.role === "result");
   const byCode = new Map(plan.tasks.map((x) => [x.code, x]));
-  const cands = plan.tasks.map((x) => ({ ref: x.code, name: x.text }));
+  const cands = candidates(plan.tasks.map((x) => ({ ref: x.code, name: x.text })));
+  const all = exactIndex(cands);
   for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
     const code = cleanNo(text(grid, r, noCol));
     const name = text(grid, r, nameCol);
@@ -221,7 +216,7 @@ function readTaskRows(grid: Grid, plan: Plan, t: TableReading): void {
     // A group heading ("2. Về phát triển kinh tế") numbers tasks 2.1, 2.2 … but is no task itself.
     if (code && !byCode.has(code) && plan.tasks.some((x) => x.code.startsWith(code + ".")) && !hasInput) continue;
     const hit = byCode.get(code);
-    const d = decide(hit ? { ref: hit.code, name: hit.text } : null, name, cands, "overlap");
+    const d = decide(hit ? { ref: hit.code, name: hit.text } : null, name, cands, "overlap", all);
     if (d && "how" in d) place(t, r, d.ref, d.how);
     else t.unplaced.push({ row: r, no: code, name, nearest: nearestOf(d) });
   }

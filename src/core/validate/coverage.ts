@@ -7,7 +7,32 @@ import { a1 } from "../address";
 import type { TableReading } from "../read-table/table";
 import { type Issue, issue } from "./issue";
 
-export function coverageRules(t: TableReading, plan: Plan): Issue[] {
+/**
+ * The tables of one kind that split the plan between them (one sheet per office or per group of
+ * targets): two or more, each placing rows, no plan row on two of them. Such a book is one table for
+ * coverage: a row is missing only when no sheet has it. Sheets that repeat rows (one per period, per
+ * commune, per version) are each checked whole. Null when the book is not split.
+ */
+export function splitTables(tables: readonly TableReading[], kind: TableReading["kind"]): TableReading[] | null {
+  const of = tables.filter((t) => t.kind === kind && t.rows.length > 0);
+  if (of.length < 2) return null;
+  const seen = new Set<string>();
+  for (const t of of) {
+    for (const r of t.rows) {
+      if (seen.has(r.ref)) return null;
+    }
+    for (const r of t.rows) seen.add(r.ref);
+  }
+  return of;
+}
+
+/** Plan rows on none of the sheets of a split book: one `row.missing` each, at the first sheet. */
+export function splitMissing(split: readonly TableReading[], plan: Plan): Issue[] {
+  const placed = new Set(split.flatMap((t) => t.rows.map((r) => r.ref)));
+  return missingRules(split[0], plan, placed);
+}
+
+export function coverageRules(t: TableReading, plan: Plan, opts: { missing?: boolean } = {}): Issue[] {
   const out: Issue[] = [];
   const sheet = t.sheet;
   const nameCol = t.columns.find((c) => c.role === "name")?.col ?? t.columns[0]?.col ?? 0;
@@ -25,7 +50,13 @@ export function coverageRules(t: TableReading, plan: Plan): Issue[] {
   for (const d of t.duplicates) {
     out.push(issue("row.duplicate", { sheet, cell: a1(d.row, nameCol), target: d.ref }, { first: a1(d.first, nameCol) }));
   }
-  const placed = new Set(t.rows.map((r) => r.ref));
+  if (opts.missing !== false) out.push(...missingRules(t, plan, new Set(t.rows.map((r) => r.ref))));
+  return out;
+}
+
+function missingRules(t: TableReading, plan: Plan, placed: ReadonlySet<string>): Issue[] {
+  const out: Issue[] = [];
+  const sheet = t.sheet;
   if (t.kind === "targets") {
     for (const row of plan.targets) {
       if (placed.has(row.no)) continue;

@@ -34,7 +34,10 @@ export function groupRepeated<I extends Issue>(issues: readonly I[]): ListedIssu
   const runs = new Map<string, I[]>();
   for (const i of issues) {
     const k = key(i);
-    if (k !== null) runs.set(k, [...(runs.get(k) ?? []), i]);
+    if (k === null) continue;
+    const run = runs.get(k);
+    if (run) run.push(i);
+    else runs.set(k, [i]);
   }
   const out: ListedIssue<I>[] = [];
   const seen = new Map<string, number>();

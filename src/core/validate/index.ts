@@ -9,7 +9,7 @@ import type { Plan } from "../plan";
 import type { Grid } from "../read-table/grid";
 import { type TableReading, readTables } from "../read-table/table";
 import { cellRules } from "./cells";
-import { coverageRules } from "./coverage";
+import { coverageRules, splitMissing, splitTables } from "./coverage";
 import { type Issue, issue } from "./issue";
 import { targetRules } from "./targets";
 import { taskRules } from "./tasks";
@@ -32,10 +32,13 @@ export function validateGrid(plan: Plan, grids: readonly Grid[], options: Valida
   if (!tables.length) {
     out.push(issue("table.not-found", { sheet: grids[0]?.sheet, cell: null, target: null }, { sheets: grids.length }));
   }
+  // A book whose sheets split the plan between them (one per office) is one table for what is missing.
+  const split = [splitTables(tables, "targets"), splitTables(tables, "tasks")].filter((x): x is TableReading[] => x !== null);
+  for (const s of split) out.push(...splitMissing(s, plan));
   for (const t of tables) {
     const grid = grids.find((g) => g.sheet === t.sheet);
     if (!grid) continue;
-    out.push(...coverageRules(t, plan));
+    out.push(...coverageRules(t, plan, { missing: !split.some((s) => s.includes(t)) }));
     out.push(...(t.kind === "targets" ? targetRules(grid, t, plan) : taskRules(grid, t, plan)));
   }
   return sortIssues(grids, out);

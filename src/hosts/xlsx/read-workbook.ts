@@ -5,6 +5,7 @@
  * What is not a workbook is said plainly: an old .xls, a password-protected file (an OLE compound file
  * holding EncryptionInfo), a broken zip, anything else. Reading never throws on a user's file.
  */
+import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { csvRowsOfBytes } from "../../core/csv";
 import type { Grid, GridCell } from "../../core/read-table/grid";
@@ -91,6 +92,55 @@ export function overLimits(entries: ZipEntry[], limits: typeof READ_LIMITS = REA
     if (e.uncompressed > limits.ratioFloor && e.uncompressed > limits.maxRatio * Math.max(1, e.compressed)) return { total, entry: e.name };
   }
   return total > limits.totalBytes ? { total, entry: null } : null;
+}
+
+/**
+ * The same limits on what the entries really expand to, not what the directory says they do (a
+ * directory can lie): each entry is inflated here with zlib's output bounded (`maxOutputLength`), so
+ * nothing expands past the limit before ExcelJS is given the file. Null when within the limits or
+ * when an entry cannot be inflated here (ExcelJS then says what is wrong with the file).
+ */
+export function inflatedOver(buf: Buffer, limits: typeof READ_LIMITS = READ_LIMITS): { total: number; entry: string | null } | null {
+  const min = Math.max(0, buf.length - 65557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    const local = buf.readUInt32LE(p + 42);
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return null;
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, Math.min(buf.length, start + compressed));
+    const entryBound = Math.max(limits.ratioFloor, limits.maxRatio * Math.max(1, compressed));
+    const bound = Math.min(entryBound, limits.totalBytes - total) + 1;
+    let size: number;
+    if (method === 0) size = data.length;
+    else if (method === 8) {
+      try {
+        size = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, bound) }).length;
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return { total: total + bound, entry: name };
+        return null;
+      }
+    } else return null;
+    total += size;
+    if (size > entryBound) return { total, entry: name };
+    if (total > limits.totalBytes) return { total, entry: null };
+  }
+  return null;
 }
 
 /** Parts of a package that ExcelJS does not carry over when it writes the workbook again. */
@@ -214,7 +264,7 @@ export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookR
     const other = otherPackage(buf, entries);
     return { ok: false, code: other ?? "file.not-workbook", detail: "zip" };
   }
-  const over = overLimits(directory);
+  const over = overLimits(directory) ?? inflatedOver(buf);
   if (over) return { ok: false, code: "file.too-large", detail: megabytes(over.total) };
   const workbook = new ExcelJS.Workbook();
   try {
