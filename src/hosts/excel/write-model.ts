@@ -172,7 +172,7 @@ function cellArrays(model: SheetModel, features: Features): { values: (string | 
       const indent = resolved[r][c].indent ?? 0;
       // Without indentLevel the plan's own label is indented with spaces; a reload rewrites it anyway.
       const spaced = !features.indent && indent > 0 && typeof v === "string" && model.columns[c].role === "plan";
-      return cellInput(spaced ? `${"    ".repeat(indent)}${v}` : v);
+      return cellInput(spaced ? `${"    ".repeat(indent)}${v}` : v, formats[r][c]);
     }),
   );
   return { values, formats };
