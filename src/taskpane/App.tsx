@@ -104,6 +104,16 @@ export function App({ ops, plans }: AppProps) {
           <Button disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Button>
         </div>
         {periodMissing && <span className="ktxh-caption1 ktxh-muted">{STRINGS.periodNotLaidOut}</span>}
+        {s.stale && s.stale.period === s.period && (
+          <Notice
+            intent="warning"
+            title={STRINGS.staleTitle}
+            testId="stale"
+            action={<Button size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Button>}
+          >
+            {STRINGS.staleBody(s.stale.targets)}
+          </Notice>
+        )}
         {summary ? (
           <>
             <StatusCounts summary={summary} />

@@ -34,6 +34,9 @@ export const STRINGS = {
 
   resultsLabel: "Kết quả",
   resultsLive: "Tự cập nhật khi nhập số liệu.",
+  staleTitle: "Chưa cập nhật",
+  staleBody: (targets: readonly string[]) =>
+    `${targets.length ? `Chỉ tiêu ${targets.join(", ")}` : "Các chỉ tiêu vừa sửa"} chưa cập nhật: Excel chưa cho ghi kết quả (có thể do đang sửa một ô). Nhấn Enter để rời ô rồi bấm “Kiểm tra lại”.`,
   noResults: "Nạp kế hoạch để xem kết quả.",
   attentionLabel: "Cần xem lại",
   attentionHint: "Bấm vào một chỉ tiêu để đến ô số liệu của nó.",
