@@ -2,7 +2,7 @@
 // cultures and typed dates; the host's answers to each.
 import { defaultPlan } from "../../src/seeds";
 import type { CheckSummary, CheckedIssue, StaleJudgement, WorkbookCheck } from "../../src/contract/operations";
-import { cellOf, setup } from "./support";
+import { cellOf, setup, snapshot } from "./support";
 
 const plan = defaultPlan();
 const PERIODS = ["6m", "9m", "year"];
@@ -101,5 +101,29 @@ describe("cultures and dates", () => {
     expect(summary.items.find((i) => i.no === "3")?.status).toBe("xem-lai");
     const check = await ops.checkWorkbook({ mark: false, issuesSheet: false });
     expect(issuesOf(check).filter((i) => i.location.cell === cell).map((i) => i.code)).toEqual(["value.date"]);
+  });
+});
+
+describe("printing one page wide", () => {
+  test("the targets and report sheets get a documented scale (10–100) that fits their printed columns onto A4", async () => {
+    const { wb, ops } = await loaded();
+    await ops.buildReport("year", false);
+    for (const name of [SHEET, "Nhiệm vụ", wb.user.sheetNames().find((n) => n.startsWith("Báo cáo")) as string]) {
+      const zoom = (wb.user.sheetInfo(name) as { pageLayout: { zoom: Excel.PageLayoutZoomOptions } }).pageLayout.zoom;
+      expect(zoom.verticalFitToPages).toBeUndefined();
+      expect(zoom.scale).toBeGreaterThanOrEqual(10);
+      expect(zoom.scale).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe("a failure leaves the workbook as it was", () => {
+  test("a reload into a book whose record sheet is protected is refused before anything is written", async () => {
+    const { wb, ops } = await loaded();
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:1", "p:year"), "25300");
+    wb.user.protect("_ktxh");
+    const before = snapshot(wb);
+    await expect(ops.loadPlan(plan, [...PERIODS, "q1"], yes)).rejects.toThrow(/thông tin ẩn/);
+    expect(snapshot(wb)).toEqual(before);
   });
 });

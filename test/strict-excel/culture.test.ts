@@ -97,3 +97,17 @@ describe("cell-edit mode", () => {
     expect(wb.user.cell("Sheet1", "A1").value).toBe(1);
   });
 });
+
+describe("page zoom", () => {
+  test("a scale of 10–400 or whole pages to fit; 0 pages (undocumented) fails the batch", async () => {
+    const wb = book();
+    const zoom = (z: Excel.PageLayoutZoomOptions) => excel(wb, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = z;
+      await ctx.sync();
+    });
+    await zoom({ scale: 80 });
+    await zoom({ horizontalFitToPages: 1, verticalFitToPages: 2 });
+    expect((await rejection(zoom({ horizontalFitToPages: 1, verticalFitToPages: 0 }))).code).toBe("InvalidArgument");
+    expect((await rejection(zoom({ scale: 5 }))).code).toBe("InvalidArgument");
+  });
+});

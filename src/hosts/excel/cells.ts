@@ -83,6 +83,22 @@ export function widthPoints(chars: number): number {
 /** Millimetres to points, for page margins. */
 export const mmToPoints = (mm: number): number => Math.round((mm / 25.4) * 72 * 100) / 100;
 
+const A4_MM = { portrait: 210, landscape: 297 } as const;
+
+/**
+ * The print scale (%) that puts columns `widthsPt` wide onto one page width between the margins.
+ * "One page wide, any number tall" would be `{horizontalFitToPages: 1, verticalFitToPages: 0}`, but
+ * Microsoft does not document 0 (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions:
+ * "Number of pages to fit"), and a refused value fails the whole batch it is in. `scale` is
+ * documented: "can be between 10 and 400". Never above 100: a narrow table prints at its size.
+ */
+export function fitScale(orientation: "portrait" | "landscape", marginsMm: { left: number; right: number }, widthsPt: readonly number[]): number {
+  const printable = mmToPoints(A4_MM[orientation] - marginsMm.left - marginsMm.right);
+  const total = widthsPt.reduce((s, w) => s + w, 0);
+  if (total <= 0) return 100;
+  return Math.max(10, Math.min(100, Math.floor((printable / total) * 100)));
+}
+
 // TextEncoder exists in the browser and in Node alike (Buffer is Node only).
 const encoder = new TextEncoder();
 

@@ -147,7 +147,8 @@ function applyFormat(range: Excel.Range, f: CellFormat, area: Area): void {
 }
 
 function applyReportPage(ws: Excel.Worksheet, g: ReportGrid): void {
-  applyPage(ws, g.page, g);
+  const printed = g.widths.slice(g.printArea.col, g.printArea.col + g.printArea.cols);
+  applyPage(ws, g.page, g, printed.map(widthPoints));
   ws.pageLayout.setPrintArea(at(ws, g.printArea));
 }
 
