@@ -2,7 +2,9 @@
  * Live judgment: the targets sheet's `onChanged` event, for edits of figures and traffic counts.
  * Bursts are gathered (debounce) and handled one at a time; each handling reads the sheet once and
  * writes the changed rows' status, percent and reason once. Ignored: the add-in's own writes (their
- * events would start it again) and co-authors' edits (`source: "Remote"`: their own pane judges them).
+ * events would start it again). Co-authors' edits (`source: "Remote"`) are judged too: a co-author
+ * without the add-in would otherwise leave the statuses stale for everyone. Two panes judging the same
+ * edit agree (one core) and write only cells that differ, so the second writes nothing.
  *
  * A handling Excel refuses for a passing reason (`TRANSIENT`: the user is still editing the next cell,
  * Excel is busy) is tried again after a short wait; one that still fails is never dropped in silence:
@@ -123,7 +125,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
   };
 
   const onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped || e.source === "Remote") return;
+    if (stopped) return;
     if (o.triggerSource && e.triggerSource === "ThisLocalAddin") return;
     if (o.own.consume(id, e.address)) return;
     pending ??= { rows: new Set(), all: false };
