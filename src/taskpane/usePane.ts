@@ -66,6 +66,8 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   const [summary, setSummary] = useState<CheckSummary | null>(null);
   const [reading, setReading] = useState(ops !== null);
   const [busy, setBusy] = useState<Busy>(null);
+  const busyNow = useRef<Busy>(null);
+  busyNow.current = busy;
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [kept, setKept] = useState<DropCandidate[]>([]);
@@ -145,7 +147,8 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
     // Back in view (the pane was hidden, the workbook was in the background): what was typed meanwhile
     // — without the pane's events, or by a co-author — is judged at once, in one read and one write.
     const onVisible = () => {
-      if (!live || document.visibilityState !== "visible") return;
+      // Not while a load or a check runs: its writes and this one's must not interleave.
+      if (!live || document.visibilityState !== "visible" || busyNow.current !== null) return;
       ops.recheck(period).then(
         (s) => {
           if (!live) return;
