@@ -44,6 +44,16 @@ export interface CheckSummary {
   items: IndicatorItem[];
 }
 
+/**
+ * Rows live judgement could not bring up to date (Excel refused even after retries, e.g. while the user
+ * was still editing a cell): the pane says they are "chưa cập nhật" until a later judgement succeeds.
+ */
+export interface StaleJudgement {
+  period: PeriodCode;
+  /** The plan numbers of the rows ("3", "1.2"); empty when every row is concerned. */
+  targets: string[];
+}
+
 export interface WorkbookState {
   /** Plan kept in the workbook's settings, if the add-in has loaded one. */
   planId: string | null;
@@ -79,8 +89,16 @@ export interface PaneOperations {
   ): Promise<LoadOutcome | { cancelled: true }>;
   /** Re-evaluates every row for the period and writes status, percent and reason ("Kiểm tra lại"). */
   recheck(period: PeriodCode): Promise<CheckSummary>;
-  /** Live judgment: re-evaluates edited rows as the user types; resolves to a function that stops it. */
-  watch(period: PeriodCode, onSummary: (summary: CheckSummary) => void): Promise<() => Promise<void>>;
+  /**
+   * Live judgment: re-evaluates edited rows as the user types; resolves to a function that stops it.
+   * A judgement Excel refuses is retried; when it still fails, `onStale` names the rows left out of
+   * date, and `onStale(null)` follows once they are judged again.
+   */
+  watch(
+    period: PeriodCode,
+    onSummary: (summary: CheckSummary) => void,
+    onStale?: (stale: StaleJudgement | null) => void,
+  ): Promise<() => Promise<void>>;
   /** Selects a cell (and activates its sheet). */
   select(sheet: string, cell: string): Promise<void>;
   /** "Kiểm tra số liệu": validates every sheet, marks problem cells (values untouched), lists the problems. */

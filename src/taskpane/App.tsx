@@ -18,6 +18,8 @@ export interface AppProps {
   ops: PaneOperations | null;
   /** Plans offered without a file: the built-in ones (read after the first paint). */
   plans: () => Plan[] | Promise<Plan[]>;
+  /** Opened in an Excel below the manifest's minimum requirement set: said plainly, nothing else offered. */
+  oldExcel?: boolean;
 }
 
 /** The order staff think in: the year first, then the long reports, then quarters and months. */
@@ -34,7 +36,7 @@ function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
   return { title: STRINGS.dropTitle, body: STRINGS.dropBody, items, confirm: STRINGS.dropConfirm, cancel: STRINGS.dropCancel, answer: drop.answer };
 }
 
-export function App({ ops, plans }: AppProps) {
+export function App({ ops, plans, oldExcel }: AppProps) {
   const [s, act] = usePane(ops);
   const [tools, toolAct] = useTools(ops, s.period, act.showSummary);
   const periodId = useId("period");
@@ -50,7 +52,12 @@ export function App({ ops, plans }: AppProps) {
         <span className="ktxh-caption1 ktxh-muted">{STRINGS.appSubtitle}</span>
       </header>
 
-      {!ops && <span className="ktxh-body1" role="note">{STRINGS.outsideOffice}</span>}
+      {!ops && !oldExcel && <span className="ktxh-body1" role="note">{STRINGS.outsideOffice}</span>}
+      {oldExcel && (
+        <Notice intent="error" title={STRINGS.oldExcelTitle} testId="old-excel">
+          {STRINGS.oldExcelBody}
+        </Notice>
+      )}
       {s.busy && (
         <div className="ktxh-busy" role="status" data-testid="busy">
           <span className="ktxh-spin" aria-hidden="true" />
@@ -104,6 +111,16 @@ export function App({ ops, plans }: AppProps) {
           <Button disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Button>
         </div>
         {periodMissing && <span className="ktxh-caption1 ktxh-muted">{STRINGS.periodNotLaidOut}</span>}
+        {s.stale && s.stale.period === s.period && (
+          <Notice
+            intent="warning"
+            title={STRINGS.staleTitle}
+            testId="stale"
+            action={<Button size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Button>}
+          >
+            {STRINGS.staleBody(s.stale.targets)}
+          </Notice>
+        )}
         {summary ? (
           <>
             <StatusCounts summary={summary} />

@@ -6,11 +6,11 @@ import type { Plan } from "../core/plan";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
-export function Root({ ops, plans }: { ops: PaneOperations | null; plans: () => Plan[] | Promise<Plan[]> }) {
+export function Root({ ops, plans, oldExcel }: { ops: PaneOperations | null; plans: () => Plan[] | Promise<Plan[]>; oldExcel?: boolean }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <ErrorBoundary>
-        <App ops={ops} plans={plans} />
+        <App ops={ops} plans={plans} {...(oldExcel ? { oldExcel } : {})} />
       </ErrorBoundary>
     </FluentProvider>
   );

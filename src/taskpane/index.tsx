@@ -1,7 +1,7 @@
 // The pane's entry: waits for Office, then renders. Office operations are made here and passed to
 // the components as props, so components stay testable without Office.
 import { createRoot } from "react-dom/client";
-import { whenOfficeReady } from "../hosts/excel/ready";
+import { type NoHost, whenOfficeReady } from "../hosts/excel/ready";
 import { Root } from "./Root";
 import type { PaneOperations } from "../contract/operations";
 import { installStyles } from "./styles";
@@ -9,12 +9,12 @@ import { installStyles } from "./styles";
 // The built-in plans are a chunk of their own, read once the pane is drawn.
 const plans = async () => (await import(/* webpackChunkName: "seeds" */ "../seeds")).builtInPlans();
 
-function render(ops: PaneOperations | null): void {
+function render(ops: PaneOperations | null, why?: NoHost): void {
   const container = document.getElementById("container");
   if (!container) return;
   installStyles();
   createRoot(container).render(
-    <Root ops={ops} plans={plans} />,
+    <Root ops={ops} plans={plans} {...(why === "old-excel" ? { oldExcel: true } : {})} />,
   );
 }
 

@@ -6,6 +6,9 @@ export const STRINGS = {
   appTitle: "Kế hoạch KT-XH",
   appSubtitle: "Theo dõi kế hoạch phát triển kinh tế - xã hội",
   outsideOffice: "Trang này đang mở ngoài Excel: hãy mở KT-XH từ thẻ Trang đầu của Excel.",
+  oldExcelTitle: "Phiên bản Excel này chưa chạy được KT-XH",
+  oldExcelBody:
+    "KT-XH cần Excel 2019 trở lên, Microsoft 365, Excel cho Mac bản mới hoặc Excel trên web. Hãy cập nhật Office (Tệp › Tài khoản › Tùy chọn cập nhật) hoặc mở sổ tính bằng Excel trên web; sổ tính không bị thay đổi gì.",
   crashTitle: "KT-XH gặp lỗi khi hiển thị",
   crashBody: "Khung KT-XH không vẽ tiếp được. Số liệu trong sổ tính không bị thay đổi. Bấm “Tải lại” để mở lại khung; nếu lỗi còn, hãy cập nhật Office hoặc mở bằng Excel trên web.",
   crashReload: "Tải lại",
@@ -34,6 +37,9 @@ export const STRINGS = {
 
   resultsLabel: "Kết quả",
   resultsLive: "Tự cập nhật khi nhập số liệu.",
+  staleTitle: "Chưa cập nhật",
+  staleBody: (targets: readonly string[]) =>
+    `${targets.length ? `Chỉ tiêu ${targets.join(", ")}` : "Các chỉ tiêu vừa sửa"} chưa cập nhật: Excel chưa cho ghi kết quả (có thể do đang sửa một ô). Nhấn Enter để rời ô rồi bấm “Kiểm tra lại”.`,
   noResults: "Nạp kế hoạch để xem kết quả.",
   attentionLabel: "Cần xem lại",
   attentionHint: "Bấm vào một chỉ tiêu để đến ô số liệu của nó.",

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Plan } from "../core/plan";
-import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, WorkbookState } from "../contract/operations";
+import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, StaleJudgement, WorkbookState } from "../contract/operations";
 import { STRINGS } from "./strings";
 
 export type Busy = "loading" | "checking" | null;
@@ -28,6 +28,8 @@ export interface PaneState {
   kept: DropCandidate[];
   notices: Notice[];
   drop: DropQuestion | null;
+  /** Rows live judgement could not bring up to date ("chưa cập nhật"), until a judgement succeeds. */
+  stale: StaleJudgement | null;
 }
 
 export interface PaneActions {
@@ -64,11 +66,14 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   const [summary, setSummary] = useState<CheckSummary | null>(null);
   const [reading, setReading] = useState(ops !== null);
   const [busy, setBusy] = useState<Busy>(null);
+  const busyNow = useRef<Busy>(null);
+  busyNow.current = busy;
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [kept, setKept] = useState<DropCandidate[]>([]);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [drop, setDrop] = useState<DropQuestion | null>(null);
+  const [stale, setStale] = useState<StaleJudgement | null>(null);
   // Bumped by each load so live judgment restarts on the freshly laid-out sheet.
   const [generation, setGeneration] = useState(0);
   // A load already returns the period's summary; the watch effect then need not recheck.
@@ -127,12 +132,33 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
         setSummary(s);
         setBusy(null);
       }
-      const stopWatch = await ops.watch(period, (s) => {
-        if (live) setSummary(s);
-      });
+      const stopWatch = await ops.watch(
+        period,
+        (s) => {
+          if (live) setSummary(s);
+        },
+        (st) => {
+          if (live) setStale(st);
+        },
+      );
       if (live) stop = stopWatch;
       else await stopWatch();
     };
+    // Back in view (the pane was hidden, the workbook was in the background): what was typed meanwhile
+    // — without the pane's events, or by a co-author — is judged at once, in one read and one write.
+    const onVisible = () => {
+      // Not while a load or a check runs: its writes and this one's must not interleave.
+      if (!live || document.visibilityState !== "visible" || busyNow.current !== null) return;
+      ops.recheck(period).then(
+        (s) => {
+          if (!live) return;
+          setSummary(s);
+          setStale(null);
+        },
+        () => undefined,
+      );
+    };
+    document.addEventListener("visibilitychange", onVisible);
     run().catch((err: unknown) => {
       if (!live) return;
       setError(errorText(err));
@@ -140,6 +166,8 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
     });
     return () => {
       live = false;
+      document.removeEventListener("visibilitychange", onVisible);
+      setStale(null);
       // A recheck still running for the period left behind must not keep the pane busy.
       setBusy((b) => (b === "checking" ? null : b));
       if (stop) stop().catch((err: unknown) => setError(errorText(err)));
@@ -196,7 +224,13 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
     setError(null);
     ops
       .recheck(period)
-      .then(setSummary, (err: unknown) => setError(errorText(err)))
+      .then(
+        (s) => {
+          setSummary(s);
+          setStale(null);
+        },
+        (err: unknown) => setError(errorText(err)),
+      )
       .finally(() => setBusy(null));
   }, [ops, period]);
 
@@ -218,7 +252,7 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
   const showSummary = useCallback((s: CheckSummary) => setSummary(s), []);
 
   return [
-    { workbook, reading, period, summary, busy, error, outcome, kept, notices, drop },
+    { workbook, reading, period, summary, busy, error, outcome, kept, notices, drop, stale },
     { setPeriod, load, recheck, select, dismissError, showSummary },
   ];
 }

@@ -17,6 +17,7 @@ import type {
   PaneOperations,
   PeriodCode,
   ReportSheetOutcome,
+  StaleJudgement,
   WorkbookCheck,
   WorkbookState,
 } from "../../src/contract/operations";
@@ -25,7 +26,7 @@ export const SHEET = "Chỉ tiêu";
 export const REPORT_SHEET = "Báo cáo";
 const FIRST_ROW = 6;
 
-type Watcher = { period: PeriodCode; onSummary: (s: CheckSummary) => void };
+type Watcher = { period: PeriodCode; onSummary: (s: CheckSummary) => void; onStale?: (s: StaleJudgement | null) => void };
 
 export class FakeWorkbook implements PaneOperations {
   plan: Plan | null = null;
@@ -136,9 +137,14 @@ export class FakeWorkbook implements PaneOperations {
     return this.summary(period);
   }
 
-  async watch(period: PeriodCode, onSummary: (s: CheckSummary) => void): Promise<() => Promise<void>> {
+  /** Live judgement of these targets was refused even after the host's retries (the user kept editing a cell). */
+  staleRows(period: PeriodCode, targets: string[]): void {
+    for (const w of this.watchers) if (w.period === period) w.onStale?.({ period, targets });
+  }
+
+  async watch(period: PeriodCode, onSummary: (s: CheckSummary) => void, onStale?: (s: StaleJudgement | null) => void): Promise<() => Promise<void>> {
     this.enter(`watch ${period}`);
-    const w = { period, onSummary };
+    const w = { period, onSummary, onStale };
     this.watchers.add(w);
     return async () => {
       this.calls.push(`unwatch ${period}`);

@@ -69,6 +69,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "value.magnitude": { value: 0.5, reference: 25224, ratio: 0 },
   "value.out-of-range": { value: 120, why: "over-100" },
   "value.unreadable": { written: "khá" },
+  "value.date": { day: 8, month: 7, typed: "8-7", alternative: "7-8" },
   "plan.differs": { written: "khoảng 25.242", plan: "khoảng 25.224" },
   "plan.mismatch": { recorded: "binh-son-2024", chosen: "xa-binh-hai-2025", title: "UBND huyện Bình Sơn" },
   "subrows.sum": { total: 22901.39, sum: 22801.39, difference: 100, count: 3 },

@@ -80,7 +80,7 @@ describe("judging the figures in the workbook", () => {
     await expect(ops.recheck("q1")).rejects.toThrow(/Quý|q1|kỳ/);
   });
 
-  test("live judgment: a typed figure updates its row in one read and one write; our writes and co-authors' edits do not trigger", async () => {
+  test("live judgment: a typed figure updates its row in one read and one write; our writes do not trigger, co-authors' edits do", async () => {
     const { wb, ops } = await loaded();
     const l = listener();
     const stop = await ops.watch("year", l.on);
@@ -98,17 +98,20 @@ describe("judging the figures in the workbook", () => {
     expect(l.seen).toHaveLength(1);
     expect(wb.counters.syncs).toBe(2);
 
+    // A co-author (perhaps without the add-in) types a figure: judged here, in one read and one write.
+    wb.counters.reset();
     wb.user.remoteEdit(SHEET, cellOf(wb, SHEET, "t:3", "p:year"), "100");
     await pause(40);
     await wb.settle();
-    expect(l.seen).toHaveLength(1);
-    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).toBe("Chưa có số liệu");
+    expect(l.seen).toHaveLength(2);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).not.toBe("Chưa có số liệu");
+    expect(wb.counters.syncs).toBe(2);
 
     await stop();
     wb.user.type(SHEET, cellOf(wb, SHEET, "t:5", "p:year"), "80000");
     await pause(40);
     await wb.settle();
-    expect(l.seen).toHaveLength(1);
+    expect(l.seen).toHaveLength(2);
   });
 
   test("live judgment in a free-standing context (new Excel.RequestContext()) is removed through that context", async () => {

@@ -139,7 +139,8 @@ describe("loading a plan into a live workbook", () => {
     const { wb, ops } = setup();
     await ops.loadPlan(plan, PERIODS, yes);
     wb.user.type(SHEET, cellOf(wb, SHEET, "t:1", "p:year"), "=1200+350");
-    wb.user.type(SHEET, cellOf(wb, SHEET, "t:5", "note"), "'=SUM(A1)");
+    // The note column is Text ("@"): typed as it is, it stays text (an apostrophe there would be kept).
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:5", "note"), "=SUM(A1)");
     wb.user.insertColumns(SHEET, "H");
     wb.user.type(SHEET, "H6", "Hệ số");
     wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:year"), "21");
@@ -283,7 +284,8 @@ describe("loading a plan into a live workbook", () => {
     await ops.loadPlan(plan, PERIODS, yes);
     const note = cellOf(wb, SHEET, "t:4", "note");
     const figure = cellOf(wb, SHEET, "t:2", "p:6m");
-    wb.user.type(SHEET, note, "'=SUM(A1)");
+    // The note column is Text ("@"): no apostrophe needed (one would be kept); the figure column is not.
+    wb.user.type(SHEET, note, "=SUM(A1)");
     wb.user.type(SHEET, figure, "'-5,2");
     await ops.loadPlan(plan, PERIODS, yes);
     for (const [cell, text] of [[note, "=SUM(A1)"], [figure, "-5,2"]]) {

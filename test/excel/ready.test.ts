@@ -1,5 +1,5 @@
 import type { PaneOperations } from "../../src/contract/operations";
-import { lazyOperations } from "../../src/hosts/excel/ready";
+import { lazyOperations, whenOfficeReady } from "../../src/hosts/excel/ready";
 
 test("lazy operations start loading the host after the first paint, load it once, and forward every call and answer", async () => {
   const calls: string[] = [];
@@ -30,4 +30,29 @@ test("an operation called before the first paint starts the load itself, and the
   await expect(ops.readState()).resolves.toEqual({ planId: "x" });
   await new Promise((r) => setTimeout(r, 5));
   expect(loads).toBe(1);
+});
+
+describe("the old-host gate", () => {
+  const g = globalThis as Record<string, unknown>;
+  afterEach(() => {
+    delete g.Office;
+    delete g.Excel;
+  });
+  const office = (sets: Record<string, string> | null) => ({
+    HostType: { Excel: "Excel" },
+    context: sets === null ? {} : { requirements: { isSetSupported: (n: string, v: string) => n in sets && Number(sets[n]) >= Number(v) } },
+    onReady: (f: (i: { host: string }) => void) => Promise.resolve().then(() => f({ host: "Excel" })),
+  });
+
+  test.each([
+    ["ExcelApi 1.7", { ExcelApi: "1.7" }, "old-excel"],
+    ["no requirements API", null, "old-excel"],
+    ["ExcelApi 1.8", { ExcelApi: "1.8" }, undefined],
+  ] as const)("%s: %s", async (_what, sets, why) => {
+    g.Office = office(sets);
+    g.Excel = { run: () => undefined };
+    const got = await new Promise<{ ops: unknown; why: unknown }>((resolve) => whenOfficeReady((ops, w) => resolve({ ops, why: w })));
+    expect(got.why).toBe(why);
+    expect(got.ops === null).toBe(why !== undefined);
+  });
 });

@@ -89,6 +89,8 @@ export type ProblemParams = {
   "value.magnitude": { value: number; reference: number; ratio: number };
   "value.out-of-range": { value: number; why: "negative" | "over-100" | "not-count" };
   "value.unreadable": { written: string };
+  /** Excel made a date of what was typed: the day and month it chose, and the texts that give them. */
+  "value.date": { day: number; month: number; typed: string; alternative: string | null };
   "plan.differs": { written: string; plan: string };
   "plan.mismatch": { recorded: string; chosen: string; title: string };
   "subrows.sum": { total: number; sum: number; difference: number; count: number };

@@ -41,7 +41,42 @@ export const SLIP_CODES: ReadonlySet<ValidateCode> = new Set<ValidateCode>([
   // A number stored as text in a cell (never in a CSV: `textOnly`): the check proposes the number; once
   // fixed, the cell holds a number and is judged.
   "value.text-number",
+  "value.date",
 ]);
+
+/** A number format that shows a date or time (d, m, y, h, s outside quotes, [colours] and escapes). */
+export function isDateFormat(numFmt: string | null | undefined): boolean {
+  if (!numFmt || /general/i.test(numFmt)) return false;
+  return /[dmyhs]/i.test(numFmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, ""));
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * The day and month a date cell holds: Excel's serial number (Office.js), or the ISO text a file reader
+ * gives (ExcelJS reads a date cell as a Date, read-workbook.ts writes it yyyy-mm-dd).
+ */
+function dateIn(cell: GridCell): { day: number; month: number } | null {
+  if (!isDateFormat(cell.numFmt)) return null;
+  if (typeof cell.value === "number" && cell.value >= 1 && cell.value < 2958466) {
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell.value) * DAY_MS);
+    return { day: d.getUTCDate(), month: d.getUTCMonth() + 1 };
+  }
+  const m = typeof cell.value === "string" ? ISO_DATE.exec(cell.value.trim()) : null;
+  return m ? { day: Number(m[3]), month: Number(m[2]) } : null;
+}
+
+/**
+ * A figure Excel turned into a date (`7-8` typed in an en-US Excel is 8 July; in a vi-VN one, 7 August:
+ * Microsoft KB Q38369). Which order the person typed is not in the cell, so both texts are said, the
+ * day-month one (Vietnamese usage) first; when day and month are equal there is only one.
+ */
+function dateSlip(d: { day: number; month: number }, loc: { sheet: string; cell: string; target: string | null }): Issue {
+  const typed = `${d.day}-${d.month}`;
+  const alternative = d.day === d.month ? null : `${d.month}-${d.day}`;
+  return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative });
+}
 
 /** The first slip among a figure's issues, if any. */
 export function slipOf(issues: readonly Issue[]): Issue | null {
@@ -127,6 +162,11 @@ export function readFigure(cell: GridCell | null | undefined, ctx: FigureContext
   if (!cell || cell.error) return { figure: cell?.error ? { kind: "bad" } : { kind: "empty" }, issues };
   const raw = cell.value;
   if (raw === null) return { figure: { kind: "empty" }, issues };
+  const date = dateIn(cell);
+  if (date) {
+    issues.push(dateSlip(date, loc));
+    return { figure: { kind: "bad" }, issues };
+  }
   if (typeof raw === "number") {
     // A cell formatted as percent holds the fraction: 35,58% is stored as 0,3558 and is right.
     const value = cell.numFmt && cell.numFmt.includes("%") ? clean(raw * 100) : raw;

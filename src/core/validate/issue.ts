@@ -22,6 +22,7 @@ export type ValidateCode =
   | "value.magnitude"
   | "value.out-of-range"
   | "value.unreadable"
+  | "value.date"
   | "plan.differs"
   | "plan.mismatch"
   | "subrows.sum"
@@ -57,6 +58,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "value.magnitude": "error",
   "value.out-of-range": "error",
   "value.unreadable": "error",
+  "value.date": "error",
   "plan.differs": "error",
   "plan.mismatch": "warning",
   "subrows.sum": "error",

@@ -5,7 +5,7 @@
  */
 import type { Plan } from "../../core/plan";
 import { type PeriodId, isPeriodId } from "../../core/periods";
-import type { CheckSummary, DropCandidate, LoadOutcome, PaneOperations, PeriodCode, WorkbookState } from "../../contract/operations";
+import type { CheckSummary, DropCandidate, LoadOutcome, PaneOperations, PeriodCode, StaleJudgement, WorkbookState } from "../../contract/operations";
 import { HostError, hostError } from "./errors";
 import { type IsSetSupported, detectFeatures, featureNotices, officeRequirements } from "./features";
 import { DEFAULT_NAMES, type WriteContext, dropLabel, mergeAll, writeMerged } from "./load";
@@ -26,6 +26,8 @@ export interface HostOptions {
   requestLimitBytes?: number;
   /** How long live judgment waits for a burst of edits to end. */
   debounceMs?: number;
+  /** Waits before each retry of a live judgement Excel refused (watch.ts's RETRY_DELAYS_MS by default). */
+  retryDelaysMs?: readonly number[];
   /** ISO time of a write, recorded in the metadata. */
   now?: () => string;
   /**
@@ -128,12 +130,16 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     });
   }
 
-  async function watch(code: PeriodCode, onSummary: (s: CheckSummary) => void): Promise<() => Promise<void>> {
+  async function watch(
+    code: PeriodCode,
+    onSummary: (s: CheckSummary) => void,
+    onStale?: (s: StaleJudgement | null) => void,
+  ): Promise<() => Promise<void>> {
     const p = period(code);
     const start = async (ctx: Excel.RequestContext): Promise<() => Promise<void>> => {
       const opened = await openTargets(ctx, targetsId, DEFAULTS);
       targetsId = opened.id;
-      const remove = watchTargets(ctx, { run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary });
+      const remove = watchTargets(ctx, { run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary, onStale, retryDelaysMs: options.retryDelaysMs });
       await ctx.sync();
       return remove;
     };

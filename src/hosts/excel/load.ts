@@ -70,6 +70,8 @@ function checkWritable(loc: Located): void {
   }
   const creating = !loc.found.targets || !loc.found.tasks;
   if (creating && loc.workbookProtected) throw new HostError(HOST_TEXT.workbookProtected);
+  // The record is written last in the same request: were it refused, the sheets would already be rewritten.
+  if (loc.metaSheet && loc.metaProtected) throw new HostError(HOST_TEXT.recordProtected);
 }
 
 export interface WriteContext {

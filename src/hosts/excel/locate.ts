@@ -48,6 +48,8 @@ export interface Located {
   /** Structure protection: no sheet can be added. */
   workbookProtected: boolean;
   metaSheet: SheetInfo | null;
+  /** The record sheet is protected: it cannot be rewritten (a load refuses before writing anything). */
+  metaProtected: boolean;
 }
 
 export interface SettingsRead {
@@ -168,6 +170,7 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   const infos = sheets.items.map((s) => ({ id: s.id, name: s.name }));
   const metaSheet = infos.find((s) => s.name === RECORD_SHEET) ?? null;
   const recordRange = loadRecord(sheets, infos);
+  const metaProtection = metaSheet ? sheets.getItem(metaSheet.id).protection.load("protected") : null;
   const probes: Probe[] = infos
     .filter((info) => info !== metaSheet)
     .map((info) => {
@@ -218,5 +221,6 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
     found: choose(list, meta),
     workbookProtected: wbProtection.protected,
     metaSheet,
+    metaProtected: metaProtection?.protected ?? false,
   };
 }

@@ -40,14 +40,27 @@ function afterFirstPaint(f: () => void): void {
   requestAnimationFrame(() => setTimeout(f, 0));
 }
 
-export function whenOfficeReady(render: (ops: PaneOperations | null) => void): void {
+/** The manifest's minimum (manifest.xml `<Set Name="ExcelApi" MinVersion="1.8"/>`): below it the pane says so. */
+export const MINIMUM_EXCEL_API = "1.8";
+
+/** Why the pane has no operations: opened outside Excel, or in an Excel older than the minimum. */
+export type NoHost = "outside" | "old-excel";
+
+export function whenOfficeReady(render: (ops: PaneOperations | null, why?: NoHost) => void): void {
   if (typeof Office === "undefined") {
-    render(null);
+    render(null, "outside");
     return;
   }
   void Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {
-      render(null);
+      render(null, "outside");
+      return;
+    }
+    // An Excel that lets the pane open below the manifest's requirement (an old build, a catalog that
+    // ignores it) gets a clear message instead of a pane whose first request fails.
+    const requirements = Office.context?.requirements;
+    if (!requirements || typeof requirements.isSetSupported !== "function" || !requirements.isSetSupported("ExcelApi", MINIMUM_EXCEL_API)) {
+      render(null, "old-excel");
       return;
     }
     const run = Excel.run.bind(Excel) as typeof Excel.run;

@@ -26,6 +26,14 @@ function headerWrite(t: OpenedTargets, period: PeriodId): RowWrite | null {
   return { row, col: status.index, values: [text] };
 }
 
+/** The number format the layout gives each column of the sheet as read (by its key), for the body rows. */
+function columnFormats(t: OpenedTargets): (col: number) => string | null {
+  const periods = periodsOfKeys(t.read.columns).filter(isPeriodId);
+  const byKey = new Map(targetsLayout(t.plan, { periods }).columns.map((c) => [c.key, c.format?.numberFormat ?? null]));
+  const byCol = new Map(t.read.columns.map((c) => [c.index, byKey.get(c.key) ?? null]));
+  return (col) => byCol.get(col) ?? null;
+}
+
 /** Queues the judgement writes for `only` (all rows when absent); returns the summary and whether anything was queued. */
 export function queueJudgement(
   ctx: Excel.RequestContext,
@@ -43,10 +51,14 @@ export function queueJudgement(
   if (!all.length && !metaChanged) return { summary, queued: false };
   if (all.length && t.protected) throw new HostError(HOST_TEXT.sheetProtected(t.name));
   const ws = ctx.workbook.worksheets.getItem(t.id);
+  const formatAt = columnFormats(t);
+  const headerRows = t.read.headerRows;
   for (const w of all) {
     const area = { row: w.row, col: w.col, rows: 1, cols: w.values.length };
-    // cellInput keeps text text (a reason starting with "-" is not a formula); the percent stays a number.
-    ws.getRangeByIndexes(area.row, area.col, 1, area.cols).values = [w.values.map((v) => cellInput(v))];
+    // cellInput keeps text text (a reason starting with "-" is not a formula) with no stray apostrophe in
+    // the layout's Text columns (status, reason); the percent stays a number.
+    const inHeader = headerRows.includes(w.row);
+    ws.getRangeByIndexes(area.row, area.col, 1, area.cols).values = [w.values.map((v, i) => cellInput(v, inHeader ? null : formatAt(w.col + i)))];
     log(area);
   }
   if (metaChanged && t.meta) ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta({ ...t.meta, statusPeriod: period }));

@@ -147,7 +147,8 @@ function applyFormat(range: Excel.Range, f: CellFormat, area: Area): void {
 }
 
 function applyReportPage(ws: Excel.Worksheet, g: ReportGrid): void {
-  applyPage(ws, g.page, g);
+  const printed = g.widths.slice(g.printArea.col, g.printArea.col + g.printArea.cols);
+  applyPage(ws, g.page, g, printed.map(widthPoints));
   ws.pageLayout.setPrintArea(at(ws, g.printArea));
 }
 
@@ -164,8 +165,9 @@ function heightRuns(g: ReportGrid): { from: number; count: number; height: numbe
 
 function writeChart(ws: Excel.Worksheet, c: ChartPlan): void {
   const data = at(ws, c.data);
-  data.numberFormat = c.values.map((_, i) => ["@", i === 0 ? "@" : "0.0"]);
-  data.values = c.values.map((row) => row.map((v) => cellInput(v)));
+  const formats = c.values.map((_, i) => ["@", i === 0 ? "@" : "0.0"]);
+  data.numberFormat = formats;
+  data.values = c.values.map((row, i) => row.map((v, j) => cellInput(v, formats[i][j])));
   data.format.font.name = "Times New Roman";
   ws.getRangeByIndexes(0, c.data.col, 1, 1).getEntireColumn().format.columnWidth = widthPoints(40);
   const chart = ws.charts.add("BarClustered", data, "Columns");
@@ -181,7 +183,7 @@ function writeGrid(ws: Excel.Worksheet, g: ReportGrid, pageLayout: boolean): voi
   const all = at(ws, { row: 0, col: 0, rows: g.rows.length, cols: g.widths.length });
   // Number formats first: "@" before the text it keeps as text.
   all.numberFormat = g.numberFormats;
-  all.values = g.values.map((row) => row.map((v) => cellInput(v)));
+  all.values = g.values.map((row, i) => row.map((v, j) => cellInput(v, g.numberFormats[i]?.[j])));
   for (const f of g.formats) applyFormat(at(ws, f.area), f.format, f.area);
   for (const m of g.merges) at(ws, m).merge(false);
   g.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w)));

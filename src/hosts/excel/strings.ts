@@ -11,6 +11,9 @@ export const HOST_TEXT = {
   workbookProtected:
     "Cấu trúc sổ tính đang được bảo vệ nên KT-XH không thêm được trang tính mới. Hãy bỏ bảo vệ sổ tính " +
     "(Xem lại › Bảo vệ sổ làm việc) rồi nạp lại; sổ tính chưa bị thay đổi gì.",
+  recordProtected:
+    "Trang thông tin ẩn của KT-XH trong sổ tính đang bị khóa nên KT-XH không ghi được kế hoạch vào đó. " +
+    "Hãy mở sổ tính gốc (không khóa) hoặc nhờ người đã khóa bỏ bảo vệ; sổ tính chưa bị thay đổi gì.",
   noPlan: "Sổ tính này chưa có kế hoạch: hãy chọn một kế hoạch rồi bấm “Nạp kế hoạch”.",
   planUnknown: (id: string) =>
     `Sổ tính ghi kế hoạch "${id}" nhưng không còn dữ liệu của kế hoạch này: hãy nạp lại kế hoạch.`,

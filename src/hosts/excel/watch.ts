@@ -2,10 +2,17 @@
  * Live judgment: the targets sheet's `onChanged` event, for edits of figures and traffic counts.
  * Bursts are gathered (debounce) and handled one at a time; each handling reads the sheet once and
  * writes the changed rows' status, percent and reason once. Ignored: the add-in's own writes (their
- * events would start it again) and co-authors' edits (`source: "Remote"`: their own pane judges them).
+ * events would start it again). Co-authors' edits (`source: "Remote"`) are judged too: a co-author
+ * without the add-in would otherwise leave the statuses stale for everyone. Two panes judging the same
+ * edit agree (one core) and write only cells that differ, so the second writes nothing.
+ *
+ * A handling Excel refuses for a passing reason (`TRANSIENT`: the user is still editing the next cell,
+ * Excel is busy) is tried again after a short wait; one that still fails is never dropped in silence:
+ * `onStale` names its rows, and they are judged again with the next edit (or "Kiểm tra lại").
  */
 import type { PeriodId } from "../../core/periods";
-import type { CheckSummary } from "../../contract/operations";
+import type { CheckSummary, StaleJudgement } from "../../contract/operations";
+import { targetNoOf } from "../../core/row-id";
 import { parseArea } from "../../core/address";
 import type { ExcelRun } from "./host";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
@@ -24,7 +31,23 @@ export interface WatchOptions {
   triggerSource: boolean;
   debounceMs: number;
   onSummary: (s: CheckSummary) => void;
+  onStale?: (s: StaleJudgement | null) => void;
+  /** Waits before each retry of a refused handling; by default `RETRY_DELAYS_MS`. */
+  retryDelaysMs?: readonly number[];
 }
+
+/**
+ * Codes Excel answers for a passing state, worth a retry (Microsoft's list of error codes,
+ * learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling):
+ * cell-editing mode, "An internal error has occurred" and the activity limit.
+ */
+export const TRANSIENT = new Set(["InvalidOperationInCellEditMode", "GeneralException", "ActivityLimitReached"]);
+/** About 5 seconds in all: a person presses Enter within that, or the pane says the rows are stale. */
+export const RETRY_DELAYS_MS: readonly number[] = [300, 1200, 3500];
+
+const codeOf = (err: unknown): string | null =>
+  typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : null;
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 interface Pending {
   rows: Set<number>;
@@ -39,7 +62,10 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
   let queue: Promise<void> = Promise.resolve();
   let stopped = false;
 
-  const handle = async (p: Pending): Promise<void> => {
+  // Rows whose last handling failed: handled again with the next one.
+  let stale: Pending | null = null;
+
+  const judge = async (p: Pending): Promise<void> => {
     await o.run(async (c) => {
       const finish = readTargetsById(c, id);
       await c.sync();
@@ -60,16 +86,46 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
     });
   };
 
+  const staleOf = (p: Pending): StaleJudgement => {
+    if (p.all) return { period: o.period, targets: [] };
+    const byRow = new Map(o.opened.read.rows.map((r) => [r.index, r.id]));
+    const nos = [...p.rows].map((r) => targetNoOf(byRow.get(r) ?? "")).filter((n): n is string => n != null);
+    return { period: o.period, targets: [...new Set(nos)] };
+  };
+
+  const handle = async (next: Pending): Promise<void> => {
+    const p: Pending = stale ? { rows: new Set([...stale.rows, ...next.rows]), all: stale.all || next.all } : next;
+    const delays = o.retryDelaysMs ?? RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await judge(p);
+        if (stale && !stopped) o.onStale?.(null);
+        stale = null;
+        return;
+      } catch (err) {
+        if (stopped) return;
+        if (attempt < delays.length && TRANSIENT.has(codeOf(err) ?? "")) {
+          await wait(delays[attempt]);
+          if (stopped) return;
+          continue;
+        }
+        stale = p;
+        o.onStale?.(staleOf(p));
+        return;
+      }
+    }
+  };
+
   const flush = (): void => {
     timer = null;
     const p = pending;
     pending = null;
-    // A failed handling must not stop the next one; the pane's "Kiểm tra lại" shows any lasting fault.
+    // A failed handling must not stop the next one; `handle` reports it (onStale) and keeps its rows.
     if (p) queue = queue.then(() => handle(p)).catch(() => undefined);
   };
 
   const onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped || e.source === "Remote") return;
+    if (stopped) return;
     if (o.triggerSource && e.triggerSource === "ThisLocalAddin") return;
     if (o.own.consume(id, e.address)) return;
     pending ??= { rows: new Set(), all: false };

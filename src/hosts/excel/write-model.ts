@@ -8,7 +8,7 @@
 import { resolveFormats } from "../../layout/format";
 import type { Area, SheetModel } from "../../layout/sheet-model";
 import type { CellFormat, ConditionalFormat, DataValidation, HAlign, PageSetup, VAlign } from "../../layout/sheets/types";
-import { cellInput, jsonBytes, mmToPoints, rowBlocks, widthPoints } from "./cells";
+import { cellInput, fitScale, jsonBytes, mmToPoints, rowBlocks, widthPoints } from "./cells";
 import type { Features } from "./features";
 
 /**
@@ -133,8 +133,11 @@ export function applyConditional(range: Excel.Range, rules: readonly Conditional
   }
 }
 
-/** A4, Decree 30/2020 margins, one page wide, print titles (ExcelApi 1.9: the caller checks). */
-export function applyPage(ws: Excel.Worksheet, page: PageSetup, model: Pick<SheetModel, "printTitleRows">): void {
+/**
+ * A4, Decree 30/2020 margins, one page wide (a documented scale from the printed columns' widths in
+ * points, `fitScale`), print titles (ExcelApi 1.9: the caller checks).
+ */
+export function applyPage(ws: Excel.Worksheet, page: PageSetup, model: Pick<SheetModel, "printTitleRows">, widthsPt: readonly number[]): void {
   const pl = ws.pageLayout;
   const m = page.marginsMm;
   pl.paperSize = page.paper;
@@ -146,8 +149,8 @@ export function applyPage(ws: Excel.Worksheet, page: PageSetup, model: Pick<Shee
   pl.headerMargin = mmToPoints(m.header);
   pl.footerMargin = mmToPoints(m.footer);
   pl.centerHorizontally = page.horizontalCentered;
-  // One page wide, as many pages down as the table needs (0: no limit).
-  if (page.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // One page wide, as many pages down as the table needs.
+  if (page.fitToWidth) pl.zoom = { scale: fitScale(page.orientation === "landscape" ? "landscape" : "portrait", m, widthsPt) };
   if (model.printTitleRows) pl.setPrintTitleRows(`$${model.printTitleRows.first + 1}:$${model.printTitleRows.last + 1}`);
 }
 
@@ -172,7 +175,7 @@ function cellArrays(model: SheetModel, features: Features): { values: (string | 
       const indent = resolved[r][c].indent ?? 0;
       // Without indentLevel the plan's own label is indented with spaces; a reload rewrites it anyway.
       const spaced = !features.indent && indent > 0 && typeof v === "string" && model.columns[c].role === "plan";
-      return cellInput(spaced ? `${"    ".repeat(indent)}${v}` : v);
+      return cellInput(spaced ? `${"    ".repeat(indent)}${v}` : v, formats[r][c]);
     }),
   );
   return { values, formats };
@@ -256,5 +259,5 @@ export async function writeModel(ws: Excel.Worksheet, model: SheetModel, opts: W
   if (rows && columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
   else if (rows) ws.freezePanes.freezeRows(rows);
   else if (columns) ws.freezePanes.freezeColumns(columns);
-  if (features.pageLayout) applyPage(ws, model.page, model);
+  if (features.pageLayout) applyPage(ws, model.page, model, model.columns.filter((c) => !c.hidden).map((c) => widthPoints(c.width)));
 }

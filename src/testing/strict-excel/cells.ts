@@ -1,7 +1,8 @@
 /**
- * What a cell holds (a constant or a formula, a flat format, a validation) and how Excel en-US turns
- * typed text or API-written values into that.
+ * What a cell holds (a constant or a formula, a flat format, a validation) and how Excel turns typed
+ * text or API-written values into that, in its culture (en-US unless told, see culture.ts).
  */
+import { CULTURES, type Culture, asEnUs, typedDate } from "./culture";
 import { fail } from "./errors";
 
 export interface ErrorValue {
@@ -106,21 +107,41 @@ export function excelNumber(n: number): number {
 
 export type Entry =
   | { kind: "clear" }
-  | { kind: "value"; value: Scalar; autoFormat?: string }
+  /** `autoFormat`: the format Excel gives the cell (a date's replaces any number format, others only General's). */
+  | { kind: "value"; value: Scalar; autoFormat?: string; date?: boolean }
   | { kind: "formula"; formula: string };
 
 const EN_NUMBER = /^([+-])?(\$)?(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%)?$/;
 
-/** Reads text the way Excel en-US does when it is typed into a General cell. */
-export function parseTyped(text: string): Entry {
+/** What decides how a text becomes a value: the culture, this year (for dates), the cell's number format. */
+export interface Typing {
+  culture?: Culture;
+  year?: number;
+  /** The cell's number format; "@" (Text) keeps the text. */
+  numberFormat?: string;
+}
+
+/**
+ * Reads text the way Excel does when it is typed into a cell (or written through `range.values`).
+ * A cell formatted as Text ("@") keeps it exactly as given — Microsoft: the Text format "treats the
+ * content of a cell as text and displays the content exactly as you type it, even when you type
+ * numbers" (support.microsoft.com, "Available number formats in Excel"). The documentation does not
+ * say that a leading apostrophe is dropped there, so here it is kept as a character: a host that
+ * writes `'7-8` into a Text cell shows `'7-8`.
+ */
+export function parseTyped(text: string, typing: Typing = {}): Entry {
   if (text === "") return { kind: "clear" };
+  if (typing.numberFormat === "@") return { kind: "value", value: text };
   if (text.startsWith("'")) return { kind: "value", value: text.slice(1) };
   if (text.startsWith("=") && text.length > 1) return { kind: "formula", formula: text };
+  const culture = typing.culture ?? CULTURES["en-US"];
   const t = text.trim();
   const upper = t.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return { kind: "value", value: upper === "TRUE" };
+  const date = typedDate(t, culture, typing.year ?? new Date().getFullYear());
+  if (date) return { kind: "value", value: date.serial, autoFormat: date.format, date: true };
   const paren = /^\((.*)\)$/.exec(t);
-  const num = readEnNumber(paren ? paren[1] : t);
+  const num = readEnNumber(asEnUs(paren ? paren[1] : t, culture));
   if (num) return { kind: "value", value: paren ? -num.value : num.value, ...(num.format ? { autoFormat: num.format } : {}) };
   // Excel treats a leading + or - as the start of a formula.
   if ((t.startsWith("+") || t.startsWith("-")) && t.length > 1) return { kind: "formula", formula: `=${t}` };
@@ -148,7 +169,7 @@ function readEnNumber(t: string): { value: number; format: string | null } | nul
  * One element of an array written to `values`/`formulas`: strings are read as if typed (so "1.234,5"
  * stays text in en-US), null leaves the cell alone (Office.js's rule), anything else not JSON-plain fails.
  */
-export function parseApiValue(v: unknown, what: string): Entry | null {
+export function parseApiValue(v: unknown, what: string, typing: Typing = {}): Entry | null {
   if (v === null) return null;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw fail.invalidArgument(`${what}: ${String(v)} is not a finite number`);
@@ -157,7 +178,7 @@ export function parseApiValue(v: unknown, what: string): Entry | null {
   if (typeof v === "boolean") return { kind: "value", value: v };
   if (typeof v === "string") {
     if (v.length > 32767) throw fail.invalidArgument(`${what}: text longer than 32767 characters`);
-    return parseTyped(v);
+    return parseTyped(v, typing);
   }
   throw fail.invalidArgument(`${what}: ${v === undefined ? "undefined" : Object.prototype.toString.call(v)} is not a cell value`);
 }

@@ -17,7 +17,9 @@ export type StrictErrorCode =
   | "InvalidRequestContext"
   | "InvalidObjectPath"
   | "RunMustReturnPromise"
-  | "GeneralException";
+  | "GeneralException"
+  | "InvalidOperationInCellEditMode"
+  | "ActivityLimitReached";
 
 export interface StrictDebugInfo {
   code: string;

@@ -1,9 +1,32 @@
 /**
  * The `text` of a cell: its value shown through its number format, en-US style. Covers General, "@",
  * and patterns made of 0 # , . % with literal text, [Color] tags and up to four ; sections — enough for
- * 0, 0.00, #,##0, #,##0.00, 0%, 0.00%, and the like. Dates are not rendered.
+ * 0, 0.00, #,##0, #,##0.00, 0%, 0.00%, and the like; dates in d, dd, m, mm, mmm, yy, yyyy (en-US month names).
  */
 import { type Computed, isError } from "./cells";
+import { serialDate } from "./culture";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A number format that shows a date (d, m or y outside quotes and [tags]). */
+export function isDateFormat(format: string): boolean {
+  return /[dmy]/i.test(format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "")) && !/General/i.test(format);
+}
+
+function dateText(v: number, format: string): string {
+  const { year, month, day } = serialDate(v);
+  return format.replace(/yyyy|yy|mmm|mm|m|dd|d/gi, (t) => {
+    switch (t.toLowerCase()) {
+      case "yyyy": return String(year);
+      case "yy": return String(year % 100).padStart(2, "0");
+      case "mmm": return MONTHS[month - 1];
+      case "mm": return String(month).padStart(2, "0");
+      case "m": return String(month);
+      case "dd": return String(day).padStart(2, "0");
+      default: return String(day);
+    }
+  });
+}
 
 export function displayText(v: Computed, format: string): string {
   if (v === null) return "";
@@ -16,6 +39,7 @@ export function displayText(v: Computed, format: string): string {
   }
   if (format === "General" || format === "") return general(v);
   if (format === "@") return general(v);
+  if (isDateFormat(format)) return dateText(v, format);
   let section = sections[0];
   let value = v;
   if (v < 0 && sections.length > 1) {

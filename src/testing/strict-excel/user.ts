@@ -1,6 +1,6 @@
 /**
  * A person at the keyboard (or a co-author), acting between the add-in's batches without proxies:
- * typing as Excel en-US reads it, sorting, inserting and deleting lines, renaming and protecting
+ * typing as Excel reads it in the workbook's culture, sorting, inserting and deleting lines, renaming and protecting
  * sheets. Each action raises the events Excel would. Plus read-only views for assertions.
  */
 import { MAX_COLS, type Rect, colLetters, fullAddress, lettersCol, localAddress, parseAddress } from "./address";
@@ -63,6 +63,15 @@ export class User {
     this.enter(this.sheet(sheet), a1, text, USER, true);
   }
 
+  /** Starts editing a cell (typing, no Enter yet): the add-in's requests fail until `finishEditing`. */
+  startEditing(): void {
+    this.wb.cellEditMode = true;
+  }
+
+  finishEditing(): void {
+    this.wb.cellEditMode = false;
+  }
+
   /** A co-author's edit arriving (source "Remote"). */
   remoteEdit(sheet: string, a1: string, text: string): void {
     this.enter(this.sheet(sheet), a1, text, REMOTE, false);
@@ -76,7 +85,7 @@ export class User {
     } catch (e) {
       throw new UserActionRefused("protected", `${a1} on "${s.name}" is locked: ${(e as Error).message}`);
     }
-    const entry = parseTyped(text);
+    const entry = parseTyped(text, this.wb.typing(s, row, col));
     if (entry.kind === "formula" && !parseFormula(entry.formula)) throw new UserActionRefused("formula", `Excel rejects the formula ${text}`);
     const spec = validate && entry.kind !== "clear" ? s.validation(row, col) : undefined;
     if (spec && entry.kind !== "clear" && spec.errorAlert.showAlert && spec.errorAlert.style === "Stop") {

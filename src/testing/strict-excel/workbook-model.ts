@@ -4,7 +4,8 @@
  * Both the proxy layer and the test "user" act through this.
  */
 import { MAX_COLS, MAX_ROWS, type Rect, cellA1, fullAddress, localAddress } from "./address";
-import { type Computed, type Entry, type ErrorValue, type ValidationSpec, apiValue, valueType } from "./cells";
+import { type Computed, type Entry, type ErrorValue, type Typing, type ValidationSpec, apiValue, valueType } from "./cells";
+import { CULTURES, type Culture, type CultureName } from "./culture";
 import { ADDIN, type ChangedPayload, Counters, EventBus, type Origin } from "./events";
 import { fail } from "./errors";
 import { compare, evaluate, parseFormula, shiftFormula } from "./formula";
@@ -22,6 +23,10 @@ export interface WorkbookOptions {
   maxResponseBytes?: number;
   /** Milliseconds each sync takes to cross to Excel and back (a slow or busy Excel); default 0 (a microtask). */
   syncLatencyMs?: number;
+  /** The culture typing is read in (culture.ts); default "en-US". */
+  culture?: CultureName;
+  /** "This year", for typed dates without a year; default the clock's. */
+  year?: number;
 }
 
 export type Guard =
@@ -43,6 +48,16 @@ export class WorkbookModel {
   readonly counters = new Counters();
   /** Workbook structure protection (Review › Protect Workbook): no sheet added, deleted, renamed or moved. */
   structureProtected = false;
+  /** The culture typing is read in; `application.cultureInfo` reports it. */
+  culture: Culture;
+  readonly year: number;
+  /**
+   * A person is editing a cell (typing, not yet Enter): every request fails with
+   * InvalidOperationInCellEditMode, as Microsoft lists it ("Excel is in cell-editing mode. Please exit the
+   * edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+   * learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+   */
+  cellEditMode = false;
   private serial = 0;
 
   constructor(opts: WorkbookOptions = {}) {
@@ -50,6 +65,8 @@ export class WorkbookModel {
     this.maxRequestBytes = opts.maxRequestBytes ?? FIVE_MB;
     this.maxResponseBytes = opts.maxResponseBytes ?? FIVE_MB;
     this.syncLatencyMs = opts.syncLatencyMs ?? 0;
+    this.culture = CULTURES[opts.culture ?? "en-US"];
+    this.year = opts.year ?? new Date().getFullYear();
     for (const name of opts.sheets ?? ["Sheet1"]) this.addSheet(name, null);
     this.activeId = this.sheets[0].id;
     this.selection = { sheetId: this.activeId, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
@@ -207,6 +224,12 @@ export class WorkbookModel {
   }
 
   /** Writes parsed entries (null = leave the cell) into a rectangle of the same shape. */
+  /** How text typed or written into a cell becomes a value there. */
+  typing(sheet: SheetModel, row: number, col: number): Typing {
+    const f = sheet.format(row, col, "numberFormat");
+    return { culture: this.culture, year: this.year, numberFormat: typeof f === "string" ? f : "General" };
+  }
+
   writeEntries(sheet: SheetModel, rect: Rect, entries: (Entry | null)[][], origin: Origin): void {
     this.guard(sheet, rect, "content");
     for (const row of entries) for (const e of row) {
@@ -222,7 +245,7 @@ export class WorkbookModel {
       else if (e.kind === "formula") sheet.setContent(r, c, { kind: "formula", formula: e.formula });
       else {
         sheet.setContent(r, c, { kind: "value", value: e.value });
-        if (e.autoFormat && sheet.format(r, c, "numberFormat") === "General") sheet.setFormat({ row: r, col: c, rows: 1, cols: 1 }, "numberFormat", e.autoFormat);
+        if (e.autoFormat && (e.date || sheet.format(r, c, "numberFormat") === "General")) sheet.setFormat({ row: r, col: c, rows: 1, cols: 1 }, "numberFormat", e.autoFormat);
       }
     }));
     const details = single ? this.details(before, this.value(sheet, rect.row, rect.col)) : null;

@@ -5,6 +5,7 @@
  */
 import { StrictExcelError, isStrictError } from "../errors";
 import type { WorkbookModel } from "../workbook-model";
+import { ApplicationProxy } from "./application";
 import { WorkbookProxy } from "./workbook";
 
 export interface QueuedOp {
@@ -37,8 +38,10 @@ export class StrictRequestContext {
     this.workbook = new WorkbookProxy(this);
   }
 
-  get application(): { calculationMode: string } {
-    return { calculationMode: "Automatic" };
+  private applicationProxy?: ApplicationProxy;
+
+  get application(): ApplicationProxy {
+    return (this.applicationProxy ??= new ApplicationProxy(this));
   }
 
   get debugInfo(): { pendingStatements: string[] } {
@@ -85,6 +88,12 @@ export class StrictRequestContext {
     // The request crosses to Excel and back: never synchronous, and as slow as the model is told to be.
     const latency = this.model.syncLatencyMs;
     await (latency > 0 ? new Promise<void>((resolve) => setTimeout(resolve, latency)) : Promise.resolve());
+    if (this.model.cellEditMode) {
+      throw new StrictExcelError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    }
     if (bytes > this.model.maxRequestBytes) {
       throw new StrictExcelError(
         "RequestPayloadSizeLimitExceeded",

@@ -131,7 +131,7 @@ export class RangeProxy extends ClientObjectBase<RangeTarget> {
   private writeContent(what: string, v: unknown): void {
     this.op(what, v, ({ sheet, rect }) => {
       const grid = shapeGrid<unknown>(v, rect, what);
-      const entries: (Entry | null)[][] = grid.map((row) => row.map((x) => parseApiValue(x, what)));
+      const entries: (Entry | null)[][] = grid.map((row, i) => row.map((x, j) => parseApiValue(x, what, this.model.typing(sheet, rect.row + i, rect.col + j))));
       this.model.writeEntries(sheet, rect, entries, ADDIN);
     });
   }

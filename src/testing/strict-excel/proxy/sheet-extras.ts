@@ -53,8 +53,12 @@ export class PageLayout extends ClientObjectBase<SheetModel> {
   get zoom(): Excel.PageLayoutZoomOptions { return this.get("zoom"); }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.write("zoom", v, (x) => {
+      // As documented (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions): a scale
+      // "between 10 and 400", or a number of pages to fit; 0 pages is not documented, so refused here.
       const z = x as Excel.PageLayoutZoomOptions;
-      return typeof z === "object" && z !== null && (z.scale === undefined || (z.scale >= 10 && z.scale <= 400));
+      const pages = (n: unknown) => n === undefined || n === null || (typeof n === "number" && Number.isInteger(n) && n >= 1);
+      return typeof z === "object" && z !== null && (z.scale === undefined || (z.scale >= 10 && z.scale <= 400))
+        && pages(z.horizontalFitToPages) && pages(z.verticalFitToPages);
     });
   }
 
