@@ -8,6 +8,7 @@ import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useRef, useState } from "react";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import type { CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
 export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
@@ -46,6 +47,8 @@ export interface ToolsActions {
   /** Readies the table for a copy made inside the click (on pointing at or focusing the button). */
   prepareCopy(): void;
   dismissError(): void;
+  /** Closes a tool's confirmation (a fix's or an unmarking's, a report's, a copy's). */
+  dismissNotice(which: "check" | "report" | "copy"): void;
 }
 
 function errorText(err: unknown): string {
@@ -59,7 +62,7 @@ export function proposedFixes(check: WorkbookCheck | null): FixToApply[] {
 }
 
 /** `onSummary`: the judgement the host made of the target rows a fix touched (the pane's counts). */
-export function useTools(ops: PaneOperations | null, period: PeriodCode, onSummary?: (s: CheckSummary) => void): [ToolsState, ToolsActions] {
+export function useTools(ops: PaneOperations | null, period: PeriodCode, onSummary?: (s: CheckSummary) => void, focus: FocusRequest = () => undefined): [ToolsState, ToolsActions] {
   const [busy, setBusy] = useState<ToolBusy>(null);
   const [error, setError] = useState<ToolsState["error"]>(null);
   const [mark, setMark] = useState(true);
@@ -72,21 +75,27 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
+  // Focus then lands on the tool's result, or on its error.
   const start = useCallback(
-    (what: Exclude<ToolBusy, null>, job: (o: PaneOperations) => Promise<void>) => {
+    (what: Exclude<ToolBusy, null>, job: (o: PaneOperations) => Promise<string | void>) => {
       if (!ops) return;
       setBusy(what);
       setError(null);
+      const tool = what === "report" || what === "copy" ? "report" : "check";
       // The error and the end of busy are set together, so they show in one render.
       job(ops).then(
-        () => setBusy(null),
-        (err: unknown) => {
-          setError({ tool: what === "report" || what === "copy" ? "report" : "check", text: errorText(err) });
+        (target) => {
           setBusy(null);
+          if (target) focus(target);
+        },
+        (err: unknown) => {
+          setError({ tool, text: errorText(err) });
+          setBusy(null);
+          focus(`${tool}-error`);
         },
       );
     },
-    [ops],
+    [ops, focus],
   );
 
   // After a fix the workbook is checked again with the options the user chose.
@@ -96,6 +105,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     start("check", async (o) => {
       setCheckMessage(null);
       setCheck(await recheck(o));
+      return "check-results";
     });
 
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
@@ -103,6 +113,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     if (r.summary) onSummary?.(r.summary);
     setCheck(await recheck(o));
     setCheckMessage(STRINGS.checkFixed(r.applied.length, r.skipped.length));
+    return "check-outcome";
   };
 
   const fix = (issue: CheckedIssue) => {
@@ -131,6 +142,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     start("clear", async (o) => {
       const r = await o.clearMarks();
       setCheckMessage(STRINGS.checkCleared(r.cleared));
+      return "check-outcome";
     });
 
   const select = useCallback(
@@ -146,6 +158,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     start("report", async (o) => {
       setCopy(null);
       setReport(await o.buildReport(period, keepPrevious));
+      return "report-outcome";
     });
 
   /**
@@ -187,9 +200,10 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
           throw err instanceof ClipboardRefused ? new Error(STRINGS.clipboardRefused) : err;
         }
         setCopy({ intent: "success", text: STRINGS.reportCopied(table.rows) });
-        return;
+        return "copy-outcome";
       }
       await copyAfterRead(o);
+      return "copy-outcome";
     });
   };
 
@@ -223,6 +237,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       copyTable,
       prepareCopy,
       dismissError: () => setError(null),
+      dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "report" ? setReport(null) : setCopy(null)),
     },
   ];
 }
