@@ -91,6 +91,8 @@ export const STRINGS = {
   checkFixAllTitle: "Sửa tất cả các ô được đề xuất?",
   checkFixAllBody: (n: number) => `KT-XH sẽ ghi giá trị đề xuất vào ${n} ô sau. Ô nào đã đổi từ lúc kiểm tra thì được để nguyên.`,
   checkFixAllConfirm: "Sửa tất cả",
+  checkFixChange: (where: string, was: string, value: string) => `${where}: ${was} → ${value}`,
+  emptyCell: "(ô trống)",
   checkFixAllCancel: "Không sửa",
   checkFixed: (applied: number, skipped: number) =>
     `Đã sửa ${applied} ô.${skipped ? ` ${skipped} ô đã đổi từ lúc kiểm tra nên được để nguyên.` : ""} Đã kiểm tra lại.`,

@@ -7,7 +7,8 @@
 import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useRef, useState } from "react";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
-import type { CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import { formatNumber } from "../core/numbers";
+import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
 import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
@@ -53,6 +54,13 @@ export interface ToolsActions {
 
 function errorText(err: unknown): string {
   return err instanceof Error && err.message ? err.message : STRINGS.unexpected;
+}
+
+/** A cell's content as the officer sees it: numbers in vi-VN form, text as typed, an empty cell said so. */
+export function shownValue(v: CellRead): string {
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v === "" ? STRINGS.emptyCell : v;
 }
 
 /** The fixes a check proposes, one per cell. */
@@ -124,7 +132,10 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const fixAll = () => {
     const fixes = proposedFixes(check);
     if (!fixes.length) return;
-    const where = check ? check.sheets.flatMap((s) => s.issues).filter((i) => i.apply).map((i) => `${i.where}: ${i.fixText ?? ""}`) : [];
+    // Every cell with what it holds now and what it would hold: "Trang …, ô F9: 1,72 → 1.720".
+    const where = check
+      ? check.sheets.flatMap((s) => s.issues).flatMap((i) => (i.apply ? [STRINGS.checkFixChange(i.where, shownValue(i.apply.was), i.fixText ?? String(i.apply.value))] : []))
+      : [];
     setConfirm({
       title: STRINGS.checkFixAllTitle,
       body: STRINGS.checkFixAllBody(fixes.length),

@@ -63,11 +63,21 @@ test.each([320, 450])("at %i px: 60 targets, half with figures, grouped and fold
   await screenshot(page, `list-02-checked-${width}`);
 }, 240000);
 
-test("after a load focus lands on its outcome", async () => {
+test("after a load focus lands on its outcome; the outcome is dismissable, and goes by itself once focus has left it", async () => {
   const page = await open();
   const button = page.getByRole("button", { name: "Nạp kế hoạch" });
   await eventually(async () => expect(await button.isEnabled()).toBe(true), 15000);
   await button.focus();
   await page.keyboard.press("Enter");
   await eventually(async () => expect(await focused(page)).toBe("outcome"), 30000);
-});
+  // "Đóng" closes it, and focus goes to the results rather than the page's body.
+  await page.getByTestId("outcome-close").click();
+  expect(await page.getByTestId("outcome").count()).toBe(0);
+  expect(await focused(page)).toBe("section-results");
+  // Loaded again: while focus is in the notice it stays; once focus moves on it goes (a confirmation only).
+  await button.click();
+  await page.getByTestId("outcome").waitFor({ timeout: 30000 });
+  await page.getByTestId("period-select").focus();
+  await page.getByTestId("outcome").waitFor({ state: "detached", timeout: 15000 });
+  expect(await axeViolations(page)).toEqual([]);
+}, 60000);

@@ -382,6 +382,10 @@ test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes not
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor();
   expect(await dialog.getByTestId("confirm-items").locator("li").count()).toBe(2);
+  // Old → new for every cell.
+  const changes = await dialog.getByTestId("confirm-items").locator("li").allTextContents();
+  expect(changes.every((c) => / → /.test(c))).toBe(true);
+  expect(changes.some((c) => c.includes("650,2 → "))).toBe(true);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "ui-09-fix-all-dialog-340", false);
   await page.keyboard.press("Escape");
