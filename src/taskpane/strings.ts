@@ -103,6 +103,7 @@ export const STRINGS = {
   reportBuild: "Tạo báo cáo",
   reportBuilding: "Đang lập báo cáo…",
   reportCopy: "Sao chép bảng",
+  reportOpen: "Mở báo cáo",
   reportCopying: "Đang sao chép…",
   reportCopied: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng): dán vào Word hoặc thư điện tử.`,
   reportCopiedText: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng) dạng chữ; trình duyệt không cho chép kèm định dạng.`,

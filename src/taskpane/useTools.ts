@@ -30,6 +30,8 @@ export interface ToolsState {
   checkMessage: string | null;
   keepPrevious: boolean;
   report: ReportSheetOutcome | null;
+  /** The sheet the last report was written to ("Mở báo cáo" selects it), kept after its notice closes. */
+  reportSheet: string | null;
   copy: ToolMessage | null;
   confirm: ConfirmQuestion | null;
 }
@@ -44,6 +46,8 @@ export interface ToolsActions {
   clearMarks(): void;
   select(issue: CheckedIssue): void;
   buildReport(): void;
+  /** "Mở báo cáo": selects the report sheet in Excel. */
+  openReport(): void;
   copyTable(): void;
   /** Readies the table for a copy made inside the click (on pointing at or focusing the button). */
   prepareCopy(): void;
@@ -79,6 +83,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const [checkMessage, setCheckMessage] = useState<string | null>(null);
   const [keepPrevious, setKeepPrevious] = useState(false);
   const [report, setReport] = useState<ReportSheetOutcome | null>(null);
+  const [reportSheet, setReportSheet] = useState<string | null>(null);
   const [copy, setCopy] = useState<ToolMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
 
@@ -168,7 +173,9 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const buildReport = () =>
     start("report", async (o) => {
       setCopy(null);
-      setReport(await o.buildReport(period, keepPrevious));
+      const r = await o.buildReport(period, keepPrevious);
+      setReport(r);
+      setReportSheet(r.sheet);
       return "report-outcome";
     });
 
@@ -234,7 +241,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, copy, confirm },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm },
     {
       setMark,
       setIssuesSheet,
@@ -245,6 +252,9 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       clearMarks,
       select,
       buildReport,
+      openReport: () => {
+        if (ops && reportSheet) ops.select(reportSheet, "A1").catch((err: unknown) => setError({ tool: "report", text: errorText(err) }));
+      },
       copyTable,
       prepareCopy,
       dismissError: () => setError(null),

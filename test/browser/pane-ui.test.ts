@@ -417,6 +417,9 @@ test("Tạo báo cáo shows the outcome and warnings; Sao chép bảng falls bac
   expect(await page.getByTestId("report-outcome").textContent()).toContain('Đã lập báo cáo ở trang "Báo cáo".');
   expect(await page.getByTestId("report-warnings").locator("li").count()).toBe(2);
   expect((await calls(page)).filter((c) => c.startsWith("buildReport"))).toEqual(["buildReport year keep=true"]);
+  // "Mở báo cáo" selects the report sheet in Excel.
+  await page.getByRole("button", { name: "Mở báo cáo" }).click();
+  await eventually(async () => expect(await page.evaluate(() => window.__fake.selection)).toEqual({ sheet: "Báo cáo", cell: "A1" }));
 
   await page.evaluate(() => {
     const w = window as unknown as { __text: string[] };

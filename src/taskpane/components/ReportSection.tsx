@@ -20,6 +20,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
         <Button disabled={disabled} onPointerEnter={act.prepareCopy} onFocus={act.prepareCopy} onPointerDown={act.prepareCopy} onClick={act.copyTable}>
           {STRINGS.reportCopy}
         </Button>
+        {t.reportSheet && <Button disabled={!enabled} onClick={act.openReport}>{STRINGS.reportOpen}</Button>}
       </div>
       {t.error?.tool === "report" && (
         <Notice
