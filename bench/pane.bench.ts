@@ -23,6 +23,7 @@ import * as zlib from "node:zlib";
 import type { Browser } from "playwright-core";
 import { type Ratio, alternate, compare, median, ratioOf } from "./alternate";
 import type { Bench } from "./run";
+import { keysToCheck, loadBigPlan, paneHeight } from "../test/browser/big-plan";
 import { DIST, ROOT, ensureDist, launch, openPage, serve, strictExcelScript } from "../test/browser/support";
 
 // Records when the first enabled, visible button appears (the closed confirmation dialogs' buttons
@@ -206,7 +207,31 @@ async function loadedHeapMb(): Promise<number> {
   });
 }
 
+/**
+ * A month's work: a 500-target plan loaded from a file, figures for half of them, at 340 × 900 px.
+ * The pane's scroll height (the list grouped and folded) and the keys from its first focusable
+ * element to the check's button (Tab, and Enter on the "Đi tới" link).
+ */
+let bigRun: Promise<{ height: number; keys: number }> | null = null;
+function bigPlanRun(): Promise<{ height: number; keys: number }> {
+  return (bigRun ??= withSite(async (site) => {
+    const o = await openPage(site.browser, site.origin, { officeJs: site.officeJs, width: 340, height: 900 });
+    try {
+      await o.page.goto(`${site.origin}/taskpane.html`);
+      await loadBigPlan(o.page, 500);
+      const height = await paneHeight(o.page);
+      const keys = await keysToCheck(o.page);
+      if (o.errors.length || o.blocked.length) throw new Error([...o.errors, ...o.blocked].join("; "));
+      return { height, keys };
+    } finally {
+      await o.context.close();
+    }
+  }));
+}
+
 export const benches: Bench[] = [
+  { name: "pane.height.500.px", run: async () => (await bigPlanRun()).height },
+  { name: "pane.tabs.to.check.500", run: async () => (await bigPlanRun()).keys },
   { name: "pane.ready.vs-template", run: async () => (await againstTemplate()).ready },
   { name: "pane.js.vs-template", run: async () => (await againstTemplate()).js },
   { name: "pane.heap.vs-template", run: async () => (await againstTemplate()).heap },

@@ -150,6 +150,19 @@ export type PlanProblemCode = "plan.invalid" | "plan.not-found" | "plan.unreadab
 
 const viErrors = z.locales.vi().localeError;
 
+/** What a blank or missing field of a plan file is called. */
+export const BLANK = "còn trống";
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = data;
+  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : (i ? "." : "") + String(p))).join("");
 }
@@ -159,8 +172,11 @@ export function parsePlan(data: unknown, file?: string): Result<Plan, PlanProble
   // Users read these messages: zod's own wording comes in Vietnamese, our custom ones already are.
   const r = PlanSchema.safeParse(data, { error: viErrors });
   if (r.success) return ok(r.data);
+  // A field left out or left blank is said so plainly, not as "mong đợi string, nhận được undefined".
   const problems: Problem<PlanProblemCode>[] = r.error.issues.map((issue) =>
-    problem("plan.invalid", "error", { file, path: pathText(issue.path) || "(gốc)" }, { detail: issue.message }),
+    problem("plan.invalid", "error", { file, ...(issue.path.length ? { path: pathText(issue.path) } : {}) }, {
+      detail: issue.code === "invalid_type" && isBlank(valueAt(data, issue.path)) ? BLANK : issue.message,
+    }),
   );
   return fail(problems);
 }

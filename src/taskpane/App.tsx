@@ -3,12 +3,13 @@ import type { Plan } from "../core/plan";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
 import { CheckSection } from "./components/CheckSection";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
-import { IndicatorList } from "./components/IndicatorList";
-import { Notice } from "./components/Notice";
+import { AttentionSection } from "./components/AttentionSection";
+import { CONFIRM_MS, Notice } from "./components/Notice";
 import { PlanPicker } from "./components/PlanPicker";
 import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
 import type { PaneOperations } from "../contract/operations";
+import { goToSection, useFocusRequests } from "./focus";
 import { STRINGS } from "./strings";
 import { type DropQuestion, usePane } from "./usePane";
 import { useTools } from "./useTools";
@@ -28,6 +29,15 @@ const PERIOD_CHOICES: PeriodId[] = [
   "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12",
 ];
 
+/** The "Đi tới" links: where each puts focus (a section's heading, or the check's own button). */
+const GOTO = [
+  ["section-results", "goToResults"],
+  ["section-list", "goToList"],
+  ["check-run", "goToCheck"],
+  ["section-report", "goToReport"],
+  ["section-plan", "goToPlan"],
+] as const;
+
 /** The pane. It receives everything as props: no Office calls in here or below. */
 /** The question asked before a load that would take filled rows out of the plan. */
 function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
@@ -37,8 +47,9 @@ function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
 }
 
 export function App({ ops, plans, oldExcel }: AppProps) {
-  const [s, act] = usePane(ops);
-  const [tools, toolAct] = useTools(ops, s.period, act.showSummary);
+  const focus = useFocusRequests();
+  const [s, act] = usePane(ops, focus);
+  const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus);
   const periodId = useId("period");
   const hasPlan = s.workbook?.planId != null;
   const idle = ops !== null && s.busy === null;
@@ -51,6 +62,26 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         <h1 className="ktxh-title3 ktxh-heading">{STRINGS.appTitle}</h1>
         <span className="ktxh-caption1 ktxh-muted">{STRINGS.appSubtitle}</span>
       </header>
+
+      {hasPlan && (
+        // A short way to each section: with 500 targets, any action stays a few keys away.
+        <nav className="ktxh-goto" aria-label={STRINGS.goTo} data-testid="goto">
+          <span className="ktxh-caption1 ktxh-muted" aria-hidden="true">{STRINGS.goTo}:</span>
+          {GOTO.filter(([target]) => target !== "section-list" || summary !== null).map(([target, label]) => (
+            <a
+              key={target}
+              href={`#${target}`}
+              className="ktxh-link"
+              onClick={(e) => {
+                e.preventDefault();
+                goToSection(target);
+              }}
+            >
+              {STRINGS[label]}
+            </a>
+          ))}
+        </nav>
+      )}
 
       {!ops && !oldExcel && <span className="ktxh-body1" role="note">{STRINGS.outsideOffice}</span>}
       {oldExcel && (
@@ -75,7 +106,10 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         </Notice>
       )}
       {s.outcome && (
-        <Notice intent="success" testId="outcome">
+        <Notice intent="success" testId="outcome" onDismiss={() => {
+            act.dismissOutcome();
+            focus("section-results");
+          }} timeoutMs={s.kept.length ? undefined : CONFIRM_MS}>
           {s.outcome}
           {s.kept.length > 0 && (
             <>
@@ -90,7 +124,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       )}
 
       <section className="ktxh-section" aria-labelledby="ktxh-plan">
-        <h2 id="ktxh-plan" className="ktxh-subtitle2 ktxh-heading">{STRINGS.planLabel}</h2>
+        <h2 id="ktxh-plan" className="ktxh-subtitle2 ktxh-heading" data-focus="section-plan" tabIndex={-1}>{STRINGS.planLabel}</h2>
         <span className="ktxh-body1 ktxh-wrap" data-testid="plan-name">
           {hasPlan ? `${STRINGS.planInWorkbook} ${s.workbook?.planTitle ?? s.workbook?.planId}` : s.reading ? STRINGS.starting : STRINGS.noPlan}
         </span>
@@ -98,7 +132,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       </section>
 
       <section className="ktxh-section" aria-labelledby="ktxh-results">
-        <h2 id="ktxh-results" className="ktxh-subtitle2 ktxh-heading">{STRINGS.resultsLabel}</h2>
+        <h2 id="ktxh-results" className="ktxh-subtitle2 ktxh-heading" data-focus="section-results" tabIndex={-1}>{STRINGS.resultsLabel}</h2>
         <div className="ktxh-period">
           <div className="ktxh-field">
             <label className="ktxh-label" htmlFor={periodId}>{STRINGS.periodLabel}</label>
@@ -138,12 +172,9 @@ export function App({ ops, plans, oldExcel }: AppProps) {
 
       {summary && (
         <section className="ktxh-section" aria-labelledby="ktxh-attention">
-          <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading">{STRINGS.attentionLabel}</h2>
+          <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading" data-focus="section-list" tabIndex={-1}>{STRINGS.attentionLabel}</h2>
           {summary.items.length ? (
-            <>
-              <span className="ktxh-caption1 ktxh-muted">{STRINGS.attentionHint}</span>
-              <IndicatorList items={summary.items} onSelect={act.select} />
-            </>
+            <AttentionSection items={summary.items} onSelect={act.select} />
           ) : (
             <span className="ktxh-body1">{STRINGS.allGood}</span>
           )}

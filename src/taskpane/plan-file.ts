@@ -3,7 +3,7 @@
  * JSON or CSV). Whatever the file holds, the answer is a plan or Vietnamese lines saying what is
  * wrong where (line and column for broken JSON); nothing here throws on user data.
  */
-import { formatProblem } from "../core/messages";
+import { planFileLine } from "../core/messages";
 import type { Plan } from "../core/plan";
 import { parsePlanBytes } from "../core/plan-json";
 
@@ -11,6 +11,7 @@ export type PlanFileReading = { ok: true; plan: Plan; warnings: string[] } | { o
 
 export function readPlanFile(name: string, bytes: Uint8Array): PlanFileReading {
   const r = parsePlanBytes(bytes, name);
-  const lines = r.problems.map(formatProblem);
+  // One sentence per fault, said once (the pane names the file above them).
+  const lines = [...new Set(r.problems.map(planFileLine))];
   return r.ok ? { ok: true, plan: r.value, warnings: lines } : { ok: false, problems: lines };
 }

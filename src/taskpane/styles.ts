@@ -28,6 +28,14 @@ const CSS = `
 .ktxh-field{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS};min-width:0}
 .ktxh-row{display:flex;flex-wrap:wrap;gap:${t.spacingHorizontalS}}
 .ktxh-period{display:flex;align-items:flex-end;gap:${t.spacingHorizontalS}}
+.ktxh-goto{display:flex;flex-wrap:wrap;align-items:baseline;gap:${t.spacingVerticalXXS} ${t.spacingHorizontalM};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300}}
+.ktxh-link{color:${t.colorBrandForegroundLink};text-decoration:underline}
+.ktxh-link:hover{color:${t.colorBrandForegroundLinkHover}}
+.ktxh-filter{display:flex;flex-wrap:wrap;gap:${t.spacingHorizontalS}}
+.ktxh-filter>.ktxh-field{flex:1 1 130px}
+.ktxh-search{box-sizing:border-box;width:100%;min-height:32px;padding:0 ${t.spacingHorizontalS};border:${t.strokeWidthThin} solid ${t.colorNeutralStroke1};border-bottom-color:${t.colorNeutralStrokeAccessible};border-radius:${t.borderRadiusMedium};background-color:${t.colorNeutralBackground1};color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300}}
+.ktxh-search::placeholder{color:${t.colorNeutralForeground4}}
+.ktxh-root [tabindex="-1"]:focus{outline:2px solid ${t.colorStrokeFocus2};outline-offset:2px}
 .ktxh-period>.ktxh-label{color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300}}
 .ktxh-busy{display:flex;align-items:center;gap:${t.spacingHorizontalS};color:${t.colorNeutralForeground2};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300}}
 .ktxh-spin{box-sizing:border-box;width:16px;height:16px;flex-shrink:0;border:2px solid ${t.colorBrandStroke2};border-top-color:${t.colorBrandStroke1};border-radius:50%;animation:ktxh-spin 0.9s linear infinite}

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Plan } from "../core/plan";
 import type { CheckSummary, DropCandidate, IndicatorItem, Notice, PaneOperations, PeriodCode, StaleJudgement, WorkbookState } from "../contract/operations";
+import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
 export type Busy = "loading" | "checking" | null;
@@ -38,6 +39,8 @@ export interface PaneActions {
   recheck(): void;
   select(item: IndicatorItem): void;
   dismissError(): void;
+  /** Closes the load's outcome ("Đã nạp …"). */
+  dismissOutcome(): void;
   /** A judgement made by another action (a fix): the counts and the list show it. */
   showSummary(s: CheckSummary): void;
 }
@@ -60,7 +63,7 @@ function initialPeriod(state: WorkbookState): PeriodCode {
   return state.periods[state.periods.length - 1];
 }
 
-export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
+export function usePane(ops: PaneOperations | null, focus: FocusRequest = () => undefined): [PaneState, PaneActions] {
   const [workbook, setWorkbook] = useState<WorkbookState | null>(null);
   const [period, setPeriodState] = useState<PeriodCode>("year");
   const [summary, setSummary] = useState<CheckSummary | null>(null);
@@ -200,6 +203,7 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
         const r = await ops.loadPlan(plan, periods, confirmDrop);
         if ("cancelled" in r) {
           setOutcome(STRINGS.cancelled);
+          focus("outcome");
           return;
         }
         const state = await ops.readState();
@@ -210,12 +214,16 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
         setKept(r.kept);
         setNotices(mergeNotices(state.notices, r.notices));
         setGeneration((g) => g + 1);
+        focus("outcome");
       };
       run()
-        .catch((err: unknown) => setError(errorText(err)))
+        .catch((err: unknown) => {
+          setError(errorText(err));
+          focus("error");
+        })
         .finally(() => setBusy(null));
     },
-    [ops, confirmDrop],
+    [ops, confirmDrop, focus],
   );
 
   const recheck = useCallback(() => {
@@ -225,14 +233,18 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
     ops
       .recheck(period)
       .then(
-        (s) => {
-          setSummary(s);
+        (r) => {
+          setSummary(r);
           setStale(null);
+          focus("counts");
         },
-        (err: unknown) => setError(errorText(err)),
+        (err: unknown) => {
+          setError(errorText(err));
+          focus("error");
+        },
       )
       .finally(() => setBusy(null));
-  }, [ops, period]);
+  }, [ops, period, focus]);
 
   const select = useCallback(
     (item: IndicatorItem) => {
@@ -249,10 +261,11 @@ export function usePane(ops: PaneOperations | null): [PaneState, PaneActions] {
     setError(null);
   }, []);
   const dismissError = useCallback(() => setError(null), []);
+  const dismissOutcome = useCallback(() => setOutcome(null), []);
   const showSummary = useCallback((s: CheckSummary) => setSummary(s), []);
 
   return [
     { workbook, reading, period, summary, busy, error, outcome, kept, notices, drop, stale },
-    { setPeriod, load, recheck, select, dismissError, showSummary },
+    { setPeriod, load, recheck, select, dismissError, dismissOutcome, showSummary },
   ];
 }

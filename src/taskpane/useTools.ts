@@ -7,7 +7,9 @@
 import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useRef, useState } from "react";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
-import type { CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import { formatNumber } from "../core/numbers";
+import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
 export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
@@ -28,6 +30,8 @@ export interface ToolsState {
   checkMessage: string | null;
   keepPrevious: boolean;
   report: ReportSheetOutcome | null;
+  /** The sheet the last report was written to ("Mở báo cáo" selects it), kept after its notice closes. */
+  reportSheet: string | null;
   copy: ToolMessage | null;
   confirm: ConfirmQuestion | null;
 }
@@ -42,14 +46,25 @@ export interface ToolsActions {
   clearMarks(): void;
   select(issue: CheckedIssue): void;
   buildReport(): void;
+  /** "Mở báo cáo": selects the report sheet in Excel. */
+  openReport(): void;
   copyTable(): void;
   /** Readies the table for a copy made inside the click (on pointing at or focusing the button). */
   prepareCopy(): void;
   dismissError(): void;
+  /** Closes a tool's confirmation (a fix's or an unmarking's, a report's, a copy's). */
+  dismissNotice(which: "check" | "report" | "copy"): void;
 }
 
 function errorText(err: unknown): string {
   return err instanceof Error && err.message ? err.message : STRINGS.unexpected;
+}
+
+/** A cell's content as the officer sees it: numbers in vi-VN form, text as typed, an empty cell said so. */
+export function shownValue(v: CellRead): string {
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v === "" ? STRINGS.emptyCell : v;
 }
 
 /** The fixes a check proposes, one per cell. */
@@ -59,7 +74,7 @@ export function proposedFixes(check: WorkbookCheck | null): FixToApply[] {
 }
 
 /** `onSummary`: the judgement the host made of the target rows a fix touched (the pane's counts). */
-export function useTools(ops: PaneOperations | null, period: PeriodCode, onSummary?: (s: CheckSummary) => void): [ToolsState, ToolsActions] {
+export function useTools(ops: PaneOperations | null, period: PeriodCode, onSummary?: (s: CheckSummary) => void, focus: FocusRequest = () => undefined): [ToolsState, ToolsActions] {
   const [busy, setBusy] = useState<ToolBusy>(null);
   const [error, setError] = useState<ToolsState["error"]>(null);
   const [mark, setMark] = useState(true);
@@ -68,25 +83,32 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const [checkMessage, setCheckMessage] = useState<string | null>(null);
   const [keepPrevious, setKeepPrevious] = useState(false);
   const [report, setReport] = useState<ReportSheetOutcome | null>(null);
+  const [reportSheet, setReportSheet] = useState<string | null>(null);
   const [copy, setCopy] = useState<ToolMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
+  // Focus then lands on the tool's result, or on its error.
   const start = useCallback(
-    (what: Exclude<ToolBusy, null>, job: (o: PaneOperations) => Promise<void>) => {
+    (what: Exclude<ToolBusy, null>, job: (o: PaneOperations) => Promise<string | void>) => {
       if (!ops) return;
       setBusy(what);
       setError(null);
+      const tool = what === "report" || what === "copy" ? "report" : "check";
       // The error and the end of busy are set together, so they show in one render.
       job(ops).then(
-        () => setBusy(null),
-        (err: unknown) => {
-          setError({ tool: what === "report" || what === "copy" ? "report" : "check", text: errorText(err) });
+        (target) => {
           setBusy(null);
+          if (target) focus(target);
+        },
+        (err: unknown) => {
+          setError({ tool, text: errorText(err) });
+          setBusy(null);
+          focus(`${tool}-error`);
         },
       );
     },
-    [ops],
+    [ops, focus],
   );
 
   // After a fix the workbook is checked again with the options the user chose.
@@ -96,6 +118,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     start("check", async (o) => {
       setCheckMessage(null);
       setCheck(await recheck(o));
+      return "check-results";
     });
 
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
@@ -103,6 +126,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     if (r.summary) onSummary?.(r.summary);
     setCheck(await recheck(o));
     setCheckMessage(STRINGS.checkFixed(r.applied.length, r.skipped.length));
+    return "check-outcome";
   };
 
   const fix = (issue: CheckedIssue) => {
@@ -113,7 +137,10 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const fixAll = () => {
     const fixes = proposedFixes(check);
     if (!fixes.length) return;
-    const where = check ? check.sheets.flatMap((s) => s.issues).filter((i) => i.apply).map((i) => `${i.where}: ${i.fixText ?? ""}`) : [];
+    // Every cell with what it holds now and what it would hold: "Trang …, ô F9: 1,72 → 1.720".
+    const where = check
+      ? check.sheets.flatMap((s) => s.issues).flatMap((i) => (i.apply ? [STRINGS.checkFixChange(i.where, shownValue(i.apply.was), i.fixText ?? String(i.apply.value))] : []))
+      : [];
     setConfirm({
       title: STRINGS.checkFixAllTitle,
       body: STRINGS.checkFixAllBody(fixes.length),
@@ -131,6 +158,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     start("clear", async (o) => {
       const r = await o.clearMarks();
       setCheckMessage(STRINGS.checkCleared(r.cleared));
+      return "check-outcome";
     });
 
   const select = useCallback(
@@ -145,7 +173,10 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const buildReport = () =>
     start("report", async (o) => {
       setCopy(null);
-      setReport(await o.buildReport(period, keepPrevious));
+      const r = await o.buildReport(period, keepPrevious);
+      setReport(r);
+      setReportSheet(r.sheet);
+      return "report-outcome";
     });
 
   /**
@@ -187,9 +218,10 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
           throw err instanceof ClipboardRefused ? new Error(STRINGS.clipboardRefused) : err;
         }
         setCopy({ intent: "success", text: STRINGS.reportCopied(table.rows) });
-        return;
+        return "copy-outcome";
       }
       await copyAfterRead(o);
+      return "copy-outcome";
     });
   };
 
@@ -209,7 +241,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, copy, confirm },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm },
     {
       setMark,
       setIssuesSheet,
@@ -220,9 +252,13 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       clearMarks,
       select,
       buildReport,
+      openReport: () => {
+        if (ops && reportSheet) ops.select(reportSheet, "A1").catch((err: unknown) => setError({ tool: "report", text: errorText(err) }));
+      },
       copyTable,
       prepareCopy,
       dismissError: () => setError(null),
+      dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "report" ? setReport(null) : setCopy(null)),
     },
   ];
 }

@@ -2,7 +2,7 @@
 // with the strict in-memory Excel answering for office.js: the pane, the Office.js host (its chunks
 // loaded on first use) and the workbook all run for real. Screenshots go to test-artifacts/browser/.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
 
 type Item = { no: string; sheet: string; cell: string };
 type Grid = (string | number | boolean)[][];
@@ -49,8 +49,9 @@ async function loadPlan(page: Page): Promise<Map<string, Item>> {
   await button.click();
   await page.locator('[data-testid="outcome"], [data-testid="error"]').first().waitFor({ timeout: 30000 });
   if (await page.getByTestId("error").count()) throw new Error(`the pane shows an error: ${await page.getByTestId("error").textContent()}`);
-  await eventually(async () => expect(await page.locator('[data-testid="attention"] button').count()).toBe(20), 15000);
-  const list = await page.locator('[data-testid="attention"] button').evaluateAll((bs) =>
+  await eventually(async () => expect(await page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
+  await expandAttention(page);
+  const list = await page.locator('[data-testid="attention"] button.ktxh-item').evaluateAll((bs) =>
     bs.map((b) => ({ no: b.dataset.no ?? "", sheet: b.dataset.sheet ?? "", cell: b.dataset.cell ?? "" })),
   );
   return new Map(list.map((i) => [i.no, i]));

@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { planTemplateCsv } from "../../src/core/plan-template";
 import { type Opened, type Server, axeViolations, bundle, eventually, launch, openPage, screenshot, serve } from "./support";
 
 let dir: string;
@@ -95,8 +96,9 @@ test("loading a plan starts live judgment; typed figures move the counts and the
     window.__fake.type("year", "5", "nhiều lắm"); // not a figure
   });
   await waitCounts(page, { vuot: 1, dat: 1, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 17 });
-  const items = page.getByTestId("attention").locator("button");
-  await expect(items.count()).resolves.toBe(18);
+  // Grouped by status, off target first: 1 Không đạt, 17 without a figure.
+  await expect(page.locator('[data-group="khong-dat"]').getAttribute("data-count")).resolves.toBe("1");
+  await expect(page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).resolves.toBe("17");
   const four = page.locator('[data-testid="attention"] button[data-no="4"]');
   await expect(four.getAttribute("data-status")).resolves.toBe("khong-dat");
   expect(await four.textContent()).toContain("Không đạt");
@@ -186,7 +188,7 @@ test("the keyboard reaches every control in reading order, with a visible focus"
   const seen: string[] = [];
   // Start from the top of the page: a click on the title moves the focus starting point there.
   await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).click();
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 18; i++) {
     await page.keyboard.press("Tab");
     seen.push(
       await page.evaluate(() => {
@@ -196,16 +198,27 @@ test("the keyboard reaches every control in reading order, with a visible focus"
     );
   }
   expect(seen).toEqual([
+    // "Đi tới": a link to each section.
+    "a:Kết quả",
+    "a:Chỉ tiêu",
+    "a:Kiểm tra số liệu",
+    "a:Báo cáo",
+    "a:Kế hoạch",
+    "button:outcome-close",
     "select:plan-select",
     "button:Nạp kế hoạch",
     "button:Chọn tệp kế hoạch…",
+    "button:plan-template",
     "select:period-select",
     "button:Kiểm tra lại",
     // The report for the period just chosen, then the indicators to look at.
     "input:report-keep",
     "button:Tạo báo cáo",
     "button:Sao chép bảng",
-    "button:1",
+    // The list's filter and search, then the indicators, off target first.
+    "select:attention-filter",
+    "input:attention-search",
+    "button:4",
   ]);
   // Keyboard focus shows an outline on the item (and on Fluent's controls, which draw their own).
   const outline = await page.evaluate(() => {
@@ -265,14 +278,25 @@ test("a bad plan file is refused with Vietnamese problems that say where", async
   await box.waitFor();
   const text = await box.textContent();
   expect(text).toContain("Không dùng được tệp sai.json");
-  expect(text).toContain("tại id");
-  expect(text).toContain("tại targets[0].name");
-  expect(await page.getByTestId("plan-select").inputValue()).toBe("binh-son-2024");
+  // One plain sentence per fault, placed as the officer finds it: no schema paths, no parser words.
+  const lines = () => page.locator('[data-testid="file-problems"] li').allTextContents();
+  expect(await lines()).toContain('Chỉ tiêu 1, mục "name": tên chỉ tiêu không được để trống.');
+  expect((await lines()).some((l) => l.startsWith('Mục "id": '))).toBe(true);
+  expect(text).not.toMatch(/targets\[|\(gốc\)|mong đợi|undefined/);
+  // The refused file clears the choice: nothing else loads by accident under the error.
+  expect(await page.getByTestId("plan-select").inputValue()).toBe("");
+  expect(await page.getByRole("button", { name: "Nạp kế hoạch" }).isDisabled()).toBe(true);
 
   await page.getByTestId("plan-file").setInputFiles({ name: "hong.json", mimeType: "application/json", buffer: Buffer.from('{"id": "x",') });
   await eventually(async () => expect(await box.textContent()).toContain("không phải JSON hợp lệ"));
   // The same problem as `ktxh plan hong.json`: the place as line and column, the reason in Vietnamese.
-  expect(await box.textContent()).toMatch(/dòng 1, cột \d+/);
+  expect(await box.textContent()).toMatch(/Dòng 1, cột \d+/);
+
+  // A CSV fault is said once, at its row and under its column's heading.
+  await page.getByTestId("plan-file").setInputFiles({ name: "xa-2025.csv", mimeType: "text/csv", buffer: Buffer.from("no,name,unit,Chỉ tiêu kế hoạch\n1,Tổng giá trị,tỷ đồng,100\n2,,%,5\n") });
+  await eventually(async () => expect(await box.textContent()).toContain("Không dùng được tệp xa-2025.csv"));
+  expect((await lines()).length).toBe(1);
+  expect((await lines())[0]).toMatch(/^Dòng 3, cột name: /);
 
   const csv = "no;name;unit\n1;Tổng giá trị;tỷ đồng\n";
   await page.getByTestId("plan-file").setInputFiles({ name: "thieu-cot.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -280,6 +304,11 @@ test("a bad plan file is refused with Vietnamese problems that say where", async
   expect(await page.locator('[data-testid="file-problems"] li').count()).toBeGreaterThan(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "ui-04-bad-file-340");
+
+  // "Tải mẫu kế hoạch", beside "Chọn tệp kế hoạch…", saves the core's template.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải mẫu kế hoạch" }).click()]);
+  expect(download.suggestedFilename()).toBe("mau-ke-hoach.csv");
+  expect(fs.readFileSync(await download.path(), "utf8")).toBe(planTemplateCsv());
 });
 
 test("a CSV plan, as Vietnamese Excel saves it, loads", async () => {
@@ -367,6 +396,10 @@ test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes not
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor();
   expect(await dialog.getByTestId("confirm-items").locator("li").count()).toBe(2);
+  // Old → new for every cell.
+  const changes = await dialog.getByTestId("confirm-items").locator("li").allTextContents();
+  expect(changes.every((c) => / → /.test(c))).toBe(true);
+  expect(changes.some((c) => c.includes("650,2 → "))).toBe(true);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "ui-09-fix-all-dialog-340", false);
   await page.keyboard.press("Escape");
@@ -376,7 +409,7 @@ test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes not
 
   await page.getByRole("button", { name: "Sửa tất cả (2)" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Sửa tất cả" }).click();
-  await eventually(async () => expect(await page.getByTestId("check-outcome").textContent()).toBe("Đã sửa 2 ô. Đã kiểm tra lại."));
+  await eventually(async () => expect(await page.getByTestId("check-outcome").locator(".ktxh-notice-body").textContent()).toBe("Đã sửa 2 ô. Đã kiểm tra lại."));
   expect(await page.evaluate(() => [...(window.__fake.figures.get("year") ?? new Map<string, string>())])).toEqual([["4", "800"], ["3", "650.2"], ["11", "1"], ["5", "nhiều lắm"]]);
   expect((await calls(page)).filter((c) => c.startsWith("checkWorkbook") || c.startsWith("applyFixes")).length).toBe(3);
   expect(await page.getByTestId("issue").count()).toBe(1);
@@ -398,6 +431,9 @@ test("Tạo báo cáo shows the outcome and warnings; Sao chép bảng falls bac
   expect(await page.getByTestId("report-outcome").textContent()).toContain('Đã lập báo cáo ở trang "Báo cáo".');
   expect(await page.getByTestId("report-warnings").locator("li").count()).toBe(2);
   expect((await calls(page)).filter((c) => c.startsWith("buildReport"))).toEqual(["buildReport year keep=true"]);
+  // "Mở báo cáo" selects the report sheet in Excel.
+  await page.getByRole("button", { name: "Mở báo cáo" }).click();
+  await eventually(async () => expect(await page.evaluate(() => window.__fake.selection)).toEqual({ sheet: "Báo cáo", cell: "A1" }));
 
   await page.evaluate(() => {
     const w = window as unknown as { __text: string[] };

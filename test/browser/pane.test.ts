@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
-import { DIST, axeViolations, builtPane, eventually, screenshot } from "./support";
+import { DIST, axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
 
 type Item = { no: string; status: string; sheet: string; cell: string };
 
@@ -36,7 +36,8 @@ async function waitCounts(page: Page, want: Record<string, number>): Promise<voi
 }
 
 async function items(page: Page): Promise<Map<string, Item>> {
-  const list = await page.locator('[data-testid="attention"] button').evaluateAll((bs) =>
+  await expandAttention(page);
+  const list = await page.locator('[data-testid="attention"] button.ktxh-item').evaluateAll((bs) =>
     bs.map((b) => ({ no: b.dataset.no ?? "", status: b.dataset.status ?? "", sheet: b.dataset.sheet ?? "", cell: b.dataset.cell ?? "" })),
   );
   return new Map(list.map((i) => [i.no, i]));

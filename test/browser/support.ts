@@ -247,3 +247,12 @@ export function builtPane(): {
     },
   };
 }
+
+/** Unfolds every group of the pane's attention list ("Hiện thêm" until none is left). */
+export async function expandAttention(page: Page): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const more = page.locator('[data-testid="attention-more"]');
+    if ((await more.count()) === 0) return;
+    await more.first().click();
+  }
+}

@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadPlanFile } from "../../src/cli/load-plan";
-import { formatProblem } from "../../src/core/messages";
+import { planFileLine } from "../../src/core/messages";
 import { readPlanFile } from "../../src/taskpane/plan-file";
 
 const broken: [string, string, string][] = [
@@ -20,9 +20,10 @@ describe("a broken JSON plan gets the same Vietnamese problem, with line and col
     expect(cli.ok).toBe(false);
     expect(cli.problems.map((p) => [p.code, p.location.path])).toEqual([["plan.json-syntax", where]]);
     const pane = readPlanFile(name, new TextEncoder().encode(text));
-    expect(pane).toEqual({ ok: false, problems: cli.problems.map(formatProblem) });
+    // The same problems, said as the pane says them under the file's name (planFileLine).
+    expect(pane).toEqual({ ok: false, problems: cli.problems.map(planFileLine) });
     // Vietnamese, with the place: not the engine's English message.
-    expect(pane.ok || pane.problems[0]).toContain(where);
+    expect(pane.ok || pane.problems[0].toLowerCase()).toContain(where);
     expect(pane.ok || pane.problems[0]).not.toMatch(/Unexpected|Expected|JSON at position/);
   });
 
@@ -33,6 +34,6 @@ describe("a broken JSON plan gets the same Vietnamese problem, with line and col
     const cli = await loadPlanFile(path.join(dir, "ke-hoach"), "ke-hoach");
     const pane = readPlanFile("ke-hoach", new TextEncoder().encode(text));
     expect(cli.problems.map((p) => p.code)).toEqual(["plan.json-syntax"]);
-    expect(pane).toEqual({ ok: false, problems: cli.problems.map(formatProblem) });
+    expect(pane).toEqual({ ok: false, problems: cli.problems.map(planFileLine) });
   });
 });

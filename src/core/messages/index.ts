@@ -60,6 +60,30 @@ export function describeLocation(l: Location): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : "";
 }
 
+/**
+ * A plan file's problem as the pane says it under the file's name: the place as the officer sees it
+ * (the row and the column's heading of a table; the target and the field of a JSON plan), then what
+ * is wrong, in one sentence: "Dòng 4, cột Chỉ tiêu kế hoạch: còn trống."
+ */
+export function planFileLine(p: Problem): string {
+  const l = p.location;
+  let where = "";
+  // A table's place, "dòng 4, cột 4 (Chỉ tiêu kế hoạch)", is said by the column's heading.
+  const cell = /^dòng (\d+), cột (\d+)(?: \((.*)\))?$/.exec(l.path ?? "");
+  if (cell) where = `Dòng ${cell[1]}, cột ${cell[3] || cell[2]}`;
+  else if (l.path) {
+    const m = /^targets\[(\d+)\]\.?(\w*)/.exec(l.path);
+    const t = /^tasks\[(\d+)\]\.?(\w*)/.exec(l.path);
+    if (m) where = `${l.target ? `Chỉ tiêu ${l.target}` : `Chỉ tiêu thứ ${Number(m[1]) + 1} trong tệp`}${m[2] ? `, mục "${m[2]}"` : ""}`;
+    else if (t) where = `Nhiệm vụ thứ ${Number(t[1]) + 1} trong tệp${t[2] ? `, mục "${t[2]}"` : ""}`;
+    else if (/^dòng /.test(l.path)) where = l.path.charAt(0).toUpperCase() + l.path.slice(1);
+    else where = `Mục "${l.path}"`;
+  } else if (l.target) where = `Chỉ tiêu ${l.target}`;
+  const detail = p.code === "plan.invalid" ? String((p.params as { detail?: unknown }).detail ?? "") : "";
+  const what = detail ? `${detail.charAt(0).toUpperCase()}${detail.slice(1)}${/[.!?]$/.test(detail) ? "" : "."}` : message(p);
+  return where ? `${where}: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what;
+}
+
 /** Location and message in one line, for terminals and logs. */
 export function formatProblem(p: Problem): string {
   const where = describeLocation(p.location);

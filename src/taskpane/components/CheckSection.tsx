@@ -6,7 +6,7 @@ import { groupRepeated } from "../../core/validate/group";
 import { SEVERITY_LABELS, STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
 import { proposedFixes } from "../useTools";
-import { Notice } from "./Notice";
+import { CONFIRM_MS, Notice } from "./Notice";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -49,7 +49,7 @@ function Results({ check, disabled, act }: { check: WorkbookCheck; disabled: boo
   const fixes = proposedFixes(check).length;
   return (
     <>
-      <ul className="ktxh-counts ktxh-counts-3" aria-live="polite" data-testid="check-counts">
+      <ul className="ktxh-counts ktxh-counts-3" aria-live="polite" data-testid="check-counts" data-focus="check-results" tabIndex={-1}>
         {SEVERITIES.map((s) => (
           <li key={s} className="ktxh-tile" data-severity={s} data-count={check.counts[s]}>
             <span className={`ktxh-mark ktxh-mark-count ktxh-sev-${s}`}>{check.counts[s]}</span>
@@ -102,7 +102,7 @@ export function CheckSection({ t, act, enabled }: { t: ToolsState; act: ToolsAct
   const disabled = !enabled || t.busy !== null;
   return (
     <section className="ktxh-section" aria-labelledby="ktxh-check" data-testid="check">
-      <h2 id="ktxh-check" className="ktxh-subtitle2 ktxh-heading">{STRINGS.checkLabel}</h2>
+      <h2 id="ktxh-check" className="ktxh-subtitle2 ktxh-heading" data-focus="section-check" tabIndex={-1}>{STRINGS.checkLabel}</h2>
       <span className="ktxh-caption1 ktxh-muted">{STRINGS.checkHint}</span>
       <label className="ktxh-check">
         <input type="checkbox" checked={t.mark} disabled={disabled} onChange={(e) => act.setMark(e.currentTarget.checked)} data-testid="check-mark" />
@@ -113,7 +113,7 @@ export function CheckSection({ t, act, enabled }: { t: ToolsState; act: ToolsAct
         <span className="ktxh-body1">{STRINGS.checkIssuesSheet}</span>
       </label>
       <div className="ktxh-row">
-        <Button appearance="primary" disabled={disabled} onClick={act.runCheck}>{STRINGS.checkRun}</Button>
+        <Button appearance="primary" disabled={disabled} onClick={act.runCheck} data-focus="check-run">{STRINGS.checkRun}</Button>
         <Button disabled={disabled} onClick={act.clearMarks}>{STRINGS.checkClear}</Button>
       </div>
       {t.error?.tool === "check" && (
@@ -132,7 +132,9 @@ export function CheckSection({ t, act, enabled }: { t: ToolsState; act: ToolsAct
           {t.busy === "check" ? STRINGS.checkRunning : t.busy === "fix" ? STRINGS.checkFixing : STRINGS.checkClearing}
         </div>
       )}
-      {t.checkMessage && <Notice intent="success" testId="check-outcome">{t.checkMessage}</Notice>}
+      {t.checkMessage && (
+        <Notice intent="success" testId="check-outcome" onDismiss={() => act.dismissNotice("check")} timeoutMs={CONFIRM_MS}>{t.checkMessage}</Notice>
+      )}
       {t.check && <Results check={t.check} disabled={disabled} act={act} />}
     </section>
   );

@@ -1,12 +1,29 @@
 import { Button, Select, useId } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Plan } from "../../core/plan";
+import { planTemplateCsv } from "../../core/plan-template";
 import { STRINGS } from "../strings";
 import { Notice } from "./Notice";
 
 const FILE_VALUE = "__file__";
+export const TEMPLATE_NAME = "mau-ke-hoach.csv";
 /** A long list of schema problems is cut: the first few say what to fix, the rest only how many. */
 const SHOWN_PROBLEMS = 8;
+
+/**
+ * "Tải mẫu kế hoạch": the core's template (the same file `ktxh plan --template` writes), saved by the
+ * browser as a download. No Office call: the webview saves it where downloads go.
+ */
+function downloadTemplate(): void {
+  const url = URL.createObjectURL(new Blob([planTemplateCsv()], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = TEMPLATE_NAME;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
 
 export function planLabel(plan: Plan): string {
   return `${plan.unit} – năm ${plan.year}`;
@@ -60,6 +77,14 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
 
   const selected = choice === FILE_VALUE ? filePlan?.plan : builtIn.find((p) => p.id === choice);
 
+  // A refused file clears the choice: "Nạp kế hoạch" then loads nothing until the officer picks again,
+  // so another plan is never loaded by accident under the file's error.
+  const refuse = (p: { name: string; lines: string[]; fatal: boolean }) => {
+    setProblems(p);
+    setFilePlan(null);
+    setChoice("");
+  };
+
   const onFile = (file: File | undefined) => {
     if (!file) return;
     setReading(true);
@@ -73,10 +98,10 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
           setChoice(FILE_VALUE);
           if (r.warnings.length) setProblems({ name: file.name, lines: r.warnings, fatal: false });
         } else {
-          setProblems({ name: file.name, lines: r.problems, fatal: true });
+          refuse({ name: file.name, lines: r.problems, fatal: true });
         }
       })
-      .catch(() => setProblems({ name: file.name, lines: [STRINGS.fileUnreadable], fatal: true }))
+      .catch(() => refuse({ name: file.name, lines: [STRINGS.fileUnreadable], fatal: true }))
       .finally(() => {
         setReading(false);
         // The same file may be picked again after the user fixes it.
@@ -89,6 +114,7 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
       <div className="ktxh-field">
         <label className="ktxh-label" htmlFor={selectId}>{STRINGS.planPicker}</label>
         <Select id={selectId} value={choice} onChange={(_e, d) => setChoice(d.value)} disabled={disabled} data-testid="plan-select">
+          {choice === "" && <option value="" disabled>{STRINGS.planNone}</option>}
           {builtIn.map((p) => (
             <option key={p.id} value={p.id}>
               {planLabel(p)}
@@ -104,6 +130,7 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
         <Button disabled={disabled || reading} onClick={() => input.current?.click()}>
           {reading ? STRINGS.readingFile : STRINGS.pickFile}
         </Button>
+        <Button appearance="subtle" onClick={downloadTemplate} data-testid="plan-template">{STRINGS.planTemplate}</Button>
       </div>
       <span className="ktxh-caption1 ktxh-muted">{STRINGS.pickFileHint}</span>
       <input

@@ -1,7 +1,7 @@
 import { Button } from "@fluentui/react-components";
 import { STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
-import { Notice } from "./Notice";
+import { CONFIRM_MS, Notice } from "./Notice";
 
 /** "Tạo báo cáo" and "Sao chép bảng" for the period chosen above. */
 export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState; act: ToolsActions; enabled: boolean; periodLabel: string }) {
@@ -9,7 +9,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
   const r = t.report;
   return (
     <section className="ktxh-section" aria-labelledby="ktxh-report" data-testid="report">
-      <h2 id="ktxh-report" className="ktxh-subtitle2 ktxh-heading">{STRINGS.reportLabel}</h2>
+      <h2 id="ktxh-report" className="ktxh-subtitle2 ktxh-heading" data-focus="section-report" tabIndex={-1}>{STRINGS.reportLabel}</h2>
       <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportHint(periodLabel)}</span>
       <label className="ktxh-check">
         <input type="checkbox" checked={t.keepPrevious} disabled={disabled} onChange={(e) => act.setKeepPrevious(e.currentTarget.checked)} data-testid="report-keep" />
@@ -20,6 +20,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
         <Button disabled={disabled} onPointerEnter={act.prepareCopy} onFocus={act.prepareCopy} onPointerDown={act.prepareCopy} onClick={act.copyTable}>
           {STRINGS.reportCopy}
         </Button>
+        {t.reportSheet && <Button disabled={!enabled} onClick={act.openReport}>{STRINGS.reportOpen}</Button>}
       </div>
       {t.error?.tool === "report" && (
         <Notice
@@ -38,7 +39,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
         </div>
       )}
       {r && (
-        <Notice intent="success" testId="report-outcome">
+        <Notice intent="success" testId="report-outcome" onDismiss={() => act.dismissNotice("report")} timeoutMs={r.notices.length ? undefined : CONFIRM_MS}>
           {r.message}
           {r.notices.length > 0 && (
             <ul className="ktxh-bullets" data-testid="report-notices">
@@ -54,7 +55,9 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
           </ul>
         </Notice>
       )}
-      {t.copy && <Notice intent={t.copy.intent} testId="copy-outcome">{t.copy.text}</Notice>}
+      {t.copy && (
+        <Notice intent={t.copy.intent} testId="copy-outcome" onDismiss={() => act.dismissNotice("copy")} timeoutMs={t.copy.intent === "success" ? CONFIRM_MS : undefined}>{t.copy.text}</Notice>
+      )}
     </section>
   );
 }

@@ -13,7 +13,7 @@ const ORDER: { status: StatusCode; key: keyof CheckSummary["counts"] }[] = [
 /** The counts for the period ("Cần xem lại" apart from "Không đạt"), over main targets only. Polite live region: typing updates it. */
 export function StatusCounts({ summary }: { summary: CheckSummary }) {
   return (
-    <ul className="ktxh-counts" aria-live="polite" data-testid="counts">
+    <ul className="ktxh-counts" aria-live="polite" data-testid="counts" data-focus="counts" tabIndex={-1}>
       {ORDER.map(({ status, key }) => (
         <li key={status} className="ktxh-tile" data-status={status} data-count={summary.counts[key]}>
           <StatusMark status={status} kind="count">{summary.counts[key]}</StatusMark>
