@@ -44,8 +44,12 @@ describe("ktxh plan --json", () => {
     expect(j.targets).toHaveLength(20);
     expect(Object.keys(j.targets[0])).toEqual(["no", "parent", "name", "unit", "text", "value", "kind", "direction"]);
     expect(j.tasks).toHaveLength(33);
-    expect(Object.keys(j.tasks[0])).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing"]);
+    expect(Object.keys(j.tasks[0])).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing", "due"]);
     expect(j.tasks.map((t: { code: string }) => t.code)).toEqual(defaultPlan().tasks.map((t) => t.code));
+    for (const t of j.tasks as { timing: string | null; due: string | null }[]) {
+      expect(t.due).toBe(t.timing === "Năm 2024" ? "2024-12-31" : null);
+    }
+    expect(j.tasks.filter((t: { due: string | null }) => t.due === "2024-12-31")).toHaveLength(30);
   });
 
   it("gives each target the number written in it", async () => {

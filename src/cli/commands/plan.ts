@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { formatProblem } from "../../core/messages";
 import { type Plan, type TargetRow } from "../../core/plan";
 import type { Problem } from "../../core/problems";
+import { taskDue } from "../../core/task-due";
 import { type TargetSpec, hintsOf, parseTarget } from "../../core/target";
 import { builtInPlan, builtInPlans, defaultPlan } from "../../seeds";
 import { readArgs } from "../args";
@@ -81,6 +82,7 @@ export function planJson(plan: Plan, views: TargetView[]): unknown {
       lead: t.lead ?? null,
       partners: t.partners ?? null,
       timing: t.timing ?? null,
+      due: taskDue(t.timing, plan.year),
     })),
     corrections: plan.corrections.map((c) => ({ where: c.where, what: c.what })),
   };
