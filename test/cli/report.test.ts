@@ -144,6 +144,22 @@ describe("ktxh report WORKBOOK", () => {
     expect(model.rows.find((r) => r.no === "3")?.percentPlan?.text).toBe("64,3");
     expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 03 tiêu chí");
     expect(model.tasks).toMatchObject({ total: 33, done: 1, doing: 1, unreported: 31 });
+    // Timeliness at 30 June: the default plan's tasks are due at year end ("Năm 2024") or never.
+    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 32, overdue: 0 });
+  });
+
+  test("at year end a task of \"Năm 2024\" not done is overdue; one \"Thường xuyên\" is not", async () => {
+    await filledWorkbook("binh-son-2024", "year", {}, { "1": "Hoàn thành", "2.1": "Đang thực hiện", "5": "Đang thực hiện" });
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "year", "-o", "bc.xlsx", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    const plan = builtInPlan("binh-son-2024");
+    const ongoing = plan?.tasks.filter((t) => /Thường xuyên/.test(t.timing ?? "") || t.timing == null).map((t) => t.code) ?? [];
+    expect(ongoing).toEqual(["1", "4.6", "5"]);
+    // 1 is done (no deadline: on time); 4.6 and 5 run all year; the other 30 were due on 31 December.
+    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 2, overdue: 30 });
+    expect(model.tasks?.columns.map((c) => c.header).slice(-4)).toEqual(["Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Đang thực hiện trong hạn", "Quá hạn"]);
+    expect(model.tasks?.sentence).toContain("quá hạn chưa hoàn thành 30 nhiệm vụ");
   });
 
   test("a staff override with its reason is the report's status for that row, and the reason is kept", async () => {

@@ -184,6 +184,27 @@ function rowNamed(wb: StrictWorkbook, sheet: string, name: string): number {
   return i + 1;
 }
 
+describe("report sheet: task timeliness at the period's end (Office.js host)", () => {
+  test("the tasks by lead office count done on time, late, open within the deadline and overdue", async () => {
+    const s = setup();
+    const plan = builtInPlan("binh-son-2024");
+    if (!plan) throw new Error("binh-son-2024 missing");
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    for (const [code, word] of [["1", "Hoàn thành"], ["2.1", "Đang thực hiện"], ["5", "Đang thực hiện"]]) {
+      s.wb.user.type("Nhiệm vụ", cellOf(s.wb, "Nhiệm vụ", `n:${code}`, "status"), word);
+    }
+    const report = reportOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => MADE });
+    await report.buildReport("year", false);
+    const grid = s.wb.user.grid(REPORT, "A1:L200");
+    const header = grid.find((r) => r[1] === "Cơ quan chủ trì");
+    expect(header?.filter((v) => v !== "" && v != null).slice(-4)).toEqual(["Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Đang thực hiện trong hạn", "Quá hạn"]);
+    const total = grid.filter((r) => r[1] === "Tổng cộng").pop();
+    // Task 1 runs all year and is done; 4.6 and 5 run all year; the other 30 were due on 31 December.
+    expect(total?.filter((v) => v !== "" && v != null).slice(-4)).toEqual([1, 0, 2, 30]);
+    expect(grid.flat().some((v) => typeof v === "string" && v.includes("quá hạn chưa hoàn thành 30 nhiệm vụ"))).toBe(true);
+  });
+});
+
 describe("report sheet in a live workbook", () => {
   test("builds 783/BC's table, formatted for print, with a status-coloured chart; nothing else changes", async () => {
     const { wb, report } = await workbook2023();

@@ -139,7 +139,7 @@ export function buildReport(input: ReportInput): ReportModel {
   let tasks = null;
   if (input.taskCounts) tasks = givenTaskSummary(input.taskCounts);
   else if (input.tasks) {
-    const t = summarizeTasks(plan, input.tasks);
+    const t = summarizeTasks(plan, input.tasks, period);
     tasks = t.summary;
     problems.push(...t.problems);
   }

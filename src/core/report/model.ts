@@ -52,15 +52,28 @@ export interface TaskCounts {
   notStarted: number;
   /** Tasks nobody reported on: shown apart, never guessed into one of the three. */
   unreported: number;
+  /** Timeliness at the period's end (../task-timeliness.ts); the four add up to `total`. */
+  onTime: number;
+  late: number;
+  openInTime: number;
+  overdue: number;
 }
 
 export interface OfficeTasks extends TaskCounts {
   office: string;
 }
 
+/** A count column of the table by lead office: which count it shows, under which header. */
+export interface TaskColumn {
+  key: keyof TaskCounts;
+  header: string;
+}
+
 export interface TaskSummary extends TaskCounts {
   sentence: string;
   byOffice: OfficeTasks[];
+  /** The count columns of the table by lead office, in order (decided once, in ./tasks.ts). */
+  columns: TaskColumn[];
 }
 
 /** The heading block of Decree 30/2020: issuing body and number left, national motto and date right. */
