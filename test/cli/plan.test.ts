@@ -42,7 +42,8 @@ describe("ktxh plan --json", () => {
     expect(Object.keys(j)).toEqual(["id", "unit", "year", "source", "targets", "tasks", "corrections"]);
     expect([j.id, j.unit, j.year]).toEqual(["binh-son-2024", "UBND huyện Bình Sơn", 2024]);
     expect(j.targets).toHaveLength(20);
-    expect(Object.keys(j.targets[0])).toEqual(["no", "parent", "name", "unit", "text", "value", "kind", "direction"]);
+    expect(Object.keys(j.targets[0])).toEqual(["no", "parent", "name", "unit", "text", "value", "kind", "direction", "cumulative", "annual"]);
+    expect(j.targets.filter((t: { cumulative: boolean }) => t.cumulative).map((t: { no: string }) => t.no)).toEqual(["1", "3", "4", "5", "6", "8", "20"]);
     expect(j.tasks).toHaveLength(33);
     expect(Object.keys(j.tasks[0])).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing", "due"]);
     expect(j.tasks.map((t: { code: string }) => t.code)).toEqual(defaultPlan().tasks.map((t) => t.code));

@@ -140,8 +140,10 @@ describe("ktxh report WORKBOOK", () => {
     const io = capture(dir);
     await main(["report", "so.xlsx", "--period", "6m", "--json"], io);
     const model = JSON.parse(io.stdout()) as ReportModel;
-    expect(model.columns.map((c) => c.key)).toEqual(["no", "name", "unit", "plan", "actual", "percentPlan"]);
+    expect(model.columns.map((c) => c.key)).toEqual(["no", "name", "unit", "plan", "actual", "percentPlan", "outlook"]);
     expect(model.rows.find((r) => r.no === "3")?.percentPlan?.text).toBe("64,3");
+    // 400,5 in 6 months points to 801 for the year (no 2023 book given: linear in months), above 623,17.
+    expect(model.rows.find((r) => r.no === "3")?.outlook).toMatchObject({ status: "du-kien-dat", projected: 801, basis: "months" });
     expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 03 tiêu chí");
     expect(model.tasks).toMatchObject({ total: 33, done: 1, doing: 1, unreported: 31 });
     // Timeliness at 30 June: the default plan's tasks are due at year end ("Năm 2024") or never.

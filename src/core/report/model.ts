@@ -4,6 +4,7 @@
  * number, as a number with its written decimals, so a spreadsheet can hold a real number.
  */
 import type { Problem } from "../problems";
+import { type Outlook, OUTLOOK_LABELS } from "./outlook";
 import type { ReportPeriod } from "./period";
 import type { Status as ReportStatus } from "../evaluate/status";
 
@@ -15,7 +16,7 @@ export interface FigureCell {
   decimals: number;
 }
 
-export type ColumnKey = "no" | "name" | "unit" | "plan" | "actual" | "status" | "percentPlan" | "percentPrevious";
+export type ColumnKey = "no" | "name" | "unit" | "plan" | "actual" | "status" | "percentPlan" | "percentPrevious" | "outlook";
 
 export interface ReportColumn {
   key: ColumnKey;
@@ -39,6 +40,8 @@ export interface ReportRow {
   statusText: string;
   percentPlan: FigureCell | null;
   percentPrevious: FigureCell | null;
+  /** At 6 and 9 months: the year-end outlook of a cumulative or annual target (./outlook.ts), else null. */
+  outlook: Outlook | null;
   /** Why the status is what it is (for `--json` and the terminal; not printed in the table). */
   reason: string;
   overridden: boolean;
@@ -139,6 +142,13 @@ export function rowCells(model: ReportModel, row: ReportRow): string[] {
         return row.percentPlan?.text ?? "";
       case "percentPrevious":
         return row.percentPrevious?.text ?? "";
+      case "outlook":
+        return outlookText(row);
     }
   });
+}
+
+/** What the "Dự kiến cả năm" column prints: the outlook's word, blank where there is none. */
+export function outlookText(row: ReportRow): string {
+  return row.outlook ? OUTLOOK_LABELS[row.outlook.status] : "";
 }

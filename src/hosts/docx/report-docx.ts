@@ -100,7 +100,7 @@ function headingBlock(model: ReportModel): Table {
 
 /** Share of the text width per column; what is left goes to the target's name. */
 const SHARE: Record<ColumnKey, number> = {
-  no: 0.055, name: 0, unit: 0.115, plan: 0.165, actual: 0.14, status: 0.145, percentPlan: 0.12, percentPrevious: 0.12,
+  no: 0.055, name: 0, unit: 0.115, plan: 0.165, actual: 0.14, status: 0.145, percentPlan: 0.12, percentPrevious: 0.12, outlook: 0.13,
 };
 
 function widths(keys: ColumnKey[]): number[] {

@@ -5,7 +5,7 @@
  * translates. Pure numbers are JS numbers with en-US format codes; printed text stays text.
  */
 import type { FigureCell, ReportModel, ReportRow, TaskCounts } from "../../core/report/model";
-import { rowCells } from "../../core/report/model";
+import { outlookText, rowCells } from "../../core/report/model";
 import { FONT, PAGE } from "./styles";
 import type { CellFormat, CellValue, PageSetup } from "./types";
 
@@ -87,7 +87,7 @@ function figure(c: FigureCell | null, format: CellFormat): ReportCell {
 const text = (s: string, format: CellFormat): ReportCell => ({ value: s ? safeText(s) : null, format: { ...format, numberFormat: "@" } });
 
 const WIDTHS: Record<string, number> = {
-  no: 6, name: 50, unit: 12, plan: 16, actual: 17, status: 16, percentPlan: 13, percentPrevious: 13,
+  no: 6, name: 50, unit: 12, plan: 16, actual: 17, status: 16, percentPlan: 13, percentPrevious: 13, outlook: 15,
 };
 
 function titleRows(model: ReportModel, width: number, widths: number[]): ReportSheetRow[] {
@@ -141,6 +141,8 @@ function bodyRow(model: ReportModel, row: ReportRow, widths: number[]): ReportSh
         return figure(row.percentPlan, center);
       case "percentPrevious":
         return figure(row.percentPrevious, center);
+      case "outlook":
+        return text(outlookText(row), center);
     }
   });
   const printed = rowCells(model, row);
