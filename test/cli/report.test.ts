@@ -164,6 +164,36 @@ describe("ktxh report WORKBOOK", () => {
     expect(model.tasks?.sentence).toContain("quá hạn chưa hoàn thành 30 nhiệm vụ");
   });
 
+  test("--previous 2023 book: a 6-month report with So với cùng kỳ from the same period of 2023", async () => {
+    await filledWorkbook("binh-son-2023", "6m", { "3": 300, "8": 800, "14": 1, "20": 1000, "1.1": 1500 });
+    const { renameSync } = await import("fs");
+    renameSync(join(dir, "so.xlsx"), join(dir, "2023.xlsx"));
+    await filledWorkbook("binh-son-2024", "6m", { "3": 400.5, "8": 900, "20": 1100 });
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "6m", "--previous", "2023.xlsx", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(model.columns.find((c) => c.key === "percentPrevious")?.header).toBe("So với cùng kỳ (%)");
+    const pp = (no: string): string | undefined => model.rows.find((r) => r.no === no)?.percentPrevious?.text;
+    expect([pp("3"), pp("8"), pp("20")]).toEqual(["133,5", "112,5", "110,0"]);
+    // 2024 has no sector rows: 2023's 1.1 matches nothing.
+    expect(model.rows.some((r) => r.no === "1.1")).toBe(false);
+    // The text form names the matches made by name or by number alone.
+    const text = capture(dir);
+    expect(await main(["report", "so.xlsx", "--period", "6m", "--previous", "2023.xlsx", "-o", "bc.xlsx"], text)).toBeLessThan(2);
+    expect(text.stdout()).toContain("So với cùng kỳ");
+  });
+
+  test("--previous that cannot be read exits 2; it is never written over", async () => {
+    await filledWorkbook("binh-son-2024", "6m", { "3": 400.5 });
+    expect(await main(["report", "so.xlsx", "--period", "6m", "--previous", "khong-co.xlsx", "-o", "bc.xlsx"], capture(dir))).toBe(2);
+    writeFileSync(join(dir, "nam-truoc.json"), JSON.stringify({ rows: [{ no: "3", actual: "300" }] }));
+    expect(await main(["report", "so.xlsx", "--period", "6m", "--previous", "nam-truoc.json", "-o", "nam-truoc.json"], capture(dir))).toBe(2);
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "6m", "--previous", "nam-truoc.json", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(model.rows.find((r) => r.no === "3")?.percentPrevious?.text).toBe("133,5");
+  });
+
   test("a staff override with its reason is the report's status for that row, and the reason is kept", async () => {
     await filledWorkbook("binh-son-2023", "year", estimates2023(), {}, {}, { "1": ["Không đạt", "Số liệu ngành xây dựng chưa được Cục Thống kê xác nhận"] });
     const io = capture(dir);
