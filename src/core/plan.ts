@@ -69,6 +69,14 @@ export const TargetRow = z.strictObject({
   fromCommunes: z.optional(z.boolean()),
   /** How the communes' figures make the unit's: "sum" adds them up, "none" keeps them apart. */
   rollup: z.optional(z.enum(["sum", "none"])),
+  /**
+   * Whether the figure is a sum over the year (output, revenue, jobs, certificates: a mid-year figure
+   * is a share of the year plan) or a level (a rate, a ratio, a count at a date: compared with the
+   * target itself). Absent: the default from the unit and the name (./cumulative.ts).
+   */
+  cumulative: z.optional(z.boolean()),
+  /** Known only at year end (the poverty rate): not assessable before, never judged off target mid-year. */
+  annual: z.optional(z.boolean()),
 });
 export type TargetRow = z.infer<typeof TargetRow>;
 

@@ -42,10 +42,15 @@ describe("ktxh plan --json", () => {
     expect(Object.keys(j)).toEqual(["id", "unit", "year", "source", "targets", "tasks", "corrections"]);
     expect([j.id, j.unit, j.year]).toEqual(["binh-son-2024", "UBND huyện Bình Sơn", 2024]);
     expect(j.targets).toHaveLength(20);
-    expect(Object.keys(j.targets[0])).toEqual(["no", "parent", "name", "unit", "text", "value", "kind", "direction"]);
+    expect(Object.keys(j.targets[0])).toEqual(["no", "parent", "name", "unit", "text", "value", "kind", "direction", "cumulative", "annual"]);
+    expect(j.targets.filter((t: { cumulative: boolean }) => t.cumulative).map((t: { no: string }) => t.no)).toEqual(["1", "3", "4", "5", "6", "8", "20"]);
     expect(j.tasks).toHaveLength(33);
-    expect(Object.keys(j.tasks[0])).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing"]);
+    expect(Object.keys(j.tasks[0])).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing", "due"]);
     expect(j.tasks.map((t: { code: string }) => t.code)).toEqual(defaultPlan().tasks.map((t) => t.code));
+    for (const t of j.tasks as { timing: string | null; due: string | null }[]) {
+      expect(t.due).toBe(t.timing === "Năm 2024" ? "2024-12-31" : null);
+    }
+    expect(j.tasks.filter((t: { due: string | null }) => t.due === "2024-12-31")).toHaveLength(30);
   });
 
   it("gives each target the number written in it", async () => {

@@ -140,10 +140,58 @@ describe("ktxh report WORKBOOK", () => {
     const io = capture(dir);
     await main(["report", "so.xlsx", "--period", "6m", "--json"], io);
     const model = JSON.parse(io.stdout()) as ReportModel;
-    expect(model.columns.map((c) => c.key)).toEqual(["no", "name", "unit", "plan", "actual", "percentPlan"]);
+    expect(model.columns.map((c) => c.key)).toEqual(["no", "name", "unit", "plan", "actual", "percentPlan", "outlook"]);
     expect(model.rows.find((r) => r.no === "3")?.percentPlan?.text).toBe("64,3");
+    // 400,5 in 6 months points to 801 for the year (no 2023 book given: linear in months), above 623,17.
+    expect(model.rows.find((r) => r.no === "3")?.outlook).toMatchObject({ status: "du-kien-dat", projected: 801, basis: "months" });
     expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 03 tiêu chí");
     expect(model.tasks).toMatchObject({ total: 33, done: 1, doing: 1, unreported: 31 });
+    // Timeliness at 30 June: the default plan's tasks are due at year end ("Năm 2024") or never.
+    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 32, overdue: 0 });
+  });
+
+  test("at year end a task of \"Năm 2024\" not done is overdue; one \"Thường xuyên\" is not", async () => {
+    await filledWorkbook("binh-son-2024", "year", {}, { "1": "Hoàn thành", "2.1": "Đang thực hiện", "5": "Đang thực hiện" });
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "year", "-o", "bc.xlsx", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    const plan = builtInPlan("binh-son-2024");
+    const ongoing = plan?.tasks.filter((t) => /Thường xuyên/.test(t.timing ?? "") || t.timing == null).map((t) => t.code) ?? [];
+    expect(ongoing).toEqual(["1", "4.6", "5"]);
+    // 1 is done (no deadline: on time); 4.6 and 5 run all year; the other 30 were due on 31 December.
+    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 2, overdue: 30 });
+    expect(model.tasks?.columns.map((c) => c.header).slice(-4)).toEqual(["Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Đang thực hiện trong hạn", "Quá hạn"]);
+    expect(model.tasks?.sentence).toContain("quá hạn chưa hoàn thành 30 nhiệm vụ");
+  });
+
+  test("--previous 2023 book: a 6-month report with So với cùng kỳ from the same period of 2023", async () => {
+    await filledWorkbook("binh-son-2023", "6m", { "3": 300, "8": 800, "14": 1, "20": 1000, "1.1": 1500 });
+    const { renameSync } = await import("fs");
+    renameSync(join(dir, "so.xlsx"), join(dir, "2023.xlsx"));
+    await filledWorkbook("binh-son-2024", "6m", { "3": 400.5, "8": 900, "20": 1100 });
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "6m", "--previous", "2023.xlsx", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(model.columns.find((c) => c.key === "percentPrevious")?.header).toBe("So với cùng kỳ (%)");
+    const pp = (no: string): string | undefined => model.rows.find((r) => r.no === no)?.percentPrevious?.text;
+    expect([pp("3"), pp("8"), pp("20")]).toEqual(["133,5", "112,5", "110,0"]);
+    // 2024 has no sector rows: 2023's 1.1 matches nothing.
+    expect(model.rows.some((r) => r.no === "1.1")).toBe(false);
+    // The text form names the matches made by name or by number alone.
+    const text = capture(dir);
+    expect(await main(["report", "so.xlsx", "--period", "6m", "--previous", "2023.xlsx", "-o", "bc.xlsx"], text)).toBeLessThan(2);
+    expect(text.stdout()).toContain("So với cùng kỳ");
+  });
+
+  test("--previous that cannot be read exits 2; it is never written over", async () => {
+    await filledWorkbook("binh-son-2024", "6m", { "3": 400.5 });
+    expect(await main(["report", "so.xlsx", "--period", "6m", "--previous", "khong-co.xlsx", "-o", "bc.xlsx"], capture(dir))).toBe(2);
+    writeFileSync(join(dir, "nam-truoc.json"), JSON.stringify({ rows: [{ no: "3", actual: "300" }] }));
+    expect(await main(["report", "so.xlsx", "--period", "6m", "--previous", "nam-truoc.json", "-o", "nam-truoc.json"], capture(dir))).toBe(2);
+    const io = capture(dir);
+    await main(["report", "so.xlsx", "--period", "6m", "--previous", "nam-truoc.json", "--json"], io);
+    const model = JSON.parse(io.stdout()) as ReportModel;
+    expect(model.rows.find((r) => r.no === "3")?.percentPrevious?.text).toBe("133,5");
   });
 
   test("a staff override with its reason is the report's status for that row, and the reason is kept", async () => {

@@ -184,6 +184,47 @@ function rowNamed(wb: StrictWorkbook, sheet: string, name: string): number {
   return i + 1;
 }
 
+describe("report sheet: task timeliness at the period's end (Office.js host)", () => {
+  test("the tasks by lead office count done on time, late, open within the deadline and overdue", async () => {
+    const s = setup();
+    const plan = builtInPlan("binh-son-2024");
+    if (!plan) throw new Error("binh-son-2024 missing");
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    for (const [code, word] of [["1", "Hoàn thành"], ["2.1", "Đang thực hiện"], ["5", "Đang thực hiện"]]) {
+      s.wb.user.type("Nhiệm vụ", cellOf(s.wb, "Nhiệm vụ", `n:${code}`, "status"), word);
+    }
+    const report = reportOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => MADE });
+    await report.buildReport("year", false);
+    const grid = s.wb.user.grid(REPORT, "A1:L200");
+    const header = grid.find((r) => r[1] === "Cơ quan chủ trì");
+    expect(header?.filter((v) => v !== "" && v != null).slice(-4)).toEqual(["Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Đang thực hiện trong hạn", "Quá hạn"]);
+    const total = grid.filter((r) => r[1] === "Tổng cộng").pop();
+    // Task 1 runs all year and is done; 4.6 and 5 run all year; the other 30 were due on 31 December.
+    expect(total?.filter((v) => v !== "" && v != null).slice(-4)).toEqual([1, 0, 2, 30]);
+    expect(grid.flat().some((v) => typeof v === "string" && v.includes("quá hạn chưa hoàn thành 30 nhiệm vụ"))).toBe(true);
+  });
+});
+
+describe("report sheet: the year-end outlook at 6 months (Office.js host)", () => {
+  test("a Dự kiến cả năm column: cumulative targets projected, rates left blank", async () => {
+    const s = setup();
+    const plan = builtInPlan("binh-son-2024");
+    if (!plan) throw new Error("binh-son-2024 missing");
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    s.wb.user.type(TARGETS, cellOf(s.wb, TARGETS, "t:3", "p:6m"), "250");
+    s.wb.user.type(TARGETS, cellOf(s.wb, TARGETS, "t:5", "p:6m"), "40000");
+    s.wb.user.type(TARGETS, cellOf(s.wb, TARGETS, "t:7", "p:6m"), "35");
+    const report = reportOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => MADE });
+    await report.buildReport("6m", false);
+    const grid = s.wb.user.grid(REPORT, "A1:L200");
+    const header = grid.find((r) => r[1] === "Chỉ tiêu chủ yếu");
+    const col = header?.indexOf("Dự kiến cả năm") ?? -1;
+    expect(col).toBeGreaterThan(0);
+    const at = (name: string): unknown => grid.find((r) => r[1] === name)?.[col];
+    expect([at("Tổng thu ngân sách trên địa bàn"), at("Sản lượng lương thực cây có hạt"), at("Tỷ lệ che phủ rừng")]).toEqual(["Dự kiến không đạt", "Dự kiến đạt", ""]);
+  });
+});
+
 describe("report sheet in a live workbook", () => {
   test("builds 783/BC's table, formatted for print, with a status-coloured chart; nothing else changes", async () => {
     const { wb, report } = await workbook2023();

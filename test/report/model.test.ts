@@ -130,7 +130,7 @@ describe("mid-year report", () => {
   test("percent of the year plan and of the same period last year, no status words", () => {
     const m = buildReport({ plan: plan(), actuals, period: "6m", samePeriodLastYear: { "1": "590,00", "3": 1000 } });
     expect(m.columns.map((c) => c.header)).toEqual([
-      "TT", "Chỉ tiêu chủ yếu", "Đơn vị tính", "KH năm 2025", "Ước TH 6 tháng năm 2025", "So với KH năm (%)", "So với cùng kỳ (%)",
+      "TT", "Chỉ tiêu chủ yếu", "Đơn vị tính", "KH năm 2025", "Ước TH 6 tháng năm 2025", "So với KH năm (%)", "So với cùng kỳ (%)", "Dự kiến cả năm",
     ]);
     const r1 = m.rows.find((r) => r.no === "1");
     expect(r1?.percentPlan?.text).toBe("50,0");

@@ -8,6 +8,8 @@ import * as path from "node:path";
 import { formatProblem } from "../../core/messages";
 import { type Plan, type TargetRow } from "../../core/plan";
 import type { Problem } from "../../core/problems";
+import { isCumulative } from "../../core/cumulative";
+import { taskDue } from "../../core/task-due";
 import { type TargetSpec, hintsOf, parseTarget } from "../../core/target";
 import { builtInPlan, builtInPlans, defaultPlan } from "../../seeds";
 import { readArgs } from "../args";
@@ -72,6 +74,8 @@ export function planJson(plan: Plan, views: TargetView[]): unknown {
       value: spec ? targetValue(spec) : null,
       kind: spec?.kind ?? null,
       direction: spec?.direction ?? row.direction ?? null,
+      cumulative: isCumulative(row),
+      annual: row.annual ?? false,
     })),
     tasks: plan.tasks.map((t) => ({
       code: t.code,
@@ -81,6 +85,7 @@ export function planJson(plan: Plan, views: TargetView[]): unknown {
       lead: t.lead ?? null,
       partners: t.partners ?? null,
       timing: t.timing ?? null,
+      due: taskDue(t.timing, plan.year),
     })),
     corrections: plan.corrections.map((c) => ({ where: c.where, what: c.what })),
   };

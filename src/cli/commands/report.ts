@@ -13,6 +13,7 @@ import type { Problem } from "../../core/problems";
 import { type ReportInput, buildReport } from "../../core/report/build";
 import { type ReportExtras, readReportExtras } from "../../core/report/extras";
 import { type DocDate, parseDocDate } from "../../core/report/heading";
+import { type PreviousYear, matchPreviousYear } from "../../core/report/previous-year";
 import { type ReportModel, rowCells } from "../../core/report/model";
 import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../core/report/period";
 import { builtInPlans } from "../../seeds";
@@ -44,6 +45,7 @@ const USAGE = [
   "  --signer-title  chức vụ người ký (Chủ tịch, Phó Chủ tịch; mặc định: Chủ tịch)",
   "  --tasks     số nhiệm vụ: tổng số, đã hoàn thành, đang thực hiện (118,109,9), thay cho trang Nhiệm vụ",
   ...PLAN_USAGE,
+  "  --previous  sổ .xlsx hoặc tệp số liệu của năm trước: cột \"So với cùng kỳ (%)\" (chỉ tiêu ghép theo số và tên)",
   "  --json      in mô hình báo cáo dạng JSON",
 ].join("\n");
 
@@ -63,6 +65,7 @@ interface Args {
   signerTitle: string | null;
   tasks: string | null;
   planOpts: PlanFileOptions;
+  previous: string | null;
 }
 
 function parseArgs(args: string[]): Args | string {
@@ -70,7 +73,7 @@ function parseArgs(args: string[]): Args | string {
   const r = readArgs(args, {
     plan: text, actuals: text, period: text, output: { type: "string", short: "o" }, docx: text,
     number: text, date: text, subject: text, to: text, json: { type: "boolean" },
-    signer: text, "signer-title": text, tasks: text, ...PLAN_OPTIONS,
+    signer: text, "signer-title": text, tasks: text, previous: text, ...PLAN_OPTIONS,
   });
   if (typeof r === "string") return r;
   if (r.positionals.length > 1) return `thừa tham số "${r.positionals[1]}"`;
@@ -82,6 +85,7 @@ function parseArgs(args: string[]): Args | string {
     output: v.output ?? null, docx: v.docx ?? null, json: v.json === true,
     number: v.number ?? null, date: v.date ?? null, subject: v.subject ?? null, to: v.to ?? null,
     signer: v.signer ?? null, signerTitle: v["signer-title"] ?? null, tasks: v.tasks ?? null, planOpts,
+    previous: v.previous ?? null,
   };
   if (out.workbook && out.actuals) return "dùng SỔ.xlsx hoặc --actuals, không dùng cả hai";
   if (!out.workbook && !(out.plan && out.actuals)) return "cần SỔ.xlsx, hoặc --plan và --actuals";
@@ -219,9 +223,44 @@ async function fromFiles(a: Args, io: CliIO): Promise<Loaded | null> {
   };
 }
 
+/**
+ * Last year's figures of the same period, from last year's book (read against the plan it records)
+ * or an actuals file, matched to this year's targets (core/report/previous-year.ts).
+ */
+async function fromPrevious(file: string, plan: Plan, period: string, io: CliIO): Promise<{ previous: PreviousYear; problems: Problem[] } | null> {
+  const bytes = readBytes(path.resolve(io.cwd, file));
+  if (typeof bytes === "string") {
+    io.err(`ktxh report: không đọc được tệp năm trước ${file}: ${bytes}\n`);
+    return null;
+  }
+  if (/\.xlsx$/i.test(file)) {
+    const r = await readWorkbookActuals(bytes, period, file, null);
+    if (!r.ok) {
+      printProblems(r.problems, io);
+      return null;
+    }
+    return { previous: matchPreviousYear(plan, r.value.plan, r.value.actuals.rows), problems: r.problems };
+  }
+  const r = parseActuals(bytes, file);
+  if (!r.ok) {
+    printProblems(r.problems, io);
+    return null;
+  }
+  return { previous: matchPreviousYear(plan, null, r.value.rows), problems: r.problems };
+}
+
 function today(): DocDate {
   const d = new Date();
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+/** How last year's targets were matched, where it was not by the same number and a like name. */
+function previousText(p: PreviousYear): string {
+  const how = { name: "theo tên", number: "theo số", "number-and-name": "theo số và tên" } as const;
+  const lines = p.matches
+    .filter((m) => m.how !== "number-and-name")
+    .map((m) => `  chỉ tiêu ${m.no} ← chỉ tiêu ${m.lastNo} năm trước${m.lastName ? ` "${m.lastName}"` : ""} (${how[m.how]})\n`);
+  return lines.length ? `Cùng kỳ năm trước, ghép chỉ tiêu:\n${lines.join("")}` : "";
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
@@ -257,6 +296,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   // --issuer and --year name the unit and year of a book's recorded plan too.
   const { unit, year } = a.planOpts;
   if (unit || year) loaded.plan = { ...loaded.plan, ...(unit ? { unit } : {}), ...(year ? { year } : {}) };
+  if (a.previous) loaded.inputs.push(path.resolve(io.cwd, a.previous));
   const outputs = [a.output, a.docx].filter((o): o is string => o != null).map((o) => path.resolve(io.cwd, o));
   const clash = outputs.find((o) => loaded.inputs.includes(o));
   if (clash) {
@@ -264,6 +304,14 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.UNREADABLE;
   }
   const period = (a.period as ReportPeriod | null) ?? loaded.period ?? "year";
+  let previous: PreviousYear | null = null;
+  if (a.previous) {
+    const p = await fromPrevious(a.previous, loaded.plan, period, io);
+    if (!p) return EXIT.UNREADABLE;
+    previous = p.previous;
+    loaded.input.samePeriodLastYear = { ...loaded.input.samePeriodLastYear, ...p.previous.values };
+    loaded.problems.push(...p.problems);
+  }
   const model = buildReport({
     plan: loaded.plan, period, ...loaded.input, number: a.number, date, subject: a.subject, to: a.to,
     signer: a.signer, signerTitle: a.signerTitle, ...(taskCounts ? { taskCounts } : {}),
@@ -284,6 +332,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (a.json) io.out(JSON.stringify(model, null, 2) + "\n");
   else {
     io.out(reportText(model));
+    if (previous) io.out(previousText(previous));
     for (const o of [a.output, a.docx]) if (o) io.out(`Đã ghi ${o}.\n`);
   }
   printProblems(model.problems, io);

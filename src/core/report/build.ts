@@ -11,6 +11,7 @@ import { deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
 import { EMPTY_CELL, figureCell, formatDecimals, percentCell, ratioPercent } from "./cells";
 import { type DocDate, documentNumber, issuerLines, placeDate, placeOf, signerLines } from "./heading";
 import type { FigureCell, ReportColumn, ReportModel, ReportRow } from "./model";
+import { yearOutlook } from "./outlook";
 import { type ReportPeriod, isYearEnd, periodLabel } from "./period";
 import { type GivenTaskCounts, type TaskStatusInput, count2, givenTaskSummary, summarizeTasks } from "./tasks";
 
@@ -49,7 +50,7 @@ export function periodPhrase(period: ReportPeriod, year: number): string {
   return `${periodLabel(period)} năm ${year}`;
 }
 
-function columns(input: ReportInput, period: ReportPeriod, withPrevious: boolean): ReportColumn[] {
+function columns(input: ReportInput, period: ReportPeriod, withPrevious: boolean, withOutlook = false): ReportColumn[] {
   const year = input.plan.year;
   const th = input.figures === "official" ? "TH" : "Ước TH";
   const cols: ReportColumn[] = [
@@ -71,6 +72,7 @@ function columns(input: ReportInput, period: ReportPeriod, withPrevious: boolean
     { key: "percentPlan", header: "So với KH năm (%)" },
   );
   if (withPrevious) cols.push({ key: "percentPrevious", header: "So với cùng kỳ (%)" });
+  if (withOutlook) cols.push({ key: "outlook", header: "Dự kiến cả năm" });
   return cols;
 }
 
@@ -112,6 +114,7 @@ function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined,
     statusText: status ? STATUS_LABELS[status] : "",
     percentPlan: percentCell(ratioPercent(actual, planBase(e))),
     percentPrevious: previous == null ? null : percentCell(ratioPercent(actual, figureCell(previous))),
+    outlook: yearOutlook(row, period, actual, previous == null || row.previous == null ? null : { samePeriod: figureCell(previous), year: figureCell(row.previous) }),
     reason: e?.reason ?? "",
     overridden: e?.overridden ?? false,
   };
@@ -139,7 +142,7 @@ export function buildReport(input: ReportInput): ReportModel {
   let tasks = null;
   if (input.taskCounts) tasks = givenTaskSummary(input.taskCounts);
   else if (input.tasks) {
-    const t = summarizeTasks(plan, input.tasks);
+    const t = summarizeTasks(plan, input.tasks, period);
     tasks = t.summary;
     problems.push(...t.problems);
   }
@@ -164,7 +167,7 @@ export function buildReport(input: ReportInput): ReportModel {
       recipients: input.to?.trim() ? ["Như trên;", "Lưu: VT."] : ["Lưu: VT."],
     },
     tableTitle: `Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ${phrase}`,
-    columns: columns(input, period, withPrevious),
+    columns: columns(input, period, withPrevious, rows.some((r) => r.outlook != null)),
     rows,
     counts: { ...s, main: mainTargets(plan).length },
     sentence: yearEnd ? summarySentence(plan, evaluation, "783") : midYearSentence(input, period, rows),

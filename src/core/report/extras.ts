@@ -1,7 +1,8 @@
 /**
  * What a report reads from an actuals JSON file beyond the rows `parseActuals` takes: whether the
  * figures are estimates, the period, a note ("SỐ LIỆU VÍ DỤ"), each row's figure for the same period
- * of the previous year (`previous`), and task statuses (`tasks: [{code, status}]`). All optional;
+ * of the previous year (`previous`), and task statuses (`tasks: [{code, status, byPeriod?: {"6m": status}}]`, the statuses of earlier
+ * periods telling a late finish). All optional;
  * a wrong shape is a problem, never an exception.
  */
 import { type Problem, problem } from "../problems";
@@ -47,7 +48,14 @@ export function readReportExtras(data: unknown, file?: string): { extras: Report
       data.tasks.forEach((t: unknown, i: number) => {
         if (!isRecord(t) || (typeof t.code !== "string" && typeof t.code !== "number")) return bad(`tasks[${i}]`, "cần {code, status}");
         const status = typeof t.status === "string" ? t.status : null;
-        extras.tasks?.push({ code: String(t.code), status });
+        const byPeriod: Record<string, string | null> = {};
+        if (isRecord(t.byPeriod)) {
+          for (const [p, v] of Object.entries(t.byPeriod)) {
+            if (isReportPeriod(p) && (typeof v === "string" || v == null)) byPeriod[p] = v ?? null;
+            else bad(`tasks[${i}].byPeriod.${p}`, "byPeriod là {kỳ: trạng thái}, kỳ là year, 9m, 6m, q1–q4 hoặc m1–m12");
+          }
+        } else if (t.byPeriod != null) bad(`tasks[${i}].byPeriod`, "byPeriod là {kỳ: trạng thái}");
+        extras.tasks?.push(Object.keys(byPeriod).length ? { code: String(t.code), status, byPeriod } : { code: String(t.code), status });
       });
     }
   }

@@ -4,6 +4,7 @@
  * number, as a number with its written decimals, so a spreadsheet can hold a real number.
  */
 import type { Problem } from "../problems";
+import { type Outlook, OUTLOOK_LABELS } from "./outlook";
 import type { ReportPeriod } from "./period";
 import type { Status as ReportStatus } from "../evaluate/status";
 
@@ -15,7 +16,7 @@ export interface FigureCell {
   decimals: number;
 }
 
-export type ColumnKey = "no" | "name" | "unit" | "plan" | "actual" | "status" | "percentPlan" | "percentPrevious";
+export type ColumnKey = "no" | "name" | "unit" | "plan" | "actual" | "status" | "percentPlan" | "percentPrevious" | "outlook";
 
 export interface ReportColumn {
   key: ColumnKey;
@@ -39,6 +40,8 @@ export interface ReportRow {
   statusText: string;
   percentPlan: FigureCell | null;
   percentPrevious: FigureCell | null;
+  /** At 6 and 9 months: the year-end outlook of a cumulative or annual target (./outlook.ts), else null. */
+  outlook: Outlook | null;
   /** Why the status is what it is (for `--json` and the terminal; not printed in the table). */
   reason: string;
   overridden: boolean;
@@ -52,15 +55,28 @@ export interface TaskCounts {
   notStarted: number;
   /** Tasks nobody reported on: shown apart, never guessed into one of the three. */
   unreported: number;
+  /** Timeliness at the period's end (../task-timeliness.ts); the four add up to `total`. */
+  onTime: number;
+  late: number;
+  openInTime: number;
+  overdue: number;
 }
 
 export interface OfficeTasks extends TaskCounts {
   office: string;
 }
 
+/** A count column of the table by lead office: which count it shows, under which header. */
+export interface TaskColumn {
+  key: keyof TaskCounts;
+  header: string;
+}
+
 export interface TaskSummary extends TaskCounts {
   sentence: string;
   byOffice: OfficeTasks[];
+  /** The count columns of the table by lead office, in order (decided once, in ./tasks.ts). */
+  columns: TaskColumn[];
 }
 
 /** The heading block of Decree 30/2020: issuing body and number left, national motto and date right. */
@@ -126,6 +142,13 @@ export function rowCells(model: ReportModel, row: ReportRow): string[] {
         return row.percentPlan?.text ?? "";
       case "percentPrevious":
         return row.percentPrevious?.text ?? "";
+      case "outlook":
+        return outlookText(row);
     }
   });
+}
+
+/** What the "Dự kiến cả năm" column prints: the outlook's word, blank where there is none. */
+export function outlookText(row: ReportRow): string {
+  return row.outlook ? OUTLOOK_LABELS[row.outlook.status] : "";
 }

@@ -8,19 +8,31 @@
 import type { Plan } from "../plan";
 import { type Problem, problem } from "../problems";
 import { type TaskStatus, readTaskStatus } from "../task-status";
+import { type PeriodId, isPeriodId } from "../periods";
+import { taskDue } from "../task-due";
+import { type StatusAt, type Timeliness, periodEnd, taskTimeliness } from "../task-timeliness";
 import { foldKey } from "../text";
 import type { ReportProblemCode } from "./codes";
-import type { OfficeTasks, TaskCounts, TaskSummary } from "./model";
+import type { OfficeTasks, TaskColumn, TaskCounts, TaskSummary } from "./model";
 
 export interface TaskStatusInput {
   code: string;
   status: string | null;
+  /** The statuses reported for other periods, by period id: they tell a late finish from one on time. */
+  byPeriod?: Readonly<Record<string, string | null>>;
 }
 
-const emptyCounts = (): TaskCounts => ({ total: 0, done: 0, doing: 0, notStarted: 0, unreported: 0 });
+const emptyCounts = (): TaskCounts => ({
+  total: 0, done: 0, doing: 0, notStarted: 0, unreported: 0, onTime: 0, late: 0, openInTime: 0, overdue: 0,
+});
 
-function add(c: TaskCounts, s: TaskStatus | null): void {
+const TIMELINESS_KEY: Record<Timeliness, "onTime" | "late" | "openInTime" | "overdue"> = {
+  "on-time": "onTime", late: "late", "open-in-time": "openInTime", overdue: "overdue",
+};
+
+function add(c: TaskCounts, s: TaskStatus | null, when: Timeliness): void {
   c.total++;
+  c[TIMELINESS_KEY[when]]++;
   if (s === "hoan-thanh") c.done++;
   else if (s === "dang-thuc-hien") c.doing++;
   else if (s === "chua-thuc-hien") c.notStarted++;
@@ -40,7 +52,7 @@ function officeName(lead: string | null): string {
  * 783/BC's sentence: "Tổng số nhiệm vụ giao: 118 nhiệm vụ; đã thực hiện hoàn thành 109 nhiệm vụ,
  * đang thực hiện 09 nhiệm vụ." A count of zero is left out ("chưa thực hiện 00" says nothing).
  */
-export function taskSentence(c: TaskCounts): string {
+export function taskSentence(c: Pick<TaskCounts, "total" | "done" | "doing" | "notStarted" | "unreported">): string {
   const parts: string[] = [];
   if (c.done) parts.push(`đã thực hiện hoàn thành ${count2(c.done)} nhiệm vụ`);
   if (c.doing) parts.push(`đang thực hiện ${count2(c.doing)} nhiệm vụ`);
@@ -62,8 +74,9 @@ export interface GivenTaskCounts {
 export function givenTaskSummary(g: GivenTaskCounts): TaskSummary {
   const notStarted = g.notStarted ?? Math.max(0, g.total - g.done - g.doing);
   const unreported = Math.max(0, g.total - g.done - g.doing - notStarted);
-  const c: TaskCounts = { total: g.total, done: g.done, doing: g.doing, notStarted, unreported };
-  return { ...c, sentence: taskSentence(c), byOffice: [] };
+  // Bare counts say nothing of deadlines: no timeliness column or sentence, its counts left at 0.
+  const c: TaskCounts = { total: g.total, done: g.done, doing: g.doing, notStarted, unreported, onTime: 0, late: 0, openInTime: 0, overdue: 0 };
+  return { ...c, sentence: taskSentence(c), byOffice: [], columns: taskColumns(c, false) };
 }
 
 /**
@@ -80,6 +93,14 @@ export function parseTaskCounts(text: string): { counts: GivenTaskCounts | null;
   return { counts: { total, done, doing, ...(notStarted !== undefined ? { notStarted } : {}) }, problems: [] };
 }
 
+/** The timeliness sentence at a period's end (the four counts add up to the total). */
+export function timelinessSentence(c: TaskCounts): string {
+  return (
+    `Về tiến độ: hoàn thành đúng hạn ${count2(c.onTime)} nhiệm vụ, hoàn thành trễ hạn ${count2(c.late)} nhiệm vụ, ` +
+    `đang thực hiện trong hạn ${count2(c.openInTime)} nhiệm vụ, quá hạn chưa hoàn thành ${count2(c.overdue)} nhiệm vụ.`
+  );
+}
+
 /**
  * Counts the plan's tasks by the statuses given (by task code). Statuses for codes the plan does not
  * have and words that are no status are problems; the task then counts as unreported.
@@ -87,10 +108,12 @@ export function parseTaskCounts(text: string): { counts: GivenTaskCounts | null;
 export function summarizeTasks(
   plan: Plan,
   statuses: readonly TaskStatusInput[],
+  at: PeriodId = "year",
 ): { summary: TaskSummary | null; problems: Problem<ReportProblemCode>[] } {
   const problems: Problem<ReportProblemCode>[] = [];
   if (!plan.tasks.length) return { summary: null, problems };
   const byCode = new Map<string, TaskStatus | null>();
+  const earlier = new Map<string, StatusAt[]>();
   const codes = new Set(plan.tasks.map((t) => t.code));
   for (const s of statuses) {
     const code = String(s.code).trim();
@@ -98,6 +121,11 @@ export function summarizeTasks(
       problems.push(problem("report.task-unknown", "warning", { target: code }, { code }));
       continue;
     }
+    const history: StatusAt[] = [];
+    for (const [p, text] of Object.entries(s.byPeriod ?? {})) {
+      if (isPeriodId(p) && text != null) history.push({ end: periodEnd(p, plan.year), status: readTaskStatus(text)?.status ?? null });
+    }
+    earlier.set(code, history);
     if (s.status == null || s.status.trim() === "") continue;
     const st = readTaskStatus(s.status)?.status ?? null;
     if (!st) problems.push(problem("report.task-status-unknown", "warning", { target: code }, { code, text: s.status }));
@@ -105,14 +133,44 @@ export function summarizeTasks(
   }
   const total = emptyCounts();
   const offices = new Map<string, OfficeTasks>();
+  const asOf = periodEnd(at, plan.year);
+  let dated = false;
   for (const t of plan.tasks) {
     const st = byCode.get(t.code) ?? null;
-    add(total, st);
+    const due = taskDue(t.timing, plan.year);
+    dated ||= due != null;
+    const when = taskTimeliness(due, st, asOf, earlier.get(t.code));
+    add(total, st, when);
     const name = officeName(t.lead);
     const key = foldKey(name);
     let o = offices.get(key);
     if (!o) offices.set(key, (o = { office: name, ...emptyCounts() }));
-    add(o, st);
+    add(o, st, when);
   }
-  return { summary: { ...total, sentence: taskSentence(total), byOffice: [...offices.values()] }, problems };
+  const sentence = dated ? `${taskSentence(total)} ${timelinessSentence(total)}` : taskSentence(total);
+  return { summary: { ...total, sentence, byOffice: [...offices.values()], columns: taskColumns(total, dated) }, problems };
+}
+
+/**
+ * The count columns of the table by lead office, in order, for both renderers (the .xlsx sheet and the
+ * .docx): the bare counts, "Chưa có báo cáo" when a task has none, and the four timeliness counts
+ * when a task of the plan has a deadline.
+ */
+function taskColumns(total: TaskCounts, dated: boolean): TaskColumn[] {
+  const cols: TaskColumn[] = [
+    { key: "total", header: "Số nhiệm vụ" },
+    { key: "done", header: "Hoàn thành" },
+    { key: "doing", header: "Đang thực hiện" },
+    { key: "notStarted", header: "Chưa thực hiện" },
+  ];
+  if (total.unreported > 0) cols.push({ key: "unreported", header: "Chưa có báo cáo" });
+  if (dated) {
+    cols.push(
+      { key: "onTime", header: "Hoàn thành đúng hạn" },
+      { key: "late", header: "Hoàn thành trễ hạn" },
+      { key: "openInTime", header: "Đang thực hiện trong hạn" },
+      { key: "overdue", header: "Quá hạn" },
+    );
+  }
+  return cols;
 }

@@ -100,7 +100,7 @@ function headingBlock(model: ReportModel): Table {
 
 /** Share of the text width per column; what is left goes to the target's name. */
 const SHARE: Record<ColumnKey, number> = {
-  no: 0.055, name: 0, unit: 0.115, plan: 0.165, actual: 0.14, status: 0.145, percentPlan: 0.12, percentPrevious: 0.12,
+  no: 0.055, name: 0, unit: 0.115, plan: 0.165, actual: 0.14, status: 0.145, percentPlan: 0.12, percentPrevious: 0.12, outlook: 0.13,
 };
 
 function widths(keys: ColumnKey[]): number[] {
@@ -152,16 +152,12 @@ function tasksTable(model: ReportModel): Table | null {
   const t = model.tasks;
   // Counts given as they are (`--tasks 118,109,9`) name no office: the sentence says it all.
   if (!t || t.byOffice.length === 0) return null;
-  const withUnreported = t.unreported > 0;
-  const headers = ["TT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
-  if (withUnreported) headers.push("Chưa có báo cáo");
-  const numW = Math.round(TEXT_WIDTH * (withUnreported ? 0.11 : 0.13));
+  const headers = ["TT", "Cơ quan chủ trì", ...t.columns.map((c) => c.header)];
+  const numW = Math.round(TEXT_WIDTH * (t.columns.length > 5 ? 0.68 / t.columns.length : t.columns.length > 4 ? 0.11 : 0.13));
   const noW = Math.round(TEXT_WIDTH * 0.06);
   const ws = [noW, TEXT_WIDTH - noW - numW * (headers.length - 2), ...new Array(headers.length - 2).fill(numW)];
   const counts = (c: TaskCounts): string[] => {
-    const out = [c.total, c.done, c.doing, c.notStarted].map(String);
-    if (withUnreported) out.push(String(c.unreported));
-    return out;
+    return t.columns.map((col) => String(c[col.key]));
   };
   const body = t.byOffice.map(
     (o, i) =>

@@ -5,7 +5,7 @@
  * translates. Pure numbers are JS numbers with en-US format codes; printed text stays text.
  */
 import type { FigureCell, ReportModel, ReportRow, TaskCounts } from "../../core/report/model";
-import { rowCells } from "../../core/report/model";
+import { outlookText, rowCells } from "../../core/report/model";
 import { FONT, PAGE } from "./styles";
 import type { CellFormat, CellValue, PageSetup } from "./types";
 
@@ -87,7 +87,7 @@ function figure(c: FigureCell | null, format: CellFormat): ReportCell {
 const text = (s: string, format: CellFormat): ReportCell => ({ value: s ? safeText(s) : null, format: { ...format, numberFormat: "@" } });
 
 const WIDTHS: Record<string, number> = {
-  no: 6, name: 50, unit: 12, plan: 16, actual: 17, status: 16, percentPlan: 13, percentPrevious: 13,
+  no: 6, name: 50, unit: 12, plan: 16, actual: 17, status: 16, percentPlan: 13, percentPrevious: 13, outlook: 15,
 };
 
 function titleRows(model: ReportModel, width: number, widths: number[]): ReportSheetRow[] {
@@ -141,6 +141,8 @@ function bodyRow(model: ReportModel, row: ReportRow, widths: number[]): ReportSh
         return figure(row.percentPlan, center);
       case "percentPrevious":
         return figure(row.percentPrevious, center);
+      case "outlook":
+        return text(outlookText(row), center);
     }
   });
   const printed = rowCells(model, row);
@@ -187,10 +189,8 @@ function tasksSheet(model: ReportModel): ReportSheet | null {
   const t = model.tasks;
   // Counts given as they are name no office: their sentence is printed under the targets table.
   if (!t || t.byOffice.length === 0) return null;
-  const withUnreported = t.unreported > 0;
-  const headers = ["TT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
-  if (withUnreported) headers.push("Chưa có báo cáo");
-  const widths = [6, 48, 13, 14, 14, 14, 14].slice(0, headers.length);
+  const headers = ["TT", "Cơ quan chủ trì", ...t.columns.map((c) => c.header)];
+  const widths = [6, t.columns.length > 5 ? 36 : 48, ...t.columns.map(() => (t.columns.length > 5 ? 11 : 14))];
   const n = widths.length;
   const total = widths.reduce((a, b) => a + b, 0);
   const rows: ReportSheetRow[] = [
@@ -205,9 +205,7 @@ function tasksSheet(model: ReportModel): ReportSheet | null {
   rows.push({ cells: headers.map((h) => text(h, hf)), height: heightFor(Math.max(...headers.map((h, i) => linesFor(h, widths[i])))) });
   const num = (v: number, format: CellFormat): ReportCell => ({ value: v, format: { ...format, numberFormat: "0" } });
   const counts = (c: TaskCounts, format: CellFormat): ReportCell[] => {
-    const out = [c.total, c.done, c.doing, c.notStarted].map((v) => num(v, format));
-    if (withUnreported) out.push(num(c.unreported, format));
-    return out;
+    return t.columns.map((col) => num(c[col.key], format));
   };
   const cf = boxed({ hAlign: "center" });
   t.byOffice.forEach((o, i) => {
