@@ -39,20 +39,20 @@ export interface ZipEntry {
   uncompressed: number;
 }
 
+/** Where a zip's end-of-central-directory record starts (searched back over its comment), or -1. */
+function endOfDirectory(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 65557);
+  for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
 /**
  * A zip's central directory, or null when it cannot be found (a truncated or damaged file). Reading
  * the directory costs microseconds, unlike unzipping. A ZIP64 size (0xFFFFFFFF) stays as given: over
  * any limit below 4 GB.
  */
 export function zipDirectory(buf: Buffer): ZipEntry[] | null {
-  const min = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
@@ -101,14 +101,7 @@ export function overLimits(entries: ZipEntry[], limits: typeof READ_LIMITS = REA
  * when an entry cannot be inflated here (ExcelJS then says what is wrong with the file).
  */
 export function inflatedOver(buf: Buffer, limits: typeof READ_LIMITS = READ_LIMITS): { total: number; entry: string | null } | null {
-  const min = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
