@@ -93,15 +93,21 @@ export async function submissionWorkbook(book: SubmissionBook, plan: Plan, now: 
   return wb;
 }
 
+/** The sheet `name` made anew (an old one removed), its columns' widths set and its title in A1. */
+function freshSheet(wb: Workbook, name: string, columns: readonly { width: number }[], title: string): Worksheet {
+  const old = wb.getWorksheet(name);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(name);
+  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const cell = ws.getCell(1, 1);
+  cell.value = title;
+  styleCell(cell, { ...BASE_FORMAT, font: { ...BASE_FORMAT.font, bold: true, size: 14 }, wrap: false });
+  return ws;
+}
+
 /** Writes (or rewrites) the *Phân công* sheet of a plan workbook. */
 export function writeAssignSheet(wb: Workbook, plan: Plan, assignments: readonly Assignment[]): Worksheet {
-  const old = wb.getWorksheet(ASSIGN_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(ASSIGN_SHEET);
-  ASSIGN_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const title = ws.getCell(1, 1);
-  title.value = ASSIGN_TITLE;
-  styleCell(title, { ...BASE_FORMAT, font: { ...BASE_FORMAT.font, bold: true, size: 14 }, wrap: false });
+  const ws = freshSheet(wb, ASSIGN_SHEET, ASSIGN_COLUMNS, ASSIGN_TITLE);
   const note = ws.getCell(2, 1);
   note.value = `${plan.unit} — năm ${plan.year}. Sửa cột "Giao cho" để đổi đơn vị được giao; các lệnh tạo và tổng hợp phiếu dùng nội dung ở đây.`;
   styleCell(note, { ...BASE_FORMAT, font: { ...BASE_FORMAT.font, italic: true }, wrap: false });
@@ -129,13 +135,7 @@ export function readAssignSheet(wb: Workbook): CellValue[][] | null {
 
 /** Writes the *Nguồn số liệu* sheet: one row per value merged or held back. */
 export function writeSourcesSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet {
-  const old = wb.getWorksheet(SOURCES_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(SOURCES_SHEET);
-  SOURCES_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const title = ws.getCell(1, 1);
-  title.value = SOURCES_TITLE;
-  styleCell(title, { ...BASE_FORMAT, font: { ...BASE_FORMAT.font, bold: true, size: 14 }, wrap: false });
+  const ws = freshSheet(wb, SOURCES_SHEET, SOURCES_COLUMNS, SOURCES_TITLE);
   SOURCES_COLUMNS.forEach((c, i) => {
     const cell = ws.getCell(3, i + 1);
     cell.value = c.header;
