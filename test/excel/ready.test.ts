@@ -54,5 +54,7 @@ describe("the old-host gate", () => {
     const got = await new Promise<{ ops: unknown; why: unknown }>((resolve) => whenOfficeReady((ops, w) => resolve({ ops, why: w })));
     expect(got.why).toBe(why);
     expect(got.ops === null).toBe(why !== undefined);
+    // The host is fetched after the first paint (the next task here): let that happen inside the test.
+    await new Promise((r) => setTimeout(r, 20));
   });
 });
