@@ -16,6 +16,7 @@ import { HOST_TEXT } from "./strings";
 import { openTargets } from "./targets-sheet";
 import { isReportPeriod } from "../../core/report/period";
 import { watchTargets } from "./watch";
+import type { TypingCulture } from "../../core/culture";
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -58,6 +59,10 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   const newContext = options.newContext === undefined ? officeContext() : options.newContext;
   // The targets sheet's id as last seen: lets recheck and live judgment read it in one request.
   let targetsId: string | null = null;
+  // The culture figures are typed in, as last seen (this Excel's, else the record's): what an Excel
+  // below ExcelApi 1.11 falls back on between the reads that see the record.
+  let culture: TypingCulture | null = null;
+  const cultureRead = () => ({ supported: features.culture, known: culture });
 
   // `return await` so that a failure is turned into the pane's message here, not lost (see STYLE.md).
   const call = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -102,7 +107,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     const ids = periods.filter(isPeriodId);
     const write: WriteContext = { features, requestLimit, now, log: (sheet) => (a) => own.note(sheet, a) };
     const first = await call(async (ctx) => {
-      const merged = mergeAll(plan, await locate(ctx, DEFAULTS), ids);
+      const merged = mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids);
       if (merged.dropped.length) return { ask: merged.dropped.map(dropLabel) };
       return { done: await writeMerged(ctx, plan, merged, write) };
     });
@@ -113,17 +118,19 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       if (!(await confirmDrop(first.ask ?? []))) return { cancelled: true };
       // Read again after the answer: what the user typed meanwhile is kept too (dropped rows are
       // kept under their heading, so a row that became filled in between is not lost either).
-      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS), ids), write));
+      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids), write));
     }
     targetsId = result.targetsId;
+    culture = result.culture;
     return result.outcome;
   }
 
   async function recheck(code: PeriodCode): Promise<CheckSummary> {
     const p = period(code);
     return call(async (ctx) => {
-      const t = await openTargets(ctx, targetsId, DEFAULTS);
+      const t = await openTargets(ctx, targetsId, DEFAULTS, cultureRead());
       targetsId = t.id;
+      culture = t.culture;
       const { summary, queued } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a));
       if (queued) await ctx.sync();
       return summary;
@@ -137,8 +144,9 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   ): Promise<() => Promise<void>> {
     const p = period(code);
     const start = async (ctx: Excel.RequestContext): Promise<() => Promise<void>> => {
-      const opened = await openTargets(ctx, targetsId, DEFAULTS);
+      const opened = await openTargets(ctx, targetsId, DEFAULTS, cultureRead());
       targetsId = opened.id;
+      culture = opened.culture;
       const remove = watchTargets(ctx, { run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary, onStale, retryDelaysMs: options.retryDelaysMs });
       await ctx.sync();
       return remove;
@@ -209,9 +217,9 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     recheck,
     watch,
     select,
-    checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o),
+    checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o, { culture: features.culture }),
     // The fixes and the judgement of the target rows they touched, in one action.
-    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a) }),
+    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a), culture: cultureRead() }),
     clearMarks: async () => (await check()).clearMarks(call),
     buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
     copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),

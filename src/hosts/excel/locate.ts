@@ -1,6 +1,7 @@
 /**
  * Finds the add-in's sheets and what they hold, in a fixed number of requests whatever the workbook:
- * 1) settings (plan metadata and the plan, as older versions kept them), the sheet list and the workbook's protection;
+ * 1) settings (plan metadata and the plan, as older versions kept them), the sheet list, the workbook's
+ *    protection and Excel's culture (where ExcelApi 1.11 reports it);
  * 2) the book's record (its very hidden sheet, layout/sheets/record.ts: the source of truth where present),
  *    the used range of each candidate sheet (by the id kept in settings, the name, the default name),
  *    the first row of every other sheet (to spot a sheet the user renamed), each sheet's protection;
@@ -9,7 +10,9 @@
  */
 import { type Plan, parsePlan } from "../../core/plan";
 import { META_SETTING_KEY, type WorkbookMeta, decodeMeta } from "../../layout/sheets/meta";
-import { type BookRecord, RECORD_SHEET, decodeRecord } from "../../layout/sheets/record";
+import { type BookRecord, RECORD_SHEET, decodeRecord, recordCulture } from "../../layout/sheets/record";
+import type { TypingCulture } from "../../core/culture";
+import { loadCulture } from "./culture";
 import { type ReadSheet, readSheet } from "../../layout/read";
 import { recoverTargetsSheet } from "../../layout/recover";
 import type { Area, CellFormula } from "../../layout/sheet-model";
@@ -50,6 +53,8 @@ export interface Located {
   metaSheet: SheetInfo | null;
   /** The record sheet is protected: it cannot be rewritten (a load refuses before writing anything). */
   metaProtected: boolean;
+  /** The culture figures are typed in: this Excel's where it says, else the one the record keeps, else null. */
+  culture: TypingCulture | null;
 }
 
 export interface SettingsRead {
@@ -158,8 +163,9 @@ function choose(list: FoundSheet[], meta: WorkbookMeta | null): Partial<Record<L
   return out;
 }
 
-export async function locate(ctx: Excel.RequestContext, defaults: readonly string[]): Promise<Located> {
+export async function locate(ctx: Excel.RequestContext, defaults: readonly string[], cultureSupported = false): Promise<Located> {
   const settings = loadSettings(ctx);
+  const liveCulture = loadCulture(ctx, cultureSupported);
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/id,items/name");
   const wbProtection = ctx.workbook.protection;
@@ -222,5 +228,6 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
     workbookProtected: wbProtection.protected,
     metaSheet,
     metaProtected: metaProtection?.protected ?? false,
+    culture: liveCulture() ?? recordCulture(record),
   };
 }

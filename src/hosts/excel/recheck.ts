@@ -43,7 +43,7 @@ export function queueJudgement(
   only?: ReadonlySet<string>,
 ): { summary: CheckSummary; queued: boolean } {
   if (!t.read.columns.some((c) => c.key === periodKey(period))) throw new HostError(HOST_TEXT.periodMissing(period));
-  const grid = keyedGrid(t.read, t.grid, t.formats);
+  const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
   const { writes, summary } = judgeSheet(t.plan, grid, period, t.name, only);
   const header = only ? null : headerWrite(t, period);
   const all = header ? [...writes, header] : writes;

@@ -11,6 +11,8 @@ import type { CellValue } from "../../layout/sheets/types";
 import { type ReadValue, gridFrom, percentFormats } from "./cells";
 import { HostError } from "./errors";
 import { locate, loadSettings, planOf, settingsMeta } from "./locate";
+import type { TypingCulture } from "../../core/culture";
+import { loadCulture } from "./culture";
 import { HOST_TEXT } from "./strings";
 
 export interface TargetsSheet {
@@ -26,6 +28,8 @@ export interface TargetsSheet {
 export interface OpenedTargets extends TargetsSheet {
   plan: Plan;
   meta: WorkbookMeta | null;
+  /** The culture figures are typed in (this Excel's, else the book's record's), null when not known. */
+  culture: TypingCulture | null;
 }
 
 /**
@@ -54,9 +58,15 @@ export function readTargetsById(ctx: Excel.RequestContext, id: string): (plan?: 
  * The targets sheet and the plan. `knownId` is the sheet id seen last; when the sheet is gone or no
  * longer ours, the workbook is searched again (a few more requests, never a wrong sheet).
  */
-export async function openTargets(ctx: Excel.RequestContext, knownId: string | null, defaults: readonly string[]): Promise<OpenedTargets> {
+export async function openTargets(
+  ctx: Excel.RequestContext,
+  knownId: string | null,
+  defaults: readonly string[],
+  culture: { supported: boolean; known: TypingCulture | null } = { supported: false, known: null },
+): Promise<OpenedTargets> {
   if (knownId) {
     const settings = loadSettings(ctx);
+    const live = loadCulture(ctx, culture.supported);
     const finish = readTargetsById(ctx, knownId);
     let sheet: TargetsSheet | null = null;
     let meta: WorkbookMeta | null = null;
@@ -69,11 +79,11 @@ export async function openTargets(ctx: Excel.RequestContext, knownId: string | n
     } catch {
       sheet = null; // deleted since: fall through to the search
     }
-    if (sheet && plan) return { ...sheet, plan, meta };
+    if (sheet && plan) return { ...sheet, plan, meta, culture: live() ?? culture.known };
   }
-  const loc = await locate(ctx, defaults);
+  const loc = await locate(ctx, defaults, culture.supported);
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const f = loc.found.targets;
   if (!f) throw new HostError(HOST_TEXT.noTargetsSheet);
-  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, ...(f.formats ? { formats: f.formats } : {}) };
+  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, culture: loc.culture, ...(f.formats ? { formats: f.formats } : {}) };
 }

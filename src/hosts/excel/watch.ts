@@ -71,8 +71,8 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
       await c.sync();
       const sheet = finish(plan);
       if (!sheet) return;
-      const t: OpenedTargets = { ...sheet, plan, meta: null };
-      const grid = keyedGrid(t.read, t.grid, t.formats);
+      const t: OpenedTargets = { ...sheet, plan, meta: null, culture: o.opened.culture };
+      const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
       const only = p.all ? undefined : affectedIds(plan, grid, p.rows);
       if (only && only.size === 0) return;
       // A sheet protected since: judged but not written, the summary still tells the user.

@@ -13,12 +13,15 @@
  *  - `periods`, `statusPeriod`, `layout.targets`, `layout.tasks`
  *  - `sheet.targets`, `sheet.tasks`   {name, id?} of the add-in's sheets
  *  - `updated`            ISO time of the last write
+ *  - `culture`            {name, decimal, group}: the culture of the Excel the figures were typed in
+ *                         (Office.js cultureInfo, ExcelApi 1.11), absent where it was never known
  * Any other key (culture, history, undo snapshots, row fingerprints) is kept as it was read: the
  * schema is open, a newer add-in's entries survive an older one's rewrite.
  *
  * Older books are read too (migrated on reading): `_ktxh` with the metadata JSON in A2 (version 1).
  */
 import * as z from "zod/mini";
+import { type TypingCulture, decodeCulture } from "../../core/culture";
 import { PERIOD_IDS } from "../../core/periods";
 import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
 
@@ -142,4 +145,17 @@ export function decodeRecord(values: readonly (readonly unknown[] | undefined)[]
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(entries)) if (!KNOWN.has(k)) extra[k] = v;
   return { version: e.version, meta: meta.data, plan: e["plan.json"] ?? null, extra };
+}
+
+/** The record's key for the culture the book's figures were typed in (core/culture.ts). */
+export const CULTURE_KEY = "culture";
+
+/** The culture a record keeps; null when it keeps none (or a damaged one). */
+export function recordCulture(record: BookRecord | null | undefined): TypingCulture | null {
+  return decodeCulture(record?.extra[CULTURE_KEY]);
+}
+
+/** A record's extra entries with the culture set (kept as it was when `culture` is null). */
+export function withCulture(extra: Record<string, unknown> | undefined, culture: TypingCulture | null): Record<string, unknown> {
+  return culture ? { ...extra, [CULTURE_KEY]: { name: culture.name, decimal: culture.decimal, group: culture.group } } : { ...extra };
 }
