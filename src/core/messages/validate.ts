@@ -57,7 +57,7 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
     `Giá trị ${n(p.value)} không hợp lý (${RANGE_WHY[p.why] ?? "ngoài khoảng cho phép"}): kiểm tra lại.`,
   "value.date": (p) =>
     p.restore
-      ? `Excel đã đổi "${p.restore}" gõ vào ô số liệu thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: sửa để ô giữ đúng "${p.restore}" như đã gõ (lần sau gõ dấu ' ở đầu, '${p.restore}, để Excel không đổi thành ngày).`
+      ? `Excel đã đổi số liệu gõ vào (có lẽ là "${p.restore}") thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: sửa để ô giữ lại "${p.restore}" dưới dạng chữ (lần sau gõ dấu ' ở đầu, '${p.restore}, để Excel không đổi thành ngày).`
       : `Excel đã đổi số liệu gõ vào thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: có lẽ đã gõ "${p.typed}"${p.alternative ? ` hoặc "${p.alternative}"` : ""}. Ô số liệu không chứa ngày: gõ lại số liệu (một khoảng như 7-8 thì gõ dấu ' ở đầu, ví dụ '${p.typed}).`,
   "value.unreadable": (p) =>
     `Không đọc được "${p.written}" là số liệu: nhập số (ví dụ 1.284,679) hoặc cách viết như ">80", "giảm 01 tiêu chí".`,

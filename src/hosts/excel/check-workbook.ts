@@ -25,6 +25,7 @@ import { fixText } from "../../layout/sheets/issues";
 import { HostError } from "./errors";
 import { loadRecord, loadSettings, planOf, recordOf, recordPlan, settingsMeta } from "./locate";
 import { loadCulture } from "./culture";
+import { loadJudged } from "./judged";
 import { isDateFormat } from "../../core/validate/figures";
 import type { TypingCulture } from "../../core/culture";
 import type { Grid } from "../../core/read-table/grid";
@@ -241,6 +242,8 @@ export interface FixOptions {
   log?: (sheetId: string, area: Area) => void;
   /** Whether Excel reports its culture (ExcelApi 1.11), and the culture known otherwise (the record's). */
   culture?: { supported: boolean; known: TypingCulture | null };
+  /** The record sheet's id: the fingerprints of the rows judged with the fixes are kept there. */
+  recordId?: string | null;
 }
 
 export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], options: FixOptions = {}): Promise<FixOutcome> {
@@ -262,6 +265,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
     const period = meta?.statusPeriod ?? null;
     const plan = targetsWs && period ? planOf(settings, meta) : null;
     const finishTargets = plan && targetsWs && fixes.some((f) => f.sheet === targetsWs.name) ? readTargetsById(ctx, targetsWs.id) : null;
+    const finishJudged = finishTargets ? loadJudged(ctx, options.recordId ?? null) : () => null;
 
     const protections = new Map<string, Excel.WorksheetProtection>();
     const cells: FixCell[] = [];
@@ -321,7 +325,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
       if (pos && fixed.has(`${c.sheet.id}!${c.fix.cell}`)) log(c.sheet.id, { row: pos.row, col: pos.col, rows: 1, cols: 1 });
     }
     const t = finishTargets?.(plan) ?? null;
-    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta, culture }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
+    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta, culture, judged: finishJudged() }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
     await ctx.sync();
     return outcome;
   });
@@ -351,9 +355,10 @@ function judgeFixed(
   const keyed = keyedGrid(after.read, grid, t.formats, t.culture);
   if (!after.read.columns.some((c) => c.key === periodKey(period))) return null;
   const only = affectedIds(t.plan, keyed, rows);
+  const handled = new Set([...rows].map((r) => keyed.rows[r]?.id).filter((x): x is string => !!x));
   // A protected sheet takes the fixes of its unlocked cells but not the status writes: the summary still says.
   if (t.protected) return judgeSheet(t.plan, keyed, period, t.name).summary;
-  return queueJudgement(ctx, after, period, (a) => log(t.id, a), only).summary;
+  return queueJudgement(ctx, after, period, (a) => log(t.id, a), only, handled).summary;
 }
 
 /** Takes every mark off (where the cell still shows it) and forgets the record. */

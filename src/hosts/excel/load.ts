@@ -7,7 +7,8 @@
 import { mainTargets, type Plan } from "../../core/plan";
 import { type DroppedRow, mergeTargets, mergeTasks } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
-import { RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
+import { JUDGED_KEY, RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
+import { rowFingerprints } from "../../layout/fingerprint";
 import { type PeriodId, latestPeriod } from "../../core/periods";
 import type { SheetModel } from "../../layout/sheet-model";
 import type { TypingCulture } from "../../core/culture";
@@ -90,7 +91,7 @@ export async function writeMerged(
   plan: Plan,
   m: Merged,
   w: WriteContext,
-): Promise<{ outcome: LoadOutcome; targetsId: string; culture: TypingCulture | null }> {
+): Promise<{ outcome: LoadOutcome; targetsId: string; culture: TypingCulture | null; recordId: string | null }> {
   const { loc } = m;
   checkWritable(loc);
   const budget = new RequestBudget(ctx, w.requestLimit);
@@ -126,14 +127,20 @@ export async function writeMerged(
     meta.sheets.tasks.id = sheets.tasks.id ?? sheets.tasks.ws.id;
     return meta;
   };
+  let recordSheet: Excel.Worksheet | null = null;
+  // Every row is judged by the load (buildTargetsModel): its inputs' fingerprints are the record's.
+  const judged = Object.fromEntries(rowFingerprints(m.models.targets));
   const saveMeta = (meta: WorkbookMeta): void => {
     ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta(meta));
     // A book with a record (made by `ktxh init`, or an older one's metadata sheet): rewrite it whole.
     // A book loaded for the first time gets its record here, in the same request (not where no sheet may be added).
     if (loc.metaSheet || !loc.workbookProtected) {
       const ws = loc.metaSheet ? ctx.workbook.worksheets.getItem(loc.metaSheet.id) : ctx.workbook.worksheets.add(RECORD_SHEET);
+      if (!loc.metaSheet) ws.load("id");
+      recordSheet = ws;
       // The culture this Excel types in goes with the book, so `ktxh check` reads its slips as the pane does.
-      const rows = recordRectangle(encodeRecord(makeRecord(meta, plan, withCulture(loc.record?.extra, m.culture))));
+      const extra = { ...withCulture(loc.record?.extra, m.culture), [JUDGED_KEY]: judged };
+      const rows = recordRectangle(encodeRecord(makeRecord(meta, plan, extra)));
       ws.getRange().clear("Contents");
       ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((r) => r.map((v) => cellInput(v)));
       ws.visibility = "VeryHidden";
@@ -161,5 +168,6 @@ export async function writeMerged(
     outcome: { message, kept, notices: featureNotices(w.features), summary },
     targetsId: sheets.targets.id ?? sheets.targets.ws.id,
     culture: m.culture,
+    recordId: loc.metaSheet?.id ?? (recordSheet as Excel.Worksheet | null)?.id ?? null,
   };
 }

@@ -10,7 +10,8 @@
  */
 import { type Plan, parsePlan } from "../../core/plan";
 import { META_SETTING_KEY, type WorkbookMeta, decodeMeta } from "../../layout/sheets/meta";
-import { type BookRecord, RECORD_SHEET, decodeRecord, recordCulture } from "../../layout/sheets/record";
+import { type BookRecord, JUDGED_ROW, RECORD_SHEET, decodeJudgedRow, decodeRecord, recordCulture } from "../../layout/sheets/record";
+import type { JudgedState } from "./judged";
 import type { TypingCulture } from "../../core/culture";
 import { loadCulture } from "./culture";
 import { type ReadSheet, readSheet } from "../../layout/read";
@@ -55,6 +56,8 @@ export interface Located {
   metaProtected: boolean;
   /** The culture figures are typed in: this Excel's where it says, else the one the record keeps, else null. */
   culture: TypingCulture | null;
+  /** The fingerprints of the rows as last judged (hosts/excel/judged.ts); null without a record sheet. */
+  judged: JudgedState | null;
 }
 
 export interface SettingsRead {
@@ -194,6 +197,10 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
 
   const record = recordOf(recordRange);
   if (record) meta = record.meta;
+  const recordGrid = recordRange && !recordRange.isNullObject ? gridFrom(recordRange.values as ReadValue[][], recordRange.rowIndex, recordRange.columnIndex) : null;
+  const judgedRow = decodeJudgedRow(recordGrid?.[JUDGED_ROW]);
+  const metaProtected = metaProtection?.protected ?? false;
+  const judged: JudgedState | null = metaSheet ? { recordId: metaSheet.id, stored: judgedRow?.judged ?? null, writable: judgedRow !== null && !metaProtected } : null;
   const plan = recordPlan(record) ?? planOf(settings, meta);
   // Only the sheet the book's record names is ours without its key row; a user's "Chỉ tiêu" never is.
   const recorded = meta?.sheets.targets;
@@ -227,7 +234,8 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
     found: choose(list, meta),
     workbookProtected: wbProtection.protected,
     metaSheet,
-    metaProtected: metaProtection?.protected ?? false,
+    metaProtected,
     culture: liveCulture() ?? recordCulture(record),
+    judged,
   };
 }

@@ -13,6 +13,9 @@ import { HostError } from "./errors";
 import { locate, loadSettings, planOf, settingsMeta } from "./locate";
 import type { TypingCulture } from "../../core/culture";
 import { loadCulture } from "./culture";
+import { type JudgedState, loadJudged } from "./judged";
+import { type RowsChanged, rowsChangedSince } from "../../layout/fingerprint";
+import { affectedIds, keyedGrid } from "../../layout/judge";
 import { HOST_TEXT } from "./strings";
 
 export interface TargetsSheet {
@@ -30,6 +33,18 @@ export interface OpenedTargets extends TargetsSheet {
   meta: WorkbookMeta | null;
   /** The culture figures are typed in (this Excel's, else the book's record's), null when not known. */
   culture: TypingCulture | null;
+  /** The fingerprints of the rows as last judged, where the book's record keeps them. */
+  judged?: JudgedState | null;
+}
+
+/** What the host knows from earlier reads, so that one request reads the sheet and all it needs. */
+export interface TargetsHints {
+  /** Excel reports its culture (ExcelApi 1.11). */
+  cultureSupported: boolean;
+  /** The culture known otherwise (the book's record), for an Excel that does not say. */
+  culture: TypingCulture | null;
+  /** The record sheet's id, where the book has one: the fingerprints are read from it. */
+  recordId: string | null;
 }
 
 /**
@@ -62,11 +77,12 @@ export async function openTargets(
   ctx: Excel.RequestContext,
   knownId: string | null,
   defaults: readonly string[],
-  culture: { supported: boolean; known: TypingCulture | null } = { supported: false, known: null },
+  hints: TargetsHints = { cultureSupported: false, culture: null, recordId: null },
 ): Promise<OpenedTargets> {
   if (knownId) {
     const settings = loadSettings(ctx);
-    const live = loadCulture(ctx, culture.supported);
+    const live = loadCulture(ctx, hints.cultureSupported);
+    const judged = loadJudged(ctx, hints.recordId);
     const finish = readTargetsById(ctx, knownId);
     let sheet: TargetsSheet | null = null;
     let meta: WorkbookMeta | null = null;
@@ -79,11 +95,26 @@ export async function openTargets(
     } catch {
       sheet = null; // deleted since: fall through to the search
     }
-    if (sheet && plan) return { ...sheet, plan, meta, culture: live() ?? culture.known };
+    if (sheet && plan) return { ...sheet, plan, meta, culture: live() ?? hints.culture, judged: judged() };
   }
-  const loc = await locate(ctx, defaults, culture.supported);
+  const loc = await locate(ctx, defaults, hints.cultureSupported);
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const f = loc.found.targets;
   if (!f) throw new HostError(HOST_TEXT.noTargetsSheet);
-  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, culture: loc.culture, ...(f.formats ? { formats: f.formats } : {}) };
+  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, culture: loc.culture, judged: loc.judged, ...(f.formats ? { formats: f.formats } : {}) };
+}
+
+/**
+ * The rows to judge again because their inputs changed since they were last judged (the record's
+ * fingerprints): `handled`, those rows; `only`, the target rows whose judgement they decide (a sub-row's
+ * total, the traffic target of its counts). Null when the book keeps no fingerprints: judge every row.
+ */
+export function changedSince(t: OpenedTargets): { only: Set<string>; handled: Set<string>; changed: RowsChanged } | null {
+  const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
+  const changed = rowsChangedSince(t.judged?.stored ?? null, grid);
+  if (!changed.known) return null;
+  const ids = new Set(changed.changed);
+  const rows: number[] = [];
+  grid.rows.forEach((r, i) => r.id && ids.has(r.id) && rows.push(i));
+  return { only: affectedIds(t.plan, grid, rows), handled: ids, changed };
 }
