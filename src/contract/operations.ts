@@ -90,6 +90,11 @@ export interface PaneOperations {
   /** Re-evaluates every row for the period and writes status, percent and reason ("Kiểm tra lại"). */
   recheck(period: PeriodCode): Promise<CheckSummary>;
   /**
+   * Re-evaluates only the rows whose inputs changed since they were last judged (edits made while the
+   * pane was hidden or closed, a co-author's), as the book's record tells; every row where it cannot.
+   */
+  catchUp(period: PeriodCode): Promise<CheckSummary>;
+  /**
    * Live judgment: re-evaluates edited rows as the user types; resolves to a function that stops it.
    * A judgement Excel refuses is retried; when it still fails, `onStale` names the rows left out of
    * date, and `onStale(null)` follows once they are judged again.

@@ -13,6 +13,7 @@ import { type Figure, checkSubRows } from "./subrows";
 import { compositeTargets } from "./composite";
 import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "./traffic";
 import { formatNumber } from "./numbers";
+import type { TypingCulture } from "./culture";
 import { message } from "./messages";
 import { readFigure, slipOf } from "./validate/figures";
 import type { Issue } from "./validate/issue";
@@ -54,7 +55,7 @@ export type ActualRow = {
  * text that reads as a number there is the check's `value.text-number` slip (Cần xem lại, with the number
  * proposed). In a CSV or a JSON file a figure written as text ("1.720,5") is simply how it was written.
  */
-export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts; cells?: boolean };
+export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts; cells?: boolean; culture?: TypingCulture | null };
 
 export type Summary = { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number };
 export type PlanEvaluation = { rows: Evaluation[]; summary: Summary; problems: Problem[] };
@@ -149,13 +150,17 @@ export type FigureWhere = { sheet?: string; cell?: string };
  * cell, so a number stored as text is a slip too (`value.text-number`); from a text file it is not. Live judgement, `ktxh evaluate`
  * and the report all come here through `evaluatePlan`, so none can say otherwise.
  */
-export function judgeFigure(row: TargetRow, actual: string | number | null, opts: EvaluateOptions & { format?: string | null; where?: FigureWhere; cells?: boolean } = {}): Evaluation {
+export function judgeFigure(
+  row: TargetRow,
+  actual: string | number | null,
+  opts: EvaluateOptions & { format?: string | null; where?: FigureWhere; cells?: boolean; culture?: TypingCulture | null } = {},
+): Evaluation {
   let reading = readActual(actual);
   if (reading.kind !== "missing" && actual !== null && row.criteria !== "traffic-accidents") {
     const info = targetInfo(row);
     const cell = opts.where?.cell ?? "";
     const r = readFigure(opts.format ? { value: actual, numFmt: opts.format } : { value: actual }, {
-      sheet: opts.where?.sheet ?? "", cell, target: row.no, unit: info.unit, name: row.name, refs: info.refs, textOnly: opts.cells !== true,
+      sheet: opts.where?.sheet ?? "", cell, target: row.no, unit: info.unit, name: row.name, refs: info.refs, textOnly: opts.cells !== true, culture: opts.culture ?? null,
     });
     const slip = slipOf(r.issues);
     if (slip) return withOverride(reviewOf(row, slip, opts.where), opts.override);
@@ -293,6 +298,7 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
       override: entry?.override,
       format: entry?.format,
       cells: actuals.cells === true,
+      culture: actuals.culture ?? null,
     });
     e.printStatus = row.parent == null || additive.get(row.parent) === true || composites.has(row.parent);
     rows.push(e);

@@ -9,6 +9,7 @@
  */
 import type { ActualRow, Actuals } from "../core/evaluate";
 import type { Problem } from "../core/problems";
+import type { TypingCulture } from "../core/culture";
 import type { TaskStatusInput } from "../core/report/tasks";
 import { applySheetOverrides, sheetOverrides } from "./computed";
 import { markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf } from "../core/row-id";
@@ -39,7 +40,12 @@ export function sheetPeriods(sheet: ReadSheet): string[] {
  * Null when the sheet has no column for the period (the pane offers to reload the plan with it).
  * `formats`: number formats in the sheet's coordinates where the host read them (a % cell holds the fraction).
  */
-export function readSheetActuals(sheet: ReadSheet, period: string, formats?: readonly (readonly (string | null)[] | undefined)[]): SheetActuals | null {
+export function readSheetActuals(
+  sheet: ReadSheet,
+  period: string,
+  formats?: readonly (readonly (string | null)[] | undefined)[],
+  culture: TypingCulture | null = null,
+): SheetActuals | null {
   const col = columnOf(sheet, periodKey(period));
   if (col == null) return null;
   const problems: Problem[] = [];
@@ -57,6 +63,7 @@ export function readSheetActuals(sheet: ReadSheet, period: string, formats?: rea
   const traffic = sheetTraffic(sheet.rows, { figure: col, name }, { sheet: sheet.name, target: null });
   problems.push(...traffic.problems);
   const actuals: Actuals = traffic.counts ? { rows, traffic: traffic.counts, cells: true } : { rows, cells: true };
+  if (culture) actuals.culture = culture;
   const mark = preservedOf(sheet).headerValues[markKey(period)];
   const figures = mark === "Chính thức" ? "official" : mark === "Ước" ? "estimate" : null;
   return { actuals, figures, problems };

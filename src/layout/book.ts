@@ -29,7 +29,7 @@ import { foldKey } from "../core/text";
 import { type Issue, issue } from "../core/validate/issue";
 import { applySheetOverrides, sheetOverrides } from "./computed";
 import { readSheet } from "./read";
-import { type BookRecord, RECORD_SHEET, decodeRecord } from "./sheets/record";
+import { type BookRecord, RECORD_SHEET, decodeRecord, recordCulture } from "./sheets/record";
 import { readTrafficCount, trafficLabel } from "../core/traffic-block";
 import type { CellValue } from "./sheets/types";
 
@@ -178,7 +178,9 @@ function cellsOf(grids: readonly Grid[], tables: readonly TableReading[]): Pick<
 export function readBook(allGrids: readonly Grid[], options: BookOptions): BookReading {
   const recordGrid = allGrids.find(isRecordGrid);
   const record = recordGrid ? decodeRecord(gridValues(recordGrid)) : null;
-  const grids = allGrids.filter((g) => !isRecordGrid(g));
+  // The culture the pane saw the figures typed in: a slip is read as the pane read it (culture-free without one).
+  const culture = recordCulture(record);
+  const grids = allGrids.filter((g) => !isRecordGrid(g)).map((g) => (culture && g.culture === undefined ? { ...g, culture } : g));
   const recorded = record ? recordedPlan(record, options.plans) : null;
   const problems: Issue[] = [];
   let plan: Plan;
@@ -308,5 +310,8 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   const tasks = book.tables.some((t) => t.kind === "tasks") ? book.tasks.map((x) => ({ code: x.code, status: x.status })) : null;
   // A workbook's cells (not a CSV's text): a number stored as text there is a slip to review.
   const inCells = !book.grids.some((g) => g.textOnly === true);
-  return { actuals: traffic ? { rows, traffic, cells: inCells } : { rows, cells: inCells }, figures: mark, tasks, problems };
+  const culture = recordCulture(book.record);
+  const actuals: Actuals = traffic ? { rows, traffic, cells: inCells } : { rows, cells: inCells };
+  if (culture) actuals.culture = culture;
+  return { actuals, figures: mark, tasks, problems };
 }

@@ -19,12 +19,15 @@ import { type PeriodId, isPeriodId, period as periodOf } from "../core/periods";
 import type { ReadSheet } from "./read";
 import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./sheets/targets";
 import type { CellValue } from "./sheets/types";
+import type { TypingCulture } from "../core/culture";
 
 /** The part of a sheet the computation reads: keys of columns and identities of rows, in place. */
 export interface KeyedGrid {
   columns: readonly { key: string }[];
   /** `formats`: number formats of the cells where the host read them (a % cell holds the fraction). */
   rows: readonly { id: string | null; values: readonly CellValue[]; formats?: readonly (string | null)[] }[];
+  /** The culture the figures were typed in, where known (core/culture.ts). */
+  culture?: TypingCulture | null;
 }
 
 export interface CellUpdate {
@@ -172,6 +175,7 @@ export function computedJudgement(
 
   const actuals: Actuals = {
     cells: true,
+    culture: grid.culture ?? null,
     rows: plan.targets.map((t) => {
       const id = targetId(t.no);
       const row: ActualRow = { no: t.no, actual: asActual(valueAt(id)) };

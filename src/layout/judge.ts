@@ -11,13 +11,19 @@ import { periodKey, targetId, targetNoOf, trafficOf } from "../core/row-id";
 import type { PeriodId } from "../core/periods";
 import type { ReadSheet } from "./read";
 import type { CellValue } from "./sheets/types";
+import type { TypingCulture } from "../core/culture";
 import type { CheckSummary, IndicatorItem } from "../contract/operations";
 
 /**
  * The sheet as `computedCells` reads it, in the sheet's own coordinates (row i of the grid is row i);
  * `formats`, when the host read them, are the cells' number formats (a cell formatted as % holds the fraction).
  */
-export function keyedGrid(sheet: ReadSheet, grid: CellValue[][], formats?: readonly (readonly (string | null)[] | undefined)[]): KeyedGrid {
+export function keyedGrid(
+  sheet: ReadSheet,
+  grid: CellValue[][],
+  formats?: readonly (readonly (string | null)[] | undefined)[],
+  culture: TypingCulture | null = null,
+): KeyedGrid {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const keys = new Array<string>(width).fill("");
   for (const c of sheet.columns) if (c.keyed) keys[c.index] = c.key;
@@ -25,6 +31,7 @@ export function keyedGrid(sheet: ReadSheet, grid: CellValue[][], formats?: reado
   const ids = new Map<number, string>();
   for (const r of sheet.rows) if (r.id) ids.set(r.index, r.id);
   return {
+    culture,
     columns: keys.map((key) => ({ key })),
     rows: grid.map((values, i) => {
       const id = ids.get(i) ?? null;

@@ -5,6 +5,7 @@
  * the new plan no longer has are reported (`dropped`) so the host can ask, and kept at the bottom
  * unless the host says otherwise. Pure decision data: the host applies `model` as it is.
  */
+import type { TypingCulture } from "../core/culture";
 import type { Plan } from "../core/plan";
 import { isMarker, periodOfKey } from "../core/row-id";
 import { type PeriodId, isPeriodId, listPeriods } from "../core/periods";
@@ -82,14 +83,14 @@ function periodsWithData(sheet: ReadSheet): PeriodId[] {
 export function mergeTargets(
   plan: Plan,
   current: ReadSheet | null,
-  opts: { periods: readonly PeriodId[]; statusPeriod?: PeriodId | null } & MergeOptions,
+  opts: { periods: readonly PeriodId[]; statusPeriod?: PeriodId | null; culture?: TypingCulture | null } & MergeOptions,
 ): TargetsMergeResult {
   const preserved = current ? preservedOf(current) : emptyPreserved();
   const wanted = current ? [...opts.periods, ...periodsWithData(current)] : [...opts.periods];
   const periods = listPeriods(plan.year, wanted).map((p) => p.id);
   const layout = targetsLayout(plan, { periods, statusPeriod: opts.statusPeriod });
   const dropped = reconcile(preserved, targetsBody(plan, periods), userKeys(layout, preserved), opts.keepDropped ?? true);
-  const model = buildTargetsModel(plan, { periods, statusPeriod: opts.statusPeriod }, preserved);
+  const model = buildTargetsModel(plan, { periods, statusPeriod: opts.statusPeriod, culture: opts.culture ?? null }, preserved);
   return { model, dropped, periods };
 }
 

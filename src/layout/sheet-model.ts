@@ -4,6 +4,7 @@
  * panes, print titles), with 0-based coordinates. Both hosts only apply it, so a workbook made by
  * `ktxh init` and one built by the add-in look the same.
  */
+import type { TypingCulture } from "../core/culture";
 import { fromR1C1 } from "../core/formula-refs";
 import type { Plan } from "../core/plan";
 import { computedCells } from "./computed";
@@ -296,6 +297,8 @@ export interface TargetsModelOptions {
   periods: readonly PeriodId[];
   /** The period the status columns judge; default: the latest opened. */
   statusPeriod?: PeriodId | null;
+  /** The culture the figures were typed in, where known (core/culture.ts). */
+  culture?: TypingCulture | null;
 }
 
 /** The targets sheet for a plan, with the user's data laid in and the judgement columns filled. */
@@ -304,7 +307,7 @@ export function buildTargetsModel(plan: Plan, opts: TargetsModelOptions, preserv
   const model = renderSheet(layout, targetsBody(plan, opts.periods), preserved);
   const period = opts.statusPeriod ?? periodsOfKeys(layout.columns).pop();
   if (!period) return model;
-  const computed = computedCells(plan, model, period as PeriodId);
+  const computed = computedCells(plan, opts.culture ? { ...model, culture: opts.culture } : model, period as PeriodId);
   for (const u of computed) model.rows[u.row].values[u.col] = u.value;
   // A judgement cell is the add-in's: a formula there would hide the judgement just written.
   const judged = new Set(computed.map((u) => `${u.row}:${u.col}`));

@@ -147,12 +147,13 @@ export function usePane(ops: PaneOperations | null, focus: FocusRequest = () => 
       if (live) stop = stopWatch;
       else await stopWatch();
     };
-    // Back in view (the pane was hidden, the workbook was in the background): what was typed meanwhile
-    // — without the pane's events, or by a co-author — is judged at once, in one read and one write.
+    // Back in view (the pane was hidden, the workbook was in the background): the rows typed meanwhile
+    // — without the pane's events, or by a co-author — are judged at once (their fingerprints in the
+    // book's record changed), in one read and one write.
     const onVisible = () => {
       // Not while a load or a check runs: its writes and this one's must not interleave.
       if (!live || document.visibilityState !== "visible" || busyNow.current !== null) return;
-      ops.recheck(period).then(
+      ops.catchUp(period).then(
         (s) => {
           if (!live) return;
           setSummary(s);

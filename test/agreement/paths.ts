@@ -203,7 +203,7 @@ function applyDamage(b: Book, d: Damage): void {
 }
 
 /** The strict Excel's workbook as an .xlsx (values, formulas, number formats, hidden lines and sheets). */
-async function exportXlsx(wb: StrictWorkbook): Promise<Buffer> {
+export async function exportXlsx(wb: StrictWorkbook): Promise<Buffer> {
   const x = new ExcelJS.Workbook();
   for (const name of wb.user.sheetNames()) {
     const info = wb.user.sheetInfo(name);

@@ -137,6 +137,11 @@ export class FakeWorkbook implements PaneOperations {
     return this.summary(period);
   }
 
+  async catchUp(period: PeriodCode): Promise<CheckSummary> {
+    this.enter(`catch-up ${period}`);
+    return this.summary(period);
+  }
+
   /** Live judgement of these targets was refused even after the host's retries (the user kept editing a cell). */
   staleRows(period: PeriodCode, targets: string[]): void {
     for (const w of this.watchers) if (w.period === period) w.onStale?.({ period, targets });

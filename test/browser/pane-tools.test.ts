@@ -197,7 +197,9 @@ test("Kiểm tra số liệu lists problems under their sheet, goes to a cell, a
   }
   expect(changed).toContain(`${three.sheet}!${three.cell}`);
   const sameRow = new RegExp(`^${three.sheet}![A-L]${row + 1}$`);
-  expect(changed.filter((a) => !sameRow.test(a))).toEqual([]);
+  // The book's very hidden record keeps the fingerprints of the rows judged (its row 2 alone, issue 16).
+  expect(changed.filter((a) => a.startsWith("_ktxh!")).every((a) => /^_ktxh![A-L]2$/.test(a))).toBe(true);
+  expect(changed.filter((a) => !sameRow.test(a) && !a.startsWith("_ktxh!"))).toEqual([]);
   await eventually(async () =>
     expect(await page.locator(`[data-testid="issue"][data-code="value.text-number"][data-cell="${three.cell}"]`).count()).toBe(0),
   );

@@ -320,7 +320,7 @@ test("a CSV plan, as Vietnamese Excel saves it, loads", async () => {
   await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 0, "xem-lai": 0, "thieu-so-lieu": 2 });
 });
 
-test("rows live judgement could not update are said to be 'chưa cập nhật', with a retry; the pane rechecks when it comes back into view", async () => {
+test("rows live judgement could not update are said to be 'chưa cập nhật', with a retry; the pane catches up when it comes back into view", async () => {
   const page = await open();
   await loadBuiltIn(page);
   await page.evaluate(() => window.__fake.staleRows("year", ["4", "7"]));
@@ -329,9 +329,10 @@ test("rows live judgement could not update are said to be 'chưa cập nhật', 
   expect(await stale.textContent()).toContain("Chỉ tiêu 4, 7 chưa cập nhật");
   await stale.getByRole("button", { name: "Kiểm tra lại" }).click();
   await eventually(async () => expect(await stale.count()).toBe(0));
-  const before = await page.evaluate(() => window.__fake.calls.filter((c) => c.startsWith("recheck")).length);
+  // Back in view: the rows changed meanwhile are judged (the host's catch-up, from the book's fingerprints).
+  const before = await page.evaluate(() => window.__fake.calls.filter((c) => c.startsWith("catch-up")).length);
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
-  await eventually(async () => expect(await page.evaluate(() => window.__fake.calls.filter((c) => c.startsWith("recheck")).length)).toBe(before + 1));
+  await eventually(async () => expect(await page.evaluate(() => window.__fake.calls.filter((c) => c.startsWith("catch-up")).length)).toBe(before + 1));
 });
 
 test("host faults show in the pane, never as unhandled errors", async () => {

@@ -93,7 +93,7 @@ describe("cultures and dates", () => {
     if (slip) expect(summary.items.find((i) => i.no === no)?.proposed).toBe(1720);
   });
 
-  test.each(["en-US", "vi-VN"] as const)("in a %s Excel, 7-8 typed in a figure cell becomes a date: a slip at the cell naming both texts, never a judged figure", async (culture) => {
+  test.each(["en-US", "vi-VN"] as const)("in a %s Excel, 7-8 typed in a figure cell becomes a date: a slip at the cell naming the text typed, never a judged figure, and one fix puts 7-8 back", async (culture) => {
     const { wb, ops } = await loaded({ culture, year: 2024 });
     const cell = cellOf(wb, SHEET, "t:3", "p:year");
     wb.user.type(SHEET, cell, "7-8");
@@ -101,11 +101,42 @@ describe("cultures and dates", () => {
     const summary = await ops.recheck("year");
     expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).toBe("Cần xem lại");
     const reason = String(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "reason")).value);
+    // The culture says which order was typed: 8 July in en-US, 7 August in vi-VN, both from "7-8".
+    expect(reason).toContain('"7-8"');
+    expect(reason).not.toContain('"8-7"');
+    expect(summary.items.find((i) => i.no === "3")).toMatchObject({ status: "xem-lai", proposed: "7-8" });
+    const check = await ops.checkWorkbook({ mark: false, issuesSheet: false });
+    const found = issuesOf(check).filter((i) => i.location.cell === cell);
+    expect(found.map((i) => i.code)).toEqual(["value.date"]);
+    expect(found[0].apply).toMatchObject({ cell, value: "7-8", was: wb.user.cell(SHEET, cell).value });
+
+    const outcome = await ops.applyFixes([found[0].apply as NonNullable<CheckedIssue["apply"]>]);
+    expect(outcome.applied).toEqual([{ sheet: SHEET, cell }]);
+    expect(wb.user.cell(SHEET, cell)).toMatchObject({ value: "7-8", type: "String" });
+    expect(wb.user.cell(SHEET, cell).numberFormat).not.toMatch(/m/);
+    // Judged again on the text put back: a range, no longer a date to review.
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).not.toBe("Cần xem lại");
+    expect(issuesOf(await ops.checkWorkbook({ mark: false, issuesSheet: false })).filter((i) => i.location.cell === cell && i.code === "value.date")).toEqual([]);
+  });
+
+  test("where Excel does not say its culture (below ExcelApi 1.11) and the book records none, both texts are named and no text is guessed", async () => {
+    const { wb, ops } = await loaded({ culture: "vi-VN", year: 2024, requirements: { ExcelApi: "1.10" } });
+    const cell = cellOf(wb, SHEET, "t:3", "p:year");
+    wb.user.type(SHEET, cell, "7-8");
+    await ops.recheck("year");
+    const reason = String(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "reason")).value);
     expect(reason).toContain('"7-8"');
     expect(reason).toContain('"8-7"');
-    expect(summary.items.find((i) => i.no === "3")?.status).toBe("xem-lai");
-    const check = await ops.checkWorkbook({ mark: false, issuesSheet: false });
-    expect(issuesOf(check).filter((i) => i.location.cell === cell).map((i) => i.code)).toEqual(["value.date"]);
+    const found = issuesOf(await ops.checkWorkbook({ mark: false, issuesSheet: false })).filter((i) => i.location.cell === cell);
+    expect(found.map((i) => [i.code, i.apply])).toEqual([["value.date", null]]);
+  });
+
+  test("a full date typed (with its year) is not taken for a range: the slip is said, no text is put back", async () => {
+    const { wb, ops } = await loaded({ culture: "en-US", year: 2024 });
+    const cell = cellOf(wb, SHEET, "t:3", "p:year");
+    wb.user.type(SHEET, cell, "7/8/2024");
+    const found = issuesOf(await ops.checkWorkbook({ mark: false, issuesSheet: false })).filter((i) => i.location.cell === cell);
+    expect(found.map((i) => [i.code, i.apply])).toEqual([["value.date", null]]);
   });
 });
 

@@ -31,7 +31,9 @@ describe("the record", () => {
   test("key/value rows from A1, read back whole", () => {
     const plan = commune();
     const rows = encodeRecord(makeRecord(meta(plan), plan));
-    expect(rows[1]).toEqual(["version", "2"]);
+    // The fingerprints of the rows as last judged come first, so a judgement rewrites that row alone.
+    expect(rows[1]).toEqual(["rows.judged", "null"]);
+    expect(rows[2]).toEqual(["version", "2"]);
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["plan.id", "plan.title", "plan.year", "plan.json", "sheet.targets", "sheet.tasks"]));
     const back = decodeRecord(rows);
     expect(back?.meta).toEqual(meta(plan));
@@ -51,7 +53,7 @@ describe("the record", () => {
   test("entries of a later version are kept; a book of version 1 (metadata JSON in A2) is migrated", () => {
     const plan = commune();
     const rows = [...encodeRecord(makeRecord(meta(plan), null)), ["culture", '"en-US"'], ["history", "[1,2]"]];
-    expect(decodeRecord(rows)?.extra).toEqual({ culture: "en-US", history: [1, 2] });
+    expect(decodeRecord(rows)?.extra).toEqual({ "rows.judged": null, culture: "en-US", history: [1, 2] });
     const old = decodeRecord([["note"], [encodeMeta(meta(plan))]]);
     expect(old).toMatchObject({ version: 1, plan: null, meta: { planId: "xa-binh-hai-2025" } });
   });

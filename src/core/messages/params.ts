@@ -84,13 +84,15 @@ export type ProblemParams = {
   "value.missing": Column;
   "value.text-number": { written: string; value: number };
   "value.ambiguous": { written: string; value: number; alternative: number };
-  "value.decimal-confusion": { value: number; fixed: number };
+  /** `excelDecimal`: the decimal mark of the Excel it was typed in, where known ("," : `1,720` typed the English way became 1,72). */
+  "value.decimal-confusion": { value: number; fixed: number; excelDecimal?: "." | "," };
   "value.percent-fraction": { value: number; fixed: number };
   "value.magnitude": { value: number; reference: number; ratio: number };
   "value.out-of-range": { value: number; why: "negative" | "over-100" | "not-count" };
   "value.unreadable": { written: string };
   /** Excel made a date of what was typed: the day and month it chose, and the texts that give them. */
-  "value.date": { day: number; month: number; typed: string; alternative: string | null };
+  /** `restore`: the text to write back when the culture says which one was typed (no year typed, a figure's wording). */
+  "value.date": { day: number; month: number; typed: string; alternative: string | null; restore?: string };
   "plan.differs": { written: string; plan: string };
   "plan.mismatch": { recorded: string; chosen: string; title: string };
   "subrows.sum": { total: number; sum: number; difference: number; count: number };

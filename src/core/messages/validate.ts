@@ -4,6 +4,8 @@ import type { MessageMap, ParamsOf } from "./types";
 
 /** A number as the user reads it: vi-VN form (1.284,679). */
 const n = (x: number): string => (Number.isFinite(x) ? formatNumber(x) : "?");
+/** The same number written the English way (1,720.5): what a vi-VN Excel reads as a decimal comma. */
+const enForm = (x: number): string => n(x).replace(/[.,]/g, (c) => (c === "." ? "," : "."));
 
 /**
  * How far a figure is from its yardstick, in words that hold at any distance: "lớn hơn … khoảng
@@ -45,14 +47,18 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
   "value.ambiguous": (p) =>
     `"${p.written}" có thể là ${n(p.value)} (cách viết Việt Nam) hoặc ${n(p.alternative)} (cách viết tiếng Anh): nhập lại thành số cho rõ.`,
   "value.decimal-confusion": (p) =>
-    `Giá trị ${n(p.value)} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${n(p.fixed)}" đã được gõ vào Excel đặt kiểu số tiếng Anh (dấu chấm thành dấu thập phân); sửa thành ${n(p.fixed)}.`,
+    p.excelDecimal === ","
+      ? `Giá trị ${n(p.value)} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${enForm(p.fixed)}" (cách viết tiếng Anh) đã được gõ vào Excel đặt kiểu số Việt Nam (dấu phẩy thành dấu thập phân); sửa thành ${n(p.fixed)}.`
+      : `Giá trị ${n(p.value)} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${n(p.fixed)}" đã được gõ vào Excel đặt kiểu số tiếng Anh (dấu chấm thành dấu thập phân); sửa thành ${n(p.fixed)}.`,
   "value.percent-fraction": (p) =>
     `Giá trị ${n(p.value)} là tỷ lệ viết dạng phân số, trong khi đơn vị tính là %: sửa thành ${n(p.fixed)}.`,
   "value.magnitude": (p) => `Giá trị ${n(p.value)} ${scale(p.value, p.reference)}: kiểm tra đơn vị và dấu phân cách.`,
   "value.out-of-range": (p) =>
     `Giá trị ${n(p.value)} không hợp lý (${RANGE_WHY[p.why] ?? "ngoài khoảng cho phép"}): kiểm tra lại.`,
   "value.date": (p) =>
-    `Excel đã đổi số liệu gõ vào thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: có lẽ đã gõ "${p.typed}"${p.alternative ? ` hoặc "${p.alternative}"` : ""}. Ô số liệu không chứa ngày: gõ lại số liệu (một khoảng như 7-8 thì gõ dấu ' ở đầu, ví dụ '${p.typed}).`,
+    p.restore
+      ? `Excel đã đổi số liệu gõ vào (có lẽ là "${p.restore}") thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: sửa để ô giữ lại "${p.restore}" dưới dạng chữ (lần sau gõ dấu ' ở đầu, '${p.restore}, để Excel không đổi thành ngày).`
+      : `Excel đã đổi số liệu gõ vào thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: có lẽ đã gõ "${p.typed}"${p.alternative ? ` hoặc "${p.alternative}"` : ""}. Ô số liệu không chứa ngày: gõ lại số liệu (một khoảng như 7-8 thì gõ dấu ' ở đầu, ví dụ '${p.typed}).`,
   "value.unreadable": (p) =>
     `Không đọc được "${p.written}" là số liệu: nhập số (ví dụ 1.284,679) hoặc cách viết như ">80", "giảm 01 tiêu chí".`,
   "plan.differs": (p) =>

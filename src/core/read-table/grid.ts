@@ -5,6 +5,8 @@
  * locations that reach the user.
  */
 
+import type { TypingCulture } from "../culture";
+
 /** What a cell holds after its formula, if any, was computed. */
 export interface GridCell {
   /** Text is kept as read (not normalised: the rules must see decomposed letters to report them). */
@@ -35,6 +37,8 @@ export interface Grid {
   textOnly?: boolean;
   /** Sheet hidden from the user (the add-in keeps no data there; its cells are still checked for errors). */
   hidden?: boolean;
+  /** The culture the cells were typed in, where known (core/culture.ts): how a slip is read. */
+  culture?: TypingCulture | null;
 }
 
 export function cellAt(grid: Grid, row: number, col: number): GridCell | null {

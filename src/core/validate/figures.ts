@@ -5,6 +5,7 @@
  * a rate above 100. Comparative or worded entries (">80", "giảm 01 tiêu chí") are valid figures.
  * The plan's value and last year's figure are the yardstick ("refs"): without them nothing is guessed.
  */
+import { type TypingCulture, dayMonthOrder, decimalComma } from "../culture";
 import { parseNumber, roundTo } from "../numbers";
 import type { GridCell } from "../read-table/grid";
 import { type TargetSpec, parseTarget } from "../target";
@@ -22,6 +23,8 @@ export interface FigureContext {
   refs: number[];
   /** Every cell of the grid came as text (CSV). */
   textOnly: boolean;
+  /** The culture the figures were typed in (the book's record, or the pane's Excel); null: not known. */
+  culture?: TypingCulture | null;
 }
 
 export type Figure =
@@ -55,24 +58,37 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /**
  * The day and month a date cell holds: Excel's serial number (Office.js), or the ISO text a file reader
- * gives (ExcelJS reads a date cell as a Date, read-workbook.ts writes it yyyy-mm-dd).
+ * gives (ExcelJS reads a date cell as a Date, read-workbook.ts writes it yyyy-mm-dd). `year`: the
+ * cell's format shows a year, so a full date was typed, not a day and a month.
  */
-function dateIn(cell: GridCell): { day: number; month: number } | null {
+function dateIn(cell: GridCell): { day: number; month: number; year: boolean } | null {
   if (!isDateFormat(cell.numFmt)) return null;
+  const year = /y/i.test((cell.numFmt ?? "").replace(/"[^"]*"/g, ""));
   if (typeof cell.value === "number" && cell.value >= 1 && cell.value < 2958466) {
     const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell.value) * DAY_MS);
-    return { day: d.getUTCDate(), month: d.getUTCMonth() + 1 };
+    return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year };
   }
   const m = typeof cell.value === "string" ? ISO_DATE.exec(cell.value.trim()) : null;
-  return m ? { day: Number(m[3]), month: Number(m[2]) } : null;
+  return m ? { day: Number(m[3]), month: Number(m[2]), year } : null;
 }
 
 /**
  * A figure Excel turned into a date (`7-8` typed in an en-US Excel is 8 July; in a vi-VN one, 7 August:
- * Microsoft KB Q38369). Which order the person typed is not in the cell, so both texts are said, the
- * day-month one (Vietnamese usage) first; when day and month are equal there is only one.
+ * Microsoft KB Q38369). Where the culture it was typed in is not known, which order the person typed
+ * is not in the cell, so both texts are said, the day-month one (Vietnamese usage) first; when day and
+ * month are equal there is only one. Where it is known (`dayMonthOrder`), the text typed is said, and
+ * when it is safe to put back — no year was typed, the cell holds no formula, and the text reads as a
+ * figure of the row (a range like 7-8) — the fix writes that text back.
  */
-function dateSlip(d: { day: number; month: number }, loc: { sheet: string; cell: string; target: string | null }): Issue {
+function dateSlip(d: { day: number; month: number; year: boolean }, cell: GridCell, ctx: FigureContext): Issue {
+  const loc = { sheet: ctx.sheet, cell: ctx.cell, target: ctx.target };
+  const order = dayMonthOrder(ctx.culture);
+  if (order) {
+    const typed = order === "day-first" ? `${d.day}-${d.month}` : `${d.month}-${d.day}`;
+    const safe = !d.year && !cell.formula && parseTarget(typed, { unit: ctx.unit || null, name: ctx.name }).ok;
+    if (safe) return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative: null, restore: typed }, { cell: ctx.cell, value: typed });
+    return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative: null });
+  }
   const typed = `${d.day}-${d.month}`;
   const alternative = d.day === d.month ? null : `${d.month}-${d.day}`;
   return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative });
@@ -124,7 +140,8 @@ export function checkNumber(value: number, ctx: FigureContext, issues: Issue[], 
     if (!percent && !Number.isInteger(value) && Number.isInteger(clean(value * 1000))) {
       const x = clean(value * 1000);
       if (refs.some((r) => near(Math.abs(x), r, 3)) && refs.every((r) => v < r / 100)) {
-        issues.push(issue("value.decimal-confusion", loc, { value, fixed: x }, fixable ? { cell: ctx.cell, value: x } : undefined));
+        const params = ctx.culture ? { value, fixed: x, excelDecimal: ctx.culture.decimal } : { value, fixed: x };
+        issues.push(issue("value.decimal-confusion", loc, params, fixable ? { cell: ctx.cell, value: x } : undefined));
         return true;
       }
     }
@@ -164,7 +181,7 @@ export function readFigure(cell: GridCell | null | undefined, ctx: FigureContext
   if (raw === null) return { figure: { kind: "empty" }, issues };
   const date = dateIn(cell);
   if (date) {
-    issues.push(dateSlip(date, loc));
+    issues.push(dateSlip(date, cell, ctx));
     return { figure: { kind: "bad" }, issues };
   }
   if (typeof raw === "number") {
@@ -182,7 +199,8 @@ export function readFigure(cell: GridCell | null | undefined, ctx: FigureContext
   const n = parseNumber(text);
   if (n.ok) {
     let value = n.value;
-    if (n.ambiguous) {
+    // An Excel whose decimal mark is "," reads `1.600` as 1600, as Vietnamese writing does: no ambiguity.
+    if (n.ambiguous && !decimalComma(ctx.culture)) {
       const picked = resolve([n.value, ...n.ambiguous.alternatives], ctx.refs);
       if (picked === null) {
         issues.push(issue("value.ambiguous", loc, { written: text, value: n.value, alternative: n.ambiguous.alternatives[0] }));

@@ -126,7 +126,7 @@ export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
     if (!row) continue;
     const info = targetInfo(row);
     const ctx = (col: number, refs: number[]): FigureContext => ({
-      sheet: grid.sheet, cell: a1(p.row, col), target: row.no, unit: info.unit, name: row.name, refs, textOnly: grid.textOnly === true,
+      sheet: grid.sheet, cell: a1(p.row, col), target: row.no, unit: info.unit, name: row.name, refs, textOnly: grid.textOnly === true, culture: grid.culture ?? null,
     });
     if (planCol) out.push(...planRule(cellAt(grid, p.row, planCol.col), info, ctx(planCol.col, info.refs)));
     const refs = [...info.refs];

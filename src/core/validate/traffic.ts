@@ -44,7 +44,7 @@ export function trafficRules(
       if (isBlank(cell) || !readTrafficCount(valueAt(tr.row)).ok) continue;
       // A whole count typed as text: the figure reader's warning, with the number as the fix.
       const r = readFigure(cell, {
-        sheet: grid.sheet, cell: a1(tr.row, col.col), target: target.no, unit: "Vụ", name: tr.criterion, refs: [], textOnly: grid.textOnly === true,
+        sheet: grid.sheet, cell: a1(tr.row, col.col), target: target.no, unit: "Vụ", name: tr.criterion, refs: [], textOnly: grid.textOnly === true, culture: grid.culture ?? null,
       });
       issues.push(...r.issues);
     }

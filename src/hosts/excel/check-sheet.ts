@@ -16,7 +16,7 @@ export { ISSUES_SHEET_NAME, issuesSheetName };
 export const ISSUES_SHEET_KEY = "ktxh.check.sheet";
 
 /** No indent in the issues layout: the features above the minimum do not matter here. */
-const BASE_FEATURES = { indent: false, pageLayout: false, triggerSource: false };
+const BASE_FEATURES = { indent: false, pageLayout: false, triggerSource: false, culture: false };
 
 const merge = (a: CellFormat, b: CellFormat): CellFormat => ({ ...a, ...b, font: { ...a.font, ...b.font } });
 

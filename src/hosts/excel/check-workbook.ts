@@ -24,6 +24,12 @@ import { ISSUES_SHEET_KEY, issuesSheetName, writeIssuesSheet } from "./check-she
 import { fixText } from "../../layout/sheets/issues";
 import { HostError } from "./errors";
 import { loadRecord, loadSettings, planOf, recordOf, recordPlan, settingsMeta } from "./locate";
+import { loadCulture } from "./culture";
+import { loadJudged } from "./judged";
+import { isDateFormat } from "../../core/validate/figures";
+import type { TypingCulture } from "../../core/culture";
+import type { Grid } from "../../core/read-table/grid";
+import { recordCulture } from "../../layout/sheets/record";
 import { queueJudgement } from "./recheck";
 import { readTargetsById } from "./targets-sheet";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
@@ -121,7 +127,7 @@ function queueMarks(ctx: Excel.RequestContext, plan: ReturnType<typeof planMarks
   queueRecord(ctx, plan.keep, existed);
 }
 
-export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: CheckOptions = {}): Promise<WorkbookCheck> {
+export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: CheckOptions = {}, host: { culture?: boolean } = {}): Promise<WorkbookCheck> {
   const mark = options.mark ?? true;
   const listSheet = options.issuesSheet ?? false;
   return run(async (ctx) => {
@@ -131,6 +137,7 @@ export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: C
     const ownSetting = ctx.workbook.settings.getItemOrNullObject(ISSUES_SHEET_KEY).load("value");
     const list = ctx.workbook.worksheets.load("items/id,items/name,items/visibility");
     const wbProtection = ctx.workbook.protection.load("protected");
+    const liveCulture = loadCulture(ctx, host.culture === true);
     await ctx.sync();
 
     let meta = settingsMeta(settings);
@@ -157,7 +164,9 @@ export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: C
       return { id: w.id, name: w.name, visible: k >= 0, used: k >= 0 ? used[k] : null, protection: extra.protections[i] };
     });
     const visible = reads.filter((r) => r.visible);
-    const grids = visible.map((r) => (r.used ? gridOf(r.used) : { sheet: r.name, cells: [], merges: [] }));
+    // Slips are read in the culture the figures were typed in: this Excel's, else the one the book's record keeps.
+    const culture = liveCulture() ?? recordCulture(record);
+    const grids = visible.map((r): Grid => ({ ...(r.used ? gridOf(r.used) : { sheet: r.name, cells: [], merges: [] }), culture }));
     const byName = new Map(reads.map((r) => [r.name, r]));
     const issues = validateGrid(thePlan, grids).map((i) => checked(i, byName));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -231,6 +240,10 @@ interface FixCell {
 export interface FixOptions {
   /** Records each range the add-in writes, so live judgment takes their change events for our own. */
   log?: (sheetId: string, area: Area) => void;
+  /** Whether Excel reports its culture (ExcelApi 1.11), and the culture known otherwise (the record's). */
+  culture?: { supported: boolean; known: TypingCulture | null };
+  /** The record sheet's id: the fingerprints of the rows judged with the fixes are kept there. */
+  recordId?: string | null;
 }
 
 export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], options: FixOptions = {}): Promise<FixOutcome> {
@@ -241,7 +254,9 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
     const list = ctx.workbook.worksheets.load("items/id,items/name");
     const marksSetting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY).load("value");
     const settings = loadSettings(ctx);
+    const liveCulture = loadCulture(ctx, options.culture?.supported === true);
     await ctx.sync();
+    const culture = liveCulture() ?? options.culture?.known ?? null;
 
     // The targets sheet, read with the cells when a fix lands on it: its rows are judged again below.
     const meta = settingsMeta(settings);
@@ -250,6 +265,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
     const period = meta?.statusPeriod ?? null;
     const plan = targetsWs && period ? planOf(settings, meta) : null;
     const finishTargets = plan && targetsWs && fixes.some((f) => f.sheet === targetsWs.name) ? readTargetsById(ctx, targetsWs.id) : null;
+    const finishJudged = finishTargets ? loadJudged(ctx, options.recordId ?? null) : () => null;
 
     const protections = new Map<string, Excel.WorksheetProtection>();
     const cells: FixCell[] = [];
@@ -289,7 +305,9 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
         if (format === "@") c.range.numberFormat = [["General"]];
         c.range.values = [[c.fix.value]];
       } else {
-        c.range.values = [[cellInput(c.fix.value)]];
+        // Text put back where Excel made a date ("7-8"): the date format goes, and the text is kept as text.
+        if (isDateFormat(format)) c.range.numberFormat = [["General"]];
+        c.range.values = [[cellInput(c.fix.value, format === "@" ? "@" : "General")]];
       }
       outcome.applied.push({ sheet: c.fix.sheet, cell: c.fix.cell });
       fixed.add(`${c.sheet.id}!${c.fix.cell}`);
@@ -307,7 +325,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
       if (pos && fixed.has(`${c.sheet.id}!${c.fix.cell}`)) log(c.sheet.id, { row: pos.row, col: pos.col, rows: 1, cols: 1 });
     }
     const t = finishTargets?.(plan) ?? null;
-    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
+    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta, culture, judged: finishJudged() }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
     await ctx.sync();
     return outcome;
   });
@@ -334,12 +352,13 @@ function judgeFixed(
     rows.add(pos.row);
   }
   const after = { ...t, grid };
-  const keyed = keyedGrid(after.read, grid, t.formats);
+  const keyed = keyedGrid(after.read, grid, t.formats, t.culture);
   if (!after.read.columns.some((c) => c.key === periodKey(period))) return null;
   const only = affectedIds(t.plan, keyed, rows);
+  const handled = new Set([...rows].map((r) => keyed.rows[r]?.id).filter((x): x is string => !!x));
   // A protected sheet takes the fixes of its unlocked cells but not the status writes: the summary still says.
   if (t.protected) return judgeSheet(t.plan, keyed, period, t.name).summary;
-  return queueJudgement(ctx, after, period, (a) => log(t.id, a), only).summary;
+  return queueJudgement(ctx, after, period, (a) => log(t.id, a), only, handled).summary;
 }
 
 /** Takes every mark off (where the cell still shows it) and forgets the record. */

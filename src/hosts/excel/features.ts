@@ -14,6 +14,8 @@ export interface Features {
   pageLayout: boolean;
   /** `onChanged` `triggerSource` (1.14); else the add-in's own writes are recognised by address. */
   triggerSource: boolean;
+  /** `application.cultureInfo` (1.11); else the culture is not known (the book's record, or none). */
+  culture: boolean;
 }
 
 /** Office's own check, when Office.js is loaded; outside Office nothing above the minimum is assumed. */
@@ -27,6 +29,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
     indent: isSetSupported("ExcelApi", "1.9"),
     pageLayout: isSetSupported("ExcelApi", "1.9"),
     triggerSource: isSetSupported("ExcelApi", "1.14"),
+    culture: isSetSupported("ExcelApi", "1.11"),
   };
 }
 

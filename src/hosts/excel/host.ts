@@ -13,11 +13,22 @@ import { loadRecord, loadSettings, locate, recordOf, settingsMeta } from "./loca
 import { OwnWrites } from "./own-writes";
 import { queueJudgement } from "./recheck";
 import { HOST_TEXT } from "./strings";
-import { openTargets } from "./targets-sheet";
+import { type OpenedTargets, type TargetsHints, changedSince, openTargets } from "./targets-sheet";
+import type { RowsChanged } from "../../layout/fingerprint";
+import { RECORD_SHEET } from "../../layout/sheets/record";
 import { isReportPeriod } from "../../core/report/period";
 import { watchTargets } from "./watch";
+import type { TypingCulture } from "../../core/culture";
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Rows (ids such as `t:3`) of the targets sheet `sheet` whose inputs changed since last judged, judged now for `period`. */
+export interface RowsChangedEvent {
+  period: PeriodId;
+  sheet: string;
+  when: "recheck" | "catch-up" | "live";
+  ids: string[];
+}
 
 export interface HostOptions {
   /** Requirement-set check; by default Office's own. */
@@ -30,6 +41,14 @@ export interface HostOptions {
   retryDelaysMs?: readonly number[];
   /** ISO time of a write, recorded in the metadata. */
   now?: () => string;
+  /**
+   * Told of the target rows whose inputs changed since they were last judged, once they are judged
+   * again: at the opening recheck and when the pane comes back into view, these are the rows edited
+   * while the pane was closed or hidden ("catch-up", "recheck"); during live judgement, rows a co-author
+   * or a lost event changed beside the edit handled ("live"). Only where the book's record keeps the
+   * rows' fingerprints (never a guess: a book without them reports nothing). For the book's history.
+   */
+  onRowsChanged?: (e: RowsChangedEvent) => void;
   /**
    * A request context outside `Excel.run` for live judgment (`new Excel.RequestContext()` by default
    * where Office.js is loaded): an event handler must be removed through the context that added it.
@@ -58,6 +77,21 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   const newContext = options.newContext === undefined ? officeContext() : options.newContext;
   // The targets sheet's id as last seen: lets recheck and live judgment read it in one request.
   let targetsId: string | null = null;
+  // The culture figures are typed in, as last seen (this Excel's, else the record's): what an Excel
+  // below ExcelApi 1.11 falls back on between the reads that see the record.
+  let culture: TypingCulture | null = null;
+  // The record sheet's id, where the book has one: the rows' fingerprints are read from it with the targets sheet.
+  let recordId: string | null = null;
+  const hints = (): TargetsHints => ({ cultureSupported: features.culture, culture, recordId });
+  const cultureRead = () => ({ supported: features.culture, known: culture });
+  const seen = (t: OpenedTargets): void => {
+    targetsId = t.id;
+    culture = t.culture;
+    if (t.judged) recordId = t.judged.recordId;
+  };
+  const changedRows = (t: OpenedTargets, period: PeriodId, when: RowsChangedEvent["when"], changed: RowsChanged, judged: boolean): void => {
+    if (judged && changed.known && changed.changed.length) options.onRowsChanged?.({ period, sheet: t.name, when, ids: changed.changed });
+  };
 
   // `return await` so that a failure is turned into the pane's message here, not lost (see STYLE.md).
   const call = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -85,6 +119,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       }
       const id = meta?.sheets.targets.id;
       if (id && sheets.items.some((s) => s.id === id)) targetsId = id;
+      recordId = infos.find((s) => s.name === RECORD_SHEET)?.id ?? null;
       return {
         planId: meta?.planId ?? null,
         planTitle: meta ? `${meta.unit} – ${meta.year}` : null,
@@ -102,7 +137,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     const ids = periods.filter(isPeriodId);
     const write: WriteContext = { features, requestLimit, now, log: (sheet) => (a) => own.note(sheet, a) };
     const first = await call(async (ctx) => {
-      const merged = mergeAll(plan, await locate(ctx, DEFAULTS), ids);
+      const merged = mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids);
       if (merged.dropped.length) return { ask: merged.dropped.map(dropLabel) };
       return { done: await writeMerged(ctx, plan, merged, write) };
     });
@@ -113,19 +148,40 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       if (!(await confirmDrop(first.ask ?? []))) return { cancelled: true };
       // Read again after the answer: what the user typed meanwhile is kept too (dropped rows are
       // kept under their heading, so a row that became filled in between is not lost either).
-      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS), ids), write));
+      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids), write));
     }
     targetsId = result.targetsId;
+    culture = result.culture;
+    recordId = result.recordId;
     return result.outcome;
   }
 
   async function recheck(code: PeriodCode): Promise<CheckSummary> {
     const p = period(code);
     return call(async (ctx) => {
-      const t = await openTargets(ctx, targetsId, DEFAULTS);
-      targetsId = t.id;
-      const { summary, queued } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a));
+      const t = await openTargets(ctx, targetsId, DEFAULTS, hints());
+      seen(t);
+      const { summary, queued, changed } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a));
       if (queued) await ctx.sync();
+      changedRows(t, p, "recheck", changed, true);
+      return summary;
+    });
+  }
+
+  /**
+   * Judges again only the rows whose inputs changed since they were last judged (the fingerprints in
+   * the book's record), and those whose judgement they decide: one read, one write when something
+   * changed. A book whose record keeps no fingerprints is judged whole, as `recheck` does.
+   */
+  async function catchUp(code: PeriodCode): Promise<CheckSummary> {
+    const p = period(code);
+    return call(async (ctx) => {
+      const t = await openTargets(ctx, targetsId, DEFAULTS, hints());
+      seen(t);
+      const rows = changedSince(t);
+      const { summary, queued, changed } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a), rows?.only, rows?.handled);
+      if (queued) await ctx.sync();
+      changedRows(t, p, "catch-up", changed, true);
       return summary;
     });
   }
@@ -137,9 +193,12 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   ): Promise<() => Promise<void>> {
     const p = period(code);
     const start = async (ctx: Excel.RequestContext): Promise<() => Promise<void>> => {
-      const opened = await openTargets(ctx, targetsId, DEFAULTS);
-      targetsId = opened.id;
-      const remove = watchTargets(ctx, { run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary, onStale, retryDelaysMs: options.retryDelaysMs });
+      const opened = await openTargets(ctx, targetsId, DEFAULTS, hints());
+      seen(opened);
+      const remove = watchTargets(ctx, {
+        run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary, onStale, retryDelaysMs: options.retryDelaysMs,
+        onRowsChanged: (ids) => options.onRowsChanged?.({ period: p, sheet: opened.name, when: "live", ids }),
+      });
       await ctx.sync();
       return remove;
     };
@@ -207,11 +266,12 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     readState,
     loadPlan,
     recheck,
+    catchUp,
     watch,
     select,
-    checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o),
+    checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o, { culture: features.culture }),
     // The fixes and the judgement of the target rows they touched, in one action.
-    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a) }),
+    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a), culture: cultureRead(), recordId }),
     clearMarks: async () => (await check()).clearMarks(call),
     buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
     copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),

@@ -7,9 +7,11 @@
 import { mainTargets, type Plan } from "../../core/plan";
 import { type DroppedRow, mergeTargets, mergeTasks } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
-import { RECORD_SHEET, encodeRecord, makeRecord, recordRectangle } from "../../layout/sheets/record";
+import { JUDGED_KEY, RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
+import { rowFingerprints } from "../../layout/fingerprint";
 import { type PeriodId, latestPeriod } from "../../core/periods";
 import type { SheetModel } from "../../layout/sheet-model";
+import type { TypingCulture } from "../../core/culture";
 import { TARGETS_LAYOUT_VERSION } from "../../layout/sheets/targets";
 import { TASKS_LAYOUT_VERSION } from "../../layout/sheets/tasks";
 import type { LayoutId } from "../../layout/sheets/types";
@@ -30,12 +32,13 @@ export interface Merged {
   periods: PeriodId[];
   statusPeriod: PeriodId | null;
   dropped: DroppedRow[];
+  culture: TypingCulture | null;
 }
 
 export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[]): Merged {
   const previous = loc.meta?.statusPeriod ?? null;
   const statusPeriod = previous && periods.includes(previous) ? previous : null;
-  const t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods, statusPeriod });
+  const t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods, statusPeriod, culture: loc.culture });
   const n = mergeTasks(plan, loc.found.tasks?.read ?? null);
   return {
     loc,
@@ -43,6 +46,7 @@ export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[])
     periods: t.periods,
     statusPeriod: statusPeriod ?? latestPeriod(plan.year, t.periods),
     dropped: [...t.dropped, ...n.dropped],
+    culture: loc.culture,
   };
 }
 
@@ -82,7 +86,12 @@ export interface WriteContext {
 }
 
 /** Writes the merged models and the settings; returns the outcome and the targets sheet's id. */
-export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merged, w: WriteContext): Promise<{ outcome: LoadOutcome; targetsId: string }> {
+export async function writeMerged(
+  ctx: Excel.RequestContext,
+  plan: Plan,
+  m: Merged,
+  w: WriteContext,
+): Promise<{ outcome: LoadOutcome; targetsId: string; culture: TypingCulture | null; recordId: string | null }> {
   const { loc } = m;
   checkWritable(loc);
   const budget = new RequestBudget(ctx, w.requestLimit);
@@ -118,13 +127,20 @@ export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merg
     meta.sheets.tasks.id = sheets.tasks.id ?? sheets.tasks.ws.id;
     return meta;
   };
+  let recordSheet: Excel.Worksheet | null = null;
+  // Every row is judged by the load (buildTargetsModel): its inputs' fingerprints are the record's.
+  const judged = Object.fromEntries(rowFingerprints(m.models.targets));
   const saveMeta = (meta: WorkbookMeta): void => {
     ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta(meta));
     // A book with a record (made by `ktxh init`, or an older one's metadata sheet): rewrite it whole.
     // A book loaded for the first time gets its record here, in the same request (not where no sheet may be added).
     if (loc.metaSheet || !loc.workbookProtected) {
       const ws = loc.metaSheet ? ctx.workbook.worksheets.getItem(loc.metaSheet.id) : ctx.workbook.worksheets.add(RECORD_SHEET);
-      const rows = recordRectangle(encodeRecord(makeRecord(meta, plan, loc.record?.extra)));
+      if (!loc.metaSheet) ws.load("id");
+      recordSheet = ws;
+      // The culture this Excel types in goes with the book, so `ktxh check` reads its slips as the pane does.
+      const extra = { ...withCulture(loc.record?.extra, m.culture), [JUDGED_KEY]: judged };
+      const rows = recordRectangle(encodeRecord(makeRecord(meta, plan, extra)));
       ws.getRange().clear("Contents");
       ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((r) => r.map((v) => cellInput(v)));
       ws.visibility = "VeryHidden";
@@ -144,12 +160,14 @@ export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merg
   const targets = m.models.targets;
   const period = m.statusPeriod;
   const summary = period
-    ? judgeSheet(plan, targets, period, sheets.targets.name).summary
+    ? judgeSheet(plan, { ...targets, culture: m.culture }, period, sheets.targets.name).summary
     : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
   const kept = m.dropped.map(dropLabel);
   const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "");
   return {
     outcome: { message, kept, notices: featureNotices(w.features), summary },
     targetsId: sheets.targets.id ?? sheets.targets.ws.id,
+    culture: m.culture,
+    recordId: loc.metaSheet?.id ?? (recordSheet as Excel.Worksheet | null)?.id ?? null,
   };
 }

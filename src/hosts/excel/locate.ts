@@ -1,6 +1,7 @@
 /**
  * Finds the add-in's sheets and what they hold, in a fixed number of requests whatever the workbook:
- * 1) settings (plan metadata and the plan, as older versions kept them), the sheet list and the workbook's protection;
+ * 1) settings (plan metadata and the plan, as older versions kept them), the sheet list, the workbook's
+ *    protection and Excel's culture (where ExcelApi 1.11 reports it);
  * 2) the book's record (its very hidden sheet, layout/sheets/record.ts: the source of truth where present),
  *    the used range of each candidate sheet (by the id kept in settings, the name, the default name),
  *    the first row of every other sheet (to spot a sheet the user renamed), each sheet's protection;
@@ -9,7 +10,10 @@
  */
 import { type Plan, parsePlan } from "../../core/plan";
 import { META_SETTING_KEY, type WorkbookMeta, decodeMeta } from "../../layout/sheets/meta";
-import { type BookRecord, RECORD_SHEET, decodeRecord } from "../../layout/sheets/record";
+import { type BookRecord, JUDGED_ROW, RECORD_SHEET, decodeJudgedRow, decodeRecord, recordCulture } from "../../layout/sheets/record";
+import type { JudgedState } from "./judged";
+import type { TypingCulture } from "../../core/culture";
+import { loadCulture } from "./culture";
 import { type ReadSheet, readSheet } from "../../layout/read";
 import { recoverTargetsSheet } from "../../layout/recover";
 import type { Area, CellFormula } from "../../layout/sheet-model";
@@ -50,6 +54,10 @@ export interface Located {
   metaSheet: SheetInfo | null;
   /** The record sheet is protected: it cannot be rewritten (a load refuses before writing anything). */
   metaProtected: boolean;
+  /** The culture figures are typed in: this Excel's where it says, else the one the record keeps, else null. */
+  culture: TypingCulture | null;
+  /** The fingerprints of the rows as last judged (hosts/excel/judged.ts); null without a record sheet. */
+  judged: JudgedState | null;
 }
 
 export interface SettingsRead {
@@ -158,8 +166,9 @@ function choose(list: FoundSheet[], meta: WorkbookMeta | null): Partial<Record<L
   return out;
 }
 
-export async function locate(ctx: Excel.RequestContext, defaults: readonly string[]): Promise<Located> {
+export async function locate(ctx: Excel.RequestContext, defaults: readonly string[], cultureSupported = false): Promise<Located> {
   const settings = loadSettings(ctx);
+  const liveCulture = loadCulture(ctx, cultureSupported);
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/id,items/name");
   const wbProtection = ctx.workbook.protection;
@@ -188,6 +197,10 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
 
   const record = recordOf(recordRange);
   if (record) meta = record.meta;
+  const recordGrid = recordRange && !recordRange.isNullObject ? gridFrom(recordRange.values as ReadValue[][], recordRange.rowIndex, recordRange.columnIndex) : null;
+  const judgedRow = decodeJudgedRow(recordGrid?.[JUDGED_ROW]);
+  const metaProtected = metaProtection?.protected ?? false;
+  const judged: JudgedState | null = metaSheet ? { recordId: metaSheet.id, stored: judgedRow?.judged ?? null, writable: judgedRow !== null && !metaProtected } : null;
   const plan = recordPlan(record) ?? planOf(settings, meta);
   // Only the sheet the book's record names is ours without its key row; a user's "Chỉ tiêu" never is.
   const recorded = meta?.sheets.targets;
@@ -221,6 +234,8 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
     found: choose(list, meta),
     workbookProtected: wbProtection.protected,
     metaSheet,
-    metaProtected: metaProtection?.protected ?? false,
+    metaProtected,
+    culture: liveCulture() ?? recordCulture(record),
+    judged,
   };
 }

@@ -9,7 +9,7 @@ import type { PaneOperations } from "../../contract/operations";
 type Method = keyof PaneOperations;
 
 const METHODS: { [K in Method]: true } = {
-  readState: true, loadPlan: true, recheck: true, watch: true, select: true, checkWorkbook: true,
+  readState: true, loadPlan: true, recheck: true, catchUp: true, watch: true, select: true, checkWorkbook: true,
   applyFixes: true, clearMarks: true, buildReport: true, copyReportTable: true,
 };
 

@@ -14,6 +14,8 @@ import { type RowWrite, judgeSheet, keyedGrid } from "../../layout/judge";
 import { HOST_TEXT } from "./strings";
 import type { OpenedTargets } from "./targets-sheet";
 import type { WriteLog } from "./write-model";
+import { type RowsChanged, judgedAfter, rowsChangedSince, sameJudged } from "../../layout/fingerprint";
+import { queueJudged } from "./judged";
 
 /** The header cell naming the judged period ("Đánh giá theo số liệu năm"), when it must change. */
 function headerWrite(t: OpenedTargets, period: PeriodId): RowWrite | null {
@@ -34,22 +36,35 @@ function columnFormats(t: OpenedTargets): (col: number) => string | null {
   return (col) => byCol.get(col) ?? null;
 }
 
-/** Queues the judgement writes for `only` (all rows when absent); returns the summary and whether anything was queued. */
+/**
+ * Queues the judgement writes for `only` (all rows when absent) and the fingerprints of the rows
+ * judged (`handled`: the rows whose inputs were read for it, by default `only`) in the book's record;
+ * returns the summary, whether anything was queued, and the rows whose inputs changed since they were
+ * last judged (`rowsChangedSince`, as the sheet was read, before this judgement).
+ */
 export function queueJudgement(
   ctx: Excel.RequestContext,
   t: OpenedTargets,
   period: PeriodId,
   log: WriteLog,
   only?: ReadonlySet<string>,
-): { summary: CheckSummary; queued: boolean } {
+  handled?: ReadonlySet<string>,
+): { summary: CheckSummary; queued: boolean; changed: RowsChanged } {
   if (!t.read.columns.some((c) => c.key === periodKey(period))) throw new HostError(HOST_TEXT.periodMissing(period));
-  const grid = keyedGrid(t.read, t.grid, t.formats);
+  const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
   const { writes, summary } = judgeSheet(t.plan, grid, period, t.name, only);
+  const changed = rowsChangedSince(t.judged?.stored ?? null, grid);
   const header = only ? null : headerWrite(t, period);
   const all = header ? [...writes, header] : writes;
   const metaChanged = !only && t.meta != null && t.meta.statusPeriod !== period;
-  if (!all.length && !metaChanged) return { summary, queued: false };
+  const judged = t.judged?.writable ? judgedAfter(t.judged.stored, changed.current, only ? new Set([...only, ...(handled ?? [])]) : null) : null;
+  const judgedChanged = judged !== null && !sameJudged(t.judged?.stored ?? null, judged);
+  if (!all.length && !metaChanged && !judgedChanged) return { summary, queued: false, changed };
   if (all.length && t.protected) throw new HostError(HOST_TEXT.sheetProtected(t.name));
+  // The record last: were the sheet refused, the fingerprints would say rows were judged that were not.
+  const writeJudged = () => {
+    if (judged && judgedChanged && t.judged) queueJudged(ctx, t.judged, judged);
+  };
   const ws = ctx.workbook.worksheets.getItem(t.id);
   const formatAt = columnFormats(t);
   const headerRows = t.read.headerRows;
@@ -62,5 +77,6 @@ export function queueJudgement(
     log(area);
   }
   if (metaChanged && t.meta) ctx.workbook.settings.add(META_SETTING_KEY, encodeMeta({ ...t.meta, statusPeriod: period }));
-  return { summary, queued: true };
+  writeJudged();
+  return { summary, queued: true, changed };
 }

@@ -95,15 +95,15 @@ interface ReadResult {
 }
 
 /** Reads the workbook (two requests, a third only when a renamed KT-XH sheet must be searched) and builds the report. */
-async function readReport(ctx: Excel.RequestContext, period: ReportPeriod): Promise<ReadResult> {
+async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, culture: boolean): Promise<ReadResult> {
   // Queued before `locate`, so it travels in locate's first request.
   const markerSetting = ctx.workbook.settings.getItemOrNullObject(REPORT_SETTING_KEY);
   markerSetting.load("value");
-  const loc = await locate(ctx, Object.values(DEFAULT_NAMES));
+  const loc = await locate(ctx, Object.values(DEFAULT_NAMES), culture);
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const targets = loc.found.targets;
   if (!targets) throw new HostError(HOST_TEXT.noTargetsSheet);
-  const read = readSheetActuals(targets.read, period, targets.formats);
+  const read = readSheetActuals(targets.read, period, targets.formats, loc.culture);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
   const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read) : null;
   const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks });
@@ -201,7 +201,7 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
   const now = (opts.now ?? (() => new Date()))();
   try {
     return await run(async (ctx) => {
-      const r = await readReport(ctx, opts.period);
+      const r = await readReport(ctx, opts.period, (opts.isSetSupported ?? officeRequirements())("ExcelApi", "1.11"));
       if (r.workbookProtected) throw new HostError(REPORT_TEXT.workbookProtected);
       const grid = reportGrid(r.model);
       const sheets = ctx.workbook.worksheets;
@@ -248,9 +248,10 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
 }
 
 /** The report model alone (two requests, nothing written): what the pane copies for Word. */
-export async function readReportModel(run: ExcelRun, period: ReportPeriod): Promise<ReportModel> {
+export async function readReportModel(run: ExcelRun, period: ReportPeriod, isSetSupported?: IsSetSupported): Promise<ReportModel> {
+  const culture = (isSetSupported ?? officeRequirements())("ExcelApi", "1.11");
   try {
-    return await run(async (ctx) => (await readReport(ctx, period)).model);
+    return await run(async (ctx) => (await readReport(ctx, period, culture)).model);
   } catch (err) {
     throw hostError(err);
   }
@@ -270,6 +271,6 @@ export interface ReportOperations {
 export function reportOperations(run: ExcelRun, options: { isSetSupported?: IsSetSupported; now?: () => Date } = {}): ReportOperations {
   return {
     buildReport: (period, keepPrevious) => buildReportSheet(run, { period, keepPrevious, ...options }),
-    copyReportTable: async (period, write) => copyReportTable(await readReportModel(run, period), write),
+    copyReportTable: async (period, write) => copyReportTable(await readReportModel(run, period, options.isSetSupported), write),
   };
 }

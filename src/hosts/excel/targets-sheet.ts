@@ -11,6 +11,11 @@ import type { CellValue } from "../../layout/sheets/types";
 import { type ReadValue, gridFrom, percentFormats } from "./cells";
 import { HostError } from "./errors";
 import { locate, loadSettings, planOf, settingsMeta } from "./locate";
+import type { TypingCulture } from "../../core/culture";
+import { loadCulture } from "./culture";
+import { type JudgedState, loadJudged } from "./judged";
+import { type RowsChanged, rowsChangedSince } from "../../layout/fingerprint";
+import { affectedIds, keyedGrid } from "../../layout/judge";
 import { HOST_TEXT } from "./strings";
 
 export interface TargetsSheet {
@@ -26,6 +31,20 @@ export interface TargetsSheet {
 export interface OpenedTargets extends TargetsSheet {
   plan: Plan;
   meta: WorkbookMeta | null;
+  /** The culture figures are typed in (this Excel's, else the book's record's), null when not known. */
+  culture: TypingCulture | null;
+  /** The fingerprints of the rows as last judged, where the book's record keeps them. */
+  judged?: JudgedState | null;
+}
+
+/** What the host knows from earlier reads, so that one request reads the sheet and all it needs. */
+export interface TargetsHints {
+  /** Excel reports its culture (ExcelApi 1.11). */
+  cultureSupported: boolean;
+  /** The culture known otherwise (the book's record), for an Excel that does not say. */
+  culture: TypingCulture | null;
+  /** The record sheet's id, where the book has one: the fingerprints are read from it. */
+  recordId: string | null;
 }
 
 /**
@@ -54,9 +73,16 @@ export function readTargetsById(ctx: Excel.RequestContext, id: string): (plan?: 
  * The targets sheet and the plan. `knownId` is the sheet id seen last; when the sheet is gone or no
  * longer ours, the workbook is searched again (a few more requests, never a wrong sheet).
  */
-export async function openTargets(ctx: Excel.RequestContext, knownId: string | null, defaults: readonly string[]): Promise<OpenedTargets> {
+export async function openTargets(
+  ctx: Excel.RequestContext,
+  knownId: string | null,
+  defaults: readonly string[],
+  hints: TargetsHints = { cultureSupported: false, culture: null, recordId: null },
+): Promise<OpenedTargets> {
   if (knownId) {
     const settings = loadSettings(ctx);
+    const live = loadCulture(ctx, hints.cultureSupported);
+    const judged = loadJudged(ctx, hints.recordId);
     const finish = readTargetsById(ctx, knownId);
     let sheet: TargetsSheet | null = null;
     let meta: WorkbookMeta | null = null;
@@ -69,11 +95,26 @@ export async function openTargets(ctx: Excel.RequestContext, knownId: string | n
     } catch {
       sheet = null; // deleted since: fall through to the search
     }
-    if (sheet && plan) return { ...sheet, plan, meta };
+    if (sheet && plan) return { ...sheet, plan, meta, culture: live() ?? hints.culture, judged: judged() };
   }
-  const loc = await locate(ctx, defaults);
+  const loc = await locate(ctx, defaults, hints.cultureSupported);
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const f = loc.found.targets;
   if (!f) throw new HostError(HOST_TEXT.noTargetsSheet);
-  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, ...(f.formats ? { formats: f.formats } : {}) };
+  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, culture: loc.culture, judged: loc.judged, ...(f.formats ? { formats: f.formats } : {}) };
+}
+
+/**
+ * The rows to judge again because their inputs changed since they were last judged (the record's
+ * fingerprints): `handled`, those rows; `only`, the target rows whose judgement they decide (a sub-row's
+ * total, the traffic target of its counts). Null when the book keeps no fingerprints: judge every row.
+ */
+export function changedSince(t: OpenedTargets): { only: Set<string>; handled: Set<string>; changed: RowsChanged } | null {
+  const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
+  const changed = rowsChangedSince(t.judged?.stored ?? null, grid);
+  if (!changed.known) return null;
+  const ids = new Set(changed.changed);
+  const rows: number[] = [];
+  grid.rows.forEach((r, i) => r.id && ids.has(r.id) && rows.push(i));
+  return { only: affectedIds(t.plan, grid, rows), handled: ids, changed };
 }

@@ -6,6 +6,11 @@
  * without the add-in would otherwise leave the statuses stale for everyone. Two panes judging the same
  * edit agree (one core) and write only cells that differ, so the second writes nothing.
  *
+ * Each handling also judges the rows whose inputs changed since they were last judged (the fingerprints
+ * in the book's record, read and written in the same two requests): a co-author's edit (`source:
+ * "Remote"`) whose event named other cells, or edits made while no event reached the pane. Activating
+ * the targets sheet (`onActivated`, ExcelApi 1.7) starts such a handling with no edit of its own.
+ *
  * A handling Excel refuses for a passing reason (`TRANSIENT`: the user is still editing the next cell,
  * Excel is busy) is tried again after a short wait; one that still fails is never dropped in silence:
  * `onStale` names its rows, and they are judged again with the next edit (or "Kiểm tra lại").
@@ -18,7 +23,8 @@ import type { ExcelRun } from "./host";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
 import type { OwnWrites } from "./own-writes";
 import { queueJudgement } from "./recheck";
-import { type OpenedTargets, readTargetsById } from "./targets-sheet";
+import { type OpenedTargets, changedSince, readTargetsById } from "./targets-sheet";
+import { loadJudged } from "./judged";
 
 /** Edits that move cells rather than change them: every row is judged again. */
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
@@ -34,6 +40,8 @@ export interface WatchOptions {
   onStale?: (s: StaleJudgement | null) => void;
   /** Waits before each retry of a refused handling; by default `RETRY_DELAYS_MS`. */
   retryDelaysMs?: readonly number[];
+  /** Rows judged because their fingerprints changed, beyond the edits the events named (see host.ts's onRowsChanged). */
+  onRowsChanged?: (ids: string[]) => void;
 }
 
 /**
@@ -68,20 +76,27 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
   const judge = async (p: Pending): Promise<void> => {
     await o.run(async (c) => {
       const finish = readTargetsById(c, id);
+      const judged = loadJudged(c, o.opened.judged?.recordId ?? null);
       await c.sync();
       const sheet = finish(plan);
       if (!sheet) return;
-      const t: OpenedTargets = { ...sheet, plan, meta: null };
-      const grid = keyedGrid(t.read, t.grid, t.formats);
-      const only = p.all ? undefined : affectedIds(plan, grid, p.rows);
-      if (only && only.size === 0) return;
+      const t: OpenedTargets = { ...sheet, plan, meta: null, culture: o.opened.culture, judged: judged() };
+      const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
+      // The edited rows, and those whose inputs changed since last judged without an event saying so.
+      const since = p.all ? null : changedSince(t);
+      const edited = new Set([...p.rows].map((r) => grid.rows[r]?.id).filter((x): x is string => !!x));
+      const beyond = since ? [...since.handled].filter((x) => !edited.has(x)) : [];
+      const only = p.all ? undefined : new Set([...affectedIds(plan, grid, p.rows), ...(since?.only ?? [])]);
+      const handled = new Set([...edited, ...(since?.handled ?? [])]);
+      if (only && only.size === 0 && handled.size === 0) return;
       // A sheet protected since: judged but not written, the summary still tells the user.
       if (t.protected) {
         if (!stopped) o.onSummary(judgeSheet(plan, grid, o.period, t.name).summary);
         return;
       }
-      const { summary, queued } = queueJudgement(c, t, o.period, (a) => o.own.note(id, a), only);
+      const { summary, queued } = queueJudgement(c, t, o.period, (a) => o.own.note(id, a), only, handled);
       if (queued) await c.sync();
+      if (beyond.length) o.onRowsChanged?.(beyond);
       if (!stopped) o.onSummary(summary);
     });
   };
@@ -136,11 +151,23 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
     timer = setTimeout(flush, o.debounceMs);
   };
 
-  const registration = ctx.workbook.worksheets.getItem(id).onChanged.add(onChanged);
+  // The targets sheet brought to the front (from another sheet, or back from another workbook's edits):
+  // a handling with no edit of its own judges the rows whose fingerprints changed.
+  const onActivated = async (): Promise<void> => {
+    if (stopped) return;
+    pending ??= { rows: new Set(), all: false };
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, o.debounceMs);
+  };
+
+  const sheet = ctx.workbook.worksheets.getItem(id);
+  const registration = sheet.onChanged.add(onChanged);
+  const activation = sheet.onActivated.add(onActivated);
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
     registration.remove();
+    activation.remove();
     await ctx.sync();
     await queue;
   };

@@ -2,10 +2,11 @@
  * A new KT-XH workbook for a plan, made with ExcelJS (the `ktxh init` command): the targets sheet, the
  * tasks sheet and the very hidden record sheet holding the plan and its metadata (layout/sheets/record.ts).
  */
+import { rowFingerprints } from "../../layout/fingerprint";
 import { Workbook, type Worksheet } from "exceljs";
 import type { Plan } from "../../core/plan";
 import { type WorkbookMeta, makeMeta } from "../../layout/sheets/meta";
-import { type BookRecord, RECORD_SHEET, decodeRecord, encodeRecord, makeRecord } from "../../layout/sheets/record";
+import { type BookRecord, JUDGED_KEY, RECORD_SHEET, decodeRecord, encodeRecord, makeRecord } from "../../layout/sheets/record";
 import { type PeriodId, latestPeriod, listPeriods } from "../../core/periods";
 import { type ReadSheet, readSheet } from "../../layout/read";
 import { type SheetModel, buildTargetsModel, buildTasksModel } from "../../layout/sheet-model";
@@ -75,7 +76,8 @@ export function initWorkbook(plan: Plan, opts: InitOptions): InitResult {
   });
   // Who is asked for what in the collection cycle; the officer edits it (issue 17).
   writeAssignSheet(wb, plan, planAssignments(plan));
-  writeRecordSheet(wb, makeRecord(meta, plan));
+  // Every row was judged just now (buildTargetsModel): a later catch-up sees only the rows edited since.
+  writeRecordSheet(wb, makeRecord(meta, plan, { [JUDGED_KEY]: Object.fromEntries(rowFingerprints(targets)) }));
   return { workbook: wb, meta, models: { targets, tasks } };
 }
 

@@ -13,12 +13,18 @@
  *  - `periods`, `statusPeriod`, `layout.targets`, `layout.tasks`
  *  - `sheet.targets`, `sheet.tasks`   {name, id?} of the add-in's sheets
  *  - `updated`            ISO time of the last write
+ *  - `culture`            {name, decimal, group}: the culture of the Excel the figures were typed in
+ *                         (Office.js cultureInfo, ExcelApi 1.11), absent where it was never known
+ *  - `rows.judged`        {row id: fingerprint} of each target row's inputs when it was last judged
+ *                         (layout/fingerprint.ts); always the first row after the note (`JUDGED_ROW`),
+ *                         so a judgement rewrites that one row, not the record
  * Any other key (culture, history, undo snapshots, row fingerprints) is kept as it was read: the
  * schema is open, a newer add-in's entries survive an older one's rewrite.
  *
  * Older books are read too (migrated on reading): `_ktxh` with the metadata JSON in A2 (version 1).
  */
 import * as z from "zod/mini";
+import { type TypingCulture, decodeCulture } from "../../core/culture";
 import { PERIOD_IDS } from "../../core/periods";
 import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
 
@@ -69,8 +75,10 @@ export function makeRecord(meta: WorkbookMeta, plan: unknown, extra: Record<stri
 /** The record as rows of cells, from A1: the note, then one row per key. */
 export function encodeRecord(record: BookRecord): string[][] {
   const m = record.meta;
+  const { [JUDGED_KEY]: judged, ...rest } = record.extra;
   const entries: Record<string, unknown> = {
-    ...record.extra,
+    [JUDGED_KEY]: judged ?? null,
+    ...rest,
     version: RECORD_VERSION,
     "plan.id": m.planId,
     "plan.title": m.unit,
@@ -142,4 +150,61 @@ export function decodeRecord(values: readonly (readonly unknown[] | undefined)[]
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(entries)) if (!KNOWN.has(k)) extra[k] = v;
   return { version: e.version, meta: meta.data, plan: e["plan.json"] ?? null, extra };
+}
+
+/** The record's key for the culture the book's figures were typed in (core/culture.ts). */
+export const CULTURE_KEY = "culture";
+
+/** The culture a record keeps; null when it keeps none (or a damaged one). */
+export function recordCulture(record: BookRecord | null | undefined): TypingCulture | null {
+  return decodeCulture(record?.extra[CULTURE_KEY]);
+}
+
+/** A record's extra entries with the culture set (kept as it was when `culture` is null). */
+export function withCulture(extra: Record<string, unknown> | undefined, culture: TypingCulture | null): Record<string, unknown> {
+  return culture ? { ...extra, [CULTURE_KEY]: { name: culture.name, decimal: culture.decimal, group: culture.group } } : { ...extra };
+}
+
+/** The record's key for the fingerprints of the rows as last judged, and its row (0-based) on the sheet. */
+export const JUDGED_KEY = "rows.judged";
+export const JUDGED_ROW = 1;
+
+/** Row id → fingerprint of its inputs when last judged. */
+export type JudgedRows = Readonly<Record<string, string>>;
+
+function judgedOf(v: unknown): JudgedRows | null {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, f] of Object.entries(v as Record<string, unknown>)) if (typeof f === "string") out[k] = f;
+  return out;
+}
+
+/** The fingerprints a record keeps; null when it keeps none (a book judged before they were kept). */
+export function recordJudged(record: BookRecord | null | undefined): JudgedRows | null {
+  return record && JUDGED_KEY in record.extra ? judgedOf(record.extra[JUDGED_KEY]) : null;
+}
+
+/**
+ * The judged row as read from the record sheet (`values` of row `JUDGED_ROW` from column A): the
+ * fingerprints (null: none kept yet), or null when that row holds another key (a record written before
+ * they were kept first, which a reload rewrites).
+ */
+export function decodeJudgedRow(values: readonly unknown[] | undefined): { judged: JudgedRows | null } | null {
+  if (!values || text(values[0]).trim() !== JUDGED_KEY) return null;
+  let json = "";
+  for (let c = 1; c < Math.min(values.length, MAX_CHUNKS + 1); c++) json += text(values[c]);
+  try {
+    return { judged: judgedOf(JSON.parse(json)) };
+  } catch {
+    // A damaged row is still the fingerprints' own: rewritten whole by the next judgement.
+    return { judged: null };
+  }
+}
+
+/** The judged row's cells from column A: the key, then the JSON in chunks. */
+export function encodeJudgedRow(judged: JudgedRows): string[] {
+  const json = JSON.stringify(judged);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  return [JUDGED_KEY, ...(chunks.length ? chunks : ["{}"])];
 }

@@ -167,6 +167,11 @@ export class User {
     s.protection = { protected: false, options: s.protection.options };
   }
 
+  /** A click on the sheet's tab: the sheet becomes the active one (onActivated is raised when it was not). */
+  activate(sheet: string): void {
+    this.wb.activate(this.sheet(sheet));
+  }
+
   select(sheet: string, address: string): void {
     const s = this.sheet(sheet);
     this.wb.select(s, parseAddress(address).rect);

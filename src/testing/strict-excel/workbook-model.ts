@@ -168,6 +168,8 @@ export class WorkbookModel {
     if (this.activeId !== sheet.id) {
       this.activeId = sheet.id;
       this.selection = { sheetId: sheet.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
+      // Excel raises onActivated whoever activates the sheet (a click on its tab, or activate() from an add-in).
+      this.events.emit([`activated:${sheet.id}`, "activated:*"], { type: "WorksheetActivated", worksheetId: sheet.id, source: "Local" });
     }
   }
 

@@ -127,6 +127,10 @@ export class WorksheetProxy extends ClientObjectBase<SheetModel> {
   get onChanged(): EventHandlers<ChangedArgs> {
     return this.events("onChanged", "1.7", (s) => `changed:${s.id}`, changedArgs);
   }
+  /** Worksheet.onActivated (ExcelApi 1.7): "Occurs when the worksheet is activated" — by the user's click on its tab or by `activate()`. */
+  get onActivated(): EventHandlers<{ type: string; worksheetId: string }> {
+    return this.events<{ type: string; worksheetId: string }>("onActivated", "1.7", (s) => `activated:${s.id}`, (p) => (p.type === "WorksheetActivated" ? { type: p.type, worksheetId: p.worksheetId } : null));
+  }
   get onSelectionChanged(): EventHandlers<{ address: string; worksheetId: string; type: string }> {
     return this.events("onSelectionChanged", "1.7", () => "selection", (p) => {
       if (p.type !== "WorkbookSelectionChanged") return null;
@@ -201,6 +205,10 @@ export class WorksheetCollection extends CollectionBase<WorksheetProxy, SheetMod
   }
   get onChanged(): EventHandlers<ChangedArgs> {
     return this.events("onChanged", "1.9", "changed:*", changedArgs);
+  }
+  /** WorksheetCollection.onActivated (ExcelApi 1.7): any sheet of the workbook activated. */
+  get onActivated(): EventHandlers<{ type: string; worksheetId: string }> {
+    return this.events<{ type: string; worksheetId: string }>("onActivated", "1.7", "activated:*", (p) => (p.type === "WorksheetActivated" ? { type: p.type, worksheetId: p.worksheetId } : null));
   }
   get onAdded(): EventHandlers<{ type: string; worksheetId: string; source: string }> {
     return this.events<{ type: string; worksheetId: string; source: string }>("onAdded", "1.7", "sheetAdded", (p) => (p.type === "WorksheetAdded" ? { ...p } : null));
