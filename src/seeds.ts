@@ -6,9 +6,17 @@
  */
 import { type Plan, parsePlan } from "./core/plan";
 import { formatProblem } from "./core/messages";
-import binhSon2024 from "../seeds/binh-son-2024.json";
-import binhSon2023 from "../seeds/binh-son-2023.json";
-import binhSon2023Estimates from "../seeds/binh-son-2023.estimates.json";
+import { BUILT_IN_PLAN_NAMES } from "./seed-names";
+
+// The JSON is required when first asked for, not imported: a module that only may need a seed (the
+// Office.js host falls back to one for a damaged plan copy) then holds none of its text until it does.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const seedJson = {
+  binhSon2024: (): unknown => require("../seeds/binh-son-2024.json"),
+  binhSon2023: (): unknown => require("../seeds/binh-son-2023.json"),
+  binhSon2023Estimates: (): unknown => require("../seeds/binh-son-2023.estimates.json"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A seed that does not satisfy the schema is a programming fault, not user input. */
 export class SeedError extends Error {
@@ -59,8 +67,18 @@ let estimates2023: SeedActuals | null = null;
 
 /** Every built-in plan, the default first. Callers must not mutate the returned objects. */
 export function builtInPlans(): Plan[] {
-  plans ??= [load(binhSon2024, "seeds/binh-son-2024.json"), load(binhSon2023, "seeds/binh-son-2023.json")];
+  plans ??= matchNames([load(seedJson.binhSon2024(), "seeds/binh-son-2024.json"), load(seedJson.binhSon2023(), "seeds/binh-son-2023.json")]);
   return [...plans];
+}
+
+/** The pane offers the plans by their names before it has them (seed-names.ts): both must say the same. */
+function matchNames(list: Plan[]): Plan[] {
+  const names = list.map(({ id, unit, year }) => JSON.stringify({ id, unit, year }));
+  const listed = BUILT_IN_PLAN_NAMES.map(({ id, unit, year }) => JSON.stringify({ id, unit, year }));
+  if (names.join("\n") !== listed.join("\n")) {
+    throw new SeedError(`src/seed-names.ts không khớp các kế hoạch có sẵn:\n${names.join("\n")}`);
+  }
+  return list;
 }
 
 /** The built-in plan with this id, or null. */
@@ -68,15 +86,20 @@ export function builtInPlan(id: string): Plan | null {
   return builtInPlans().find((p) => p.id === id) ?? null;
 }
 
+/** The built-in plan with this id; a missing one is a programming fault (the id came from our own list). */
+export function requireBuiltInPlan(id: string): Plan {
+  const p = builtInPlan(id);
+  if (!p) throw new SeedError(`Thiếu kế hoạch có sẵn ${id}.`);
+  return p;
+}
+
 /** The Bình Sơn 2024 plan: what the add-in and the CLI use when no plan is chosen. */
 export function defaultPlan(): Plan {
-  const p = builtInPlan(DEFAULT_PLAN_ID);
-  if (!p) throw new SeedError(`Thiếu kế hoạch có sẵn ${DEFAULT_PLAN_ID}.`);
-  return p;
+  return requireBuiltInPlan(DEFAULT_PLAN_ID);
 }
 
 /** 783/BC's "Ước TH năm 2023" column for the built-in 2023 plan, every main and sub-row. */
 export function builtInEstimates2023(): SeedActuals {
-  estimates2023 ??= loadActuals(binhSon2023Estimates, "seeds/binh-son-2023.estimates.json");
+  estimates2023 ??= loadActuals(seedJson.binhSon2023Estimates(), "seeds/binh-son-2023.estimates.json");
   return estimates2023;
 }

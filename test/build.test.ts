@@ -31,7 +31,12 @@ const html = distFile("taskpane.html");
 const tags = scriptTags(html);
 const inline = tags.filter((t) => t.src === null).map((t) => t.code);
 
-interface PageRun { injected: { src?: string; async?: boolean }[]; noticeShown: boolean; onReadyCalls: number }
+interface PageRun {
+  injected: { src?: string; async?: boolean }[];
+  preloaded: { rel?: string; as?: string; href?: string }[];
+  noticeShown: boolean;
+  onReadyCalls: number;
+}
 
 /**
  * Runs the page's inline scripts in a bare JavaScript context standing in for a webview, with
@@ -39,12 +44,14 @@ interface PageRun { injected: { src?: string; async?: boolean }[]; noticeShown: 
  */
 function runPage(opts: { userAgent: string; documentMode?: number; fetch?: boolean; remove?: string[] }): PageRun {
   const injected: PageRun["injected"] = [];
+  const preloaded: PageRun["preloaded"] = [];
   const notice = { style: { display: "none" } };
   let onReadyCalls = 0;
   const document = {
     documentMode: opts.documentMode,
     getElementById: (id: string) => (id === "ktxh-unsupported" ? notice : null),
     createElement: () => ({}),
+    head: { appendChild: (el: { rel?: string; as?: string; href?: string }) => preloaded.push(el) },
     body: { appendChild: (el: { src?: string; async?: boolean }) => injected.push(el) },
   };
   const sandbox: Record<string, unknown> = { document, navigator: { userAgent: opts.userAgent } };
@@ -60,7 +67,7 @@ function runPage(opts: { userAgent: string; documentMode?: number; fetch?: boole
   vm.runInContext(inline[0], context);
   officeJs();
   vm.runInContext(inline[1], context);
-  return { injected, noticeShown: notice.style.display === "block", onReadyCalls };
+  return { injected, preloaded, noticeShown: notice.style.display === "block", onReadyCalls };
 }
 
 const CHROMIUM_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0";
@@ -88,6 +95,11 @@ describe("dist/taskpane.html", () => {
     expect(modern.noticeShown).toBe(false);
   });
 
+  test("a current webview starts fetching the bundle before office.js, so the two downloads overlap", () => {
+    // The first inline script runs before the office.js tag: its preload links are in the head by then.
+    expect(modern.preloaded).toEqual(bundle.map((href) => ({ rel: "preload", as: "script", href })));
+  });
+
   test.each([
     ["Internet Explorer 11", { userAgent: IE11_UA, documentMode: 11, fetch: false, remove: ES5_ONLY }],
     ["Edge Legacy (EdgeHTML 18)", { userAgent: EDGE_LEGACY_UA, remove: ["Object.fromEntries", "String.prototype.replaceAll"] }],
@@ -96,6 +108,7 @@ describe("dist/taskpane.html", () => {
   ])("%s gets the Vietnamese notice instead of the bundle", (_name, opts) => {
     const run = runPage(opts);
     expect(run.injected).toEqual([]);
+    expect(run.preloaded).toEqual([]);
     expect(run.noticeShown).toBe(true);
     expect(run.onReadyCalls).toBe(1);
   });

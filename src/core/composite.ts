@@ -30,11 +30,14 @@ const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.m
  * read as a target whose figure is one the text lists.
  */
 export function compositeParts(plan: Plan, row: TargetRow): TargetRow[] | null {
-  if (row.parent != null || parseTarget(row.target, hintsOf(row)).ok) return null;
+  return partsOf(row, plan.targets.filter((t) => t.parent === row.no));
+}
+
+/** `compositeParts` for a row whose sub-rows are already known. */
+function partsOf(row: TargetRow, subs: TargetRow[]): TargetRow[] | null {
+  if (row.parent != null || subs.length < 2 || parseTarget(row.target, hintsOf(row)).ok) return null;
   const listed = figuresIn(row.target);
   if (listed.length < 2) return null;
-  const subs = plan.targets.filter((t) => t.parent === row.no);
-  if (subs.length < 2) return null;
   for (const s of subs) {
     const t = parseTarget(s.target, hintsOf(s));
     if (!t.ok || t.value.kind === "reduce-criteria") return null;
@@ -53,9 +56,18 @@ export function compositeTargets(plan: Plan): Map<string, TargetRow[]> {
   if (known) return known;
   const out = new Map<string, TargetRow[]>();
   found.set(plan, out);
+  // Sub-rows grouped once: asking each main target for its own was quadratic in the plan's rows.
+  const children = new Map<string, TargetRow[]>();
   for (const t of plan.targets) {
-    if (t.parent != null || !plan.targets.some((s) => s.parent === t.no)) continue;
-    const parts = compositeParts(plan, t);
+    if (t.parent == null) continue;
+    const list = children.get(t.parent);
+    if (list) list.push(t);
+    else children.set(t.parent, [t]);
+  }
+  for (const t of plan.targets) {
+    const subs = t.parent == null ? children.get(t.no) : undefined;
+    if (!subs) continue;
+    const parts = partsOf(t, subs);
     if (parts) out.set(t.no, parts);
   }
   return out;

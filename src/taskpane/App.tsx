@@ -1,11 +1,10 @@
 import { Button, Select, useId } from "@fluentui/react-components";
-import type { Plan } from "../core/plan";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
 import { CheckSection } from "./components/CheckSection";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
 import { AttentionSection } from "./components/AttentionSection";
 import { CONFIRM_MS, Notice } from "./components/Notice";
-import { PlanPicker } from "./components/PlanPicker";
+import { type BuiltInPlans, PlanPicker } from "./components/PlanPicker";
 import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
 import type { PaneOperations } from "../contract/operations";
@@ -17,8 +16,8 @@ import { useTools } from "./useTools";
 export interface AppProps {
   /** Host operations; null when the page was opened outside Excel. */
   ops: PaneOperations | null;
-  /** Plans offered without a file: the built-in ones (read after the first paint). */
-  plans: () => Plan[] | Promise<Plan[]>;
+  /** Plans offered without a file: the built-in ones, named at once and fetched when loaded. */
+  plans: BuiltInPlans;
   /** Opened in an Excel below the manifest's minimum requirement set: said plainly, nothing else offered. */
   oldExcel?: boolean;
 }

@@ -2,11 +2,11 @@
 // the app. Operations come from whoever renders it (src/taskpane/index.tsx wires the Office.js host).
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { PaneOperations } from "../contract/operations";
-import type { Plan } from "../core/plan";
 import { App } from "./App";
+import type { BuiltInPlans } from "./components/PlanPicker";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
-export function Root({ ops, plans, oldExcel }: { ops: PaneOperations | null; plans: () => Plan[] | Promise<Plan[]>; oldExcel?: boolean }) {
+export function Root({ ops, plans, oldExcel }: { ops: PaneOperations | null; plans: BuiltInPlans; oldExcel?: boolean }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <ErrorBoundary>

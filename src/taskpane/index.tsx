@@ -4,10 +4,16 @@ import { createRoot } from "react-dom/client";
 import { type NoHost, whenOfficeReady } from "../hosts/excel/ready";
 import { Root } from "./Root";
 import type { PaneOperations } from "../contract/operations";
+import { BUILT_IN_PLAN_NAMES } from "../seed-names";
+import type { BuiltInPlans } from "./components/PlanPicker";
 import { installStyles } from "./styles";
 
-// The built-in plans are a chunk of their own, read once the pane is drawn.
-const plans = async () => (await import(/* webpackChunkName: "seeds" */ "../seeds")).builtInPlans();
+// The built-in plans are a chunk of their own, fetched when one is loaded: at rest the pane holds
+// only their names.
+const plans: BuiltInPlans = {
+  names: BUILT_IN_PLAN_NAMES,
+  get: async (id) => (await import(/* webpackChunkName: "seeds" */ "../seeds")).requireBuiltInPlan(id),
+};
 
 function render(ops: PaneOperations | null, why?: NoHost): void {
   const container = document.getElementById("container");

@@ -25,7 +25,6 @@ export const STRINGS = {
   readingFile: "Đang đọc tệp…",
   fileProblems: (name: string) => `Không dùng được tệp ${name}`,
   fileWarnings: (name: string) => `Lưu ý về tệp ${name}`,
-  seedsBroken: "Không đọc được các kế hoạch có sẵn",
   fileUnreadable: "Không đọc được tệp đã chọn.",
   moreProblems: (n: number) => `… và ${n} lỗi khác.`,
   loadPlan: "Nạp kế hoạch",

@@ -35,7 +35,8 @@ export interface PaneState {
 
 export interface PaneActions {
   setPeriod(p: PeriodCode): void;
-  load(plan: Plan): void;
+  /** A plan still being fetched (a built-in one) comes as a promise: the spinner shows meanwhile. */
+  load(plan: Plan | Promise<Plan>): void;
   recheck(): void;
   select(item: IndicatorItem): void;
   dismissError(): void;
@@ -193,15 +194,16 @@ export function usePane(ops: PaneOperations | null, focus: FocusRequest = () => 
   );
 
   const load = useCallback(
-    (plan: Plan) => {
+    (plan: Plan | Promise<Plan>) => {
       if (!ops) return;
       setBusy("loading");
       setError(null);
       setOutcome(null);
       const run = async () => {
-        await firstRead.current;
+        // Both awaited at once, so a plan that fails to arrive is handled whichever comes first.
+        const [, chosen] = await Promise.all([firstRead.current, plan]);
         const periods = [...new Set([...DEFAULT_PERIODS, ...(workbookNow.current?.periods ?? []), periodNow.current])];
-        const r = await ops.loadPlan(plan, periods, confirmDrop);
+        const r = await ops.loadPlan(chosen, periods, confirmDrop);
         if ("cancelled" in r) {
           setOutcome(STRINGS.cancelled);
           focus("outcome");

@@ -1,7 +1,8 @@
 // Test page: the real pane over the in-memory FakeWorkbook, driven from playwright via window.__fake.
 // `?outside` renders the pane as it looks outside Excel (no operations); `?crash` makes drawing fail.
 import { createRoot } from "react-dom/client";
-import { builtInPlans } from "../../src/seeds";
+import { BUILT_IN_PLAN_NAMES } from "../../src/seed-names";
+import { builtInPlans, requireBuiltInPlan } from "../../src/seeds";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { Root } from "../../src/taskpane/Root";
@@ -40,7 +41,7 @@ if (container) {
         </ErrorBoundary>
       </FluentProvider>
     ) : (
-      <Root ops={outside ? null : fake} plans={builtInPlans} />
+      <Root ops={outside ? null : fake} plans={{ names: BUILT_IN_PLAN_NAMES, get: async (id) => requireBuiltInPlan(id) }} />
     ),
   );
 }

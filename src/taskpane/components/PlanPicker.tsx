@@ -2,6 +2,7 @@ import { Button, Select, useId } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Plan } from "../../core/plan";
 import { planTemplateCsv } from "../../core/plan-template";
+import type { BuiltInPlanName } from "../../seed-names";
 import { STRINGS } from "../strings";
 import { Notice } from "./Notice";
 
@@ -25,57 +26,51 @@ function downloadTemplate(): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function planLabel(plan: Plan): string {
+export function planLabel(plan: Pick<Plan, "unit" | "year">): string {
   return `${plan.unit} – năm ${plan.year}`;
 }
 
+/**
+ * The built-in plans as the pane has them: their names at once, each plan fetched when it is loaded
+ * (src/taskpane/index.tsx: a chunk of their own, checked against the schema), so the pane does not
+ * hold them at rest.
+ */
+export interface BuiltInPlans {
+  names: readonly BuiltInPlanName[];
+  get(id: string): Promise<Plan>;
+}
+
 export interface PlanPickerProps {
-  /** The built-in plans; read after the first paint (a chunk of their own, checked against the schema). */
-  plans: () => Plan[] | Promise<Plan[]>;
+  plans: BuiltInPlans;
   /** The plan the workbook holds: offered first when it is a built-in one. */
   current: string | null;
   disabled: boolean;
-  onLoad: (plan: Plan) => void;
+  /** A built-in plan comes as a promise: the load shows its spinner while the plan is fetched. */
+  onLoad: (plan: Plan | Promise<Plan>) => void;
 }
 
 /** Built-in plans, or one the user picks from disk; the load button loads whichever is selected. */
 export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps) {
   const selectId = useId("plan");
   const input = useRef<HTMLInputElement>(null);
-  const [builtIn, setBuiltIn] = useState<Plan[]>([]);
-  const [choice, setChoice] = useState("");
+  const builtIn = plans.names;
+  const [choice, setChoice] = useState(() => builtIn[0]?.id ?? "");
   const [filePlan, setFilePlan] = useState<{ name: string; plan: Plan } | null>(null);
   const [problems, setProblems] = useState<{ name: string; lines: string[]; fatal: boolean } | null>(null);
   const [reading, setReading] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      Promise.resolve()
-        .then(plans)
-        .then(
-          (list) => {
-            if (!live) return;
-            setBuiltIn(list);
-            setChoice((c) => c || (list[0]?.id ?? ""));
-          },
-          (err: unknown) => {
-            // A broken seed is our fault, not the user's; the pane still works with plan files.
-            if (live) setProblems({ name: "", lines: [err instanceof Error ? err.message : STRINGS.unexpected], fatal: true });
-          },
-        );
-    }, 0);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [plans]);
 
   useEffect(() => {
     if (current && builtIn.some((p) => p.id === current)) setChoice((c) => (c === FILE_VALUE ? c : current));
   }, [current, builtIn]);
 
   const selected = choice === FILE_VALUE ? filePlan?.plan : builtIn.find((p) => p.id === choice);
+  const load = () => {
+    if (choice === FILE_VALUE) {
+      if (filePlan) onLoad(filePlan.plan);
+    } else if (selected) {
+      onLoad(plans.get(selected.id));
+    }
+  };
 
   // A refused file clears the choice: "Nạp kế hoạch" then loads nothing until the officer picks again,
   // so another plan is never loaded by accident under the file's error.
@@ -124,7 +119,7 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
         </Select>
       </div>
       <div className="ktxh-row">
-        <Button appearance="primary" disabled={disabled || !selected} onClick={() => selected && onLoad(selected)}>
+        <Button appearance="primary" disabled={disabled || !selected} onClick={load}>
           {STRINGS.loadPlan}
         </Button>
         <Button disabled={disabled || reading} onClick={() => input.current?.click()}>
@@ -146,7 +141,7 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
       {problems && (
         <Notice
           intent={problems.fatal ? "error" : "warning"}
-          title={problems.name ? (problems.fatal ? STRINGS.fileProblems : STRINGS.fileWarnings)(problems.name) : STRINGS.seedsBroken}
+          title={(problems.fatal ? STRINGS.fileProblems : STRINGS.fileWarnings)(problems.name)}
           testId="file-problems"
         >
             <ul className="ktxh-bullets">
