@@ -10,7 +10,8 @@ import { makeMeta } from "../../layout/sheets/meta";
 import { makeRecord } from "../../layout/sheets/record";
 import { BASE_FORMAT, HEADER_FORMAT, PAGE } from "../../layout/sheets/styles";
 import {
-  ASSIGN_COLUMNS, ASSIGN_HEADER_ROW, ASSIGN_SHEET, ASSIGN_TITLE, SOURCES_COLUMNS, SOURCES_SHEET, SOURCES_TITLE, SUBMISSION_KEY,
+  ASSIGN_COLUMNS, ASSIGN_HEADER_ROW, ASSIGN_SHEET, ASSIGN_TITLE, CONFLICTS_COLUMNS, CONFLICTS_SHEET, CONFLICTS_TITLE, CYCLE_TABLE_HEADER_ROW,
+  SOURCES_COLUMNS, SOURCES_SHEET, SOURCES_TITLE, SUBMISSION_KEY,
   type SubmissionBook, assignRows,
 } from "../../layout/sheets/submission";
 import type { CellValue } from "../../layout/sheets/types";
@@ -133,18 +134,34 @@ export function readAssignSheet(wb: Workbook): CellValue[][] | null {
   return ws ? readWorksheetGrid(ws) : null;
 }
 
-/** Writes the *Nguồn số liệu* sheet: one row per value merged or held back. */
-export function writeSourcesSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet {
-  const ws = freshSheet(wb, SOURCES_SHEET, SOURCES_COLUMNS, SOURCES_TITLE);
-  SOURCES_COLUMNS.forEach((c, i) => {
-    const cell = ws.getCell(3, i + 1);
+/** A table of the merge (sources, conflicts): title, header row, the rows, frozen and filtered. */
+function cycleTable(wb: Workbook, name: string, columns: readonly { header: string; width: number }[], title: string, rows: readonly CellValue[][]): Worksheet {
+  const ws = freshSheet(wb, name, columns, title);
+  const h = CYCLE_TABLE_HEADER_ROW + 1;
+  columns.forEach((c, i) => {
+    const cell = ws.getCell(h, i + 1);
     cell.value = c.header;
     styleCell(cell, { ...BASE_FORMAT, ...HEADER_FORMAT });
   });
   // Thousands of rows in a big cycle: the font is set once per column, the cells carry values only.
-  SOURCES_COLUMNS.forEach((_c, i) => (ws.getColumn(i + 1).font = { name: BASE_FORMAT.font?.name, size: BASE_FORMAT.font?.size }));
+  columns.forEach((_c, i) => (ws.getColumn(i + 1).font = { name: BASE_FORMAT.font?.name, size: BASE_FORMAT.font?.size }));
   ws.addRows(rows.map((r) => [...r]));
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 3 }];
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: SOURCES_COLUMNS.length } };
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: h }];
+  ws.autoFilter = { from: { row: h, column: 1 }, to: { row: h, column: columns.length } };
   return ws;
+}
+
+/** Writes the *Nguồn số liệu* sheet: one row per value merged or held back. */
+export function writeSourcesSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet {
+  return cycleTable(wb, SOURCES_SHEET, SOURCES_COLUMNS, SOURCES_TITLE, rows);
+}
+
+/** Writes the *Xung đột* sheet (none when there is no conflict: an old one is removed). */
+export function writeConflictsSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet | null {
+  if (!rows.length) {
+    const old = wb.getWorksheet(CONFLICTS_SHEET);
+    if (old) wb.removeWorksheet(old.id);
+    return null;
+  }
+  return cycleTable(wb, CONFLICTS_SHEET, CONFLICTS_COLUMNS, CONFLICTS_TITLE, rows);
 }

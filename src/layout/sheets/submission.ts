@@ -223,3 +223,16 @@ export const SOURCES_COLUMNS = [
   { header: "Nguồn (đơn vị — tệp — ngày nhận)", width: 80 },
 ] as const;
 export const SOURCES_TITLE = "NGUỒN SỐ LIỆU ĐÃ TỔNG HỢP";
+
+/** One row per conflict left for the officer: the plan book's cell, what it holds, every value given. */
+export const CONFLICTS_SHEET = "Xung đột";
+export const CONFLICTS_COLUMNS = [
+  { header: "Loại", width: 12 },
+  { header: "Số", width: 7 },
+  { header: "Ô", width: 14 },
+  { header: "Đang có", width: 16 },
+  { header: "Các giá trị gửi về (giá trị — đơn vị — tệp)", width: 80 },
+] as const;
+export const CONFLICTS_TITLE = "XUNG ĐỘT SỐ LIỆU CHƯA GHI VÀO SỔ: CÁN BỘ CHỌN GIÁ TRỊ ĐÚNG";
+/** Both tables' header row (0-based) under the title; the body follows. */
+export const CYCLE_TABLE_HEADER_ROW = 2;
