@@ -432,3 +432,15 @@ export function planCollect(pb: CyclePlanBook, results: readonly ReturnedFile[],
     missing,
   };
 }
+
+/**
+ * What the pane's cycle needs from the file host (src/hosts/xlsx/cycle-files.ts), handed to the
+ * Office.js host by the pane's entry and loaded only when a button asks for it: a submission book's
+ * bytes, a returned file's grids, a .zip of books.
+ */
+export interface CycleFiles {
+  buildBook(book: SubmissionBook, plan: Plan, now: string | null): Promise<Uint8Array>;
+  /** A returned file's sheets, or why it cannot be read (Vietnamese). */
+  readBook(bytes: Uint8Array, name: string): Promise<{ ok: true; grids: Grid[] } | { ok: false; reason: string }>;
+  zip(files: readonly { name: string; bytes: Uint8Array }[]): Uint8Array;
+}
