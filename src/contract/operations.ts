@@ -161,7 +161,8 @@ export interface CycleFileIn {
 
 export interface CollectOutcome {
   period: PeriodCode;
-  merged: { figures: number; tasks: number; explanations: number };
+  /** Values written: figures, tasks (status or result), explanations, traffic counts. */
+  merged: { figures: number; tasks: number; explanations: number; traffic: number };
   /** Cells left as they were: the plan book's value and every value sent, for the officer to choose. */
   conflicts: { row: string; kind: string; cell: string | null; current: string | number | null; values: { value: string | number; recipient: string; file: string }[] }[];
   /** Communes' roll-ups that differ from the plan book's or an office's total. */

@@ -5,8 +5,9 @@
  * merge turned into the cells to write, the *Nguồn số liệu* and *Xung đột* rows. Pure: each host reads
  * its grids and applies the cell writes; nothing here decides differently for one host.
  */
-import { a1 } from "../core/address";
-import { type CellKind, type Conflict, type CurrentBook, type MergeResult, type ReturnedBook, type SourceRow, type Value, mergeReturned } from "../core/collect";
+import { a1, parseCell } from "../core/address";
+import { type CellKind, type Conflict, type CurrentBook, type MergeResult, type ReturnedBook, type SourceRow, type Value, mergeReturned, trafficKey } from "../core/collect";
+import type { TrafficCounts } from "../core/traffic";
 import { evaluatePlan } from "../core/evaluate";
 import { type PeriodId, isPeriodId, listPeriods, period as periodOf } from "../core/periods";
 import type { Plan } from "../core/plan";
@@ -181,7 +182,23 @@ function returnedOf(book: BookReading, period: PeriodId, who: Recipient, file: s
       }
     }
   }
-  return { recipient: who.name, commune: who.kind === "commune", file, received, figures, explanations, tasks };
+  const traffic = trafficOf(a?.actuals.traffic, book, period, held);
+  return { recipient: who.name, commune: who.kind === "commune", file, received, figures, explanations, tasks, traffic };
+}
+
+/** The traffic counts read (whole counts only: a bad count is the check's error and is held back). */
+function trafficOf(counts: TrafficCounts | undefined, book: BookReading, period: PeriodId, held: ReadonlySet<string>): { key: string; value: number }[] {
+  if (!counts) return [];
+  const out: { key: string; value: number }[] = [];
+  for (const criterion of ["accidents", "deaths", "injuries"] as const) {
+    (["prev", "cur"] as const).forEach((side, i) => {
+      const v = counts[criterion][i];
+      const cell = book.traffic.find((x) => x.criterion === criterion && x.side === side && (x.period === period || x.period === null));
+      if (v === null || (cell && held.has(`${cell.sheet}!${cell.cell}`))) return;
+      out.push({ key: trafficKey(criterion, side), value: v });
+    });
+  }
+  return out;
 }
 
 /** "6 tháng năm 2024": a period as the books and messages say it. */
@@ -267,7 +284,9 @@ function currentOf(pb: CyclePlanBook, period: PeriodId, explainCol: (t: TableRea
       for (const r of t.rows) tasks.set(r.ref, { status: st ? textOf(grid, r.row, st.col) || null : null, result: rs ? textOf(grid, r.row, rs.col) || null : null });
     }
   }
-  return { figures, explanations, tasks };
+  const traffic = new Map<string, number>();
+  for (const t of trafficOf(bookActuals(pb.book, period)?.actuals.traffic, pb.book, period, new Set())) traffic.set(t.key, t.value);
+  return { figures, explanations, tasks, traffic };
 }
 
 /** Where each merged kind of value goes in the plan book, per row. */
@@ -276,6 +295,7 @@ interface Places {
   explanation(target: string): Place | null;
   status(code: string): Place | null;
   result(code: string): Place | null;
+  traffic(key: string): Place | null;
 }
 
 function places(pb: CyclePlanBook, period: PeriodId, explainCol: number | null): Places {
@@ -295,10 +315,16 @@ function places(pb: CyclePlanBook, period: PeriodId, explainCol: number | null):
     explanation: (no) => at(targets, no, explainCol),
     status: (code) => at(tasks, code, tasks ? columnOf(tasks, "status")?.col : null),
     result: (code) => at(tasks, code, tasks ? columnOf(tasks, "result")?.col : null),
+    traffic: (key) => {
+      const x = book.traffic.find((c) => c.period === period && trafficKey(c.criterion, c.side) === key);
+      const pos = x ? parseCell(x.cell) : null;
+      return x && pos ? { sheet: x.sheet, row: pos.row, col: pos.col } : null;
+    },
   };
 }
 
 function placeOf(where: Places, kind: CellKind, row: string): Place | null {
+  if (kind === "traffic") return where.traffic(row);
   return kind === "figure" ? where.figure(row) : kind === "explanation" ? where.explanation(row) : kind === "task-status" ? where.status(row) : where.result(row);
 }
 
@@ -317,7 +343,7 @@ function explainColumn(grid: Grid, t: TableReading, period: PeriodId): { col: nu
 const NOTE: Record<SourceRow["note"], string> = {
   merged: "đã tổng hợp", same: "trùng số đã có", conflict: "xung đột, chưa ghi", "rollup-part": "cộng vào tổng các xã", "kept-apart": "số của xã, không cộng",
 };
-export const KIND_LABEL: Record<CellKind, string> = { figure: "Chỉ tiêu", explanation: "Giải trình", "task-status": "Trạng thái NV", "task-result": "Kết quả NV" };
+export const KIND_LABEL: Record<CellKind, string> = { figure: "Chỉ tiêu", explanation: "Giải trình", "task-status": "Trạng thái NV", "task-result": "Kết quả NV", traffic: "Tai nạn GT" };
 const CELL_MAX = 32000;
 
 /** The *Nguồn số liệu* rows: one per plan-book cell, its sources one per line (with their value where it matters). */
@@ -332,6 +358,7 @@ function sourceRows(merged: MergeResult, where: Places): CellValue[][] {
   const written = new Map<string, Value>();
   for (const f of merged.figures) written.set(`figure\u0001${f.target}`, f.value);
   for (const e of merged.explanations) written.set(`explanation\u0001${e.target}`, e.text);
+  for (const t of merged.traffic) written.set(`traffic\u0001${t.key}`, t.value);
   for (const t of merged.tasks) {
     if (t.status !== undefined) written.set(`task-status\u0001${t.code}`, t.status);
     if (t.result !== undefined) written.set(`task-result\u0001${t.code}`, t.result);
@@ -343,7 +370,7 @@ function sourceRows(merged: MergeResult, where: Places): CellValue[][] {
     const notes = [...new Set(list.map((s) => NOTE[s.note]))];
     const roll = kind === "figure" ? rollups.get(row) : undefined;
     if (roll) notes.push(`tổng ${roll.communes} xã: ${roll.sum}${roll.differs ? " (khác số tổng)" : ""}`);
-    const showValue = (s: SourceRow): boolean => s.note === "conflict" || s.note === "rollup-part" || s.note === "kept-apart" || kind === "figure";
+    const showValue = (s: SourceRow): boolean => s.note === "conflict" || s.note === "rollup-part" || s.note === "kept-apart" || kind === "figure" || kind === "traffic";
     const lines = list.map((s) => `${s.recipient}${showValue(s) ? `: ${s.value}` : ""} — ${s.file} — ${s.received ? viDate(s.received) : ""}`);
     return [KIND_LABEL[kind], row, p ? a1(p.row, p.col) : null, written.get(k) ?? null, notes.join("; "), lines.join("\n").slice(0, CELL_MAX)];
   });
@@ -371,7 +398,7 @@ export interface CollectPlan {
   merged: MergeResult;
   /** Cells to write (figures, explanations, task statuses and results); every one was empty before. */
   writes: CellWrite[];
-  counts: { figures: number; tasks: number; explanations: number };
+  counts: { figures: number; tasks: number; explanations: number; traffic: number };
   /** The new explanation column's key cell (own sheets) and header, when the column is new. */
   explainHeader: { sheet: string; keyRow: number | null; headerRow: number; col: number; key: string; header: string } | null;
   sources: CellValue[][];
@@ -391,10 +418,14 @@ export function planCollect(pb: CyclePlanBook, results: readonly ReturnedFile[],
   const merged = mergeReturned(plan, returned, cur);
   const where = places(pb, period, ex?.col ?? null);
   const writes: CellWrite[] = [];
-  const counts = { figures: 0, tasks: 0, explanations: 0 };
+  const counts = { figures: 0, tasks: 0, explanations: 0, traffic: 0 };
   for (const f of merged.figures) {
     const p = where.figure(f.target);
     if (p) { writes.push({ ...p, value: f.value }); counts.figures++; }
+  }
+  for (const t of merged.traffic) {
+    const p = where.traffic(t.key);
+    if (p) { writes.push({ ...p, value: t.value }); counts.traffic++; }
   }
   let explainHeader: CollectPlan["explainHeader"] = null;
   if (merged.explanations.length && targetsTable && ex) {

@@ -115,13 +115,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
   await fs.writeFile(output, Buffer.from(await wb.xlsx.writeBuffer(zip)));
 
   const { conflicts, rollups, missing } = c;
-  const { figures, tasks, explanations } = c.counts;
+  const { figures, tasks, explanations, traffic } = c.counts;
   const unreadable = results.filter((x) => !x.readable).length;
   const errors = results.some((x) => x.issues.some((i) => i.severity === "error"));
   const flagged = rollups.some((x) => x.differs);
   if (v.json) {
     io.out(JSON.stringify({
-      merged: { figures, tasks, explanations },
+      merged: { figures, tasks, explanations, traffic },
       conflicts,
       rollups,
       missing,

@@ -6,6 +6,7 @@
 import { Workbook, type Worksheet } from "exceljs";
 import type { Plan } from "../../core/plan";
 import type { Assignment } from "../../core/recipients";
+import { wrappedRowHeight } from "../../layout/format";
 import { makeMeta } from "../../layout/sheets/meta";
 import { makeRecord } from "../../layout/sheets/record";
 import { BASE_FORMAT, HEADER_FORMAT, PAGE } from "../../layout/sheets/styles";
@@ -58,13 +59,18 @@ export async function submissionWorkbook(book: SubmissionBook, plan: Plan, now: 
     hint.value = t.hint;
     styleCell(hint, { ...BASE_FORMAT, font: { ...BASE_FORMAT.font, italic: true, color: "7F6000" }, wrap: true });
     ws.mergeCells(hintRow, 1, hintRow, width);
-    ws.getRow(hintRow).height = 30;
+    ws.getRow(hintRow).height = wrappedRowHeight([{ text: t.hint, width: t.columns.reduce((sum, c) => sum + c.width, 0), size: BASE_FORMAT.font?.size }]) ?? 30;
     const headerRow = hintRow + 2;
     t.columns.forEach((c, i) => {
       const cell = ws.getCell(headerRow, i + 1);
       cell.value = c.header;
       styleCell(cell, { ...BASE_FORMAT, ...HEADER_FORMAT });
     });
+    // Heights for wrapped text: a file written here carries none, and Excel does not grow rows on open.
+    const size = BASE_FORMAT.font?.size;
+    const heightOf = (texts: readonly (string | null)[], bold: boolean) => wrappedRowHeight(t.columns.map((c, i) => ({ text: texts[i] ?? "", width: c.width, size, bold })));
+    const headerHeight = heightOf(t.columns.map((c) => c.header), true);
+    if (headerHeight) ws.getRow(headerRow).height = headerHeight;
     t.rows.forEach((row, ri) => {
       const r = headerRow + 1 + ri;
       t.columns.forEach((c, ci) => {
@@ -79,6 +85,8 @@ export async function submissionWorkbook(book: SubmissionBook, plan: Plan, now: 
         });
         if (c.input && c.validation) cell.dataValidation = validationOf(c.validation);
       });
+      const h = heightOf(row.values.map((v) => (v == null ? null : String(v))), false);
+      if (h) ws.getRow(r).height = h;
     });
     ws.views = [{ state: "frozen", xSplit: 2, ySplit: headerRow }];
     pageSetup(ws, PAGE, { printTitleRows: { first: headerRow - 1, last: headerRow - 1 } });
