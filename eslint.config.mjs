@@ -103,10 +103,14 @@ export default tseslint.config(
     },
   },
   {
-    // The pane's entry is the one place that wires the Office.js host in.
+    // The pane's entry is the one place that wires the hosts in: the Office.js host, and the file host's
+    // cycle functions (hosts/xlsx/cycle-files, loaded on demand) that the Office.js host is handed.
     files: ["src/taskpane/index.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [layer("The pane's entry", ["hosts/xlsx", "hosts/docx", "cli", "testing"])] }],
+      "no-restricted-imports": ["error", { patterns: [
+        layer("The pane's entry", ["hosts/docx", "cli", "testing"]),
+        { group: ["**/hosts/xlsx/*", "!**/hosts/xlsx/cycle-files"], message: "The pane's entry takes only the cycle's file functions from the file host." },
+      ] }],
       "no-restricted-globals": ["error", ...officeGlobals],
     },
   },

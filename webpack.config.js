@@ -9,6 +9,7 @@
 // ExcelJS, docx and papaparse are required from node_modules only by the commands that use them.
 "use strict";
 const path = require("node:path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { URL_DEV, rewriteManifestUrls } = require("./scripts/manifest-url.js");
@@ -76,6 +77,12 @@ module.exports = async (env = {}, argv = {}) => {
       },
     },
     plugins: [
+      // The collection cycle's file chunk (src/hosts/xlsx/cycle-files.ts, loaded on demand) reads books
+      // with the same reader as the CLI: Buffer comes from the "buffer" package, and Node's zlib, used
+      // there only to bound what each zip entry inflates to, is replaced by a stand-in that declines
+      // (the central directory's limits still hold; ExcelJS's browser build inflates).
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, "src/hosts/xlsx/zlib.browser.ts")),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

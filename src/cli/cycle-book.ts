@@ -1,25 +1,21 @@
 /**
  * What `ktxh submissions` and `ktxh collect` read from the plan workbook: the one reading of the book
- * (layout/book.ts), its ExcelJS workbook, and who is asked for what (the *Phân công* sheet where the
- * book has one: the officer's edits win over the plan's own assignment).
+ * (layout/book.ts), its ExcelJS workbook, and who is asked for what (layout/cycle.ts: the *Phân công*
+ * sheet where the book has one, the officer's edits winning over the plan's own assignment).
  */
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import type { Workbook } from "exceljs";
 import { message } from "../core/messages";
 import { problem } from "../core/problems";
-import { type Assignment, type Recipient, parseRecipientList, planAssignments, recipientsOf } from "../core/recipients";
-import { type BookReading, readBook } from "../layout/book";
-import { readAssignRows } from "../layout/sheets/submission";
+import { readBook } from "../layout/book";
+import { type CyclePlanBook, cyclePlanBook } from "../layout/cycle";
 import { readWorkbook } from "../hosts/xlsx/read-workbook";
 import { readAssignSheet } from "../hosts/xlsx/submissions";
 import { builtInPlans } from "../seeds";
 
-export interface PlanBook {
-  book: BookReading;
+export interface PlanBook extends CyclePlanBook {
   workbook: Workbook;
-  assignments: Assignment[];
-  recipients: Recipient[];
 }
 
 /** The plan workbook, or the sentence saying why it cannot be read. */
@@ -35,8 +31,5 @@ export async function readPlanBook(file: string, cwd: string): Promise<PlanBook 
   if (!read.ok) return message(problem(read.code, "error", {}, { detail: null }));
   if (!read.workbook) return "sổ kế hoạch phải là tệp .xlsx do ktxh init hoặc add-in tạo";
   const book = readBook(read.grids, { plans: builtInPlans() });
-  const base = planAssignments(book.plan);
-  const sheet = readAssignSheet(read.workbook);
-  const assignments = sheet ? readAssignRows(sheet, base, parseRecipientList) : base;
-  return { book, workbook: read.workbook, assignments, recipients: recipientsOf(book.plan, assignments) };
+  return { ...cyclePlanBook(book, readAssignSheet(read.workbook)), workbook: read.workbook };
 }

@@ -116,6 +116,69 @@ export interface PaneOperations {
   buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome>;
   /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`. */
   copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }>;
+  /**
+   * "Tạo phiếu thu thập": one submission book per recipient of the open plan book (its *Phân công*
+   * sheet, written first when the book has none), built on demand, with a .zip of them all.
+   */
+  makeSubmissions(period: PeriodCode, due: string | null, onProgress?: CycleProgress): Promise<SubmissionsOutcome>;
+  /** "Tổng hợp phiếu": the returned books read, checked and merged into the open plan book. */
+  collectReturned(files: CycleFileIn[], period: PeriodCode, onProgress?: CycleProgress): Promise<CollectOutcome>;
+  /** Opens one book in a new Excel window (`Excel.createWorkbook`), where downloads are not possible. */
+  openBook(bytes: Uint8Array): Promise<void>;
+}
+
+/** Books made or read so far, of `total`; `file` is the one in hand ("" once all are done). */
+export type CycleProgress = (done: number, total: number, file: string) => void;
+
+/**
+ * How the pane hands the books over: one .zip download (Excel on the web, Windows), else one book at a
+ * time in a new Excel window (`Excel.createWorkbook`), else neither (said plainly).
+ */
+export type CycleDelivery = "download" | "open-each" | "none";
+
+export interface SubmissionsOutcome {
+  period: PeriodCode;
+  due: string | null;
+  /** The period whose Không đạt targets ask for an explanation, or null. */
+  judgedPeriod: string | null;
+  /** The *Phân công* sheet's name when this action wrote it (the book had none). */
+  assignSheetWritten: string | null;
+  books: {
+    file: string;
+    recipient: string;
+    kind: "office" | "commune";
+    form: string;
+    targets: string[];
+    tasks: string[];
+    explain: string[];
+    bytes: Uint8Array;
+  }[];
+  zip: { name: string; bytes: Uint8Array };
+  delivery: CycleDelivery;
+}
+
+export interface CycleFileIn {
+  name: string;
+  bytes: Uint8Array;
+  /** The file's date (ISO day), as the file chooser gives it. */
+  received: string | null;
+}
+
+export interface CollectOutcome {
+  period: PeriodCode;
+  /** Values written: figures, tasks (status or result), explanations, traffic counts. */
+  merged: { figures: number; tasks: number; explanations: number; traffic: number };
+  /** Cells left as they were: the plan book's value and every value sent, for the officer to choose. */
+  conflicts: { row: string; kind: string; cell: string | null; current: string | number | null; values: { value: string | number; recipient: string; file: string }[] }[];
+  /** Communes' roll-ups that differ from the plan book's or an office's total. */
+  rollups: { target: string; sum: number; communes: number; differs: string | number | null; by: string | null }[];
+  /** Recipients asked for something who sent no book for this period. */
+  missing: string[];
+  files: { file: string; recipient: string | null; readable: boolean; reason: string | null; merged: boolean; issues: { code: string; severity: Severity; message: string; where: string }[] }[];
+  sourcesSheet: string;
+  conflictsSheet: string | null;
+  /** The cells written ("Chỉ tiêu!H7"). */
+  written: string[];
 }
 
 /** A cell's value as Office.js reads it. */

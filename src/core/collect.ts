@@ -23,15 +23,21 @@ export interface ReturnedBook extends Contribution {
   figures: { target: string; value: Value }[];
   explanations: { target: string; text: string }[];
   tasks: { code: string; status: string | null; result: string | null }[];
+  /** The traffic counts the criterion is derived from, keyed "deaths:cur" (`trafficKey`). */
+  traffic?: { key: string; value: number }[];
 }
+
+/** A traffic count's key in the merge: "accidents:prev" … "injuries:cur". */
+export const trafficKey = (criterion: string, side: string): string => `${criterion}:${side}`;
 
 export interface CurrentBook {
   figures: ReadonlyMap<string, Value>;
   explanations: ReadonlyMap<string, string>;
   tasks: ReadonlyMap<string, { status: string | null; result: string | null }>;
+  traffic?: ReadonlyMap<string, number>;
 }
 
-export type CellKind = "figure" | "explanation" | "task-status" | "task-result";
+export type CellKind = "figure" | "explanation" | "task-status" | "task-result" | "traffic";
 
 export interface SourcedValue {
   value: Value;
@@ -70,6 +76,7 @@ export interface MergeResult {
   figures: { target: string; value: Value }[];
   explanations: { target: string; text: string }[];
   tasks: { code: string; status?: string; result?: string }[];
+  traffic: { key: string; value: number }[];
   conflicts: Conflict[];
   rollups: Rollup[];
   sources: SourceRow[];
@@ -122,7 +129,7 @@ function joined(all: { recipient: string; text: string }[]): string {
 }
 
 export function mergeReturned(plan: Plan, books: readonly ReturnedBook[], current: CurrentBook): MergeResult {
-  const out: MergeResult = { figures: [], explanations: [], tasks: [], conflicts: [], rollups: [], sources: [] };
+  const out: MergeResult = { figures: [], explanations: [], tasks: [], traffic: [], conflicts: [], rollups: [], sources: [] };
   const src = (kind: CellKind, row: string, value: Value, b: Contribution, n: SourceRow["note"]): void => {
     out.sources.push({ kind, row, value, recipient: b.recipient, file: b.file, received: b.received, note: n });
   };
@@ -175,6 +182,15 @@ export function mergeReturned(plan: Plan, books: readonly ReturnedBook[], curren
     if (d.conflict) out.conflicts.push({ ...d.conflict, values: parts.map((p) => ({ value: p.text, recipient: p.b.recipient, file: p.b.file })) });
     if (d.value !== null) out.explanations.push({ target: t.no, text: String(d.value) });
     parts.forEach((p) => src("explanation", t.no, p.text, p.b, note(d)));
+  }
+  // The six traffic counts: each a cell of its own, merged like a figure (no roll-up: one office reports them).
+  const keys = [...new Set(books.flatMap((b) => (b.traffic ?? []).map((x) => x.key)))];
+  for (const key of keys) {
+    const given: { v: SourcedValue; b: Contribution }[] = books.flatMap((b) => (b.traffic ?? []).filter((x) => x.key === key).map((x) => ({ v: { value: x.value, recipient: b.recipient, file: b.file }, b })));
+    const d = decide("traffic", key, current.traffic?.get(key) ?? null, given.map((g) => g.v));
+    if (d.conflict) out.conflicts.push(d.conflict);
+    if (d.value !== null) out.traffic.push({ key, value: d.value as number });
+    given.forEach((g) => src("traffic", key, g.v.value, g.b, note(d)));
   }
   for (const task of plan.tasks) {
     const statuses: { v: SourcedValue; b: Contribution }[] = [];

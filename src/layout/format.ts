@@ -63,6 +63,26 @@ function wrappedLines(text: string, usable: number, scale: number): number {
 }
 
 /**
+ * The height (points) of one row of wrapped cells, each with its text, column width (characters) and
+ * font; null when every cell fits on one line at the body size (Excel's own height then serves and
+ * still grows for what the user types). The same estimate as `estimateRowHeights`, for rows written
+ * outside a sheet model (the submission books' tables).
+ */
+export function wrappedRowHeight(cells: readonly { text: string; width: number; size?: number; bold?: boolean }[]): number | null {
+  let lines = 1;
+  let size = 12;
+  for (const c of cells) size = Math.max(size, c.size ?? 12);
+  for (const c of cells) {
+    if (!c.text) continue;
+    const fontSize = c.size ?? 12;
+    const n = wrappedLines(c.text, Math.max(1, c.width - 1.2), (fontSize / 12) * (c.bold ? 1.1 : 1));
+    lines = Math.max(lines, n * (fontSize / size));
+  }
+  if (lines <= 1 && size <= 12) return null;
+  return Math.min(409, Math.round(lines * LINE_PT * (size / 12) * 4) / 4);
+}
+
+/**
  * Row heights for wrapped text, estimated from text length and column widths. Files written by
  * ExcelJS carry no computed heights and LibreOffice and Excel do not always grow rows on open, so
  * the model says how tall a row should be; a host that can autofit (Office.js) may do so instead.

@@ -1,6 +1,7 @@
 import { Button, Select, useId } from "@fluentui/react-components";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
 import { CheckSection } from "./components/CheckSection";
+import { Suspense, lazy } from "react";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
 import { AttentionSection } from "./components/AttentionSection";
 import { CONFIRM_MS, Notice } from "./components/Notice";
@@ -21,6 +22,9 @@ export interface AppProps {
   /** Opened in an Excel below the manifest's minimum requirement set: said plainly, nothing else offered. */
   oldExcel?: boolean;
 }
+
+// The collection cycle's section is fetched once a plan is in the workbook, not with the first paint.
+const CycleSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "cycle-pane" */ "./components/CycleSection")).CycleSection }));
 
 /** The order staff think in: the year first, then the long reports, then quarters and months. */
 const PERIOD_CHOICES: PeriodId[] = [
@@ -181,6 +185,13 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       )}
 
       {hasPlan && <CheckSection t={tools} act={toolAct} enabled={idle} />}
+
+      {/* The collection cycle, for the period chosen above: books out, books back in. */}
+      {hasPlan && ops && (
+        <Suspense fallback={null}>
+          <CycleSection ops={ops} period={s.period} onSummary={act.showSummary} enabled={idle && !periodMissing} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
+        </Suspense>
+      )}
 
       {s.notices.length > 0 && (
         // Informational, and the same every day: folded at the bottom so the figures stay in view.

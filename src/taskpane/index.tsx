@@ -26,4 +26,7 @@ function render(ops: PaneOperations | null, why?: NoHost): void {
 
 // office.js comes from Microsoft's CDN; if it could not load (offline preview in a browser), the
 // pane still renders and says it is outside Excel rather than staying blank.
-whenOfficeReady(render);
+// The collection cycle's books are written and read by ExcelJS, a large chunk fetched only when
+// "Tạo phiếu thu thập" or "Tổng hợp phiếu" is pressed.
+const cycleFiles = async () => (await import(/* webpackChunkName: "cycle-files" */ "../hosts/xlsx/cycle-files")).cycleFiles;
+whenOfficeReady(render, { cycleFiles });

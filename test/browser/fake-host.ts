@@ -20,6 +20,8 @@ import type {
   StaleJudgement,
   WorkbookCheck,
   WorkbookState,
+  CollectOutcome,
+  SubmissionsOutcome,
 } from "../../src/contract/operations";
 
 export const SHEET = "Chỉ tiêu";
@@ -246,6 +248,19 @@ export class FakeWorkbook implements PaneOperations {
   }
 
   /** The table of the period's figures, as the host hands it to the pane's clipboard writer. */
+  // The collection cycle runs on the strict Excel in the built pane (test/browser/pane-cycle.test.ts).
+  async makeSubmissions(): Promise<SubmissionsOutcome> {
+    throw new Error("Khung thử không tạo phiếu.");
+  }
+
+  async collectReturned(): Promise<CollectOutcome> {
+    throw new Error("Khung thử không tổng hợp phiếu.");
+  }
+
+  async openBook(): Promise<void> {
+    throw new Error("Khung thử không mở sổ.");
+  }
+
   async copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }> {
     this.enter(`copyReportTable ${period}`);
     const plan = this.plan;

@@ -95,6 +95,8 @@ export type ProblemParams = {
   "value.date": { day: number; month: number; typed: string; alternative: string | null; restore?: string };
   "plan.differs": { written: string; plan: string };
   "plan.mismatch": { recorded: string; chosen: string; title: string };
+  /** A returned submission book made for another period, plan or year: `book` and `wanted` as labels. */
+  "submission.other-cycle": { form: string; book: string; wanted: string };
   "subrows.sum": { total: number; sum: number; difference: number; count: number };
   "traffic.inconsistent": { typed: number; derived: number; detail: string };
   "task.status-missing": { allowed: string };

@@ -65,6 +65,8 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
     `Kế hoạch ghi "${p.written}" khác kế hoạch được giao "${p.plan}": sửa theo kế hoạch được giao.`,
   "plan.mismatch": (p) =>
     `Sổ này được lập theo kế hoạch "${p.recorded}"${p.title ? ` (${p.title})` : ""}, nhưng đang được kiểm tra theo kế hoạch "${p.chosen}": bỏ --plan để kiểm tra theo kế hoạch ghi trong sổ, hoặc chọn đúng kế hoạch.`,
+  "submission.other-cycle": (p) =>
+    `Phiếu ${p.form} là phiếu kỳ ${p.book}, không phải kỳ đang tổng hợp (${p.wanted}): không tổng hợp phiếu này; đề nghị đơn vị gửi lại đúng phiếu kỳ ${p.wanted}.`,
   "subrows.sum": (p) =>
     `Tổng các dòng ngành (${n(p.sum)}) không bằng số tổng (${n(p.total)}), chênh ${n(p.difference)}: kiểm tra lại số tổng hoặc số từng ngành.`,
   "traffic.inconsistent": (p) =>

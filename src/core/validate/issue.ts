@@ -25,6 +25,7 @@ export type ValidateCode =
   | "value.date"
   | "plan.differs"
   | "plan.mismatch"
+  | "submission.other-cycle"
   | "subrows.sum"
   | "traffic.inconsistent"
   | "traffic.bad-count"
@@ -61,6 +62,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "value.date": "error",
   "plan.differs": "error",
   "plan.mismatch": "warning",
+  "submission.other-cycle": "error",
   "subrows.sum": "error",
   "traffic.inconsistent": "error",
   "traffic.bad-count": "error",

@@ -19,6 +19,7 @@ import { RECORD_SHEET } from "../../layout/sheets/record";
 import { isReportPeriod } from "../../core/report/period";
 import { watchTargets } from "./watch";
 import type { TypingCulture } from "../../core/culture";
+import type { CycleFiles } from "../../layout/cycle";
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -54,6 +55,13 @@ export interface HostOptions {
    * where Office.js is loaded): an event handler must be removed through the context that added it.
    */
   newContext?: (() => Excel.RequestContext) | null;
+  /**
+   * The file host's cycle functions (src/hosts/xlsx/cycle-files.ts), loaded on first use: the pane's
+   * entry passes a dynamic import, tests the module itself. Without them the cycle's buttons say so.
+   */
+  cycleFiles?: () => Promise<CycleFiles>;
+  /** `Office.context.platform` ("OfficeOnline", "PC", "Mac", …): how the books are handed over. */
+  platform?: string | null;
 }
 
 function officeContext(): (() => Excel.RequestContext) | null {
@@ -257,6 +265,13 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   };
   const check = () => load(() => import(/* webpackChunkName: "check" */ "./check-workbook"));
   const reports = async () => (await load(() => import(/* webpackChunkName: "report" */ "./report-sheet"))).reportOperations(call, { isSetSupported: options.isSetSupported });
+  const cycle = () => load(() => import(/* webpackChunkName: "cycle" */ "./cycle"));
+  const cycleFiles = async (): Promise<CycleFiles> => {
+    if (!options.cycleFiles) throw new HostError(HOST_TEXT.cycleUnavailable);
+    return load(options.cycleFiles);
+  };
+  const platform = options.platform !== undefined ? options.platform : typeof Office !== "undefined" ? String(Office.context?.platform ?? "") || null : null;
+  const isSet = options.isSetSupported ?? officeRequirements();
   const reportPeriod = (code: PeriodCode) => {
     if (!isReportPeriod(code)) throw new HostError(HOST_TEXT.periodMissing(code));
     return code;
@@ -275,5 +290,18 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     clearMarks: async () => (await check()).clearMarks(call),
     buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
     copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),
+    makeSubmissions: async (code, due, onProgress) => {
+      const c = await cycle();
+      return c.makeSubmissions(call, cycleFiles, period(code), due, now(), c.cycleDelivery(platform, isSet), onProgress);
+    },
+    collectReturned: async (files, code, onProgress) => (await cycle()).collectReturned(call, cycleFiles, files, period(code), onProgress),
+    openBook: async (bytes) => {
+      const c = await cycle();
+      try {
+        await c.openBook(bytes);
+      } catch (err) {
+        throw hostError(err);
+      }
+    },
   };
 }

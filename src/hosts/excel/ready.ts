@@ -5,12 +5,14 @@
  * pane's first frame is painted, so the first paint does not wait for it; each operation awaits the chunk.
  */
 import type { PaneOperations } from "../../contract/operations";
+import type { CycleFiles } from "../../layout/cycle";
 
 type Method = keyof PaneOperations;
 
 const METHODS: { [K in Method]: true } = {
   readState: true, loadPlan: true, recheck: true, catchUp: true, watch: true, select: true, checkWorkbook: true,
   applyFixes: true, clearMarks: true, buildReport: true, copyReportTable: true,
+  makeSubmissions: true, collectReturned: true, openBook: true,
 };
 
 /** Operations that load the host on first use (and start loading it now), then call it. */
@@ -46,7 +48,12 @@ export const MINIMUM_EXCEL_API = "1.8";
 /** Why the pane has no operations: opened outside Excel, or in an Excel older than the minimum. */
 export type NoHost = "outside" | "old-excel";
 
-export function whenOfficeReady(render: (ops: PaneOperations | null, why?: NoHost) => void): void {
+/** What the pane's entry hands the host: the file host's cycle functions, loaded on first use. */
+export interface EntryOptions {
+  cycleFiles?: () => Promise<CycleFiles>;
+}
+
+export function whenOfficeReady(render: (ops: PaneOperations | null, why?: NoHost) => void, entry: EntryOptions = {}): void {
   if (typeof Office === "undefined") {
     render(null, "outside");
     return;
@@ -64,6 +71,6 @@ export function whenOfficeReady(render: (ops: PaneOperations | null, why?: NoHos
       return;
     }
     const run = Excel.run.bind(Excel) as typeof Excel.run;
-    render(lazyOperations(async () => (await import(/* webpackChunkName: "host" */ "./host")).createExcelOperations(run)));
+    render(lazyOperations(async () => (await import(/* webpackChunkName: "host" */ "./host")).createExcelOperations(run, { cycleFiles: entry.cycleFiles })));
   });
 }

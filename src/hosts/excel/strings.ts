@@ -14,6 +14,7 @@ export const HOST_TEXT = {
   recordProtected:
     "Trang thông tin ẩn của KT-XH trong sổ tính đang bị khóa nên KT-XH không ghi được kế hoạch vào đó. " +
     "Hãy mở sổ tính gốc (không khóa) hoặc nhờ người đã khóa bỏ bảo vệ; sổ tính chưa bị thay đổi gì.",
+  cycleUnavailable: "Phần tạo và tổng hợp phiếu chưa tải được: hãy đóng rồi mở lại khung KT-XH.",
   noPlan: "Sổ tính này chưa có kế hoạch: hãy chọn một kế hoạch rồi bấm “Nạp kế hoạch”.",
   planUnknown: (id: string) =>
     `Sổ tính ghi kế hoạch "${id}" nhưng không còn dữ liệu của kế hoạch này: hãy nạp lại kế hoạch.`,

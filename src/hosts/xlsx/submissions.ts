@@ -6,11 +6,13 @@
 import { Workbook, type Worksheet } from "exceljs";
 import type { Plan } from "../../core/plan";
 import type { Assignment } from "../../core/recipients";
+import { wrappedRowHeight } from "../../layout/format";
 import { makeMeta } from "../../layout/sheets/meta";
 import { makeRecord } from "../../layout/sheets/record";
 import { BASE_FORMAT, HEADER_FORMAT, PAGE } from "../../layout/sheets/styles";
 import {
-  ASSIGN_COLUMNS, ASSIGN_HEADER_ROW, ASSIGN_SHEET, ASSIGN_TITLE, SOURCES_COLUMNS, SOURCES_SHEET, SOURCES_TITLE, SUBMISSION_KEY,
+  ASSIGN_COLUMNS, ASSIGN_HEADER_ROW, ASSIGN_SHEET, ASSIGN_TITLE, CONFLICTS_COLUMNS, CONFLICTS_SHEET, CONFLICTS_TITLE, CYCLE_TABLE_HEADER_ROW,
+  SOURCES_COLUMNS, SOURCES_SHEET, SOURCES_TITLE, SUBMISSION_KEY,
   type SubmissionBook, assignRows,
 } from "../../layout/sheets/submission";
 import type { CellValue } from "../../layout/sheets/types";
@@ -57,13 +59,18 @@ export async function submissionWorkbook(book: SubmissionBook, plan: Plan, now: 
     hint.value = t.hint;
     styleCell(hint, { ...BASE_FORMAT, font: { ...BASE_FORMAT.font, italic: true, color: "7F6000" }, wrap: true });
     ws.mergeCells(hintRow, 1, hintRow, width);
-    ws.getRow(hintRow).height = 30;
+    ws.getRow(hintRow).height = wrappedRowHeight([{ text: t.hint, width: t.columns.reduce((sum, c) => sum + c.width, 0), size: BASE_FORMAT.font?.size }]) ?? 30;
     const headerRow = hintRow + 2;
     t.columns.forEach((c, i) => {
       const cell = ws.getCell(headerRow, i + 1);
       cell.value = c.header;
       styleCell(cell, { ...BASE_FORMAT, ...HEADER_FORMAT });
     });
+    // Heights for wrapped text: a file written here carries none, and Excel does not grow rows on open.
+    const size = BASE_FORMAT.font?.size;
+    const heightOf = (texts: readonly (string | null)[], bold: boolean) => wrappedRowHeight(t.columns.map((c, i) => ({ text: texts[i] ?? "", width: c.width, size, bold })));
+    const headerHeight = heightOf(t.columns.map((c) => c.header), true);
+    if (headerHeight) ws.getRow(headerRow).height = headerHeight;
     t.rows.forEach((row, ri) => {
       const r = headerRow + 1 + ri;
       t.columns.forEach((c, ci) => {
@@ -78,6 +85,8 @@ export async function submissionWorkbook(book: SubmissionBook, plan: Plan, now: 
         });
         if (c.input && c.validation) cell.dataValidation = validationOf(c.validation);
       });
+      const h = heightOf(row.values.map((v) => (v == null ? null : String(v))), false);
+      if (h) ws.getRow(r).height = h;
     });
     ws.views = [{ state: "frozen", xSplit: 2, ySplit: headerRow }];
     pageSetup(ws, PAGE, { printTitleRows: { first: headerRow - 1, last: headerRow - 1 } });
@@ -133,18 +142,34 @@ export function readAssignSheet(wb: Workbook): CellValue[][] | null {
   return ws ? readWorksheetGrid(ws) : null;
 }
 
-/** Writes the *Nguồn số liệu* sheet: one row per value merged or held back. */
-export function writeSourcesSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet {
-  const ws = freshSheet(wb, SOURCES_SHEET, SOURCES_COLUMNS, SOURCES_TITLE);
-  SOURCES_COLUMNS.forEach((c, i) => {
-    const cell = ws.getCell(3, i + 1);
+/** A table of the merge (sources, conflicts): title, header row, the rows, frozen and filtered. */
+function cycleTable(wb: Workbook, name: string, columns: readonly { header: string; width: number }[], title: string, rows: readonly CellValue[][]): Worksheet {
+  const ws = freshSheet(wb, name, columns, title);
+  const h = CYCLE_TABLE_HEADER_ROW + 1;
+  columns.forEach((c, i) => {
+    const cell = ws.getCell(h, i + 1);
     cell.value = c.header;
     styleCell(cell, { ...BASE_FORMAT, ...HEADER_FORMAT });
   });
   // Thousands of rows in a big cycle: the font is set once per column, the cells carry values only.
-  SOURCES_COLUMNS.forEach((_c, i) => (ws.getColumn(i + 1).font = { name: BASE_FORMAT.font?.name, size: BASE_FORMAT.font?.size }));
+  columns.forEach((_c, i) => (ws.getColumn(i + 1).font = { name: BASE_FORMAT.font?.name, size: BASE_FORMAT.font?.size }));
   ws.addRows(rows.map((r) => [...r]));
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 3 }];
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: SOURCES_COLUMNS.length } };
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: h }];
+  ws.autoFilter = { from: { row: h, column: 1 }, to: { row: h, column: columns.length } };
   return ws;
+}
+
+/** Writes the *Nguồn số liệu* sheet: one row per value merged or held back. */
+export function writeSourcesSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet {
+  return cycleTable(wb, SOURCES_SHEET, SOURCES_COLUMNS, SOURCES_TITLE, rows);
+}
+
+/** Writes the *Xung đột* sheet (none when there is no conflict: an old one is removed). */
+export function writeConflictsSheet(wb: Workbook, rows: readonly CellValue[][]): Worksheet | null {
+  if (!rows.length) {
+    const old = wb.getWorksheet(CONFLICTS_SHEET);
+    if (old) wb.removeWorksheet(old.id);
+    return null;
+  }
+  return cycleTable(wb, CONFLICTS_SHEET, CONFLICTS_COLUMNS, CONFLICTS_TITLE, rows);
 }

@@ -10,6 +10,8 @@ import type { Plan, TargetRow } from "../../core/plan";
 import { type PeriodId, period as periodOf } from "../../core/periods";
 import type { Assignment, Recipient } from "../../core/recipients";
 import { formatRecipientList } from "../../core/recipients";
+import { TRAFFIC_CRITERIA } from "../../core/row-id";
+import { TRAFFIC_NAMES, trafficLabel } from "../../core/traffic-block";
 import { FIGURE_VALIDATION, TASK_STATUS_VALIDATION, noteValidation } from "./styles";
 import type { CellValue, DataValidation } from "./types";
 
@@ -111,11 +113,16 @@ export function submissionBook(plan: Plan, recipient: Recipient, asked: { target
       sheet: SUBMISSION_TARGETS_SHEET,
       title: `PHIẾU BÁO CÁO SỐ LIỆU CHỈ TIÊU ${p.label.toUpperCase()} NĂM ${plan.year}`,
       info,
-      hint: "Chỉ nhập vào các ô nền trắng: số liệu lũy kế, ghi chú; giải trình ở dòng ghi \"Cần giải trình\". Không sửa, thêm, xóa dòng.",
+      hint: `Chỉ nhập vào các ô nền trắng: số liệu lũy kế, ghi chú; giải trình ở dòng ghi "Cần giải trình".${asked.targets.some((t) => t.criteria === "traffic-accidents") ? " Tai nạn giao thông: nhập đủ sáu số (số vụ, số người chết, số người bị thương của kỳ này và cùng kỳ năm trước)." : ""} Không sửa, thêm, xóa dòng.`,
       columns,
-      rows: asked.targets.map((t) => {
+      rows: asked.targets.flatMap((t) => {
         const ask = opts.explain.has(t.no);
-        return { values: [t.no, t.name, t.unit, t.target, null, null, ask ? ASKED_EXPLANATION : null], asked: ask ? [6] : [] };
+        const row = { values: [t.no, t.name, t.unit, t.target, null, null, ask ? ASKED_EXPLANATION : null] as CellValue[], asked: ask ? [6] : [] };
+        // The traffic criterion is derived from six counts: whoever reports it gives them, one row each,
+        // labelled as the plan book's traffic block (src/core/traffic-block.ts reads them back).
+        if (t.criteria !== "traffic-accidents") return [row];
+        const counts = TRAFFIC_CRITERIA.flatMap((c) => (["prev", "cur"] as const).map((side) => ({ values: [null, trafficLabel(c, side), TRAFFIC_NAMES[c].unit, null, null, null, null] as CellValue[], asked: [] })));
+        return [row, ...counts];
       }),
     });
   }
@@ -223,3 +230,16 @@ export const SOURCES_COLUMNS = [
   { header: "Nguồn (đơn vị — tệp — ngày nhận)", width: 80 },
 ] as const;
 export const SOURCES_TITLE = "NGUỒN SỐ LIỆU ĐÃ TỔNG HỢP";
+
+/** One row per conflict left for the officer: the plan book's cell, what it holds, every value given. */
+export const CONFLICTS_SHEET = "Xung đột";
+export const CONFLICTS_COLUMNS = [
+  { header: "Loại", width: 12 },
+  { header: "Số", width: 7 },
+  { header: "Ô", width: 14 },
+  { header: "Đang có", width: 16 },
+  { header: "Các giá trị gửi về (giá trị — đơn vị — tệp)", width: 80 },
+] as const;
+export const CONFLICTS_TITLE = "XUNG ĐỘT SỐ LIỆU CHƯA GHI VÀO SỔ: CÁN BỘ CHỌN GIÁ TRỊ ĐÚNG";
+/** Both tables' header row (0-based) under the title; the body follows. */
+export const CYCLE_TABLE_HEADER_ROW = 2;
