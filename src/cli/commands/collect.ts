@@ -19,7 +19,7 @@ import { problem } from "../../core/problems";
 import { explainKey } from "../../core/row-id";
 import { type Recipient, askedOf, officeKey, recipientPlan } from "../../core/recipients";
 import { type Grid, cellAt, cellText } from "../../core/read-table/grid";
-import { type TableReading, columnOf } from "../../core/read-table/table";
+import { type TableReading, columnOf, taskColumnOf } from "../../core/read-table/table";
 import { type Issue, validateGrid } from "../../core/validate";
 import { type BookReading, bookActuals, readBook } from "../../layout/book";
 import { ASKED_EXPLANATION, EXPLAIN_HEADER, SOURCES_SHEET, readSubmissionRecord, viDate } from "../../layout/sheets/submission";
@@ -121,8 +121,8 @@ function returnedOf(book: BookReading, period: PeriodId, who: Recipient, file: s
         if (text && text !== ASKED_EXPLANATION) explanations.push({ target: r.ref, text });
       }
     } else {
-      const st = columnOf(t, "status");
-      const rs = columnOf(t, "result");
+      const st = taskColumnOf(t, "status", period);
+      const rs = taskColumnOf(t, "result", period);
       for (const r of t.rows) {
         const status = st && !held.has(`${t.sheet}!${a1(r.row, st.col)}`) ? textOf(grid, r.row, st.col) || null : null;
         const result = rs ? textOf(grid, r.row, rs.col) || null : null;
@@ -188,8 +188,8 @@ function current(pb: PlanBook, period: PeriodId, explainCol: (t: TableReading) =
       const c = explainCol(t);
       if (c !== null) for (const r of t.rows) { const s = textOf(grid, r.row, c); if (s) explanations.set(r.ref, s); }
     } else {
-      const st = columnOf(t, "status");
-      const rs = columnOf(t, "result");
+      const st = taskColumnOf(t, "status", period);
+      const rs = taskColumnOf(t, "result", period);
       for (const r of t.rows) tasks.set(r.ref, { status: st ? textOf(grid, r.row, st.col) || null : null, result: rs ? textOf(grid, r.row, rs.col) || null : null });
     }
   }
@@ -219,8 +219,8 @@ function places(pb: PlanBook, period: PeriodId, explainCols: Map<string, number>
       return f ? { sheet: f.sheet, row: f.row, col: f.col } : null;
     },
     explanation: (no) => at(targets, no, targets ? explainCols.get(targets.sheet) : null),
-    status: (code) => at(tasks, code, tasks ? columnOf(tasks, "status")?.col : null),
-    result: (code) => at(tasks, code, tasks ? columnOf(tasks, "result")?.col : null),
+    status: (code) => at(tasks, code, tasks ? taskColumnOf(tasks, "status", period)?.col : null),
+    result: (code) => at(tasks, code, tasks ? taskColumnOf(tasks, "result", period)?.col : null),
   };
 }
 

@@ -5,7 +5,7 @@
  * record (layout/sheets/record.ts) is rewritten in the same request as the metadata.
  */
 import { mainTargets, type Plan } from "../../core/plan";
-import { type DroppedRow, mergeTargets, mergeTasks } from "../../layout/merge";
+import { type DroppedRow, mergeTargets, legacyTaskPeriod, mergeTasks, taskPeriodsWithData } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
 import { RECORD_SHEET, encodeRecord, makeRecord, recordRectangle } from "../../layout/sheets/record";
 import { type PeriodId, latestPeriod } from "../../core/periods";
@@ -35,8 +35,14 @@ export interface Merged {
 export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[]): Merged {
   const previous = loc.meta?.statusPeriod ?? null;
   const statusPeriod = previous && periods.includes(previous) ? previous : null;
-  const t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods, statusPeriod });
-  const n = mergeTasks(plan, loc.found.tasks?.read ?? null);
+  const tasks = loc.found.tasks?.read ?? null;
+  // Both sheets have the same periods: those asked, and those either sheet holds data for.
+  const wanted = [...periods, ...(tasks ? taskPeriodsWithData(tasks) : [])];
+  let t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods: wanted, statusPeriod });
+  // A one-status tasks sheet (layout 1) speaks for the last period reported.
+  const legacyPeriod = legacyTaskPeriod(plan.year, loc.found.targets?.read ?? null, previous, loc.meta?.periods ?? t.periods);
+  const n = mergeTasks(plan, tasks, { periods: t.periods, legacyPeriod });
+  if (n.periods.some((p) => !t.periods.includes(p))) t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods: n.periods, statusPeriod });
   return {
     loc,
     models: { targets: t.model, tasks: n.model },

@@ -105,7 +105,7 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod): Prom
   if (!targets) throw new HostError(HOST_TEXT.noTargetsSheet);
   const read = readSheetActuals(targets.read, period, targets.formats);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
-  const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read) : null;
+  const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read, period) : null;
   const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks });
   model.problems.unshift(...read.problems);
   const marker = markerSetting.isNullObject ? null : decodeMarker(markerSetting.value);
