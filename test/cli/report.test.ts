@@ -95,7 +95,7 @@ describe("ktxh report WORKBOOK", () => {
     }
     const n = sheets.tasks;
     if (n) {
-      const sc = n.sheet.columns.find((c) => c.key === "status");
+      const sc = n.sheet.columns.find((c) => c.key === `status:${period}`);
       for (const row of n.sheet.rows) {
         const v = tasks[(row.id ?? "").slice(2)];
         if (v && sc) n.worksheet.getCell(row.index + 1, sc.index + 1).value = v;
