@@ -233,7 +233,7 @@ describe("report sheet: each period's task statuses (Office.js host)", () => {
     expect(record?.meta.layoutVersion.tasks).toBe(2);
 
     const report = reportOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => MADE });
-    const totals = async (period: string): Promise<unknown[]> => {
+    const totals = async (period: "6m" | "year"): Promise<unknown[]> => {
       await report.buildReport(period, false);
       const grid = s.wb.user.grid(REPORT, "A1:L200");
       return grid.filter((r) => r[1] === "Tổng cộng").pop()?.filter((v) => v !== "" && v != null).slice(1) ?? [];
