@@ -151,17 +151,20 @@ export interface TasksMergeOptions extends MergeOptions {
 
 export interface TasksMergeResult extends MergeResult {
   periods: PeriodId[];
+  /** The period a one-status sheet's statuses were moved to; null when the sheet had none to move. */
+  migrated: PeriodId | null;
 }
 
 export function mergeTasks(plan: Plan, current: ReadSheet | null, opts: TasksMergeOptions): TasksMergeResult {
   const preserved = current ? preservedOf(current) : emptyPreserved();
   const wanted = [...opts.periods, ...(current ? taskPeriodsWithData(current) : [])];
+  let migrated: PeriodId | null = null;
   if (current && hasLegacyTaskStatus(current)) {
-    const to = opts.legacyPeriod ?? latestPeriod(plan.year, wanted.length ? wanted : ["year"]) ?? "year";
-    migrateLegacy(preserved, to);
-    wanted.push(to);
+    migrated = opts.legacyPeriod ?? latestPeriod(plan.year, wanted.length ? wanted : ["year"]) ?? "year";
+    migrateLegacy(preserved, migrated);
+    wanted.push(migrated);
   }
   const periods = taskPeriods(plan, { periods: wanted }).map((p) => p.id);
   const dropped = reconcile(preserved, tasksBody(plan), userKeys(tasksLayout(plan, { periods }), preserved), opts.keepDropped ?? true);
-  return { model: buildTasksModel(plan, { periods }, preserved), dropped, periods };
+  return { model: buildTasksModel(plan, { periods }, preserved), dropped, periods, migrated };
 }

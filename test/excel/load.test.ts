@@ -235,7 +235,9 @@ describe("loading a plan into a live workbook", () => {
     // The figures typed are the 6 months': the statuses were reported with them.
     wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:6m"), "300");
 
-    await ops.loadPlan(plan, PERIODS, yes);
+    const outcome = await ops.loadPlan(plan, PERIODS, yes);
+    // Said once, in the load's message: where the statuses went.
+    expect("message" in outcome && outcome.message).toContain("chuyển vào cột kỳ “6 tháng”");
     const at = (id: string, key: string): unknown => wb.user.cell(TASKS, cellOf(wb, TASKS, id, key)).value;
     expect(wb.user.grid(TASKS, "A1:Z1")[0].filter((k) => /^(status|result)/.test(String(k)))).toEqual(["status:6m", "result:6m", "status:9m", "result:9m", "status:year", "result:year"]);
     expect([at("n:2.1", "status:6m"), at("n:2.2", "status:6m"), at("n:2.2", "result:6m")]).toEqual(["Hoàn thành", "Đang thực hiện", "Đã giải ngân 60%"]);
@@ -243,6 +245,9 @@ describe("loading a plan into a live workbook", () => {
     expect(wb.user.cell(TASKS, cellOf(wb, TASKS, "n:2.2", "status:year")).validation?.type).toBe("List");
     const record = decodeRecord(wb.user.grid("_ktxh", "A1:E30"));
     expect(record?.meta.layoutVersion.tasks).toBe(2);
+    // The next reload has nothing to move and says nothing of it.
+    const again = await ops.loadPlan(plan, PERIODS, yes);
+    expect("message" in again && again.message).not.toContain("chuyển vào cột");
   });
 
   test("a plan change that would drop a filled row asks first; no writes nothing, yes keeps the row", async () => {

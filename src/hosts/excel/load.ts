@@ -8,7 +8,7 @@ import { mainTargets, type Plan } from "../../core/plan";
 import { type DroppedRow, mergeTargets, legacyTaskPeriod, mergeTasks, taskPeriodsWithData } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
 import { RECORD_SHEET, encodeRecord, makeRecord, recordRectangle } from "../../layout/sheets/record";
-import { type PeriodId, latestPeriod } from "../../core/periods";
+import { type PeriodId, latestPeriod, period as periodOf } from "../../core/periods";
 import type { SheetModel } from "../../layout/sheet-model";
 import { TARGETS_LAYOUT_VERSION } from "../../layout/sheets/targets";
 import { TASKS_LAYOUT_VERSION } from "../../layout/sheets/tasks";
@@ -30,6 +30,8 @@ export interface Merged {
   periods: PeriodId[];
   statusPeriod: PeriodId | null;
   dropped: DroppedRow[];
+  /** The period a one-status tasks sheet's statuses were moved to (said in the outcome). */
+  tasksMovedTo: PeriodId | null;
 }
 
 export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[]): Merged {
@@ -49,6 +51,7 @@ export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[])
     periods: t.periods,
     statusPeriod: statusPeriod ?? latestPeriod(plan.year, t.periods),
     dropped: [...t.dropped, ...n.dropped],
+    tasksMovedTo: n.migrated,
   };
 }
 
@@ -153,7 +156,8 @@ export async function writeMerged(ctx: Excel.RequestContext, plan: Plan, m: Merg
     ? judgeSheet(plan, targets, period, sheets.targets.name).summary
     : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
   const kept = m.dropped.map(dropLabel);
-  const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "");
+  const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "") +
+    (m.tasksMovedTo ? HOST_TEXT.tasksMoved(sheets.tasks.name, periodOf(m.tasksMovedTo, plan.year).label) : "");
   return {
     outcome: { message, kept, notices: featureNotices(w.features), summary },
     targetsId: sheets.targets.id ?? sheets.targets.ws.id,
