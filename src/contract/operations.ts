@@ -254,4 +254,12 @@ export interface ReportSheetOutcome {
   /** Problems in the figures (a traffic count that is not a whole number…), already in Vietnamese. */
   warnings: string[];
   counts: ReportModel["counts"];
+  /** The tasks of the report's period as its table by lead office totals them; null without a tasks sheet. */
+  tasks: ReportTasks | null;
+}
+
+/** Task counts at a report's period end: each count with the header the report gives it, in its order. */
+export interface ReportTasks {
+  period: PeriodCode;
+  counts: { key: string; header: string; count: number }[];
 }

@@ -142,6 +142,8 @@ export function isMarker(id: string): boolean {
 const PERIOD = "p:";
 const FIGURE_MARK = "mark:";
 const USER = "u:";
+const TASK_STATUS = "status:";
+const TASK_RESULT = "result:";
 
 const EXPLAIN = "explain:";
 /** Column key of the explanations (Giải trình) the collection cycle merged for a period (cli/commands/collect.ts). */
@@ -150,20 +152,41 @@ export const explainKey = (p: string): string => `${EXPLAIN}${p}`;
 /** Column keys of the period figure and of its estimate/official mark. */
 export const periodKey = (p: string): string => `${PERIOD}${p}`;
 export const markKey = (p: string): string => `${FIGURE_MARK}${p}`;
+/** Column keys of a task's status and result note reported for a period (the tasks sheet keeps one pair per period). */
+export const taskStatusKey = (p: string): string => `${TASK_STATUS}${p}`;
+export const taskResultKey = (p: string): string => `${TASK_RESULT}${p}`;
 /** The key of a column the user inserted, numbered in the order the reader met it ("u:1"). */
 export const userKey = (n: number | string): string => `${USER}${n}`;
 
 /** A key-row key taken apart; the layout's plain keys ("no", "status", …) are not prefixed and parse to null. */
-export type ColumnKey = { kind: "period"; period: string } | { kind: "mark"; period: string } | { kind: "user"; name: string };
+export type ColumnKey =
+  | { kind: "period"; period: string }
+  | { kind: "mark"; period: string }
+  | { kind: "task-status"; period: string }
+  | { kind: "task-result"; period: string }
+  | { kind: "user"; name: string };
 
 /** The key for a parsed column key: `parseColumnKey(columnKeyText(k))` gives `k` back. */
 export function columnKeyText(k: ColumnKey): string {
-  return k.kind === "period" ? periodKey(k.period) : k.kind === "mark" ? markKey(k.period) : userKey(k.name);
+  switch (k.kind) {
+    case "period":
+      return periodKey(k.period);
+    case "mark":
+      return markKey(k.period);
+    case "task-status":
+      return taskStatusKey(k.period);
+    case "task-result":
+      return taskResultKey(k.period);
+    case "user":
+      return userKey(k.name);
+  }
 }
 
 export function parseColumnKey(key: string): ColumnKey | null {
   if (key.startsWith(PERIOD)) return { kind: "period", period: key.slice(PERIOD.length) };
   if (key.startsWith(FIGURE_MARK)) return { kind: "mark", period: key.slice(FIGURE_MARK.length) };
+  if (key.startsWith(TASK_STATUS)) return { kind: "task-status", period: key.slice(TASK_STATUS.length) };
+  if (key.startsWith(TASK_RESULT)) return { kind: "task-result", period: key.slice(TASK_RESULT.length) };
   if (key.startsWith(USER)) return { kind: "user", name: key.slice(USER.length) };
   return null;
 }
@@ -172,6 +195,18 @@ export function parseColumnKey(key: string): ColumnKey | null {
 export function periodOfKey(key: string): string | null {
   const k = parseColumnKey(key);
   return k?.kind === "period" ? k.period : null;
+}
+
+/** "status:6m" → "6m"; null for other keys (the single "status" of older tasks sheets included). */
+export function taskStatusPeriodOf(key: string): string | null {
+  const k = parseColumnKey(key);
+  return k?.kind === "task-status" ? k.period : null;
+}
+
+/** "result:6m" → "6m"; null for other keys. */
+export function taskResultPeriodOf(key: string): string | null {
+  const k = parseColumnKey(key);
+  return k?.kind === "task-result" ? k.period : null;
 }
 
 /** The periods of a layout's figure columns, in column order. */

@@ -10,9 +10,10 @@
 import type { ActualRow, Actuals } from "../core/evaluate";
 import type { Problem } from "../core/problems";
 import type { TypingCulture } from "../core/culture";
-import type { TaskStatusInput } from "../core/report/tasks";
+import { ANY_PERIOD, type TaskStatusInput, taskStatusAt } from "../core/report/tasks";
+import { LEGACY_STATUS_KEY } from "./sheets/tasks";
 import { applySheetOverrides, sheetOverrides } from "./computed";
-import { markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf } from "../core/row-id";
+import { markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf, taskStatusPeriodOf } from "../core/row-id";
 import { sheetTraffic } from "./traffic";
 import { type ReadSheet, preservedOf } from "./read";
 import type { CellValue } from "./sheets/types";
@@ -69,16 +70,28 @@ export function readSheetActuals(
   return { actuals, figures, problems };
 }
 
-/** Each task's status as written in the tasks sheet's status column (empty: null). */
-export function readSheetTasks(sheet: ReadSheet): TaskStatusInput[] {
-  const col = columnOf(sheet, "status");
-  if (col == null) return [];
+/**
+ * Each task's status for a period as written in the tasks sheet (empty: null): the period's status
+ * column, else the single one of a version-1 sheet, with the other periods' statuses beside it.
+ */
+export function readSheetTasks(sheet: ReadSheet, period: string): TaskStatusInput[] {
+  const cols: { period: string; index: number }[] = [];
+  for (const c of sheet.columns) {
+    const p = taskStatusPeriodOf(c.key);
+    if (p != null) cols.push({ period: p, index: c.index });
+    else if (c.key === LEGACY_STATUS_KEY) cols.push({ period: ANY_PERIOD, index: c.index });
+  }
+  if (!cols.length) return [];
   const out: TaskStatusInput[] = [];
   for (const r of sheet.rows) {
     const code = taskCodeOf(r.id);
     if (code == null) continue;
-    const v = cellText(r.values[col]);
-    out.push({ code, status: v == null ? null : String(v) });
+    const written: Record<string, string | null> = {};
+    for (const c of cols) {
+      const v = cellText(r.values[c.index]);
+      written[c.period] = v == null ? null : String(v);
+    }
+    out.push(taskStatusAt(code, written, period));
   }
   return out;
 }

@@ -18,7 +18,7 @@ import type { ActualRow, Actuals } from "../core/evaluate";
 import { FIGURE_MARKS } from "../core/periods";
 import { type Plan, parsePlan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
-import type { TaskStatusInput } from "../core/report/tasks";
+import { ANY_PERIOD, type TaskStatusInput, taskStatusAt } from "../core/report/tasks";
 import { formatDecimals } from "../core/report/cells";
 import type { CountPair, TrafficCounts } from "../core/traffic";
 import { a1 } from "../core/address";
@@ -66,8 +66,11 @@ export interface TrafficCell {
   value: GridCell | null;
 }
 
+/** A task's status cell: one per status column (the tasks sheet has one per period). */
 export interface TaskCell {
   code: string;
+  /** The period the column reports for; null for a single status column naming none. */
+  period: string | null;
   sheet: string;
   cell: string | null;
   status: string | null;
@@ -164,10 +167,13 @@ function cellsOf(grids: readonly Grid[], tables: readonly TableReading[]): Pick<
         }
       }
     } else {
-      const status = columnOf(t, "status");
+      const statuses = t.columns.filter((c) => c.role === "status");
       for (const r of t.rows) {
-        const text = status ? cellText(cellAt(grid, r.row, status.col)).normalize("NFC") : "";
-        tasks.push({ code: r.ref, sheet: t.sheet, cell: status ? a1(r.row, status.col) : null, status: text || null });
+        if (!statuses.length) tasks.push({ code: r.ref, period: null, sheet: t.sheet, cell: null, status: null });
+        for (const c of statuses) {
+          const text = cellText(cellAt(grid, r.row, c.col)).normalize("NFC");
+          tasks.push({ code: r.ref, period: c.period, sheet: t.sheet, cell: a1(r.row, c.col), status: text || null });
+        }
       }
     }
   }
@@ -218,6 +224,18 @@ export function readBook(allGrids: readonly Grid[], options: BookOptions): BookR
     if (grid) recoverTraffic(grid, t);
   }
   return { plan, planSource, record, mismatch, grids, tables, ...cellsOf(grids, tables), problems };
+}
+
+/** Each task's status for a period (its own column, else a single status column) with the other periods' beside it. */
+export function bookTasks(book: BookReading, period: string): TaskStatusInput[] {
+  const written = new Map<string, Record<string, string | null>>();
+  for (const x of book.tasks) {
+    const w = written.get(x.code) ?? {};
+    const key = x.period ?? ANY_PERIOD;
+    if (!(key in w) || w[key] == null) w[key] = x.status;
+    written.set(x.code, w);
+  }
+  return [...written].map(([code, w]) => taskStatusAt(code, w, period));
 }
 
 /** The figure a cell gives to the judgement: a number, trimmed NFC text, or null when empty. */
@@ -307,7 +325,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
       }) as CountPair;
     traffic = { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") };
   }
-  const tasks = book.tables.some((t) => t.kind === "tasks") ? book.tasks.map((x) => ({ code: x.code, status: x.status })) : null;
+  const tasks = book.tables.some((t) => t.kind === "tasks") ? bookTasks(book, period) : null;
   // A workbook's cells (not a CSV's text): a number stored as text there is a slip to review.
   const inCells = !book.grids.some((g) => g.textOnly === true);
   const culture = recordCulture(book.record);

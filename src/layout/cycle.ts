@@ -12,7 +12,7 @@ import { evaluatePlan } from "../core/evaluate";
 import { type PeriodId, isPeriodId, listPeriods, period as periodOf } from "../core/periods";
 import type { Plan } from "../core/plan";
 import { type Grid, cellAt, cellText } from "../core/read-table/grid";
-import { type TableReading, columnOf } from "../core/read-table/table";
+import { type TableReading, columnOf, taskColumnOf } from "../core/read-table/table";
 import { explainKey } from "../core/row-id";
 import {
   type Assignment, type Recipient, askedOf, officeKey, parseRecipientList, planAssignments, recipientPlan, recipientsOf,
@@ -173,8 +173,8 @@ function returnedOf(book: BookReading, period: PeriodId, who: Recipient, file: s
         if (text && text !== ASKED_EXPLANATION) explanations.push({ target: r.ref, text });
       }
     } else {
-      const st = columnOf(t, "status");
-      const rs = columnOf(t, "result");
+      const st = taskColumnOf(t, "status", period);
+      const rs = taskColumnOf(t, "result", period);
       for (const r of t.rows) {
         const status = st && !held.has(`${t.sheet}!${a1(r.row, st.col)}`) ? textOf(grid, r.row, st.col) || null : null;
         const result = rs ? textOf(grid, r.row, rs.col) || null : null;
@@ -279,8 +279,8 @@ function currentOf(pb: CyclePlanBook, period: PeriodId, explainCol: (t: TableRea
       const c = explainCol(t);
       if (c !== null) for (const r of t.rows) { const s = textOf(grid, r.row, c); if (s) explanations.set(r.ref, s); }
     } else {
-      const st = columnOf(t, "status");
-      const rs = columnOf(t, "result");
+      const st = taskColumnOf(t, "status", period);
+      const rs = taskColumnOf(t, "result", period);
       for (const r of t.rows) tasks.set(r.ref, { status: st ? textOf(grid, r.row, st.col) || null : null, result: rs ? textOf(grid, r.row, rs.col) || null : null });
     }
   }
@@ -313,8 +313,8 @@ function places(pb: CyclePlanBook, period: PeriodId, explainCol: number | null):
       return f ? { sheet: f.sheet, row: f.row, col: f.col } : null;
     },
     explanation: (no) => at(targets, no, explainCol),
-    status: (code) => at(tasks, code, tasks ? columnOf(tasks, "status")?.col : null),
-    result: (code) => at(tasks, code, tasks ? columnOf(tasks, "result")?.col : null),
+    status: (code) => at(tasks, code, tasks ? taskColumnOf(tasks, "status", period)?.col : null),
+    result: (code) => at(tasks, code, tasks ? taskColumnOf(tasks, "result", period)?.col : null),
     traffic: (key) => {
       const x = book.traffic.find((c) => c.period === period && trafficKey(c.criterion, c.side) === key);
       const pos = x ? parseCell(x.cell) : null;

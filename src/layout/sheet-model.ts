@@ -13,7 +13,7 @@ import { MARK, keptId, periodsOfKeys, sheetMark } from "../core/row-id";
 import type { PeriodId } from "../core/periods";
 import { DROPPED_HEADING } from "./sheets/styles";
 import { targetsBody, targetsLayout } from "./sheets/targets";
-import { tasksBody, tasksLayout } from "./sheets/tasks";
+import { type TasksOptions, tasksBody, tasksLayout } from "./sheets/tasks";
 import type {
   BodyRow, CellFormat, CellValue, ColumnRole, ColumnSpec, ConditionalFormat, DataValidation, LayoutId, PageSetup,
   RowKind, SheetLayout,
@@ -318,6 +318,6 @@ export function buildTargetsModel(plan: Plan, opts: TargetsModelOptions, preserv
   return model;
 }
 
-export function buildTasksModel(plan: Plan, preserved?: PreservedSheet): SheetModel {
-  return renderSheet(tasksLayout(plan), tasksBody(plan), preserved);
+export function buildTasksModel(plan: Plan, opts: TasksOptions, preserved?: PreservedSheet): SheetModel {
+  return renderSheet(tasksLayout(plan, opts), tasksBody(plan), preserved);
 }

@@ -135,6 +135,7 @@ export const STRINGS = {
   reportLabel: "Báo cáo",
   reportHint: (period: string) => `Lập báo cáo kỳ “${period}” (mẫu 783/BC) ở một trang riêng, kèm biểu đồ.`,
   reportKeep: "Giữ bản báo cáo trước",
+  reportTasksTitle: (period: string) => `Nhiệm vụ đến hết kỳ “${period}”`,
   reportBuild: "Tạo báo cáo",
   reportBuilding: "Đang lập báo cáo…",
   reportCopy: "Sao chép bảng",

@@ -85,6 +85,8 @@ const CSS = `
 .ktxh-root .ktxh-item-where{color:${t.colorBrandForeground1}}
 
 .ktxh-counts.ktxh-counts-3{grid-template-columns:1fr 1fr 1fr}
+.ktxh-task-counts{display:flex;flex-direction:column;gap:${t.spacingVerticalXS}}
+.ktxh-mark-count.ktxh-task-count{background-color:${t.colorNeutralBackground5};color:${t.colorNeutralForeground1}}
 .ktxh-mark-count.ktxh-sev-error{background-color:${t.colorPaletteRedBackground3}}
 .ktxh-mark-count.ktxh-sev-warning{background-color:${t.colorPaletteYellowBackground3};color:${t.colorNeutralForeground1}}
 .ktxh-mark-count.ktxh-sev-info{background-color:${t.colorBrandBackground}}

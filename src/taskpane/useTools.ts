@@ -8,7 +8,7 @@ import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useRef, useState } from "react";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import { formatNumber } from "../core/numbers";
-import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, ReportTasks, WorkbookCheck } from "../contract/operations";
 import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
@@ -32,6 +32,8 @@ export interface ToolsState {
   report: ReportSheetOutcome | null;
   /** The sheet the last report was written to ("Mở báo cáo" selects it), kept after its notice closes. */
   reportSheet: string | null;
+  /** The last report's task counts at its period end (timeliness included), kept after its notice closes. */
+  reportTasks: ReportTasks | null;
   copy: ToolMessage | null;
   confirm: ConfirmQuestion | null;
 }
@@ -84,6 +86,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const [keepPrevious, setKeepPrevious] = useState(false);
   const [report, setReport] = useState<ReportSheetOutcome | null>(null);
   const [reportSheet, setReportSheet] = useState<string | null>(null);
+  const [reportTasks, setReportTasks] = useState<ReportTasks | null>(null);
   const [copy, setCopy] = useState<ToolMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
 
@@ -176,6 +179,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       const r = await o.buildReport(period, keepPrevious);
       setReport(r);
       setReportSheet(r.sheet);
+      setReportTasks(r.tasks ?? null);
       return "report-outcome";
     });
 
@@ -241,7 +245,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm },
     {
       setMark,
       setIssuesSheet,

@@ -265,7 +265,7 @@ async function excelPaths(spec: BookSpec, answers: Answers): Promise<{ xlsx: Buf
   for (const t of spec.tasks) {
     if (!t.text) continue;
     // Pasted (a colleague's list, co-authoring): the status list's validation does not stop it.
-    wb.user.remoteEdit(TASKS, taskCell(`n:${t.code}`, "status"), t.text);
+    wb.user.remoteEdit(TASKS, taskCell(`n:${t.code}`, "status:year"), t.text);
   }
   await pause(15);
   await wb.settle();

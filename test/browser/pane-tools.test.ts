@@ -126,6 +126,34 @@ test("Tạo báo cáo makes the report sheet with its chart, leaves the user's s
   expect(await page.getByTestId("report-error").count()).toBe(0);
 });
 
+test("Tạo báo cáo shows the period's task counts with their timeliness, at 320 and 450 px, axe clean", async () => {
+  for (const width of [320, 450]) {
+    const page = await open({ width });
+    await loadPlan(page);
+    // Statuses typed for the year (the pane's period by default): done, in progress.
+    const keys = (await user<Grid>(page, "grid", "Nhiệm vụ", "A1:Z1"))[0];
+    const ids = (await user<Grid>(page, "grid", "Nhiệm vụ", "A1:Z60")).map((r) => r[keys.indexOf("#ktxh:tasks")]);
+    const col = String.fromCharCode(65 + keys.indexOf("status:year"));
+    for (const [code, word] of [["1", "Hoàn thành"], ["2.1", "Hoàn thành"], ["2.2", "Đang thực hiện"]]) {
+      await user(page, "type", "Nhiệm vụ", `${col}${ids.indexOf(`n:${code}`) + 1}`, word);
+    }
+    await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+    await page.getByTestId("report-outcome").waitFor({ timeout: 30000 });
+    const block = page.getByTestId("report-tasks");
+    await block.waitFor({ timeout: 10000 });
+    const counts = await block.locator("li").evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute("data-key") ?? "", Number(li.getAttribute("data-count"))])));
+    // 33 tasks: 2 done (1 runs all year, 2.1 due at year end: on time), 1 in progress and 30 not reported, overdue at 31 December but 4.6 and 5.
+    expect(counts).toEqual({ total: 33, done: 2, doing: 1, notStarted: 0, unreported: 30, onTime: 2, late: 0, openInTime: 2, overdue: 29 });
+    expect(await block.textContent()).toContain("Hoàn thành trễ hạn");
+    expect(await block.getByRole("heading").textContent()).toBe("Nhiệm vụ đến hết kỳ “Năm”");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(page, `tools-05-task-counts-${width}`);
+  }
+});
+
 test("Kiểm tra số liệu lists problems under their sheet, goes to a cell, and Sửa fixes only that cell", async () => {
   const page = await open();
   const items = await loadPlan(page);

@@ -140,7 +140,7 @@ describe("`ktxh report` reads the add-in's own books however they were damaged",
       const v = id.startsWith("t:") ? FIGURES[id.slice(2)] : TRAFFIC[id];
       if (v !== undefined) t.worksheet.getCell(row.index + 1, col.index + 1).value = v;
     }
-    const sc = n.sheet.columns.find((c) => c.key === "status");
+    const sc = n.sheet.columns.find((c) => c.key === "status:year");
     for (const row of n.sheet.rows) {
       const v = TASKS[(row.id ?? "").slice(2)];
       if (v && sc) n.worksheet.getCell(row.index + 1, sc.index + 1).value = v;

@@ -51,7 +51,7 @@ describe("ktxh init", () => {
     expect(targets.worksheet.getCell(row("t:3"), col("name") + 1).font.name).toBe("Times New Roman");
     const tasks = found.tasks!.sheet;
     expect(tasks.rows.filter((r) => r.id?.startsWith("n:"))).toHaveLength(33);
-    const status = tasks.columns.find((c) => c.key === "status")!.index + 1;
+    const status = tasks.columns.find((c) => c.key === "status:year")!.index + 1;
     const task = tasks.rows.find((r) => r.id === "n:2.14")!.index + 1;
     expect(found.tasks!.worksheet.getCell(task, status).dataValidation).toMatchObject({ type: "list" });
     expect(readWorksheetGrid(found.tasks!.worksheet)[task - 1][tasks.columns.find((c) => c.key === "code")!.index]).toBe("2.14");

@@ -8,6 +8,7 @@ import type { ReportModel } from "../../src/core/report/model";
 import { rowCells } from "../../src/core/report/model";
 import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
 import { findLayoutSheets, initWorkbook } from "../../src/hosts/xlsx/workbook-init";
+import { fixturePlan } from "../layout/fixture";
 
 const ROOT = join(__dirname, "../..");
 const ESTIMATES = join(ROOT, "seeds/binh-son-2023.estimates.json");
@@ -95,7 +96,7 @@ describe("ktxh report WORKBOOK", () => {
     }
     const n = sheets.tasks;
     if (n) {
-      const sc = n.sheet.columns.find((c) => c.key === "status");
+      const sc = n.sheet.columns.find((c) => c.key === `status:${period}`);
       for (const row of n.sheet.rows) {
         const v = tasks[(row.id ?? "").slice(2)];
         if (v && sc) n.worksheet.getCell(row.index + 1, sc.index + 1).value = v;
@@ -246,5 +247,62 @@ describe("ktxh report WORKBOOK", () => {
     const io = capture(dir);
     expect(await main(["report", "so.xlsx", "-o", "bc.xlsx"], io)).toBe(2);
     expect(io.stderr()).toContain("Không mở được sổ Excel");
+  });
+});
+
+describe("ktxh report: each period's task statuses", () => {
+  /** The fixture plan's book with statuses typed per period: "2.1" is due by Quý I. */
+  async function book(statuses: Record<string, Record<string, string>>, legacy = false): Promise<string> {
+    const plan = fixturePlan();
+    const { workbook } = initWorkbook(plan, { periods: ["6m", "year"] });
+    const n = findLayoutSheets(workbook).tasks;
+    if (!n) throw new Error("no tasks sheet");
+    if (legacy) {
+      // A book of layout 1: one status column, keyed "status" (the year's column renamed, the 6 months' gone).
+      const keyRow = n.worksheet.getRow(n.sheet.keyRow + 1);
+      keyRow.eachCell((c) => {
+        if (c.value === "status:year") c.value = "status";
+        if (c.value === "status:6m" || c.value === "result:6m") c.value = null;
+      });
+    }
+    for (const [period, byCode] of Object.entries(statuses)) {
+      const col = n.sheet.columns.find((c) => c.key === (legacy ? "status:year" : `status:${period}`));
+      if (!col) throw new Error(`no status column for ${period}`);
+      for (const row of n.sheet.rows) {
+        const v = byCode[(row.id ?? "").slice(2)];
+        if (v) n.worksheet.getCell(row.index + 1, col.index + 1).value = v;
+      }
+    }
+    const file = join(dir, "nv.xlsx");
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  async function tasksOf(period: string): Promise<ReportModel["tasks"]> {
+    const io = capture(dir);
+    expect(await main(["report", "nv.xlsx", "--period", period, "--json"], io)).toBeLessThan(2);
+    return (JSON.parse(io.stdout()) as ReportModel).tasks;
+  }
+
+  test("the 6-month report counts the 6-month statuses, the year's the year's; a task due in Quý I done after June is late", async () => {
+    await book({
+      "6m": { "1": "Đang thực hiện", "2.1": "Đang thực hiện", "2.2": "Hoàn thành" },
+      year: { "1": "Hoàn thành", "2.1": "Hoàn thành", "2.2": "Hoàn thành", "3.1": "Đang thực hiện" },
+    });
+    const six = await tasksOf("6m");
+    expect(six).toMatchObject({ total: 4, done: 1, doing: 2, unreported: 1 });
+    // At 30 June: 2.1 (due 31 March) not done is overdue; 2.2 and 3.1 (due 31 December) are open within the deadline.
+    expect(six).toMatchObject({ onTime: 1, late: 0, openInTime: 2, overdue: 1 });
+    const year = await tasksOf("year");
+    expect(year).toMatchObject({ total: 4, done: 3, doing: 1, unreported: 0 });
+    // The 6 months' report had 2.1 not done past its deadline: done late. 3.1 is overdue at 31 December.
+    expect(year).toMatchObject({ onTime: 2, late: 1, openInTime: 0, overdue: 1 });
+    expect(year?.sentence).toContain("hoàn thành trễ hạn 01 nhiệm vụ");
+  });
+
+  test("a book with one status column (layout 1) gives that status to every period, as before", async () => {
+    await book({ year: { "1": "Hoàn thành", "2.1": "Hoàn thành" } }, true);
+    expect(await tasksOf("6m")).toMatchObject({ done: 2, unreported: 2 });
+    expect(await tasksOf("year")).toMatchObject({ done: 2, unreported: 2, late: 0 });
   });
 });

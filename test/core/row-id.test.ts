@@ -45,11 +45,15 @@ function rowId(r: Rng): RowId {
 
 function columnKey(r: Rng): ColumnKey {
   const period = r.bool(0.7) ? r.pick(["year", "6m", "9m", "q1", "3m"]) : text(r);
-  switch (r.int(0, 2)) {
+  switch (r.int(0, 4)) {
     case 0:
       return { kind: "period", period };
     case 1:
       return { kind: "mark", period };
+    case 2:
+      return { kind: "task-status", period };
+    case 3:
+      return { kind: "task-result", period };
     default:
       return { kind: "user", name: r.bool() ? String(r.int(1, 99)) : text(r) };
   }

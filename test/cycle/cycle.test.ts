@@ -212,6 +212,10 @@ describe("the collection cycle", () => {
     expect(model.tasks).toMatchObject({ total: plan.tasks.length, unreported: 3 });
     const odd = plan.tasks.filter((t) => !["4.1", "4.5", "5"].includes(t.code) && taskStatus(t.code) === "Hoàn thành").length;
     expect([model.tasks!.done, model.tasks!.doing]).toEqual([odd, plan.tasks.length - 3 - odd]);
+    // The statuses went into the 6 months' column: the year's report has none of them yet.
+    const yearRep = capture(dir);
+    expect(await main(["report", "tong-hop.xlsx", "--period", "year", "--json"], yearRep)).toBeLessThanOrEqual(1);
+    expect((JSON.parse(yearRep.stdout()) as ReportModel).tasks).toMatchObject({ total: plan.tasks.length, done: 0, doing: 0, unreported: plan.tasks.length });
   });
 
   test("a target Không đạt in the last judged period asks for Giải trình in the next book", async () => {

@@ -220,6 +220,36 @@ describe("loading a plan into a live workbook", () => {
     expect(wb.user.sheetInfo("_ktxh").visibility).toBe("VeryHidden");
   });
 
+  test("a tasks sheet of today's one status column: a reload moves each status and note to the period reported, nothing lost", async () => {
+    const { wb, ops } = setup();
+    await ops.loadPlan(plan, PERIODS, yes);
+    // Make it a sheet of layout 1: one status and one result column, keyed "status" and "result".
+    const TASKS = "Nhiệm vụ";
+    const keyCell = (key: string): string => cellOf(wb, TASKS, "n:1", key).replace(/\d+$/, "1");
+    wb.user.type(TASKS, keyCell("status:year"), "status");
+    wb.user.type(TASKS, keyCell("result:year"), "result");
+    for (const key of ["result:9m", "status:9m", "result:6m", "status:6m"]) wb.user.deleteColumns(TASKS, keyCell(key).replace(/1$/, ""));
+    wb.user.type(TASKS, cellOf(wb, TASKS, "n:2.1", "status"), "Hoàn thành");
+    wb.user.type(TASKS, cellOf(wb, TASKS, "n:2.2", "status"), "Đang thực hiện");
+    wb.user.type(TASKS, cellOf(wb, TASKS, "n:2.2", "result"), "Đã giải ngân 60%");
+    // The figures typed are the 6 months': the statuses were reported with them.
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:6m"), "300");
+
+    const outcome = await ops.loadPlan(plan, PERIODS, yes);
+    // Said once, in the load's message: where the statuses went.
+    expect("message" in outcome && outcome.message).toContain("chuyển vào cột kỳ “6 tháng”");
+    const at = (id: string, key: string): unknown => wb.user.cell(TASKS, cellOf(wb, TASKS, id, key)).value;
+    expect(wb.user.grid(TASKS, "A1:Z1")[0].filter((k) => /^(status|result)/.test(String(k)))).toEqual(["status:6m", "result:6m", "status:9m", "result:9m", "status:year", "result:year"]);
+    expect([at("n:2.1", "status:6m"), at("n:2.2", "status:6m"), at("n:2.2", "result:6m")]).toEqual(["Hoàn thành", "Đang thực hiện", "Đã giải ngân 60%"]);
+    expect([at("n:2.1", "status:year"), at("n:2.2", "status:year")]).toEqual(["", ""]);
+    expect(wb.user.cell(TASKS, cellOf(wb, TASKS, "n:2.2", "status:year")).validation?.type).toBe("List");
+    const record = decodeRecord(wb.user.grid("_ktxh", "A1:E30"));
+    expect(record?.meta.layoutVersion.tasks).toBe(2);
+    // The next reload has nothing to move and says nothing of it.
+    const again = await ops.loadPlan(plan, PERIODS, yes);
+    expect("message" in again && again.message).not.toContain("chuyển vào cột");
+  });
+
   test("a plan change that would drop a filled row asks first; no writes nothing, yes keeps the row", async () => {
     const { wb, ops } = setup();
     await ops.loadPlan(plan, PERIODS, yes);

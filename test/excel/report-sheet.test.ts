@@ -5,7 +5,8 @@
  * report, `keepPrevious` keeps it, a missing ExcelApi 1.9 gives a notice, and the request count does
  * not grow with the plan.
  */
-import { RECORD_SHEET } from "../../src/layout/sheets/record";
+import { RECORD_SHEET, decodeRecord } from "../../src/layout/sheets/record";
+import { fixturePlan } from "../layout/fixture";
 import { parseNumber } from "../../src/core/numbers";
 import { type PlanInput, parsePlan } from "../../src/core/plan";
 import { buildReport } from "../../src/core/report/build";
@@ -191,7 +192,7 @@ describe("report sheet: task timeliness at the period's end (Office.js host)", (
     if (!plan) throw new Error("binh-son-2024 missing");
     await s.ops.loadPlan(plan, ["6m", "year"], yes);
     for (const [code, word] of [["1", "Hoàn thành"], ["2.1", "Đang thực hiện"], ["5", "Đang thực hiện"]]) {
-      s.wb.user.type("Nhiệm vụ", cellOf(s.wb, "Nhiệm vụ", `n:${code}`, "status"), word);
+      s.wb.user.type("Nhiệm vụ", cellOf(s.wb, "Nhiệm vụ", `n:${code}`, "status:year"), word);
     }
     const report = reportOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => MADE });
     await report.buildReport("year", false);
@@ -202,6 +203,45 @@ describe("report sheet: task timeliness at the period's end (Office.js host)", (
     // Task 1 runs all year and is done; 4.6 and 5 run all year; the other 30 were due on 31 December.
     expect(total?.filter((v) => v !== "" && v != null).slice(-4)).toEqual([1, 0, 2, 30]);
     expect(grid.flat().some((v) => typeof v === "string" && v.includes("quá hạn chưa hoàn thành 30 nhiệm vụ"))).toBe(true);
+  });
+});
+
+describe("report sheet: each period's task statuses (Office.js host)", () => {
+  test("the 6-month status survives the year-end entry and reloads; each period's report counts its own statuses", async () => {
+    const s = setup();
+    const plan = fixturePlan();
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    const type = (code: string, period: string, word: string): void =>
+      s.wb.user.type("Nhiệm vụ", cellOf(s.wb, "Nhiệm vụ", `n:${code}`, `status:${period}`), word);
+    const at = (code: string, period: string): unknown => s.wb.user.cell("Nhiệm vụ", cellOf(s.wb, "Nhiệm vụ", `n:${code}`, `status:${period}`)).value;
+    // At 6 months: 2.1 (due Quý I) still in progress.
+    type("1", "6m", "Đang thực hiện");
+    type("2.1", "6m", "Đang thực hiện");
+    type("2.2", "6m", "Hoàn thành");
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    // At year end the officer types the year's statuses; the 6 months' stay beside them.
+    type("1", "year", "Hoàn thành");
+    type("2.1", "year", "Hoàn thành");
+    type("2.2", "year", "Hoàn thành");
+    type("3.1", "year", "Đang thực hiện");
+    // A reload asking for the year only keeps the 6 months' columns: they hold statuses.
+    await s.ops.loadPlan(plan, ["year"], yes);
+    expect([at("1", "6m"), at("2.1", "6m"), at("2.2", "6m")]).toEqual(["Đang thực hiện", "Đang thực hiện", "Hoàn thành"]);
+    expect([at("1", "year"), at("2.1", "year"), at("3.1", "year")]).toEqual(["Hoàn thành", "Hoàn thành", "Đang thực hiện"]);
+    const record = decodeRecord(s.wb.user.grid(RECORD_SHEET, "A1:E30"));
+    expect(record?.meta.periods).toEqual(["6m", "year"]);
+    expect(record?.meta.layoutVersion.tasks).toBe(2);
+
+    const report = reportOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => MADE });
+    const totals = async (period: "6m" | "year"): Promise<unknown[]> => {
+      await report.buildReport(period, false);
+      const grid = s.wb.user.grid(REPORT, "A1:L200");
+      return grid.filter((r) => r[1] === "Tổng cộng").pop()?.filter((v) => v !== "" && v != null).slice(1) ?? [];
+    };
+    // Số nhiệm vụ, Hoàn thành, Đang thực hiện, Chưa thực hiện, Chưa có báo cáo, then on time, late, open in time, overdue.
+    expect(await totals("6m")).toEqual([4, 1, 2, 0, 1, 1, 0, 2, 1]);
+    // 2.1 was still open at 30 June, past its deadline of 31 March: done late.
+    expect(await totals("year")).toEqual([4, 3, 1, 0, 2, 1, 0, 1]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { SheetLayout } from "../../src/layout/sheets/types";
 import { fixturePlan } from "./fixture";
 
 const plan = fixturePlan();
-const layouts: SheetLayout[] = [targetsLayout(plan, { periods: ["m1", "q1", "6m", "9m", "year"] }), tasksLayout(plan)];
+const layouts: SheetLayout[] = [targetsLayout(plan, { periods: ["m1", "q1", "6m", "9m", "year"] }), tasksLayout(plan, { periods: ["6m", "9m", "year"] })];
 
 describe.each(layouts.map((l) => [l.id, l] as const))("layout %s", (_id, layout) => {
   test("column keys are unique and one hidden identity column ends the sheet", () => {
@@ -78,7 +78,7 @@ describe.each(layouts.map((l) => [l.id, l] as const))("layout %s", (_id, layout)
 test("every status value has a conditional format, in colour and in words", () => {
   const targets = layouts[0].columns.find((c) => c.key === "status");
   expect(targets?.conditional?.map((f) => f.equals).sort()).toEqual([...TARGET_STATUS_WORDS].sort());
-  const tasks = layouts[1].columns.find((c) => c.key === "status");
+  const tasks = layouts[1].columns.find((c) => c.key === "status:9m");
   expect(tasks?.conditional?.map((f) => f.equals).sort()).toEqual([...TASK_STATUS_WORDS].sort());
   expect(tasks?.validation?.rule).toEqual({ kind: "list", values: [...TASK_STATUS_WORDS] });
   const fills = [...(targets?.conditional ?? []), ...(tasks?.conditional ?? [])].map((f) => f.format.fill);

@@ -204,27 +204,88 @@ describe("merge on reload", () => {
 
 describe("merge of the tasks sheet", () => {
   test("status and result notes follow their task after a sort; the user's rows stay", () => {
-    const model = buildTasksModel(plan);
+    const model = buildTasksModel(plan, { periods: ["6m", "year"] });
     const grid = gridOf(model);
-    set(grid, "n:2.2", "status", "Hoàn thành");
-    set(grid, "n:2.2", "result", "Đã giải ngân 95%");
-    set(grid, "n:1", "status", "Đang thực hiện");
+    set(grid, "n:2.2", "status:6m", "Hoàn thành");
+    set(grid, "n:2.2", "result:6m", "Đã giải ngân 95%");
+    set(grid, "n:1", "status:6m", "Đang thực hiện");
     sortBody(grid, model.body.first, keyCol(grid, "text"));
     const at = rowIndex(grid, "n:3.1") + 1;
     const extra: CellValue[] = grid[0].map(() => null);
     extra[keyCol(grid, "text")] = "Nhiệm vụ phát sinh: khắc phục hậu quả bão số 4";
-    extra[keyCol(grid, "status")] = "Đang thực hiện";
+    extra[keyCol(grid, "status:6m")] = "Đang thực hiện";
     grid.splice(at, 0, extra);
 
     const next = fixturePlan((p) => ({ ...p, tasks: (p.tasks ?? []).filter((t) => t.code !== "1") }));
-    const r = mergeTasks(next, readSheet(grid, "Nhiệm vụ"));
+    const r = mergeTasks(next, readSheet(grid, "Nhiệm vụ"), { periods: ["6m", "year"] });
     expect(r.dropped.map((d) => d.key)).toEqual(["n:1"]);
-    expect(valueIn(r.model, "n:2.2", "status")).toBe("Hoàn thành");
-    expect(valueIn(r.model, "n:2.2", "result")).toBe("Đã giải ngân 95%");
-    expect(valueIn(r.model, "x:n:1", "status")).toBe("Đang thực hiện");
+    expect(valueIn(r.model, "n:2.2", "status:6m")).toBe("Hoàn thành");
+    expect(valueIn(r.model, "n:2.2", "result:6m")).toBe("Đã giải ngân 95%");
+    expect(valueIn(r.model, "x:n:1", "status:6m")).toBe("Đang thực hiện");
     const mine = r.model.rows.findIndex((x) => x.kind === "user");
     expect(r.model.rows[mine - 1].id).toBe("n:3.1");
     expect(r.model.rows[mine].values).toContain("Nhiệm vụ phát sinh: khắc phục hậu quả bão số 4");
+  });
+});
+
+describe("a task's status per period", () => {
+  /** A tasks sheet of layout version 1 (one status, one result), as the add-in wrote it before. */
+  function legacyGrid(): Grid {
+    const g = gridOf(buildTasksModel(plan, { periods: ["year"] }));
+    g[0] = g[0].map((k) => (k === "status:year" ? "status" : k === "result:year" ? "result" : k));
+    return g;
+  }
+
+  test("the 6-month status survives the year-end entry: each period has its own columns, kept by every reload", () => {
+    const six = buildTasksModel(plan, { periods: ["6m"] });
+    expect(six.columns.map((c) => c.key)).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing", "status:6m", "result:6m", "id"]);
+    const g1 = gridOf(six);
+    set(g1, "n:2.1", "status:6m", "Đang thực hiện");
+    set(g1, "n:2.1", "result:6m", "Đã khảo sát 3/5 xã");
+    // At year end the officer opens the year: its pair of columns comes after the 6 months'.
+    const year = mergeTasks(plan, readSheet(g1, "Nhiệm vụ"), { periods: ["6m", "year"] });
+    expect(year.periods).toEqual(["6m", "year"]);
+    expect(valueIn(year.model, "n:2.1", "status:year")).toBeNull();
+    const g2 = gridOf(year.model);
+    set(g2, "n:2.1", "status:year", "Hoàn thành");
+    // The next reload asks for the year only: the 6 months' column holds a status, so it stays.
+    const again = mergeTasks(plan, readSheet(g2, "Nhiệm vụ"), { periods: ["year"] });
+    expect(again.periods).toEqual(["6m", "year"]);
+    expect(valueIn(again.model, "n:2.1", "status:6m")).toBe("Đang thực hiện");
+    expect(valueIn(again.model, "n:2.1", "result:6m")).toBe("Đã khảo sát 3/5 xã");
+    expect(valueIn(again.model, "n:2.1", "status:year")).toBe("Hoàn thành");
+    // The period over each pair, the words people see under it.
+    const header = again.model.rows.findIndex((r) => r.kind === "header");
+    const col = (k: string): number => again.model.columns.findIndex((c) => c.key === k);
+    expect(again.model.rows[header].values[col("status:6m")]).toBe("6 tháng");
+    expect(again.model.rows[header].values[col("status:year")]).toBe("Cả năm");
+    expect(again.model.rows[header + 1].values[col("status:year")]).toBe("Trạng thái");
+    expect(again.model.merges).toContainEqual({ row: header, col: col("status:year"), rows: 1, cols: 2 });
+  });
+
+  test("a book with today's single status column: its status and result move to the period reported, nothing lost", () => {
+    const g = legacyGrid();
+    set(g, "n:1", "status", "Hoàn thành");
+    set(g, "n:2.2", "status", "Đang thực hiện");
+    set(g, "n:2.2", "result", "Đã giải ngân 60%");
+    // The user's own column right after the status.
+    const after = keyCol(g, "status") + 1;
+    const headerLast = g.findIndex((r, i) => i > 0 && r[idCol(g)] === "#header" && g[i + 1]?.[idCol(g)] !== "#header");
+    insertColumn(g, after, headerLast, "Người theo dõi", { [rowIndex(g, "n:2.2")]: "Anh Tùng" });
+    const r = mergeTasks(plan, readSheet(g, "Nhiệm vụ"), { periods: ["6m", "9m", "year"], legacyPeriod: "6m" });
+    expect(r.periods).toEqual(["6m", "9m", "year"]);
+    expect(r.model.columns.some((c) => c.key === "status" || c.key === "result")).toBe(false);
+    expect(valueIn(r.model, "n:1", "status:6m")).toBe("Hoàn thành");
+    expect(valueIn(r.model, "n:2.2", "status:6m")).toBe("Đang thực hiện");
+    expect(valueIn(r.model, "n:2.2", "result:6m")).toBe("Đã giải ngân 60%");
+    expect(valueIn(r.model, "n:2.2", "status:year")).toBeNull();
+    const keys = r.model.columns.map((c) => c.key);
+    expect(keys[keys.indexOf("status:6m") + 1]).toBe("u:1");
+    expect(valueIn(r.model, "n:2.2", "u:1")).toBe("Anh Tùng");
+    // A second reload finds the new layout: nothing moves again.
+    const again = mergeTasks(plan, readSheet(gridOf(r.model), "Nhiệm vụ"), { periods: ["6m", "9m", "year"], legacyPeriod: "year" });
+    expect(valueIn(again.model, "n:2.2", "status:6m")).toBe("Đang thực hiện");
+    expect(valueIn(again.model, "n:2.2", "status:year")).toBeNull();
   });
 });
 

@@ -15,7 +15,7 @@ const ids = (m: SheetModel, prefix: string): string[] =>
 describe("the Bình Sơn 2024 plan", () => {
   const plan = seed("binh-son-2024");
   const targets = buildTargetsModel(plan, { periods: ["6m", "9m", "year"] });
-  const tasks = buildTasksModel(plan);
+  const tasks = buildTasksModel(plan, { periods: ["6m", "9m", "year"] });
 
   test("20 main targets, then the six traffic counts feeding target 18", () => {
     expect(targets.rows.filter((r) => r.kind === "main")).toHaveLength(20);

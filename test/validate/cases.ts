@@ -103,9 +103,9 @@ export async function buildCases(dir: string, p2024: Plan, pledge: Plan): Promis
   {
     const own = ownWorkbook(p2024, { traffic: fell3, status: (c) => (c === "2.3" ? "Tạm dừng" : c === "2.5" ? null : c === "3.1" ? "đã hoàn thành" : "Đang thực hiện") });
     await add("own-status.xlsx", own.wb, [
-      { code: "task.status-unknown", sheet: "Nhiệm vụ", cell: own.cellOf("tasks", "n:2.3", "status"), target: "2.3" },
-      { code: "task.status-missing", sheet: "Nhiệm vụ", cell: own.cellOf("tasks", "n:2.5", "status"), target: "2.5" },
-      { code: "task.status-variant", sheet: "Nhiệm vụ", cell: own.cellOf("tasks", "n:3.1", "status"), target: "3.1" },
+      { code: "task.status-unknown", sheet: "Nhiệm vụ", cell: own.cellOf("tasks", "n:2.3", "status:year"), target: "2.3" },
+      { code: "task.status-missing", sheet: "Nhiệm vụ", cell: own.cellOf("tasks", "n:2.5", "status:year"), target: "2.5" },
+      { code: "task.status-variant", sheet: "Nhiệm vụ", cell: own.cellOf("tasks", "n:3.1", "status:year"), target: "3.1" },
     ], true);
   }
   {

@@ -155,7 +155,7 @@ export function ownWorkbook(plan: Plan, fill: {
   }
   for (const task of plan.tasks) {
     const s = fill.status ? fill.status(task.code) : "Hoàn thành";
-    if (s !== null) tasks.getCell(cellOf("tasks", `n:${task.code}`, "status")).value = s;
+    if (s !== null) tasks.getCell(cellOf("tasks", `n:${task.code}`, "status:year")).value = s;
   }
   return { wb: workbook, cellOf };
 }

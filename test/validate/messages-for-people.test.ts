@@ -24,7 +24,7 @@ const keyRow = (m: SheetModel): number => m.rows.findIndex((r) => r.kind === "ke
 
 function book(plan: Plan, figures: Record<string, number>): { targets: SheetModel; tasks: SheetModel; grids: Grid[] } {
   const targets = buildTargetsModel(plan, { periods: ["year"], statusPeriod: "year" });
-  const tasks = buildTasksModel(plan);
+  const tasks = buildTasksModel(plan, { periods: ["6m", "9m", "year"] });
   for (const [id, v] of Object.entries(figures)) targets.rows[rowOf(targets, id)].values[colOf(targets, "p:year")] = v;
   return { targets, tasks, grids: [gridOf(targets), gridOf(tasks)] };
 }
@@ -54,10 +54,10 @@ describe("problems in the add-in's own sheets speak of what people see", () => {
     const none = issues.find((i) => i.code === "task.no-statuses");
     expect(none?.location.sheet).toBe(made.tasks.name);
     const at = parseA1(String(none?.location.cell));
-    expect(at?.col).toBe(colOf(made.tasks, "status"));
+    expect(at?.col).toBe(colOf(made.tasks, "status:6m"));
     // The cell named holds the status column's header, as shown.
     const shown = made.tasks.rows[at?.row ?? -1]?.values[at?.col ?? -1];
-    expect(shown).toBe(made.tasks.columns[colOf(made.tasks, "status")].header);
+    expect(shown).toBe(made.tasks.columns[colOf(made.tasks, "status:6m")].header);
   });
 });
 

@@ -192,6 +192,23 @@ describe("sub-rows, traffic, tasks, coverage", () => {
     expect(only(validateGrid(p, [grid(rows)]), "task.status-missing")).toHaveLength(32);
   });
 
+  test("a status column per period: a period not reported yet says nothing, a period begun names each task left out", () => {
+    const p = plan2024();
+    const rows: In[][] = [
+      ["Mã", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "6 tháng", "", "Cả năm", ""],
+      ["", "", "", "Trạng thái", "Kết quả", "Trạng thái", "Kết quả"],
+    ];
+    for (const t of p.tasks) rows.push([t.code, t.text, t.lead, t.code === "2.1" ? null : "Đang thực hiện", null, null, null]);
+    const merges = [{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 0, right: 6 }];
+    const issues = validateGrid(p, [grid(rows, { merges })]);
+    expect(issues.map((i) => [i.code, i.location.cell, i.location.task])).toEqual([["task.status-missing", "D4", "2.1"]]);
+    // The year begun too: its blanks are named, in its own column.
+    rows[2][5] = "Hoàn thành";
+    const year = only(validateGrid(p, [grid(rows, { merges })]), "task.status-missing");
+    expect(year.filter((i) => i.location.cell?.startsWith("F"))).toHaveLength(32);
+    expect(year.filter((i) => i.location.cell?.startsWith("D"))).toHaveLength(1);
+  });
+
   test("a row given twice and a missing sector row (a warning, not an error)", () => {
     const g = grid([
       ["TT", "Chỉ tiêu chủ yếu", "Đơn vị tính", "KH 2023", "Ước TH năm 2023"],

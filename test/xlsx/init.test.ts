@@ -71,7 +71,7 @@ describe("a workbook made by initWorkbook, read back by ExcelJS", () => {
     expect(mark.dataValidation).toMatchObject({ type: "list", formulae: ['"Ước,Chính thức"'] });
     const t = made.models.tasks;
     const tws = sheet(back, t.name);
-    expect(tws.getCell(rowOf(t, "n:2.1"), colOf(t, "status")).dataValidation).toMatchObject({ type: "list", formulae: ['"Hoàn thành,Đang thực hiện,Chưa thực hiện"'] });
+    expect(tws.getCell(rowOf(t, "n:2.1"), colOf(t, "status:year")).dataValidation).toMatchObject({ type: "list", formulae: ['"Hoàn thành,Đang thực hiện,Chưa thực hiện"'] });
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
     const rules = cf.flatMap((c) => c.rules.map((r) => r.formulae?.[0]));
     expect(rules).toEqual(expect.arrayContaining(['"Không đạt"', '"Đạt (vượt)"', '"Đạt"', '"Chưa có số liệu"']));

@@ -5,6 +5,7 @@
 import type { Status } from "../evaluate/status";
 import { formatNumber } from "../numbers";
 import type { Severity } from "../problems";
+import type { OutlookStatus } from "../report/outlook";
 
 /** A target's judgement as 783/BC prints it, in the sheet's status column and the report. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -44,3 +45,19 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
 export function moreRowsText(m: { count: number; column: string; first: string; last: string }): string {
   return `… và ${formatNumber(m.count)} dòng khác cùng cảnh báo này ở cột ${m.column} (${m.first} … ${m.last}).`;
 }
+
+/** The year-end outlook of a 6- or 9-month report (core/report/outlook.ts), as the report's column prints it. */
+export const OUTLOOK_LABELS: Readonly<Record<OutlookStatus, string>> = {
+  "du-kien-dat": "Dự kiến đạt",
+  "du-kien-khong-dat": "Dự kiến không đạt",
+  "chua-danh-gia": "Chưa đánh giá được",
+};
+
+/** Why an outlook says what it says. */
+export const OUTLOOK_REASONS = {
+  annual: (): string => "Chỉ tiêu chỉ đánh giá được khi có số liệu cả năm.",
+  lastYearShare: (percent: string): string => `theo tỷ trọng cùng kỳ năm trước (${percent}% cả năm)`,
+  months: (months: number): string => `theo số tháng (${months}/12)`,
+  projected: (p: { shown: string; how: string; ok: boolean; target: string }): string =>
+    `Dự kiến cả năm khoảng ${p.shown} ${p.how}, ${p.ok ? "đạt" : "không đạt"} kế hoạch ${p.target}.`,
+} as const;

@@ -121,13 +121,22 @@ export function classifyHeaderLines(lines: string[]): HeaderReading | null {
   return cached(`\u0001${lines.join("\u0001")}`, () => linesUncached(lines));
 }
 
+/** A period an upper header line names by itself ("Cả năm" over the tasks sheet's "Trạng thái"). */
+function upperPeriod(texts: readonly string[]): string | null {
+  for (let i = texts.length - 2; i >= 0; i--) {
+    const p = periodOf(foldKey(texts[i]));
+    if (p) return p;
+  }
+  return null;
+}
+
 function linesUncached(lines: string[]): HeaderReading | null {
   const texts = lines.map((l) => l.trim()).filter((l, i, all) => l && all.indexOf(l) === i);
   if (texts.length === 0) return null;
   const joined = texts.join(" ");
   const lowest = classifyHeader(texts[texts.length - 1]);
   const year = yearOf(foldKey(joined));
-  if (lowest) return { ...lowest, year: lowest.year ?? year, period: lowest.period ?? periodOf(foldKey(joined)) };
+  if (lowest) return { ...lowest, year: lowest.year ?? year, period: lowest.period ?? periodOf(foldKey(joined)) ?? upperPeriod(texts) };
   const whole = classifyHeader(joined);
   if (whole) return whole;
   for (let i = texts.length - 2; i >= 0; i--) {
@@ -141,7 +150,12 @@ function linesUncached(lines: string[]): HeaderReading | null {
 export function roleOfKey(key: string): HeaderReading | null {
   const plain = (role: ColumnRole): HeaderReading => ({ role, year: null, period: null });
   const k = parseColumnKey(key);
-  if (k) return k.kind === "period" ? { role: "actual", year: null, period: k.period } : null;
+  if (k) {
+    if (k.kind === "period") return { role: "actual", year: null, period: k.period };
+    if (k.kind === "task-status") return { role: "status", year: null, period: k.period };
+    if (k.kind === "task-result") return { role: "result", year: null, period: k.period };
+    return null;
+  }
   switch (key) {
     case "no":
     case "code":

@@ -122,7 +122,11 @@ function score(columns: FoundColumn[]): number {
   const roles = new Set(columns.map((c) => c.role));
   if (!roles.has("name")) return 0;
   // One recognised role beside the name is a sentence, not a header.
-  return roles.size >= 3 ? roles.size : 0;
+  if (roles.size < 3) return 0;
+  // Status columns told apart by the period above them ("6 tháng" / "Cả năm" over "Trạng thái", the
+  // tasks sheet's) are read better with that line than without it.
+  const statusPeriods = new Set(columns.filter((c) => c.role === "status").map((c) => c.period));
+  return roles.size + Math.max(0, statusPeriods.size - 1);
 }
 
 const found = new WeakMap<Grid, FoundHeader | null>();

@@ -78,7 +78,9 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
       if (role === "note" && !h.columns.some((x) => x.role === "result")) role = "result";
       if (role === "actual" || role === "compare" || role === "plan" || role === "previous" || role === "unit") role = "compare";
     }
-    if (single.has(role) && columns.some((x) => x.role === role)) {
+    // A tasks table keeps one status and one result column per period ("Trạng thái" under "6 tháng").
+    const perPeriod = kind === "tasks" && (role === "status" || role === "result");
+    if (single.has(role) && columns.some((x) => x.role === role && (!perPeriod || x.period === c.period))) {
       if (!h.own) unknown.push({ col: c.col, header: c.header });
       continue;
     }
@@ -89,6 +91,15 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
 
 export function columnOf(t: TableReading, role: ColumnRole): TableColumn | null {
   return t.columns.find((c) => c.role === role) ?? null;
+}
+
+/**
+ * A tasks table's status (or result) column for a period: the one naming that period, else the one
+ * naming none (a single status column, as colleagues' tables and the add-in's books before per-period
+ * statuses have it). Null when the table has columns for other periods only.
+ */
+export function taskColumnOf(t: TableReading, role: "status" | "result", period: string): TableColumn | null {
+  return t.columns.find((c) => c.role === role && c.period === period) ?? t.columns.find((c) => c.role === role && c.period == null) ?? null;
 }
 
 function text(grid: Grid, row: number, col: TableColumn | null): string {

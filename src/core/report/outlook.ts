@@ -10,17 +10,15 @@
 import { evaluateTarget } from "../evaluate";
 import { isCumulative } from "../cumulative";
 import { formatNumber } from "../numbers";
+import { OUTLOOK_LABELS, OUTLOOK_REASONS } from "../messages/labels";
 import type { TargetRow } from "../plan";
 import type { FigureCell } from "./model";
 import type { ReportPeriod } from "./period";
 
 export type OutlookStatus = "du-kien-dat" | "du-kien-khong-dat" | "chua-danh-gia";
 
-export const OUTLOOK_LABELS: Record<OutlookStatus, string> = {
-  "du-kien-dat": "Dự kiến đạt",
-  "du-kien-khong-dat": "Dự kiến không đạt",
-  "chua-danh-gia": "Chưa đánh giá được",
-};
+/** The words, from the message catalog's labels (one home for every path's text). */
+export { OUTLOOK_LABELS };
 
 export interface Outlook {
   status: OutlookStatus;
@@ -42,7 +40,7 @@ export function yearOutlook(
 ): Outlook | null {
   const months = outlookMonths(period);
   if (months == null) return null;
-  if (row.annual) return { status: "chua-danh-gia", projected: null, basis: null, reason: "Chỉ tiêu chỉ đánh giá được khi có số liệu cả năm." };
+  if (row.annual) return { status: "chua-danh-gia", projected: null, basis: null, reason: OUTLOOK_REASONS.annual() };
   if (!isCumulative(row) || actual.value == null) return null;
   const same = lastYear?.samePeriod.value ?? null;
   const full = lastYear?.year.value ?? null;
@@ -53,13 +51,11 @@ export function yearOutlook(
   const ok = e.ruleStatus === "dat" || e.ruleStatus === "vuot";
   if (e.ruleStatus === "thieu-so-lieu" || e.ruleStatus === "xem-lai") return null;
   const shown = formatNumber(Math.round(projected * 100) / 100);
-  const how = share != null
-    ? `theo tỷ trọng cùng kỳ năm trước (${formatNumber(Math.round(share * 1000) / 10)}% cả năm)`
-    : `theo số tháng (${months}/12)`;
+  const how = share != null ? OUTLOOK_REASONS.lastYearShare(formatNumber(Math.round(share * 1000) / 10)) : OUTLOOK_REASONS.months(months);
   return {
     status: ok ? "du-kien-dat" : "du-kien-khong-dat",
     projected,
     basis,
-    reason: `Dự kiến cả năm khoảng ${shown} ${how}, ${ok ? "đạt" : "không đạt"} kế hoạch ${row.target}.`,
+    reason: OUTLOOK_REASONS.projected({ shown, how, ok, target: row.target }),
   };
 }

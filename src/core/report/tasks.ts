@@ -22,6 +22,22 @@ export interface TaskStatusInput {
   byPeriod?: Readonly<Record<string, string | null>>;
 }
 
+/** The key, among a task's written statuses, of a column naming no period (a single status column). */
+export const ANY_PERIOD = "";
+
+/**
+ * A task's status for a period, from the statuses written in its row by period (`ANY_PERIOD` for a
+ * single status column naming none): the period's own, else the single column's; the other periods'
+ * go in `byPeriod` for the timeliness counts. Every reader of a tasks sheet takes a period's status
+ * through here, so a report of the 6 months and one of the year read the same row alike.
+ */
+export function taskStatusAt(code: string, written: Readonly<Record<string, string | null>>, period: string): TaskStatusInput {
+  const own = period in written ? written[period] : (written[ANY_PERIOD] ?? null);
+  const byPeriod: Record<string, string | null> = {};
+  for (const [p, text] of Object.entries(written)) if (p !== ANY_PERIOD && p !== period && text != null) byPeriod[p] = text;
+  return Object.keys(byPeriod).length ? { code, status: own ?? null, byPeriod } : { code, status: own ?? null };
+}
+
 const emptyCounts = (): TaskCounts => ({
   total: 0, done: 0, doing: 0, notStarted: 0, unreported: 0, onTime: 0, late: 0, openInTime: 0, overdue: 0,
 });

@@ -5,11 +5,11 @@
  * record (layout/sheets/record.ts) is rewritten in the same request as the metadata.
  */
 import { mainTargets, type Plan } from "../../core/plan";
-import { type DroppedRow, mergeTargets, mergeTasks } from "../../layout/merge";
+import { type DroppedRow, mergeTargets, legacyTaskPeriod, mergeTasks, taskPeriodsWithData } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
 import { JUDGED_KEY, RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
 import { rowFingerprints } from "../../layout/fingerprint";
-import { type PeriodId, latestPeriod } from "../../core/periods";
+import { type PeriodId, latestPeriod, period as periodOf } from "../../core/periods";
 import type { SheetModel } from "../../layout/sheet-model";
 import type { TypingCulture } from "../../core/culture";
 import { TARGETS_LAYOUT_VERSION } from "../../layout/sheets/targets";
@@ -33,13 +33,21 @@ export interface Merged {
   statusPeriod: PeriodId | null;
   dropped: DroppedRow[];
   culture: TypingCulture | null;
+  /** The period a one-status tasks sheet's statuses were moved to (said in the outcome). */
+  tasksMovedTo: PeriodId | null;
 }
 
 export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[]): Merged {
   const previous = loc.meta?.statusPeriod ?? null;
   const statusPeriod = previous && periods.includes(previous) ? previous : null;
-  const t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods, statusPeriod, culture: loc.culture });
-  const n = mergeTasks(plan, loc.found.tasks?.read ?? null);
+  const tasks = loc.found.tasks?.read ?? null;
+  // Both sheets have the same periods: those asked, and those either sheet holds data for.
+  const wanted = [...periods, ...(tasks ? taskPeriodsWithData(tasks) : [])];
+  let t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods: wanted, statusPeriod, culture: loc.culture });
+  // A one-status tasks sheet (layout 1) speaks for the last period reported.
+  const legacyPeriod = legacyTaskPeriod(plan.year, loc.found.targets?.read ?? null, previous, loc.meta?.periods ?? t.periods);
+  const n = mergeTasks(plan, tasks, { periods: t.periods, legacyPeriod });
+  if (n.periods.some((p) => !t.periods.includes(p))) t = mergeTargets(plan, loc.found.targets?.read ?? null, { periods: n.periods, statusPeriod, culture: loc.culture });
   return {
     loc,
     models: { targets: t.model, tasks: n.model },
@@ -47,6 +55,7 @@ export function mergeAll(plan: Plan, loc: Located, periods: readonly PeriodId[])
     statusPeriod: statusPeriod ?? latestPeriod(plan.year, t.periods),
     dropped: [...t.dropped, ...n.dropped],
     culture: loc.culture,
+    tasksMovedTo: n.migrated,
   };
 }
 
@@ -163,7 +172,8 @@ export async function writeMerged(
     ? judgeSheet(plan, { ...targets, culture: m.culture }, period, sheets.targets.name).summary
     : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
   const kept = m.dropped.map(dropLabel);
-  const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "");
+  const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "") +
+    (m.tasksMovedTo ? HOST_TEXT.tasksMoved(sheets.tasks.name, periodOf(m.tasksMovedTo, plan.year).label) : "");
   return {
     outcome: { message, kept, notices: featureNotices(w.features), summary },
     targetsId: sheets.targets.id ?? sheets.targets.ws.id,

@@ -41,7 +41,7 @@ export interface ReportSheetOptions {
 }
 
 export type { ReportSheetOutcome } from "../../contract/operations";
-import type { ReportSheetOutcome } from "../../contract/operations";
+import type { ReportSheetOutcome, ReportTasks } from "../../contract/operations";
 
 export const REPORT_TEXT = {
   made: (sheet: string) => `Đã lập báo cáo ở trang "${sheet}".`,
@@ -105,7 +105,7 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, cultu
   if (!targets) throw new HostError(HOST_TEXT.noTargetsSheet);
   const read = readSheetActuals(targets.read, period, targets.formats, loc.culture);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
-  const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read) : null;
+  const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read, period) : null;
   const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks });
   model.problems.unshift(...read.problems);
   const marker = markerSetting.isNullObject ? null : decodeMarker(markerSetting.value);
@@ -240,11 +240,19 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
         notices: pageLayout ? [] : [{ ...NOTICES.pageLayout }],
         warnings: r.model.problems.filter((p: Problem) => p.severity !== "info").map(message),
         counts: r.model.counts,
+        tasks: reportTasks(r.model),
       };
     });
   } catch (err) {
     throw hostError(err);
   }
+}
+
+/** The task counts the report's table by lead office totals, with its headers (the pane shows them). */
+function reportTasks(model: ReportModel): ReportTasks | null {
+  const t = model.tasks;
+  if (!t || !t.byOffice.length) return null;
+  return { period: model.period, counts: t.columns.map((c) => ({ key: c.key, header: c.header, count: t[c.key] })) };
 }
 
 /** The report model alone (two requests, nothing written): what the pane copies for Word. */

@@ -25,6 +25,8 @@ export const HOST_TEXT = {
   loaded: (targets: number, tasks: number, sheet: string) =>
     `Đã nạp ${targets} chỉ tiêu, ${tasks} nhiệm vụ vào trang "${sheet}".`,
   keptRows: (n: number) => ` ${n} dòng không còn trong kế hoạch được giữ ở cuối trang.`,
+  tasksMoved: (sheet: string, period: string) =>
+    ` Trạng thái và kết quả nhiệm vụ ở trang "${sheet}" nay ghi riêng cho từng kỳ: những gì đã ghi được chuyển vào cột kỳ “${period}”.`,
 } as const;
 
 export const NOTICES = {

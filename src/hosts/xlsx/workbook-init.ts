@@ -59,7 +59,7 @@ export function initWorkbook(plan: Plan, opts: InitOptions): InitResult {
   const periods = listPeriods(plan.year, opts.periods).map((p) => p.id);
   const statusPeriod = opts.statusPeriod ?? latestPeriod(plan.year, periods);
   const targets = buildTargetsModel(plan, { periods, statusPeriod });
-  const tasks = buildTasksModel(plan);
+  const tasks = buildTasksModel(plan, { periods });
   const wb = new Workbook();
   wb.creator = "KT-XH";
   applyModel(wb, targets);

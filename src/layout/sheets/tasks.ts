@@ -1,41 +1,72 @@
 /**
  * The tasks sheet (Nhiệm vụ): the decision's task matrix as written (code, group, text, who directs,
- * leads and co-operates, timing) and the two columns staff fill: status from a list and a result note.
+ * leads and co-operates, timing) and, for each reporting period the book has (as the targets sheet:
+ * 6 tháng, 9 tháng, Năm …), the two columns staff fill: the status reported for that period from a list
+ * and a result note. A task keeps one status per period, so the 6-month status is still there when the
+ * year's is typed, and the timeliness counts can tell a late finish (../../core/task-timeliness.ts).
  * Tasks under a group ("2. Về phát triển kinh tế") follow a group heading row, as in the decision.
+ *
+ * Layout version 1 had one status and one result column (keys "status", "result"); a reload moves
+ * them to the period the book judged (layout/merge.ts).
  */
 import type { Plan } from "../../core/plan";
-import { groupId, taskId } from "../../core/row-id";
+import { type PeriodId, type Period, listPeriods } from "../../core/periods";
+import { groupId, taskId, taskResultKey, taskStatusKey } from "../../core/row-id";
 import {
   BASE_FORMAT, HEADER_FORMAT, PAGE, TASK_STATUS_FORMATS, TASK_STATUS_VALIDATION, TEXT_FORMAT, noteValidation,
 } from "./styles";
-import type { BodyRow, ColumnSpec, SheetLayout } from "./types";
+import type { BodyRow, ColumnSpec, HeaderGroup, SheetLayout } from "./types";
 
-export const TASKS_LAYOUT_VERSION = 1;
+export const TASKS_LAYOUT_VERSION = 2;
 
-function columns(): ColumnSpec[] {
+/** The keys of the single status and result columns of layout version 1. */
+export const LEGACY_STATUS_KEY = "status";
+export const LEGACY_RESULT_KEY = "result";
+
+export interface TasksOptions {
+  /** The book's reporting periods (the targets sheet's); none: the year alone. */
+  periods: readonly PeriodId[];
+}
+
+/** The periods a tasks sheet has columns for, in cut-off order. */
+export function taskPeriods(plan: Plan, opts: TasksOptions): Period[] {
+  const list = listPeriods(plan.year, opts.periods);
+  return list.length ? list : listPeriods(plan.year, ["year"]);
+}
+
+/** The header over a period's pair of columns: the period's label ("6 tháng"); the year's is "Cả năm". */
+export function taskPeriodHeader(p: Period): string {
+  return p.id === "year" ? "Cả năm" : p.label;
+}
+
+function columns(periods: readonly Period[]): ColumnSpec[] {
   const text = { numberFormat: TEXT_FORMAT, hAlign: "left" as const };
   return [
     { key: "code", header: "Mã", width: 6, role: "plan", format: { numberFormat: TEXT_FORMAT, hAlign: "center" } },
-    { key: "group", header: "Nhóm", width: 16, role: "plan", format: text },
-    { key: "text", header: "Nội dung nhiệm vụ, giải pháp", width: 54, role: "plan", format: { ...text, hAlign: "justify" } },
-    { key: "directs", header: "Chỉ đạo thực hiện", width: 13, role: "plan", format: text },
-    { key: "lead", header: "Cơ quan chủ trì", width: 17, role: "plan", format: text },
-    { key: "partners", header: "Cơ quan phối hợp", width: 19, role: "plan", format: text },
+    { key: "group", header: "Nhóm", width: 14, role: "plan", format: text },
+    { key: "text", header: "Nội dung nhiệm vụ, giải pháp", width: 46, role: "plan", format: { ...text, hAlign: "justify" } },
+    { key: "directs", header: "Chỉ đạo thực hiện", width: 11, role: "plan", format: text },
+    { key: "lead", header: "Cơ quan chủ trì", width: 15, role: "plan", format: text },
+    { key: "partners", header: "Cơ quan phối hợp", width: 15, role: "plan", format: text },
     { key: "timing", header: "Tiến độ", width: 12, role: "plan", format: text },
-    {
-      key: "status", header: "Trạng thái", width: 13, role: "input",
-      format: { numberFormat: TEXT_FORMAT, hAlign: "center", locked: false },
-      validation: TASK_STATUS_VALIDATION, conditional: TASK_STATUS_FORMATS,
-    },
-    {
-      key: "result", header: "Kết quả / ghi chú", width: 24, role: "input",
-      format: { ...text, locked: false }, validation: noteValidation("Kết quả thực hiện", 2000),
-    },
+    ...periods.flatMap((p): ColumnSpec[] => [
+      {
+        key: taskStatusKey(p.id), header: "Trạng thái", width: 12, role: "input",
+        format: { numberFormat: TEXT_FORMAT, hAlign: "center", locked: false },
+        validation: TASK_STATUS_VALIDATION, conditional: TASK_STATUS_FORMATS,
+      },
+      {
+        key: taskResultKey(p.id), header: "Kết quả / ghi chú", width: 17, role: "input",
+        format: { ...text, locked: false }, validation: noteValidation("Kết quả thực hiện", 2000),
+      },
+    ]),
     { key: "id", header: "Mã dòng", width: 10, role: "identity", hidden: true, format: { numberFormat: TEXT_FORMAT } },
   ];
 }
 
-export function tasksLayout(plan: Plan): SheetLayout {
+export function tasksLayout(plan: Plan, opts: TasksOptions): SheetLayout {
+  const periods = taskPeriods(plan, opts);
+  const groups: HeaderGroup[] = periods.map((p) => ({ row: 0, text: taskPeriodHeader(p), from: taskStatusKey(p.id), to: taskResultKey(p.id) }));
   return {
     id: "tasks",
     version: TASKS_LAYOUT_VERSION,
@@ -43,10 +74,10 @@ export function tasksLayout(plan: Plan): SheetLayout {
     baseFormat: { ...BASE_FORMAT, vAlign: "top" },
     titles: [`THEO DÕI THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU NĂM ${plan.year}`],
     subtitle: `${plan.unit} — ${plan.source.document}`,
-    headerRows: 1,
-    groups: [],
+    headerRows: 2,
+    groups,
     headerInputs: [],
-    columns: columns(),
+    columns: columns(periods),
     rowFormats: {
       title: { font: { bold: true, size: 14 }, hAlign: "center", vAlign: "middle", wrap: false },
       subtitle: { font: { italic: true }, hAlign: "center", vAlign: "middle", wrap: false },

@@ -1,4 +1,6 @@
 import { Button } from "@fluentui/react-components";
+import type { ReportTasks } from "../../contract/operations";
+import { isPeriodId, period as periodInfo } from "../../core/periods";
 import { STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
 import { CONFIRM_MS, Notice } from "./Notice";
@@ -55,9 +57,31 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
           </ul>
         </Notice>
       )}
+      {t.reportTasks && <TaskCounts tasks={t.reportTasks} />}
       {t.copy && (
         <Notice intent={t.copy.intent} testId="copy-outcome" onDismiss={() => act.dismissNotice("copy")} timeoutMs={t.copy.intent === "success" ? CONFIRM_MS : undefined}>{t.copy.text}</Notice>
       )}
     </section>
+  );
+}
+
+/**
+ * The tasks of the last report's period: the counts its table by lead office totals, timeliness
+ * included (done on time, late, open within the deadline, overdue), under the report's own headers.
+ */
+function TaskCounts({ tasks }: { tasks: ReportTasks }) {
+  const label = isPeriodId(tasks.period) ? periodInfo(tasks.period, 2000).label : tasks.period;
+  return (
+    <div className="ktxh-task-counts" data-testid="report-tasks" role="group" aria-labelledby="ktxh-report-tasks">
+      <h3 id="ktxh-report-tasks" className="ktxh-body1 ktxh-group-title ktxh-heading">{STRINGS.reportTasksTitle(label)}</h3>
+      <ul className="ktxh-counts">
+        {tasks.counts.map((c) => (
+          <li key={c.key} className="ktxh-tile" data-key={c.key} data-count={c.count}>
+            <span className="ktxh-mark ktxh-mark-count ktxh-task-count">{c.count}</span>
+            <span className="ktxh-caption1 ktxh-tile-label">{c.header}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
