@@ -12,6 +12,7 @@ import { zipDirectory } from "../../src/hosts/xlsx/read-workbook";
 import { CONFLICTS_SHEET, SOURCES_SHEET, ASSIGN_SHEET } from "../../src/layout/sheets/submission";
 import { COMMUNES, cyclePlan, fillBook } from "../cycle/fill";
 import { cellOf, setup, syncsOf } from "./support";
+import { taskStatusKey } from "../../src/core/row-id";
 
 jest.setTimeout(120_000);
 
@@ -87,7 +88,8 @@ describe("the collection cycle in Excel", () => {
     // Task statuses and results into the tasks sheet.
     expect(c.merged.tasks).toBeGreaterThan(0);
     const tasks = wb.user.grid(TASKS, "A1:Z80");
-    const statusCol = tasks[0].indexOf("status");
+    // Into the 6-month status column (the tasks sheet keeps one per period).
+    const statusCol = tasks[0].indexOf(taskStatusKey("6m"));
     expect(statusCol).toBeGreaterThan(0);
     expect(tasks.some((r) => r[statusCol] === "Hoàn thành")).toBe(true);
 
