@@ -6,6 +6,7 @@
  */
 import type { Plan } from "../core/plan";
 import type { Severity } from "../core/problems";
+import type { ReportFields } from "../core/report/fields";
 import type { ReportModel } from "../core/report/model";
 import type { Issue } from "../core/validate";
 import type { Status, Summary } from "../core/evaluate";
@@ -60,6 +61,8 @@ export interface WorkbookState {
   planTitle: string | null;
   periods: PeriodCode[];
   notices: Notice[];
+  /** The report's document fields as last used in this book (kept in its record); null before the first report. */
+  reportFields?: ReportFields | null;
 }
 
 export interface DropCandidate {
@@ -112,10 +115,14 @@ export interface PaneOperations {
   applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
   /** Takes the check's marks off, restoring each cell's own fill. */
   clearMarks(): Promise<{ cleared: number; kept: number }>;
-  /** "Tạo báo cáo": the 783/BC report sheet with its chart; only the add-in's own report is replaced. */
-  buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome>;
-  /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`. */
-  copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }>;
+  /**
+   * "Tạo báo cáo": the 783/BC report sheet with its chart; only the add-in's own report is replaced.
+   * `fields` (number, date, addressee, signer, task counts: core/report/fields.ts) head and sign it and
+   * are kept in the book's record for the next report; fields that do not read reject with their message.
+   */
+  buildReport(period: PeriodCode, keepPrevious: boolean, fields?: ReportFields): Promise<ReportSheetOutcome>;
+  /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`; `fields` as for the sheet. */
+  copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>, fields?: ReportFields): Promise<{ rows: number }>;
 }
 
 /** A cell's value as Office.js reads it. */
@@ -191,4 +198,6 @@ export interface ReportSheetOutcome {
   /** Problems in the figures (a traffic count that is not a whole number…), already in Vietnamese. */
   warnings: string[];
   counts: ReportModel["counts"];
+  /** Whether the fields were kept in the book's record (not when its record sheet is protected or absent). */
+  fieldsSaved: boolean;
 }

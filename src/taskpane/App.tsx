@@ -49,7 +49,7 @@ function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
 export function App({ ops, plans, oldExcel }: AppProps) {
   const focus = useFocusRequests();
   const [s, act] = usePane(ops, focus);
-  const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus);
+  const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus, s.workbook?.reportFields ?? null);
   const periodId = useId("period");
   const hasPlan = s.workbook?.planId != null;
   const idle = ops !== null && s.busy === null;

@@ -242,6 +242,7 @@ export class FakeWorkbook implements PaneOperations {
       notices: [],
       warnings: s.items.filter((i) => i.status === "thieu-so-lieu").slice(0, 2).map((i) => `Chỉ tiêu ${i.no} chưa có số liệu.`),
       counts: { ...s.counts, main: s.counts.vuot + s.counts.dat + s.counts.khongDat + s.counts.xemLai + s.counts.thieuSoLieu },
+      fieldsSaved: false,
     };
   }
 
