@@ -9,9 +9,9 @@
 import { message } from "../../core/messages";
 import type { Problem } from "../../core/problems";
 import { buildReport } from "../../core/report/build";
-import { type ReportFields, readReportFields } from "../../core/report/fields";
+import { EMPTY_REPORT_FIELDS, REPORT_FIELD_KEYS, type ReportFields, readReportFields } from "../../core/report/fields";
 import type { DocDate } from "../../core/report/heading";
-import { withReportFields } from "../../layout/sheets/record";
+import { recordReportFields, withReportFields } from "../../layout/sheets/record";
 import { type ClipboardWriter, copyReportTable } from "../../core/report/clipboard";
 import type { ReportModel } from "../../core/report/model";
 import type { ReportPeriod } from "../../core/report/period";
@@ -250,7 +250,10 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
       // The fields travel with the file, in its record, for the next report (in the same request).
       const { record, metaSheet, metaProtected } = r.loc;
       const fieldsSaved = opts.fields != null && record != null && record.version >= 2 && metaSheet != null && !metaProtected;
-      if (fieldsSaved && opts.fields && record && metaSheet) queueRecord(sheets.getItem(metaSheet.id), withReportFields(record, opts.fields));
+      // Rewritten only when they changed: a report made with the fields as kept touches no other sheet.
+      const before = recordReportFields(record) ?? EMPTY_REPORT_FIELDS;
+      const changed = opts.fields != null && REPORT_FIELD_KEYS.some((k) => opts.fields?.[k] !== before[k]);
+      if (fieldsSaved && changed && opts.fields && record && metaSheet) queueRecord(sheets.getItem(metaSheet.id), withReportFields(record, opts.fields));
       await ctx.sync();
       let text = REPORT_TEXT.made(name);
       if (r.previous) text += kept ? REPORT_TEXT.kept(kept) : REPORT_TEXT.replaced;
