@@ -107,8 +107,12 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       )}
       {s.outcome && (
         <Notice intent="success" testId="outcome" onDismiss={() => {
+            // Focus follows only a notice it was in (its Đóng): one that goes by itself while the user
+            // tabs elsewhere in the pane leaves their focus where it is.
+            const at = document.activeElement;
+            const inside = !at || at === document.body || at.closest('[data-testid="outcome"]') !== null;
             act.dismissOutcome();
-            focus("section-results");
+            if (inside) focus("section-results");
           }} timeoutMs={s.kept.length ? undefined : CONFIRM_MS}>
           {s.outcome}
           {s.kept.length > 0 && (
