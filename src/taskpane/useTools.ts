@@ -38,6 +38,8 @@ export interface ToolsState {
   confirm: ConfirmQuestion | null;
   /** The document's fields as typed (number, date, addressee, signer, task counts). */
   fields: ReportFields;
+  /** The fields as the book's record keeps them (from the last report made in it); null: none kept. */
+  kept: ReportFields | null;
   /** What is wrong with a field, in Vietnamese, found when Tạo báo cáo was pressed. */
   fieldErrors: Partial<Record<ReportFieldKey, string>>;
 }
@@ -105,8 +107,10 @@ export function useTools(
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
   const [fields, setFields] = useState<ReportFields>(saved ?? EMPTY_REPORT_FIELDS);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ReportFieldKey, string>>>({});
+  const [kept, setKept] = useState<ReportFields | null>(saved);
   const typed = useRef(false);
   useEffect(() => {
+    if (saved) setKept(saved);
     if (saved && !typed.current) setFields(saved);
   }, [saved]);
   const setField = useCallback((key: ReportFieldKey, value: string) => {
@@ -216,7 +220,9 @@ export function useTools(
     setFieldErrors({});
     start("report", async (o) => {
       setCopy(null);
-      const r = await o.buildReport(period, keepPrevious, fields);
+      const sent = fields;
+      const r = await o.buildReport(period, keepPrevious, sent);
+      if (r.fieldsSaved) setKept(sent);
       setReport(r);
       setReportSheet(r.sheet);
       return "report-outcome";
@@ -292,7 +298,7 @@ export function useTools(
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm, fields, fieldErrors },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm, fields, kept, fieldErrors },
     {
       setMark,
       setIssuesSheet,

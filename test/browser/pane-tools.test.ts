@@ -306,6 +306,8 @@ for (const width of [320, 450]) {
     expect(await page.getByLabel("Ngày ban hành").getAttribute("aria-describedby")).toContain("error");
     expect(await user<string[]>(page, "sheetNames")).toEqual(before);
     expect(await page.getByTestId("report-outcome").count()).toBe(0);
+    // Typed is not kept: the summary says nothing is saved yet.
+    expect(await fields.locator("summary").textContent()).toBe("Thông tin văn bản");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `tools-05-fields-wrong-${width}`);
 
@@ -331,6 +333,7 @@ for (const width of [320, 450]) {
     // Kept in the book's own record for the next report.
     const record = (await user<Grid>(page, "grid", "_ktxh", "A1:C40")).find((r) => r[0] === "report.fields");
     expect(JSON.parse(String(record?.[1]))).toMatchObject({ number: "783", date: "05/12/2024", signer: "Nguyễn Văn An", tasksTotal: "118", tasksDone: "109", tasksDoing: "9" });
+    expect(await fields.locator("summary").textContent()).toBe("Thông tin văn bản · Đã lưu: số 783, Nguyễn Văn An, 118 nhiệm vụ");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

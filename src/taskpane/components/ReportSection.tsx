@@ -42,7 +42,8 @@ function Field({ k, t, act, disabled, numeric }: { k: ReportFieldKey; t: ToolsSt
 
 /** What the book keeps, said in the closed summary: "Đã lưu: số 783, Nguyễn Văn An". */
 function savedText(t: ToolsState): string | null {
-  const f = t.fields;
+  const f = t.kept;
+  if (!f) return null;
   const parts = [f.number && `số ${f.number}`, f.signer, f.tasksTotal && `${f.tasksTotal} nhiệm vụ`].filter(Boolean);
   return parts.length ? STRINGS.reportFieldsSaved(parts.join(", ")) : null;
 }
