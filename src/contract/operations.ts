@@ -6,6 +6,7 @@
  */
 import type { Plan } from "../core/plan";
 import type { Severity } from "../core/problems";
+import type { ReportFields } from "../core/report/fields";
 import type { ReportModel } from "../core/report/model";
 import type { Issue } from "../core/validate";
 import type { Status, Summary } from "../core/evaluate";
@@ -60,6 +61,8 @@ export interface WorkbookState {
   planTitle: string | null;
   periods: PeriodCode[];
   notices: Notice[];
+  /** The report's document fields as last used in this book (kept in its record); null before the first report. */
+  reportFields?: ReportFields | null;
 }
 
 export interface DropCandidate {
@@ -112,10 +115,14 @@ export interface PaneOperations {
   applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
   /** Takes the check's marks off, restoring each cell's own fill. */
   clearMarks(): Promise<{ cleared: number; kept: number }>;
-  /** "Tạo báo cáo": the 783/BC report sheet with its chart; only the add-in's own report is replaced. */
-  buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome>;
-  /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`. */
-  copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }>;
+  /**
+   * "Tạo báo cáo": the 783/BC report sheet with its chart; only the add-in's own report is replaced.
+   * `fields` (number, date, addressee, signer, task counts: core/report/fields.ts) head and sign it and
+   * are kept in the book's record for the next report; fields that do not read reject with their message.
+   */
+  buildReport(period: PeriodCode, keepPrevious: boolean, fields?: ReportFields): Promise<ReportSheetOutcome>;
+  /** "Sao chép bảng": the report table as HTML and text (vi-VN figures) handed to `write`; `fields` as for the sheet. */
+  copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>, fields?: ReportFields): Promise<{ rows: number }>;
   /**
    * "Tạo phiếu thu thập": one submission book per recipient of the open plan book (its *Phân công*
    * sheet, written first when the book has none), built on demand, with a .zip of them all.
@@ -256,6 +263,8 @@ export interface ReportSheetOutcome {
   counts: ReportModel["counts"];
   /** The tasks of the report's period as its table by lead office totals them; null without a tasks sheet. */
   tasks: ReportTasks | null;
+  /** Whether the fields were kept in the book's record (not when its record sheet is protected or absent). */
+  fieldsSaved: boolean;
 }
 
 /** Task counts at a report's period end: each count with the header the report gives it, in its order. */

@@ -49,6 +49,11 @@ export type ActualRow = {
   no: string; actual: string | number | null; override?: Override; format?: string | null;
   /** Decimals the figure's cell shows (its number format), for printing only: the report prints it so. */
   shownDecimals?: number;
+  /**
+   * The header of the column the figure came from when that column says it holds the change ("Mức
+   * giảm so với năm trước"): for a fall or rise target the figure is the change, whatever the plan's `actualIs`.
+   */
+  changeColumn?: string;
 };
 /**
  * `cells`: the figures are a workbook's cells (not a text file), where a number is stored as a number: a
@@ -62,6 +67,8 @@ export type PlanEvaluation = { rows: Evaluation[]; summary: Summary; problems: P
 
 export type EvaluateOptions = {
   previous?: string | number | null;
+  /** The figure's column says it holds the change: its header (`ActualRow.changeColumn`). */
+  changeColumn?: string;
   traffic?: TrafficCounts;
   override?: Override;
 };
@@ -114,7 +121,9 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   if (spec.kind === "reduce-criteria") {
     j = judgeCriteriaRow(spec, reading, opts.traffic, row, extra);
   } else {
-    j = judge({ spec, actual: reading, previous, settings, rowUnit: row.unit, actualIs: row.actualIs });
+    const actualIs = opts.changeColumn ? "change" : row.actualIs;
+    const changeColumn = opts.changeColumn;
+    j = judge({ spec, actual: reading, previous, settings, rowUnit: row.unit, actualIs, changeColumn });
     if (reading.kind === "value" && reading.alternatives.length > 0) {
       const plan = spec.min ?? spec.max;
       // A reading a thousand times off the plan is not a plausible one: warn only when the other
@@ -122,7 +131,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
       const distance = (v: number): number => (plan && v ? Math.abs(Math.log10(Math.abs(v / plan))) : 0);
       for (const alt of reading.alternatives) {
         if (distance(alt) > distance(reading.value)) continue;
-        const other = judge({ spec, actual: { ...reading, value: alt, alternatives: [] }, previous, settings, rowUnit: row.unit, actualIs: row.actualIs });
+        const other = judge({ spec, actual: { ...reading, value: alt, alternatives: [] }, previous, settings, rowUnit: row.unit, actualIs, changeColumn });
         if (other.status !== j.status) {
           extra.push(problem("evaluate.ambiguous-actual", "warning", loc, {
             text: reading.text, value: formatNumber(reading.value), alternative: formatNumber(alt),
@@ -297,6 +306,7 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
       traffic: row.criteria === "traffic-accidents" ? actuals.traffic : undefined,
       override: entry?.override,
       format: entry?.format,
+      ...(entry?.changeColumn ? { changeColumn: entry.changeColumn } : {}),
       cells: actuals.cells === true,
       culture: actuals.culture ?? null,
     });

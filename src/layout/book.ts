@@ -54,6 +54,8 @@ export interface FigureCell {
   /** The column's header as written (or its key in an intact own sheet). */
   header: string;
   value: GridCell | null;
+  /** The column says it holds the change ("Mức giảm"), not the level. */
+  change?: "increase" | "decrease";
 }
 
 export interface TrafficCell {
@@ -160,7 +162,9 @@ function cellsOf(grids: readonly Grid[], tables: readonly TableReading[]): Pick<
     if (t.kind === "targets") {
       for (const c of t.columns.filter((x) => x.role === "actual")) {
         for (const r of t.rows) {
-          figures.push({ target: r.ref, period: c.period, sheet: t.sheet, cell: a1(r.row, c.col), row: r.row, col: c.col, header: c.header, value: cellAt(grid, r.row, c.col) });
+          const f: FigureCell = { target: r.ref, period: c.period, sheet: t.sheet, cell: a1(r.row, c.col), row: r.row, col: c.col, header: c.header, value: cellAt(grid, r.row, c.col) };
+          if (c.change) f.change = c.change;
+          figures.push(f);
         }
         for (const r of t.traffic) {
           traffic.push({ criterion: r.criterion, side: r.side, period: c.period, sheet: t.sheet, cell: a1(r.row, c.col), col: c.col, value: cellAt(grid, r.row, c.col) });
@@ -275,6 +279,11 @@ function periodMark(grid: Grid, t: TableReading, col: number): "estimate" | "off
   return found === "Chính thức" ? "official" : found === "Ước" ? "estimate" : null;
 }
 
+const isBlankFigure = (f: FigureCell): boolean => {
+  const v = figureValue(f.value);
+  return v === null || (typeof v === "string" && v.trim() === "");
+};
+
 /**
  * The figures of one period: each target's cell in the column of that period (a colleague's table
  * whose columns name no period gives its rightmost figure column), the traffic counts, the staff's
@@ -286,7 +295,9 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   const named = book.figures.filter((f) => f.period === period);
   let figures = named;
   if (!named.length && !book.figures.some((f) => f.period !== null)) {
-    const cols = [...new Set(book.figures.map((f) => `${f.sheet}\u0001${f.col}`))];
+    // The rightmost column of levels; a column of changes only when there is none.
+    const levels = book.figures.filter((f) => !f.change);
+    const cols = [...new Set((levels.length ? levels : book.figures).map((f) => `${f.sheet}\u0001${f.col}`))];
     const last = cols[cols.length - 1];
     figures = last ? book.figures.filter((f) => `${f.sheet}\u0001${f.col}` === last) : [];
   }
@@ -295,11 +306,18 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   const problems: Problem[] = [];
   const rows: ActualRow[] = [];
   const seen = new Set<string>();
-  for (const f of figures) {
-    if (seen.has(f.target)) continue;
-    seen.add(f.target);
+  // A target left blank in the period's column may have its figure in a column that holds the change
+  // ("Mức giảm so với năm trước") beside it, on the same sheet: that figure is the change itself.
+  const changeCols = column ? book.figures.filter((f) => f.change && f.sheet === column.sheet && f.col !== column.col) : [];
+  for (const chosen of figures) {
+    if (seen.has(chosen.target)) continue;
+    seen.add(chosen.target);
+    const f = isBlankFigure(chosen) ? (changeCols.find((c) => c.target === chosen.target && !isBlankFigure(c)) ?? chosen) : chosen;
     const shown = formatDecimals(f.value?.numFmt);
-    rows.push(shown === null ? { no: f.target, actual: figureValue(f.value) } : { no: f.target, actual: figureValue(f.value), shownDecimals: shown });
+    const row: ActualRow = { no: f.target, actual: figureValue(f.value) };
+    if (shown !== null) row.shownDecimals = shown;
+    if (f.change) row.changeColumn = f.header;
+    rows.push(row);
   }
   let mark: BookActuals["figures"] = null;
   for (const t of targets) {

@@ -52,7 +52,7 @@ function dropQuestion(drop: DropQuestion | null): ConfirmQuestion | null {
 export function App({ ops, plans, oldExcel }: AppProps) {
   const focus = useFocusRequests();
   const [s, act] = usePane(ops, focus);
-  const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus);
+  const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus, s.workbook?.reportFields ?? null);
   const periodId = useId("period");
   const hasPlan = s.workbook?.planId != null;
   const idle = ops !== null && s.busy === null;
@@ -110,8 +110,12 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       )}
       {s.outcome && (
         <Notice intent="success" testId="outcome" onDismiss={() => {
+            // Focus follows only a notice it was in (its Đóng): one that goes by itself while the user
+            // tabs elsewhere in the pane leaves their focus where it is.
+            const at = document.activeElement;
+            const inside = !at || at === document.body || at.closest('[data-testid="outcome"]') !== null;
             act.dismissOutcome();
-            focus("section-results");
+            if (inside) focus("section-results");
           }} timeoutMs={s.kept.length ? undefined : CONFIRM_MS}>
           {s.outcome}
           {s.kept.length > 0 && (

@@ -145,8 +145,18 @@ export const STRINGS = {
   reportCopiedText: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng) dạng chữ; trình duyệt không cho chép kèm định dạng.`,
   clipboardRefused: "Trình duyệt không cho KT-XH ghi vào bộ nhớ tạm (clipboard). Hãy cho phép rồi bấm lại, hoặc chép bảng từ trang báo cáo.",
   reportWarnings: "Cần xem lại trong báo cáo",
+  reportFields: "Thông tin văn bản",
+  reportFieldsHint: "Số, ngày, nơi gửi, người ký và số nhiệm vụ in trên báo cáo; được lưu trong sổ cho lần lập sau.",
+  reportFieldsSaved: (what: string) => `Đã lưu: ${what}`,
+  reportTasks: "Nhiệm vụ theo chương trình công tác",
+  reportTasksHint: "Để trống cả ba thì đếm từ trang Nhiệm vụ.",
+  reportDateHint: "Ví dụ 05/12/2026; để trống là hôm nay.",
+  reportNumberHint: "Ví dụ 783 hoặc 783/BC-UBND; để trống cho văn thư ghi.",
+  reportTitleHint: "Ví dụ Chủ tịch, Phó Chủ tịch.",
 } as const;
 
 /** Severity and status words come from the core catalog, the same words the sheets and the CLI print. */
 export { SEVERITY_LABELS, STATUS_COUNT_LABELS } from "../core/messages/labels";
+/** The report fields' names, the same the core's messages say. */
+export { REPORT_FIELD_LABELS } from "../core/report/fields";
 

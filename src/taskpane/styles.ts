@@ -42,6 +42,12 @@ const CSS = `
 @keyframes ktxh-spin{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){.ktxh-spin{animation-duration:3s}}
 .ktxh-field{flex-grow:1}
+.ktxh-fields>summary{cursor:pointer;font-weight:${t.fontWeightSemibold}}
+.ktxh-fields-body{display:flex;flex-direction:column;gap:${t.spacingVerticalS};margin-top:${t.spacingVerticalS}}
+.ktxh-fieldset{margin:0;padding:0;border:0;min-width:0;display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
+.ktxh-fieldset .ktxh-filter>.ktxh-field{flex:1 1 80px}
+.ktxh-root .ktxh-field-error{color:${t.colorPaletteRedForeground1}}
+.ktxh-search:disabled{color:${t.colorNeutralForegroundDisabled};background-color:${t.colorNeutralBackgroundDisabled}}
 .ktxh-bullets{margin:0;padding-inline-start:${t.spacingHorizontalL}}
 
 .ktxh-notice{display:flex;align-items:flex-start;gap:${t.spacingHorizontalS};padding:${t.spacingVerticalS} ${t.spacingHorizontalM};border-radius:${t.borderRadiusMedium};border-left:4px solid;color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300};overflow-wrap:anywhere}

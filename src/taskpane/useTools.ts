@@ -5,7 +5,9 @@
  * message in the pane. Validation never edits a figure: only an accepted fix writes.
  */
 import type { ConfirmQuestion } from "./components/ConfirmDialog";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { EMPTY_REPORT_FIELDS, type ReportFieldKey, type ReportFields, readReportFields } from "../core/report/fields";
+import { message } from "../core/messages";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import { formatNumber } from "../core/numbers";
 import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, ReportTasks, WorkbookCheck } from "../contract/operations";
@@ -36,12 +38,19 @@ export interface ToolsState {
   reportTasks: ReportTasks | null;
   copy: ToolMessage | null;
   confirm: ConfirmQuestion | null;
+  /** The document's fields as typed (number, date, addressee, signer, task counts). */
+  fields: ReportFields;
+  /** The fields as the book's record keeps them (from the last report made in it); null: none kept. */
+  kept: ReportFields | null;
+  /** What is wrong with a field, in Vietnamese, found when Tạo báo cáo was pressed. */
+  fieldErrors: Partial<Record<ReportFieldKey, string>>;
 }
 
 export interface ToolsActions {
   setMark(on: boolean): void;
   setIssuesSheet(on: boolean): void;
   setKeepPrevious(on: boolean): void;
+  setField(key: ReportFieldKey, value: string): void;
   runCheck(): void;
   fix(issue: CheckedIssue): void;
   fixAll(): void;
@@ -76,7 +85,17 @@ export function proposedFixes(check: WorkbookCheck | null): FixToApply[] {
 }
 
 /** `onSummary`: the judgement the host made of the target rows a fix touched (the pane's counts). */
-export function useTools(ops: PaneOperations | null, period: PeriodCode, onSummary?: (s: CheckSummary) => void, focus: FocusRequest = () => undefined): [ToolsState, ToolsActions] {
+/**
+ * `saved`: the report fields the book's record keeps (from the last report made in it); the fields
+ * start from them until the user types.
+ */
+export function useTools(
+  ops: PaneOperations | null,
+  period: PeriodCode,
+  onSummary?: (s: CheckSummary) => void,
+  focus: FocusRequest = () => undefined,
+  saved: ReportFields | null = null,
+): [ToolsState, ToolsActions] {
   const [busy, setBusy] = useState<ToolBusy>(null);
   const [error, setError] = useState<ToolsState["error"]>(null);
   const [mark, setMark] = useState(true);
@@ -89,6 +108,24 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const [reportTasks, setReportTasks] = useState<ReportTasks | null>(null);
   const [copy, setCopy] = useState<ToolMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
+  const [fields, setFields] = useState<ReportFields>(saved ?? EMPTY_REPORT_FIELDS);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ReportFieldKey, string>>>({});
+  const [kept, setKept] = useState<ReportFields | null>(saved);
+  const typed = useRef(false);
+  useEffect(() => {
+    if (saved) setKept(saved);
+    if (saved && !typed.current) setFields(saved);
+  }, [saved]);
+  const setField = useCallback((key: ReportFieldKey, value: string) => {
+    typed.current = true;
+    setFields((f) => ({ ...f, [key]: value }));
+    setFieldErrors((e) => {
+      if (!(key in e)) return e;
+      const rest = { ...e };
+      delete rest[key];
+      return rest;
+    });
+  }, []);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
   // Focus then lands on the tool's result, or on its error.
@@ -173,15 +210,28 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
     [ops],
   );
 
-  const buildReport = () =>
+  const buildReport = () => {
+    // The fields are read by the core before anything is asked of Excel: a wrong one is said at the field.
+    const read = readReportFields(fields);
+    if (read.problems.length) {
+      const errors: Partial<Record<ReportFieldKey, string>> = {};
+      for (const p of read.problems) errors[p.field] ??= message(p.problem);
+      setFieldErrors(errors);
+      focus(`report-field-${read.problems[0].field}`);
+      return;
+    }
+    setFieldErrors({});
     start("report", async (o) => {
       setCopy(null);
-      const r = await o.buildReport(period, keepPrevious);
+      const sent = fields;
+      const r = await o.buildReport(period, keepPrevious, sent);
+      if (r.fieldsSaved) setKept(sent);
       setReport(r);
       setReportSheet(r.sheet);
       setReportTasks(r.tasks ?? null);
       return "report-outcome";
     });
+  };
 
   /**
    * The table prepared before the click: a clipboard write must happen inside the click (Safari) or
@@ -189,28 +239,35 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
    * preparation is used for a few seconds only: figures typed since then are read on the next one.
    */
   type Table = { html: string; text: string; rows: number };
-  const prepared = useRef<{ period: PeriodCode; at: number; table: Table | null } | null>(null);
+  type Prepared = { period: PeriodCode; fields: ReportFields | undefined; at: number; table: Table | null };
+  const prepared = useRef<Prepared | null>(null);
   const PREPARED_FOR_MS = 15000;
+  // The copy carries the fields when they read (the task counts give its task sentence); else none.
+  const copyFields = readReportFields(fields).problems.length ? undefined : fields;
   const prepareCopy = useCallback(() => {
     if (!ops) return;
     const p = prepared.current;
-    if (p && p.period === period && Date.now() - p.at < PREPARED_FOR_MS / 3) return;
-    const entry: { period: PeriodCode; at: number; table: Table | null } = { period, at: Date.now(), table: null };
+    if (p && p.period === period && p.fields === copyFields && Date.now() - p.at < PREPARED_FOR_MS / 3) return;
+    const entry: Prepared = { period, fields: copyFields, at: Date.now(), table: null };
     prepared.current = entry;
     let html = "";
     let text = "";
     ops
-      .copyReportTable(period, async (h, t) => {
-        html = h;
-        text = t;
-      })
+      .copyReportTable(
+        period,
+        async (h, t) => {
+          html = h;
+          text = t;
+        },
+        copyFields,
+      )
       .then((r) => (entry.table = { html, text, rows: r.rows }))
       .catch(() => undefined);
-  }, [ops, period]);
+  }, [ops, period, copyFields]);
 
   const copyTable = () => {
     const p = prepared.current;
-    const table = p && p.period === period && Date.now() - p.at < PREPARED_FOR_MS ? p.table : null;
+    const table = p && p.period === period && p.fields === copyFields && Date.now() - p.at < PREPARED_FOR_MS ? p.table : null;
     // Prepared: the clipboard is written now, inside the click, before any await.
     const written = table ? copyNow(table.html, table.text) : null;
     return start("copy", async (o) => {
@@ -233,7 +290,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const copyAfterRead = async (o: PaneOperations) => {
     const clip = clipboardWriter();
     try {
-      const r = await o.copyReportTable(period, clip.write);
+      const r = await o.copyReportTable(period, clip.write, copyFields);
       setCopy({
         intent: clip.copied() === "text" ? "warning" : "success",
         text: clip.copied() === "text" ? STRINGS.reportCopiedText(r.rows) : STRINGS.reportCopied(r.rows),
@@ -245,11 +302,12 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors },
     {
       setMark,
       setIssuesSheet,
       setKeepPrevious,
+      setField,
       runCheck,
       fix,
       fixAll,

@@ -6,6 +6,7 @@
 import { evaluatePlan } from "../../src/core/evaluate";
 import { formatNumber, parseNumber } from "../../src/core/numbers";
 import { mainTargets, type Plan } from "../../src/core/plan";
+import type { ReportFields } from "../../src/core/report/fields";
 import type {
   CheckSummary,
   CheckedIssue,
@@ -42,6 +43,8 @@ export class FakeWorkbook implements PaneOperations {
   /** Cells the last check marked, and report sheets made (the previous ones kept by name). */
   marked = new Set<string>();
   reports: string[] = [];
+  /** The report fields the book's record keeps (the real host's `report.fields`). */
+  reportFields: ReportFields | null = null;
   /** How long recheck takes, to let the pane be caught mid-request. */
   recheckDelayMs = 0;
   private failures: string[] = [];
@@ -105,6 +108,7 @@ export class FakeWorkbook implements PaneOperations {
       planTitle: this.plan ? `${this.plan.unit} – ${this.plan.year}` : null,
       periods: [...this.periods],
       notices: this.notices,
+      reportFields: this.reportFields,
     };
   }
 
@@ -229,8 +233,10 @@ export class FakeWorkbook implements PaneOperations {
     return { cleared, kept: 0 };
   }
 
-  async buildReport(period: PeriodCode, keepPrevious: boolean): Promise<ReportSheetOutcome> {
-    this.enter(`buildReport ${period} keep=${keepPrevious}`);
+  async buildReport(period: PeriodCode, keepPrevious: boolean, fields?: ReportFields): Promise<ReportSheetOutcome> {
+    const typed = fields && Object.values(fields).some((v) => v !== "");
+    this.enter(`buildReport ${period} keep=${keepPrevious}${typed ? ` fields=${JSON.stringify(fields)}` : ""}`);
+    if (fields) this.reportFields = { ...fields };
     const s = this.summary(period);
     const kept = keepPrevious && this.reports.length ? `${REPORT_SHEET} (${this.reports.length})` : null;
     if (kept) this.reports.push(kept);
@@ -245,6 +251,7 @@ export class FakeWorkbook implements PaneOperations {
       warnings: s.items.filter((i) => i.status === "thieu-so-lieu").slice(0, 2).map((i) => `Chỉ tiêu ${i.no} chưa có số liệu.`),
       counts: { ...s.counts, main: s.counts.vuot + s.counts.dat + s.counts.khongDat + s.counts.xemLai + s.counts.thieuSoLieu },
       tasks: null,
+      fieldsSaved: false,
     };
   }
 

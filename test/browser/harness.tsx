@@ -30,6 +30,13 @@ if (query.has("loaded")) {
   fake.periods = ["6m", "9m", "year"];
   fake.figures.set("year", new Map([["4", "800"]]));
 }
+if (query.has("fields")) {
+  // The fields of the last report made in this book, as its record keeps them.
+  fake.reportFields = {
+    number: "783", date: "05/12/2024", to: "Hội đồng nhân dân huyện", signer: "Nguyễn Văn An", signerTitle: "Chủ tịch",
+    tasksTotal: "118", tasksDone: "109", tasksDoing: "9",
+  };
+}
 const container = document.getElementById("container");
 if (container) {
   installStyles();

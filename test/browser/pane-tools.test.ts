@@ -305,3 +305,67 @@ test("the check and report sections fit 320 px and pass axe", async () => {
   await page.getByTestId("check").scrollIntoViewIfNeeded();
   await screenshot(page, "tools-04-320");
 });
+
+/** Fills a report field (the input event React listens to; key by key lost letters on a loaded machine). */
+async function fill(page: Page, field: string, text: string): Promise<void> {
+  await page.getByTestId(`report-field-${field}`).fill(text);
+}
+
+for (const width of [320, 450]) {
+  test(`Thông tin văn bản at ${width} px: wrong fields are said at the field, nothing made; right ones head, sign and count the report and stay in the book`, async () => {
+    const page = await open({ width });
+    await loadPlan(page);
+    const before = await user<string[]>(page, "sheetNames");
+    const fields = page.getByTestId("report-fields");
+    expect(await fields.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await fields.locator("summary").click();
+    await fill(page, "number", "783");
+    await fill(page, "date", "31/02/2024");
+    await fill(page, "tasksTotal", "100");
+    await fill(page, "tasksDone", "109");
+    await fill(page, "tasksDoing", "9");
+    await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+    // Both faults under their fields, in the core's words; focus on the first; no report sheet.
+    await page.getByTestId("report-error-date").waitFor();
+    expect(await page.getByTestId("report-error-date").textContent()).toBe('Ngày "31/02/2024" không hợp lệ; ghi dạng 2023-12-05 hoặc 05/12/2023.');
+    expect(await page.getByTestId("report-error-tasksTotal").textContent()).toContain("cộng lại nhiều hơn tổng số nhiệm vụ (100)");
+    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("report-field-date"));
+    expect(await page.getByTestId("report-field-date").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Ngày ban hành").getAttribute("aria-describedby")).toContain("error");
+    expect(await user<string[]>(page, "sheetNames")).toEqual(before);
+    expect(await page.getByTestId("report-outcome").count()).toBe(0);
+    // Typed is not kept: the summary says nothing is saved yet.
+    expect(await fields.locator("summary").textContent()).toBe("Thông tin văn bản");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `tools-05-fields-wrong-${width}`);
+
+    // Editing a field takes its message away; the right fields make the report.
+    await fill(page, "date", "05/12/2024");
+    expect(await page.getByTestId("report-error-date").count()).toBe(0);
+    await fill(page, "tasksTotal", "118");
+    await fill(page, "to", "Hội đồng nhân dân huyện");
+    await fill(page, "signer", "Nguyễn Văn An");
+    await fill(page, "signerTitle", "Phó Chủ tịch");
+    await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+    await page.getByTestId("report-outcome").waitFor({ timeout: 30000 });
+    expect(await page.getByTestId("report-error").count()).toBe(0);
+    const made = (await user<string[]>(page, "sheetNames")).filter((s) => !before.includes(s));
+    expect(made).toHaveLength(1);
+    const text = (await user<Grid>(page, "grid", made[0], "A1:J200")).flat().filter((v) => v !== "").join(" | ");
+    expect(text).toContain("Số: 783/BC-UBND");
+    expect(text).toContain("ngày 05 tháng 12 năm 2024");
+    expect(text).toContain("Kính gửi: Hội đồng nhân dân huyện");
+    expect(text).toContain("KT. CHỦ TỊCH | PHÓ CHỦ TỊCH");
+    expect(text).toContain("Nguyễn Văn An");
+    expect(text).toContain("Tổng số nhiệm vụ giao: 118 nhiệm vụ; đã thực hiện hoàn thành 109 nhiệm vụ, đang thực hiện 09 nhiệm vụ.");
+    // Kept in the book's own record for the next report.
+    const record = (await user<Grid>(page, "grid", "_ktxh", "A1:C40")).find((r) => r[0] === "report.fields");
+    expect(JSON.parse(String(record?.[1]))).toMatchObject({ number: "783", date: "05/12/2024", signer: "Nguyễn Văn An", tasksTotal: "118", tasksDone: "109", tasksDoing: "9" });
+    expect(await fields.locator("summary").textContent()).toBe("Thông tin văn bản · Đã lưu: số 783, Nguyễn Văn An, 118 nhiệm vụ");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await fields.scrollIntoViewIfNeeded();
+    await screenshot(page, `tools-06-fields-made-${width}`);
+  });
+}

@@ -188,7 +188,7 @@ test("the keyboard reaches every control in reading order, with a visible focus"
   const seen: string[] = [];
   // Start from the top of the page: a click on the title moves the focus starting point there.
   await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).click();
-  for (let i = 0; i < 18; i++) {
+  for (let i = 0; i < 19; i++) {
     await page.keyboard.press("Tab");
     seen.push(
       await page.evaluate(() => {
@@ -213,6 +213,7 @@ test("the keyboard reaches every control in reading order, with a visible focus"
     "button:Kiểm tra lại",
     // The report for the period just chosen, then the indicators to look at.
     "input:report-keep",
+    "summary:Thông tin văn bản",
     "button:Tạo báo cáo",
     "button:Sao chép bảng",
     // The list's filter and search, then the indicators, off target first.
@@ -456,4 +457,29 @@ test("Tạo báo cáo shows the outcome and warnings; Sao chép bảng falls bac
   expect(text[0].split("\n").filter((l) => l.startsWith("4\t"))).toEqual(["4\tTổng chi ngân sách trên địa bàn\t800"]);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "ui-10-report-340");
+});
+
+test("a book whose record keeps the last report's fields: the pane starts from them and sends them with Tạo báo cáo", async () => {
+  for (const width of [320, 450]) {
+    const page = await open("?loaded&fields", width);
+    await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
+    const fields = page.getByTestId("report-fields");
+    // Closed, saying what is kept; open, every field as kept.
+    await eventually(async () => expect(await fields.locator("summary").textContent()).toBe("Thông tin văn bản · Đã lưu: số 783, Nguyễn Văn An, 118 nhiệm vụ"));
+    await fields.locator("summary").click();
+    const values = await page.locator('[data-testid^="report-field-"]').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [(e.getAttribute("data-testid") ?? "").replace("report-field-", ""), (e as HTMLInputElement).value])),
+    );
+    expect(values).toEqual({ number: "783", date: "05/12/2024", to: "Hội đồng nhân dân huyện", signer: "Nguyễn Văn An", signerTitle: "Chủ tịch", tasksTotal: "118", tasksDone: "109", tasksDoing: "9" });
+    await page.getByTestId("report-field-number").fill("801");
+    await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+    await page.getByTestId("report-outcome").waitFor();
+    const sent = (await calls(page)).filter((c) => c.startsWith("buildReport"));
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0].replace(/^buildReport year keep=false fields=/, ""))).toMatchObject({ number: "801", signer: "Nguyễn Văn An", tasksTotal: "118" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `ui-11-report-fields-saved-${width}`);
+  }
 });

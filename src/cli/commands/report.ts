@@ -24,6 +24,7 @@ import { type CliIO, type Command, EXIT } from "../io";
 import { PLAN_OPTIONS, PLAN_USAGE, loadPlanFile, planOptions } from "../load-plan";
 import type { PlanFileOptions } from "../../core/plan-json";
 import { type GivenTaskCounts, parseTaskCounts } from "../../core/report/tasks";
+import { type ReportFields, readReportFields } from "../../core/report/fields";
 
 const USAGE = [
   "ktxh report SỔ.xlsx [--period KỲ] -o BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--json]",
@@ -44,6 +45,7 @@ const USAGE = [
   "  --signer    họ tên người ký (mặc định: dòng \"Người ký:\" của kế hoạch; trống để ký tay)",
   "  --signer-title  chức vụ người ký (Chủ tịch, Phó Chủ tịch; mặc định: Chủ tịch)",
   "  --tasks     số nhiệm vụ: tổng số, đã hoàn thành, đang thực hiện (118,109,9), thay cho trang Nhiệm vụ",
+  "  (số, ngày, nơi gửi, người ký, số nhiệm vụ không ghi ở đây thì lấy từ Thông tin văn bản đã lưu trong sổ)",
   ...PLAN_USAGE,
   "  --previous  sổ .xlsx hoặc tệp số liệu của năm trước: cột \"So với cùng kỳ (%)\" (chỉ tiêu ghép theo số và tên)",
   "  --json      in mô hình báo cáo dạng JSON",
@@ -135,6 +137,8 @@ export function reportText(model: ReportModel): string {
 
 interface Loaded {
   plan: Plan;
+  /** The report fields the book's record keeps from the pane: what the options leave unsaid. */
+  saved?: ReportFields | null;
   input: Omit<ReportInput, "plan" | "period">;
   period: ReportPeriod | null;
   inputs: string[];
@@ -170,6 +174,7 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
   const inputs = [file, ...(a.plan ? [path.resolve(io.cwd, a.plan)] : [])];
   return {
     plan: p.plan,
+    saved: r.value.reportFields,
     input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks },
     period: null,
     inputs,
@@ -273,7 +278,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`ktxh report: kỳ "${a.period}" không hợp lệ; dùng ${REPORT_PERIODS.join(", ")}.\n`);
     return EXIT.UNREADABLE;
   }
-  let date: DocDate | null = today();
+  let date: DocDate | null = null;
   if (a.date != null) {
     const d = parseDocDate(a.date);
     if (!d.date) {
@@ -312,9 +317,14 @@ async function run(args: string[], io: CliIO): Promise<number> {
     loaded.input.samePeriodLastYear = { ...loaded.input.samePeriodLastYear, ...p.previous.values };
     loaded.problems.push(...p.problems);
   }
+  // What the options leave unsaid comes from the fields the pane kept in the book's record.
+  const kept = loaded.saved ? readReportFields(loaded.saved) : null;
+  if (kept) for (const p of kept.problems) loaded.problems.push({ ...p.problem, severity: "warning" });
+  const k = kept?.input;
+  taskCounts ??= k?.taskCounts ?? null;
   const model = buildReport({
-    plan: loaded.plan, period, ...loaded.input, number: a.number, date, subject: a.subject, to: a.to,
-    signer: a.signer, signerTitle: a.signerTitle, ...(taskCounts ? { taskCounts } : {}),
+    plan: loaded.plan, period, ...loaded.input, number: a.number ?? k?.number, date: date ?? k?.date ?? today(), subject: a.subject,
+    to: a.to ?? k?.to, signer: a.signer ?? k?.signer, signerTitle: a.signerTitle ?? k?.signerTitle, ...(taskCounts ? { taskCounts } : {}),
   });
   model.problems.unshift(...loaded.problems);
   if (a.output) {

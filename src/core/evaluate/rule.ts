@@ -113,6 +113,8 @@ export type RuleInput = {
   rowUnit: string;
   /** The row's `actualIs`: whether a bare number is the change itself or the new level. */
   actualIs?: "change" | "level";
+  /** The header of the figure's column when it is that column that says the figure is the change. */
+  changeColumn?: string;
 };
 
 /** Judges a level or a change; criteria are judged by `judgeCriteria`. */
@@ -126,6 +128,12 @@ export function judge(input: RuleInput): Judgement {
   }
   if (actual.kind === "criteria") return kindMismatch(actual.text, spec);
   if (spec.change) return judgeChange(input);
+  if (input.changeColumn && !spec.rate) {
+    // A level to reach, read from a column of changes: the figure says nothing of the level.
+    return missing(`cột "${input.changeColumn}" ghi mức tăng, giảm, còn kế hoạch ${spec.canonical} là mức cần đạt: chưa có số liệu`, [
+      { code: "evaluate.actual-kind-mismatch", severity: "warning", params: { text: "text" in actual ? actual.text : "", target: spec.canonical } },
+    ]);
+  }
   if (actual.kind === "change") {
     // A growth rate typed as its wording ("tăng 7,9%") is the rate itself.
     if (!spec.rate || actual.spec.kind !== "point") return kindMismatch(actual.text, spec);
@@ -228,7 +236,8 @@ function judgeChange(input: RuleInput): Judgement {
     how = `${actual.text} (số đã ghi là mức ${word})`;
   } else if (actual.kind === "value" && input.actualIs === "change") {
     delta = actual.value;
-    how = `${word} ${n(actual.value, actual.decimals)}${unit} (số đã ghi là mức ${word})`;
+    const said = input.changeColumn ? `cột "${input.changeColumn}" ghi mức ${word}` : `số đã ghi là mức ${word}`;
+    how = `${word} ${n(actual.value, actual.decimals)}${unit} (${said})`;
   } else if (actual.kind === "value") {
     if (previous === null) {
       return missing(`kế hoạch là mức ${word} so với năm trước: cần số năm trước, hoặc ghi chính mức ${word} ("${word} 1,2%")`, [

@@ -123,6 +123,9 @@ export type ProblemParams = {
   // The report.
   "report.bad-date": Text;
   "report.bad-task-counts": Text;
+  "report.bad-task-count": { field: string; text: string };
+  "report.task-count-missing": { field: string };
+  "report.task-counts-sum": { total: number; done: number; doing: number };
   "report.task-status-unknown": { code: string; text: string };
   "report.task-unknown": { code: string };
   "report.bad-extras": Detail;

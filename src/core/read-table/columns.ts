@@ -32,11 +32,23 @@ export interface HeaderReading {
   year: number | null;
   /** A reporting period the header names ("Quý I", "6 tháng"), as a period id. */
   period: string | null;
+  /**
+   * A figure column that says it holds the change, not the level ("Mức giảm", "Giảm so với năm
+   * trước", "Mức tăng"): for a fall or rise target its figure is the change itself.
+   */
+  change?: "increase" | "decrease";
 }
 
 type Rule = { test: (folded: string, raw: string) => boolean; role: ColumnRole };
 
 const re = (r: RegExp) => (f: string) => r.test(f);
+
+/**
+ * "Mức giảm", "Mức giảm so với năm trước", "Giảm so với năm trước", "Tăng so với cuối năm trước",
+ * "Ước TH (mức giảm)": a figure column holding the change. Not "Tăng, giảm so với cùng kỳ (%)", a
+ * comparison, nor "Giảm còn", the level to reach. Read on the folded text (no marks, no brackets).
+ */
+const CHANGE_HEADER = /^muc (giam|tang)\b|^(giam|tang) so voi (nam truoc|cuoi nam truoc|cung thoi diem nam truoc)\b|\bmuc (giam|tang)( so voi nam truoc)?$/;
 
 const RULES: Rule[] = [
   { test: re(/^(ma dong|id|ma dinh danh)$/), role: "id" },
@@ -104,6 +116,8 @@ function classifyUncached(raw: string): HeaderReading | null {
   if (!f) return null;
   // The year and period are dropped before matching so "KH 2024" and "KH năm 2024" read alike.
   const bare = f.replace(/\b(nam )?(19|20)\d\d\b/g, " ").replace(/\s+/g, " ").trim();
+  const change = CHANGE_HEADER.exec(bare || f) ?? CHANGE_HEADER.exec(f);
+  if (change) return { role: "actual", year: yearOf(f), period: periodOf(bare || f), change: /\bgiam\b/.test(change[0]) ? "decrease" : "increase" };
   for (const rule of RULES) {
     if (rule.test(bare || f, raw) || rule.test(f, raw)) {
       return { role: rule.role, year: yearOf(f), period: periodOf(bare || f) };

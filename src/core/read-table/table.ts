@@ -73,7 +73,8 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
     if (kind === "targets") {
       if (role === "status") role = "compare";
       if (role === "result") role = hasActual ? "note" : "actual";
-      if (role === "actual" && c.year !== null && c.year < year) role = "previous";
+      // "Mức giảm so với năm 2023" names last year as what the change is from, not as its figure's year.
+      if (role === "actual" && c.year !== null && c.year < year && !c.change) role = "previous";
     } else {
       if (role === "note" && !h.columns.some((x) => x.role === "result")) role = "result";
       if (role === "actual" || role === "compare" || role === "plan" || role === "previous" || role === "unit") role = "compare";

@@ -1,5 +1,5 @@
 /**
- * The report table for the clipboard, to paste into Word (or back into a spreadsheet): as HTML with
+ * The report table (and, in the HTML, its sentences) for the clipboard, to paste into Word (or back into a spreadsheet): as HTML with
  * inline styles (Word drops style sheets and classes on paste, keeps inline CSS) and as tab-separated
  * text. Figures are the model's printed text, already in vi-VN form (`22.293,49`), so what is pasted
  * does not depend on the computer's locale. No Office calls: the pane passes the clipboard writer.
@@ -47,9 +47,16 @@ export function reportTableHtml(model: ReportModel): string {
       return `<tr>${cells}</tr>`;
     })
     .join("");
+  // The sentences that follow the table in 783/BC (the count by status, the tasks given or counted)
+  // travel with it into Word; the text form stays the bare table, for a spreadsheet.
+  const after = [model.sentence, model.tasks?.sentence ?? ""]
+    .filter(Boolean)
+    .map((t) => `<p style="${FONT};text-align:justify">${escapeHtml(pasteSafe(t))}</p>`)
+    .join("");
   return (
     `<table style="border-collapse:collapse;${BORDER};${FONT}">` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`
+    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>` +
+    after
   );
 }
 

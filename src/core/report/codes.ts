@@ -7,4 +7,7 @@ export type ReportProblemCode =
   | "report.workbook-unreadable"
   | "report.workbook-no-layout"
   | "report.period-missing"
-  | "report.bad-task-counts";
+  | "report.bad-task-counts"
+  | "report.bad-task-count"
+  | "report.task-count-missing"
+  | "report.task-counts-sum";

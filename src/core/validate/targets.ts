@@ -156,9 +156,14 @@ export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
     return out;
   }
   // The period being reported is the rightmost column with figures; earlier ones may be complete.
-  const current = filled[filled.length - 1];
+  // A column of changes ("Mức giảm so với năm trước") holds the fall targets' figures only: it is not
+  // the period's column, and a target with its figure there is not missing.
+  const levels = filled.filter((c) => !c.change);
+  const current = levels[levels.length - 1] ?? filled[filled.length - 1];
+  const changes = filled.filter((c) => c.change && c !== current);
   for (const p of t.rows) {
     if (perColumn.get(current.col)?.has(p.ref)) continue;
+    if (changes.some((c) => perColumn.get(c.col)?.has(p.ref))) continue;
     if (traffic.derived.has(`${current.col}:${p.ref}`)) continue;
     out.push(issue("value.missing", { sheet: grid.sheet, cell: a1(p.row, current.col), target: p.ref }, { column: current.header }));
   }

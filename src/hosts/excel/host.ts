@@ -17,6 +17,7 @@ import { type OpenedTargets, type TargetsHints, changedSince, openTargets } from
 import type { RowsChanged } from "../../layout/fingerprint";
 import { RECORD_SHEET } from "../../layout/sheets/record";
 import { isReportPeriod } from "../../core/report/period";
+import { type BookRecord, recordReportFields } from "../../layout/sheets/record";
 import { watchTargets } from "./watch";
 import type { TypingCulture } from "../../core/culture";
 import type { CycleFiles } from "../../layout/cycle";
@@ -117,13 +118,13 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       await ctx.sync();
       let meta = settingsMeta(settings);
       const infos = sheets.items.map((w) => ({ id: w.id, name: w.name }));
-      if (!meta && infos.length) {
-        // A workbook made by `ktxh init`: the metadata is in its record.
-        const range = loadRecord(sheets, infos);
-        if (range) {
-          await ctx.sync();
-          meta = recordOf(range)?.meta ?? null;
-        }
+      // The book's record: the metadata of a workbook made by `ktxh init`, the report fields last used.
+      const range = loadRecord(sheets, infos);
+      let record: BookRecord | null = null;
+      if (range) {
+        await ctx.sync();
+        record = recordOf(range);
+        meta = meta ?? record?.meta ?? null;
       }
       const id = meta?.sheets.targets.id;
       if (id && sheets.items.some((s) => s.id === id)) targetsId = id;
@@ -133,6 +134,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
         planTitle: meta ? `${meta.unit} – ${meta.year}` : null,
         periods: meta?.periods ?? [],
         notices: featureNotices(features),
+        reportFields: recordReportFields(record),
       };
     });
   }
@@ -288,8 +290,8 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     // The fixes and the judgement of the target rows they touched, in one action.
     applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a), culture: cultureRead(), recordId }),
     clearMarks: async () => (await check()).clearMarks(call),
-    buildReport: async (code, keepPrevious) => (await reports()).buildReport(reportPeriod(code), keepPrevious),
-    copyReportTable: async (code, write) => (await reports()).copyReportTable(reportPeriod(code), write),
+    buildReport: async (code, keepPrevious, fields) => (await reports()).buildReport(reportPeriod(code), keepPrevious, fields),
+    copyReportTable: async (code, write, fields) => (await reports()).copyReportTable(reportPeriod(code), write, fields),
     makeSubmissions: async (code, due, onProgress) => {
       const c = await cycle();
       return c.makeSubmissions(call, cycleFiles, period(code), due, now(), c.cycleDelivery(platform, isSet), onProgress);

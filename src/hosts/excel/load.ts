@@ -7,7 +7,7 @@
 import { mainTargets, type Plan } from "../../core/plan";
 import { type DroppedRow, mergeTargets, legacyTaskPeriod, mergeTasks, taskPeriodsWithData } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
-import { JUDGED_KEY, RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
+import { type BookRecord, JUDGED_KEY, RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
 import { rowFingerprints } from "../../layout/fingerprint";
 import { type PeriodId, latestPeriod, period as periodOf } from "../../core/periods";
 import type { SheetModel } from "../../layout/sheet-model";
@@ -149,10 +149,7 @@ export async function writeMerged(
       recordSheet = ws;
       // The culture this Excel types in goes with the book, so `ktxh check` reads its slips as the pane does.
       const extra = { ...withCulture(loc.record?.extra, m.culture), [JUDGED_KEY]: judged };
-      const rows = recordRectangle(encodeRecord(makeRecord(meta, plan, extra)));
-      ws.getRange().clear("Contents");
-      ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((r) => r.map((v) => cellInput(v)));
-      ws.visibility = "VeryHidden";
+      queueRecord(ws, makeRecord(meta, plan, extra));
     }
   };
   const planJson = JSON.stringify(plan);
@@ -180,4 +177,12 @@ export async function writeMerged(
     culture: m.culture,
     recordId: loc.metaSheet?.id ?? (recordSheet as Excel.Worksheet | null)?.id ?? null,
   };
+}
+
+/** Queues the whole record onto its (very hidden) sheet: the sheet cleared, then every entry written. */
+export function queueRecord(ws: Excel.Worksheet, record: BookRecord): void {
+  const rows = recordRectangle(encodeRecord(record));
+  ws.getRange().clear("Contents");
+  ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((r) => r.map((v) => cellInput(v)));
+  ws.visibility = "VeryHidden";
 }

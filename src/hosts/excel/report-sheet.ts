@@ -9,6 +9,9 @@
 import { message } from "../../core/messages";
 import type { Problem } from "../../core/problems";
 import { buildReport } from "../../core/report/build";
+import { EMPTY_REPORT_FIELDS, REPORT_FIELD_KEYS, type ReportFields, readReportFields } from "../../core/report/fields";
+import type { DocDate } from "../../core/report/heading";
+import { recordReportFields, withReportFields } from "../../layout/sheets/record";
 import { type ClipboardWriter, copyReportTable } from "../../core/report/clipboard";
 import type { ReportModel } from "../../core/report/model";
 import type { ReportPeriod } from "../../core/report/period";
@@ -19,8 +22,8 @@ import { applyPage } from "./write-model";
 import { HostError, hostError } from "./errors";
 import { type IsSetSupported, officeRequirements } from "./features";
 import type { ExcelRun } from "./host";
-import { DEFAULT_NAMES, freeName } from "./load";
-import { locate } from "./locate";
+import { DEFAULT_NAMES, freeName, queueRecord } from "./load";
+import { type Located, locate } from "./locate";
 import { readSheetActuals, readSheetTasks } from "../../layout/actuals";
 import { type ChartPlan, type ReportGrid, STATUS_COLORS, reportGrid } from "./report-layout";
 import { HOST_TEXT, NOTICES } from "./strings";
@@ -36,8 +39,10 @@ export interface ReportSheetOptions {
   /** Keep the report made before, renamed "Báo cáo (1) 05.12.2023" (its date); else it is replaced. */
   keepPrevious: boolean;
   isSetSupported?: IsSetSupported;
-  /** The time recorded with the report (and printed in the name of a kept one). */
+  /** The time recorded with the report (and printed in the name of a kept one); its day is the date printed when none is given. */
   now?: () => Date;
+  /** The document's fields as typed in the pane; kept in the book's record. */
+  fields?: ReportFields;
 }
 
 export type { ReportSheetOutcome } from "../../contract/operations";
@@ -89,13 +94,26 @@ export function keptName(made: Date, taken: readonly string[]): string {
 /** What the read gives: the report, and the previous report sheet the add-in made, if still there. */
 interface ReadResult {
   model: ReportModel;
+  loc: Located;
   previous: { id: string; name: string; made: string } | null;
   sheetNames: string[];
   workbookProtected: boolean;
 }
 
 /** Reads the workbook (two requests, a third only when a renamed KT-XH sheet must be searched) and builds the report. */
-async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, culture: boolean): Promise<ReadResult> {
+const dayOf = (d: Date): DocDate => ({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
+
+/** The fields' part of the report's input; fields that do not read are refused with their first message. */
+function fieldsInput(fields: ReportFields | undefined, today: Date) {
+  if (!fields) return { date: dayOf(today) };
+  const r = readReportFields(fields);
+  if (r.problems.length) throw new HostError(message(r.problems[0].problem));
+  const { taskCounts, date, ...rest } = r.input;
+  return { ...rest, date: date ?? dayOf(today), ...(taskCounts ? { taskCounts } : {}) };
+}
+
+async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, culture: boolean, fields: ReportFields | undefined, today: Date): Promise<ReadResult> {
+  const given = fieldsInput(fields, today);
   // Queued before `locate`, so it travels in locate's first request.
   const markerSetting = ctx.workbook.settings.getItemOrNullObject(REPORT_SETTING_KEY);
   markerSetting.load("value");
@@ -106,12 +124,13 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, cultu
   const read = readSheetActuals(targets.read, period, targets.formats, loc.culture);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
   const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read, period) : null;
-  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks });
+  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, ...given });
   model.problems.unshift(...read.problems);
   const marker = markerSetting.isNullObject ? null : decodeMarker(markerSetting.value);
   const sheet = marker ? loc.sheets.find((s) => s.id === marker.id) : undefined;
   return {
     model,
+    loc,
     previous: marker && sheet ? { id: sheet.id, name: sheet.name, made: marker.made } : null,
     sheetNames: loc.sheets.map((s) => s.name),
     workbookProtected: loc.workbookProtected,
@@ -201,7 +220,7 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
   const now = (opts.now ?? (() => new Date()))();
   try {
     return await run(async (ctx) => {
-      const r = await readReport(ctx, opts.period, (opts.isSetSupported ?? officeRequirements())("ExcelApi", "1.11"));
+      const r = await readReport(ctx, opts.period, (opts.isSetSupported ?? officeRequirements())("ExcelApi", "1.11"), opts.fields, now);
       if (r.workbookProtected) throw new HostError(REPORT_TEXT.workbookProtected);
       const grid = reportGrid(r.model);
       const sheets = ctx.workbook.worksheets;
@@ -228,6 +247,13 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
       await ctx.sync();
       const marker: ReportMarker = { app: "ktxh-report", id: ws.id, made: now.toISOString() };
       ctx.workbook.settings.add(REPORT_SETTING_KEY, JSON.stringify(marker));
+      // The fields travel with the file, in its record, for the next report (in the same request).
+      const { record, metaSheet, metaProtected } = r.loc;
+      const fieldsSaved = opts.fields != null && record != null && record.version >= 2 && metaSheet != null && !metaProtected;
+      // Rewritten only when they changed: a report made with the fields as kept touches no other sheet.
+      const before = recordReportFields(record) ?? EMPTY_REPORT_FIELDS;
+      const changed = opts.fields != null && REPORT_FIELD_KEYS.some((k) => opts.fields?.[k] !== before[k]);
+      if (fieldsSaved && changed && opts.fields && record && metaSheet) queueRecord(sheets.getItem(metaSheet.id), withReportFields(record, opts.fields));
       await ctx.sync();
       let text = REPORT_TEXT.made(name);
       if (r.previous) text += kept ? REPORT_TEXT.kept(kept) : REPORT_TEXT.replaced;
@@ -241,6 +267,7 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
         warnings: r.model.problems.filter((p: Problem) => p.severity !== "info").map(message),
         counts: r.model.counts,
         tasks: reportTasks(r.model),
+        fieldsSaved,
       };
     });
   } catch (err) {
@@ -256,10 +283,16 @@ function reportTasks(model: ReportModel): ReportTasks | null {
 }
 
 /** The report model alone (two requests, nothing written): what the pane copies for Word. */
-export async function readReportModel(run: ExcelRun, period: ReportPeriod, isSetSupported?: IsSetSupported): Promise<ReportModel> {
-  const culture = (isSetSupported ?? officeRequirements())("ExcelApi", "1.11");
+export async function readReportModel(
+  run: ExcelRun,
+  period: ReportPeriod,
+  fields?: ReportFields,
+  options: { isSetSupported?: IsSetSupported; now?: () => Date } = {},
+): Promise<ReportModel> {
+  const culture = (options.isSetSupported ?? officeRequirements())("ExcelApi", "1.11");
+  const now = options.now ?? (() => new Date());
   try {
-    return await run(async (ctx) => (await readReport(ctx, period, culture)).model);
+    return await run(async (ctx) => (await readReport(ctx, period, culture, fields, now())).model);
   } catch (err) {
     throw hostError(err);
   }
@@ -271,14 +304,14 @@ export async function readReportModel(run: ExcelRun, period: ReportPeriod, isSet
  */
 export interface ReportOperations {
   /** Builds or rebuilds the report sheet with its chart for the period. */
-  buildReport(period: ReportPeriod, keepPrevious: boolean): Promise<ReportSheetOutcome>;
+  buildReport(period: ReportPeriod, keepPrevious: boolean, fields?: ReportFields): Promise<ReportSheetOutcome>;
   /** Reads the report for the period and hands its table, as HTML and as text, to `write`. */
-  copyReportTable(period: ReportPeriod, write: ClipboardWriter): Promise<{ rows: number }>;
+  copyReportTable(period: ReportPeriod, write: ClipboardWriter, fields?: ReportFields): Promise<{ rows: number }>;
 }
 
 export function reportOperations(run: ExcelRun, options: { isSetSupported?: IsSetSupported; now?: () => Date } = {}): ReportOperations {
   return {
-    buildReport: (period, keepPrevious) => buildReportSheet(run, { period, keepPrevious, ...options }),
-    copyReportTable: async (period, write) => copyReportTable(await readReportModel(run, period, options.isSetSupported), write),
+    buildReport: (period, keepPrevious, fields) => buildReportSheet(run, { period, keepPrevious, ...options, ...(fields ? { fields } : {}) }),
+    copyReportTable: async (period, write, fields) => copyReportTable(await readReportModel(run, period, fields, options), write),
   };
 }

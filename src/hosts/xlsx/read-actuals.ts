@@ -7,6 +7,8 @@ import type { Actuals } from "../../core/evaluate";
 import type { Plan } from "../../core/plan";
 import { type Problem, type Result, fail, ok, problem } from "../../core/problems";
 import type { TaskStatusInput } from "../../core/report/tasks";
+import type { ReportFields } from "../../core/report/fields";
+import { recordReportFields } from "../../layout/sheets/record";
 import { type PlanSource, bookActuals, bookPeriods, readBook } from "../../layout/book";
 import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { builtInPlans } from "../../seeds";
@@ -21,6 +23,8 @@ export interface WorkbookActuals {
   /** The period's mark in the sheet: "Ước" → estimate, "Chính thức" → official; null when unmarked. */
   figures: "estimate" | "official" | null;
   tasks: TaskStatusInput[] | null;
+  /** The report fields last used in the pane, kept in the book's record (layout/sheets/record.ts). */
+  reportFields: ReportFields | null;
 }
 
 /** Reads a period's figures from the workbook's bytes, against the plan chosen or the one it records. */
@@ -40,7 +44,8 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
     return fail(inFile([problem("report.period-missing", "error", { sheet: targets.sheet }, { period, available })]));
   }
   return ok(
-    { meta: book.record?.meta ?? null, plan: book.plan, planSource: book.planSource, actuals: r.actuals, figures: r.figures, tasks: r.tasks },
+    { meta: book.record?.meta ?? null, plan: book.plan, planSource: book.planSource, actuals: r.actuals, figures: r.figures, tasks: r.tasks,
+      reportFields: recordReportFields(book.record) },
     inFile([...book.problems, ...r.problems]),
   );
 }

@@ -18,6 +18,8 @@
  *  - `rows.judged`        {row id: fingerprint} of each target row's inputs when it was last judged
  *                         (layout/fingerprint.ts); always the first row after the note (`JUDGED_ROW`),
  *                         so a judgement rewrites that one row, not the record
+ *  - `report.fields`      the report's document fields as last typed in the pane (core/report/fields.ts):
+ *                         number, date, addressee, signer, task counts; the next report starts from them
  * Any other key (culture, history, undo snapshots, row fingerprints) is kept as it was read: the
  * schema is open, a newer add-in's entries survive an older one's rewrite.
  *
@@ -26,6 +28,7 @@
 import * as z from "zod/mini";
 import { type TypingCulture, decodeCulture } from "../../core/culture";
 import { PERIOD_IDS } from "../../core/periods";
+import { type ReportFields, reportFieldsFrom } from "../../core/report/fields";
 import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
 
 /** The same name as the metadata sheet of version 1, so an old book's sheet is found and replaced. */
@@ -207,4 +210,17 @@ export function encodeJudgedRow(judged: JudgedRows): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
   return [JUDGED_KEY, ...(chunks.length ? chunks : ["{}"])];
+}
+
+/** The record's key for the report's document fields (kept among the open entries, `extra`). */
+export const REPORT_FIELDS_KEY = "report.fields";
+
+/** The report fields the record keeps; null when none were saved (or they are damaged). */
+export function recordReportFields(record: BookRecord | null): ReportFields | null {
+  return record ? reportFieldsFrom(record.extra[REPORT_FIELDS_KEY]) : null;
+}
+
+/** The record with the report fields replaced: every other entry as it was. */
+export function withReportFields(record: BookRecord, fields: ReportFields): BookRecord {
+  return { ...record, extra: { ...record.extra, [REPORT_FIELDS_KEY]: { ...fields } } };
 }

@@ -156,6 +156,8 @@ function targetsSheet(model: ReportModel): ReportSheet {
   const total = widths.reduce((a, b) => a + b, 0);
   const rows: ReportSheetRow[] = [...titleRows(model, n, widths), blank(n, 12)];
   rows.push(spanRow(n, model.tableTitle.toLocaleUpperCase("vi-VN"), f({ hAlign: "center", font: { bold: true, size: 14 } }), total * 0.9));
+  // The addressee as the .docx prints it, under the title (Decree 30/2020's "Kính gửi").
+  if (model.heading.to) rows.push(spanRow(n, `Kính gửi: ${model.heading.to}`, f({ hAlign: "center" }), total));
   if (model.note) rows.push(spanRow(n, model.note, f({ hAlign: "center", font: { italic: true, bold: true, color: "C00000" } }), total));
   rows.push(blank(n));
   const header = rows.length;

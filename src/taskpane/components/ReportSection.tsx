@@ -1,14 +1,63 @@
 import { Button } from "@fluentui/react-components";
+import { useState } from "react";
 import type { ReportTasks } from "../../contract/operations";
 import { isPeriodId, period as periodInfo } from "../../core/periods";
-import { STRINGS } from "../strings";
+import type { ReportFieldKey } from "../../core/report/fields";
+import { REPORT_FIELD_LABELS, STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
 import { CONFIRM_MS, Notice } from "./Notice";
+
+const HINTS: Partial<Record<ReportFieldKey, string>> = {
+  number: STRINGS.reportNumberHint,
+  date: STRINGS.reportDateHint,
+  signerTitle: STRINGS.reportTitleHint,
+};
+
+/** One field: its label, the hint and, when it is wrong, the core's message under it. */
+function Field({ k, t, act, disabled, numeric }: { k: ReportFieldKey; t: ToolsState; act: ToolsActions; disabled: boolean; numeric?: boolean }) {
+  const id = `ktxh-report-${k}`;
+  const error = t.fieldErrors[k];
+  const hint = HINTS[k];
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="ktxh-field">
+      <label className="ktxh-label" htmlFor={id}>{REPORT_FIELD_LABELS[k]}</label>
+      <input
+        id={id}
+        type="text"
+        className="ktxh-search"
+        value={t.fields[k]}
+        disabled={disabled}
+        autoComplete="off"
+        inputMode={numeric ? "numeric" : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        onChange={(e) => act.setField(k, e.currentTarget.value)}
+        data-focus={`report-field-${k}`}
+        data-testid={`report-field-${k}`}
+      />
+      {hint && <span id={`${id}-hint`} className="ktxh-caption1 ktxh-muted">{hint}</span>}
+      {error && <span id={`${id}-error`} className="ktxh-caption1 ktxh-field-error" data-testid={`report-error-${k}`}>{error}</span>}
+    </div>
+  );
+}
+
+/** What the book keeps, said in the closed summary: "Đã lưu: số 783, Nguyễn Văn An". */
+function savedText(t: ToolsState): string | null {
+  const f = t.kept;
+  if (!f) return null;
+  const parts = [f.number && `số ${f.number}`, f.signer, f.tasksTotal && `${f.tasksTotal} nhiệm vụ`].filter(Boolean);
+  return parts.length ? STRINGS.reportFieldsSaved(parts.join(", ")) : null;
+}
 
 /** "Tạo báo cáo" and "Sao chép bảng" for the period chosen above. */
 export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState; act: ToolsActions; enabled: boolean; periodLabel: string }) {
   const disabled = !enabled || t.busy !== null;
   const r = t.report;
+  const [open, setOpen] = useState(false);
+  // A wrong field is shown: the fields open with its message under it.
+  const wrong = Object.keys(t.fieldErrors).length > 0;
+  const saved = savedText(t);
   return (
     <section className="ktxh-section" aria-labelledby="ktxh-report" data-testid="report">
       <h2 id="ktxh-report" className="ktxh-subtitle2 ktxh-heading" data-focus="section-report" tabIndex={-1}>{STRINGS.reportLabel}</h2>
@@ -17,6 +66,29 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
         <input type="checkbox" checked={t.keepPrevious} disabled={disabled} onChange={(e) => act.setKeepPrevious(e.currentTarget.checked)} data-testid="report-keep" />
         <span className="ktxh-body1">{STRINGS.reportKeep}</span>
       </label>
+      <details className="ktxh-fields" open={open || wrong} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="report-fields">
+        <summary className="ktxh-body1">
+          {STRINGS.reportFields}
+          {saved && <span className="ktxh-caption1 ktxh-muted ktxh-wrap"> · {saved}</span>}
+        </summary>
+        <div className="ktxh-fields-body">
+          <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportFieldsHint}</span>
+          <Field k="number" t={t} act={act} disabled={disabled} />
+          <Field k="date" t={t} act={act} disabled={disabled} />
+          <Field k="to" t={t} act={act} disabled={disabled} />
+          <Field k="signer" t={t} act={act} disabled={disabled} />
+          <Field k="signerTitle" t={t} act={act} disabled={disabled} />
+          <fieldset className="ktxh-fieldset">
+            <legend className="ktxh-label">{STRINGS.reportTasks}</legend>
+            <div className="ktxh-filter">
+              <Field k="tasksTotal" t={t} act={act} disabled={disabled} numeric />
+              <Field k="tasksDone" t={t} act={act} disabled={disabled} numeric />
+              <Field k="tasksDoing" t={t} act={act} disabled={disabled} numeric />
+            </div>
+            <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportTasksHint}</span>
+          </fieldset>
+        </div>
+      </details>
       <div className="ktxh-row">
         <Button appearance="primary" disabled={disabled} onClick={act.buildReport}>{STRINGS.reportBuild}</Button>
         <Button disabled={disabled} onPointerEnter={act.prepareCopy} onFocus={act.prepareCopy} onPointerDown={act.prepareCopy} onClick={act.copyTable}>
