@@ -8,11 +8,11 @@ import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useRef, useState } from "react";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import { formatNumber } from "../core/numbers";
-import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, WorkbookCheck } from "../contract/operations";
+import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, UndoInfo, UndoOutcome, WorkbookCheck } from "../contract/operations";
 import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
-export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
+export type ToolBusy = "check" | "fix" | "clear" | "undo" | "report" | "copy" | null;
 
 export interface ToolMessage {
   intent: "success" | "warning";
@@ -34,6 +34,10 @@ export interface ToolsState {
   reportSheet: string | null;
   copy: ToolMessage | null;
   confirm: ConfirmQuestion | null;
+  /** What "Hoàn tác" would undo now (from the book's history), or null. */
+  undo: UndoInfo | null;
+  /** What the last "Hoàn tác" did: a sentence and the cells left as they were. */
+  undone: (ToolMessage & { lines: string[] }) | null;
 }
 
 export interface ToolsActions {
@@ -44,6 +48,10 @@ export interface ToolsActions {
   fix(issue: CheckedIssue): void;
   fixAll(): void;
   clearMarks(): void;
+  /** "Hoàn tác": the last fix or reload. */
+  undoLast(): void;
+  /** Asks the host what "Hoàn tác" would undo (after the pane opens and after a load). */
+  refreshUndo(): void;
   select(issue: CheckedIssue): void;
   buildReport(): void;
   /** "Mở báo cáo": selects the report sheet in Excel. */
@@ -53,7 +61,7 @@ export interface ToolsActions {
   prepareCopy(): void;
   dismissError(): void;
   /** Closes a tool's confirmation (a fix's or an unmarking's, a report's, a copy's). */
-  dismissNotice(which: "check" | "report" | "copy"): void;
+  dismissNotice(which: "check" | "report" | "copy" | "undo"): void;
 }
 
 function errorText(err: unknown): string {
@@ -65,6 +73,21 @@ export function shownValue(v: CellRead): string {
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return v === "" ? STRINGS.emptyCell : v;
+}
+
+/** A time of the history as the officer reads it: "08:00 ngày 15/07/2024" (the machine's time zone). */
+export function shownTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** What the pane says of an undo: how many cells were put back, and each cell left as it is, why. */
+export function undoneMessage(r: UndoOutcome): ToolMessage & { lines: string[] } {
+  if (!r.step) return { intent: "warning", text: STRINGS.undoNothing, lines: [] };
+  const lines = r.skipped.map((s) => STRINGS.undoSkip(STRINGS.undoWhere(s.sheet, s.cell, s.target), s.reason, s.now == null || s.now === "" ? STRINGS.emptyCell : shownValue(s.now)));
+  return { intent: r.skipped.length ? "warning" : "success", text: STRINGS.undoDone(r.restored.length) + (lines.length ? ` ${STRINGS.undoSkipped(lines.length)}` : ""), lines };
 }
 
 /** The fixes a check proposes, one per cell. */
@@ -86,6 +109,13 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const [reportSheet, setReportSheet] = useState<string | null>(null);
   const [copy, setCopy] = useState<ToolMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmQuestion | null>(null);
+  const [undo, setUndo] = useState<UndoInfo | null>(null);
+  const [undone, setUndone] = useState<ToolsState["undone"]>(null);
+
+  // A failure to read the history only hides the button: the action it offers is not there to take.
+  const refreshUndo = useCallback(() => {
+    if (ops) ops.lastUndo().then(setUndo, () => setUndo(null));
+  }, [ops]);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
   // Focus then lands on the tool's result, or on its error.
@@ -124,10 +154,24 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
     const r = await o.applyFixes(fixes);
     if (r.summary) onSummary?.(r.summary);
+    setUndone(null);
     setCheck(await recheck(o));
     setCheckMessage(STRINGS.checkFixed(r.applied.length, r.skipped.length));
+    setUndo(await o.lastUndo().catch(() => null));
     return "check-outcome";
   };
+
+  const undoLast = () =>
+    start("undo", async (o) => {
+      setCheckMessage(null);
+      const r = await o.undoLast();
+      if (r.summary) onSummary?.(r.summary);
+      setUndo(r.next);
+      // The list of problems was made before the undo: checked again, as after a fix.
+      if (check) setCheck(await recheck(o));
+      setUndone(undoneMessage(r));
+      return "undo-outcome";
+    });
 
   const fix = (issue: CheckedIssue) => {
     const apply = issue.apply;
@@ -241,7 +285,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, copy, confirm, undo, undone },
     {
       setMark,
       setIssuesSheet,
@@ -250,6 +294,8 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       fix,
       fixAll,
       clearMarks,
+      undoLast,
+      refreshUndo,
       select,
       buildReport,
       openReport: () => {
@@ -258,7 +304,7 @@ export function useTools(ops: PaneOperations | null, period: PeriodCode, onSumma
       copyTable,
       prepareCopy,
       dismissError: () => setError(null),
-      dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "report" ? setReport(null) : setCopy(null)),
+      dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "undo" ? setUndone(null) : which === "report" ? setReport(null) : setCopy(null)),
     },
   ];
 }

@@ -16,7 +16,9 @@ import { message } from "../../core/messages";
 import { type PeriodId, isPeriodId, period as periodOf } from "../../core/periods";
 import type { Plan } from "../../core/plan";
 import { problem } from "../../core/problems";
-import { explainKey } from "../../core/row-id";
+import { explainKey, periodKey, targetId } from "../../core/row-id";
+import { type HistoryEntry, newHistoryId } from "../../core/history";
+import { appendHistory } from "../../hosts/xlsx/history";
 import { type Recipient, askedOf, officeKey, recipientPlan } from "../../core/recipients";
 import { type Grid, cellAt, cellText } from "../../core/read-table/grid";
 import { type TableReading, columnOf } from "../../core/read-table/table";
@@ -279,6 +281,26 @@ function placeOf(where: Places, kind: CellKind, row: string): { sheet: string; r
   return kind === "figure" ? where.figure(row) : kind === "explanation" ? where.explanation(row) : kind === "task-status" ? where.status(row) : where.result(row);
 }
 
+/**
+ * The history entry of a figure merged into the plan book: `collect` from one returned book (its
+ * sender and file), `merge` for the communes' roll-up (the sum of several books).
+ */
+function collectEntry(
+  plan: Plan, period: PeriodId, target: string, old: Value | null, value: Value,
+  p: { sheet: string; row: number; col: number }, merged: MergeResult,
+  x: { batch: string; at: string; mark: "estimate" | "official" | null },
+): HistoryEntry {
+  const roll = merged.rollups.find((r) => r.target === target);
+  const from = merged.sources.filter((s) => s.kind === "figure" && s.row === target && (roll ? s.note === "rollup-part" : s.note === "merged"));
+  return {
+    id: newHistoryId(), at: x.at, action: roll ? "merge" : "collect", batch: x.batch, period, target,
+    name: plan.targets.find((t) => t.no === target)?.name ?? "", key: periodKey(period), row: targetId(target),
+    sheet: p.sheet, cell: a1(p.row, p.col), old, new: value,
+    mark: x.mark === "official" ? "Chính thức" : x.mark === "estimate" ? "Ước" : null,
+    source: roll ? `tổng ${roll.communes} xã: ${from.map((s) => s.recipient).join("; ")}` : from.map((s) => `${s.recipient} — ${s.file}`).join("; "),
+  };
+}
+
 async function run(args: string[], io: CliIO): Promise<number> {
   const r = readArgs(args, { period: { type: "string" }, output: { type: "string", short: "o" }, json: { type: "boolean" }, progress: { type: "boolean" } });
   const fail = (why: string): number => {
@@ -332,10 +354,18 @@ async function run(args: string[], io: CliIO): Promise<number> {
   let figures = 0;
   let explanations = 0;
   let tasks = 0;
+  const logged: HistoryEntry[] = [];
+  const batch = newHistoryId();
+  const at = new Date().toISOString();
+  const mark = bookActuals(pb.book, period)?.figures ?? null;
   for (const f of merged.figures) {
     const p = where.figure(f.target);
     const ws = p && sheet(p.sheet);
-    if (p && ws) { write(ws, p.row, p.col, f.value); figures++; }
+    if (p && ws) {
+      write(ws, p.row, p.col, f.value);
+      figures++;
+      logged.push(collectEntry(plan, period, f.target, cur.figures.get(f.target) ?? null, f.value, p, merged, { batch, at, mark }));
+    }
   }
   if (merged.explanations.length && targetsTable && ex) {
     const ws = sheet(targetsTable.sheet);
@@ -367,6 +397,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return p ? `${p.sheet}!${a1(p.row, p.col)}` : null;
   };
   writeSourcesSheet(wb, sourceRows(merged, where));
+  appendHistory(wb, logged);
   await fs.mkdir(path.dirname(output), { recursive: true });
   // The fastest deflate level: the merged book is written once per run, and level 1 halves the time.
   const zip = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0];

@@ -170,7 +170,7 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
   const inputs = [file, ...(a.plan ? [path.resolve(io.cwd, a.plan)] : [])];
   return {
     plan: p.plan,
-    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks },
+    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks, revised: r.value.revised },
     period: null,
     inputs,
     problems: [...p.problems, ...r.problems],

@@ -21,6 +21,8 @@ import { type IsSetSupported, officeRequirements } from "./features";
 import type { ExcelRun } from "./host";
 import { DEFAULT_NAMES, freeName } from "./load";
 import { locate } from "./locate";
+import { revisedSince } from "../../core/history";
+import { type BookRecord, encodeRecord, lastReportAt, recordRectangle, withReport } from "../../layout/sheets/record";
 import { readSheetActuals, readSheetTasks } from "../../layout/actuals";
 import { type ChartPlan, type ReportGrid, STATUS_COLORS, reportGrid } from "./report-layout";
 import { HOST_TEXT, NOTICES } from "./strings";
@@ -89,6 +91,8 @@ export function keptName(made: Date, taken: readonly string[]): string {
 /** What the read gives: the report, and the previous report sheet the add-in made, if still there. */
 interface ReadResult {
   model: ReportModel;
+  /** The book's record and its sheet, to record the report made (null: a book without one, or protected). */
+  record: { record: BookRecord; sheetId: string } | null;
   previous: { id: string; name: string; made: string } | null;
   sheetNames: string[];
   workbookProtected: boolean;
@@ -99,19 +103,23 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, cultu
   // Queued before `locate`, so it travels in locate's first request.
   const markerSetting = ctx.workbook.settings.getItemOrNullObject(REPORT_SETTING_KEY);
   markerSetting.load("value");
-  const loc = await locate(ctx, Object.values(DEFAULT_NAMES), culture);
+  const loc = await locate(ctx, Object.values(DEFAULT_NAMES), culture, { history: true });
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const targets = loc.found.targets;
   if (!targets) throw new HostError(HOST_TEXT.noTargetsSheet);
   const read = readSheetActuals(targets.read, period, targets.formats, loc.culture);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
   const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read) : null;
-  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks });
+  // Figures revised since the last report of the period: the book's history against its record.
+  const since = lastReportAt(loc.record, period);
+  const revised = since ? { since, targets: [...revisedSince(loc.historyEntries, period, since)] } : null;
+  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, revised });
   model.problems.unshift(...read.problems);
   const marker = markerSetting.isNullObject ? null : decodeMarker(markerSetting.value);
   const sheet = marker ? loc.sheets.find((s) => s.id === marker.id) : undefined;
   return {
     model,
+    record: loc.record && loc.metaSheet && !loc.metaProtected && loc.record.version >= 2 ? { record: loc.record, sheetId: loc.metaSheet.id } : null,
     previous: marker && sheet ? { id: sheet.id, name: sheet.name, made: marker.made } : null,
     sheetNames: loc.sheets.map((s) => s.name),
     workbookProtected: loc.workbookProtected,
@@ -225,6 +233,13 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
       writeGrid(ws, grid, pageLayout);
       ws.activate();
       ws.getRange("A1").select();
+      // The book's record keeps when each report was made: the next one marks the figures revised since.
+      if (r.record) {
+        const rows = recordRectangle(encodeRecord(withReport(r.record.record, { period: opts.period, at: now.toISOString() })));
+        const rec = sheets.getItem(r.record.sheetId);
+        rec.getRange().clear("Contents");
+        rec.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((x) => x.map((v) => cellInput(v)));
+      }
       await ctx.sync();
       const marker: ReportMarker = { app: "ktxh-report", id: ws.id, made: now.toISOString() };
       ctx.workbook.settings.add(REPORT_SETTING_KEY, JSON.stringify(marker));
