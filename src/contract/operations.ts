@@ -113,6 +113,15 @@ export interface PaneOperations {
   checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet">): Promise<WorkbookCheck>;
   /** Writes the proposed values the user accepted; cells changed since the check are left alone. */
   applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
+  /** What "Hoàn tác" would undo now (the book's history: the last fix or reload not undone), or null. */
+  lastUndo(): Promise<UndoInfo | null>;
+  /**
+   * "Hoàn tác": puts back the values the last fix or reload replaced, from the book's history (so also
+   * after the pane was closed), one step at a time; a cell changed since is left as it is and named.
+   */
+  undoLast(): Promise<UndoOutcome>;
+  /** A target's last changes in the book's history, latest first (for "Vì sao?" under its row). */
+  rowChanges(targetNo: string, limit?: number): Promise<RowChange[]>;
   /** Takes the check's marks off, restoring each cell's own fill. */
   clearMarks(): Promise<{ cleared: number; kept: number }>;
   /**
@@ -197,6 +206,8 @@ export interface FixToApply {
   cell: string;
   value: string | number;
   was: CellRead;
+  /** The plan target the cell belongs to, when the check knows it (for the book's history). */
+  target?: string | null;
 }
 
 export interface CheckedIssue extends Issue {
@@ -249,6 +260,42 @@ export interface FixOutcome {
   skipped: { sheet: string; cell: string; reason: "changed" | "missing" }[];
 }
 
+/** One change of a target's cell, as the history sheet says it. */
+export interface RowChange {
+  /** ISO time. */
+  at: string;
+  /** The history's word for the action ("nhập số liệu", "sửa theo kiểm tra", "sửa ngoài add-in"…). */
+  action: string;
+  period: PeriodCode | null;
+  old: string | number | null;
+  new: string | number | null;
+  /** The source or reason ("" when none). */
+  source: string;
+}
+
+/** A step "Hoàn tác" can undo. */
+export interface UndoInfo {
+  action: "fix" | "reload";
+  /** ISO time of the action. */
+  at: string;
+  /** Cells it changed. */
+  cells: number;
+}
+
+export interface UndoOutcome {
+  /** The step undone; null when there was nothing to undo. */
+  step: UndoInfo | null;
+  restored: { sheet: string; cell: string }[];
+  /**
+   * Cells left as they are: changed since the step ("changed", with what they hold now), gone
+   * ("missing"), a plan value of a reload ("plan"), on a protected sheet or holding a formula ("locked").
+   */
+  skipped: { sheet: string; cell: string; target: string | null; reason: "changed" | "missing" | "plan" | "locked"; now: string | number | null }[];
+  /** The targets sheet judged again, when the undo touched it. */
+  summary?: CheckSummary | null;
+  /** What a next "Hoàn tác" would undo. */
+  next: UndoInfo | null;
+}
 
 export interface ReportSheetOutcome {
   /** Vietnamese sentence for the pane. */

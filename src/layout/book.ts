@@ -14,6 +14,8 @@
  * columns moved. The add-in's traffic-count rows are found by their names when their identities are
  * gone. Every loop here is bounded by the grids' size and the plans' count.
  */
+import type { HistoryEntry } from "../core/history";
+import { HISTORY_SHEET, readHistory } from "./sheets/history";
 import type { ActualRow, Actuals } from "../core/evaluate";
 import { FIGURE_MARKS } from "../core/periods";
 import { type Plan, parsePlan } from "../core/plan";
@@ -93,6 +95,12 @@ export interface BookReading {
   tasks: TaskCell[];
   /** What the reading itself has to say (the plan mismatch); the check's findings come from validate. */
   problems: Issue[];
+  /** The *Lịch sử số liệu* sheet's entries (empty when the book has none); that sheet is not among `grids`. */
+  history: HistoryEntry[];
+}
+
+function isHistoryGrid(g: Grid): boolean {
+  return g.sheet === HISTORY_SHEET;
 }
 
 function isRecordGrid(g: Grid): boolean {
@@ -190,7 +198,9 @@ export function readBook(allGrids: readonly Grid[], options: BookOptions): BookR
   const record = recordGrid ? decodeRecord(gridValues(recordGrid)) : null;
   // The culture the pane saw the figures typed in: a slip is read as the pane read it (culture-free without one).
   const culture = recordCulture(record);
-  const grids = allGrids.filter((g) => !isRecordGrid(g)).map((g) => (culture && g.culture === undefined ? { ...g, culture } : g));
+  const historyGrid = allGrids.find(isHistoryGrid);
+  const history = historyGrid ? (readHistory(gridValues(historyGrid)) ?? []) : [];
+  const grids = allGrids.filter((g) => !isRecordGrid(g) && !isHistoryGrid(g)).map((g) => (culture && g.culture === undefined ? { ...g, culture } : g));
   const recorded = record ? recordedPlan(record, options.plans) : null;
   const problems: Issue[] = [];
   let plan: Plan;
@@ -227,7 +237,7 @@ export function readBook(allGrids: readonly Grid[], options: BookOptions): BookR
     const grid = grids.find((g) => g.sheet === t.sheet);
     if (grid) recoverTraffic(grid, t);
   }
-  return { plan, planSource, record, mismatch, grids, tables, ...cellsOf(grids, tables), problems };
+  return { plan, planSource, record, mismatch, grids, tables, ...cellsOf(grids, tables), problems, history };
 }
 
 /** Each task's status for a period (its own column, else a single status column) with the other periods' beside it. */

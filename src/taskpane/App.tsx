@@ -1,4 +1,5 @@
 import { Button, Select, useId } from "@fluentui/react-components";
+import { useEffect } from "react";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
 import { CheckSection } from "./components/CheckSection";
 import { Suspense, lazy } from "react";
@@ -58,6 +59,11 @@ export function App({ ops, plans, oldExcel }: AppProps) {
   const idle = ops !== null && s.busy === null;
   const periodMissing = hasPlan && s.workbook !== null && s.workbook.periods.length > 0 && !s.workbook.periods.includes(s.period);
   const summary = s.summary && s.summary.period === s.period ? s.summary : null;
+  // What "Hoàn tác" offers comes from the book's history: asked when a workbook is read or a plan loaded.
+  const { refreshUndo } = toolAct;
+  useEffect(() => {
+    if (s.workbook?.planId) refreshUndo();
+  }, [s.workbook, refreshUndo]);
 
   return (
     <main className="ktxh-root" aria-busy={s.reading}>

@@ -131,6 +131,21 @@ export const STRINGS = {
   checkFixAllCancel: "Không sửa",
   checkFixed: (applied: number, skipped: number) =>
     `Đã sửa ${applied} ô.${skipped ? ` ${skipped} ô đã đổi từ lúc kiểm tra nên được để nguyên.` : ""} Đã kiểm tra lại.`,
+  undo: "Hoàn tác",
+  undoing: "Đang hoàn tác…",
+  undoHint: (what: "fix" | "reload", cells: number, when: string) =>
+    `Hoàn tác ${what === "fix" ? "lần sửa theo kiểm tra" : "lần nạp lại kế hoạch"} lúc ${when} (${cells} ô): trả lại giá trị cũ, trừ ô đã đổi từ lúc đó.`,
+  undoDone: (restored: number) => (restored ? `Đã hoàn tác: trả lại giá trị cũ cho ${restored} ô.` : "Không ô nào được trả lại giá trị cũ."),
+  undoNothing: "Không còn thao tác sửa hay nạp lại nào để hoàn tác.",
+  undoSkipped: (n: number) => `${n} ô được để nguyên:`,
+  undoSkip: (where: string, reason: "changed" | "missing" | "plan" | "locked", now: string) =>
+    `${where}: ${
+      reason === "changed" ? `đã đổi từ lúc đó (nay là ${now}), không ghi đè`
+      : reason === "missing" ? "không còn tìm thấy ô này"
+      : reason === "plan" ? "giá trị kế hoạch theo kế hoạch đã nạp; muốn trả lại thì nạp lại kế hoạch cũ"
+      : "trang đang khóa hoặc ô có công thức"
+    }`,
+  undoWhere: (sheet: string, cell: string, target: string | null) => `Trang “${sheet}”, ô ${cell}${target ? `, chỉ tiêu ${target}` : ""}`,
 
   reportLabel: "Báo cáo",
   reportHint: (period: string) => `Lập báo cáo kỳ “${period}” (mẫu 783/BC) ở một trang riêng, kèm biểu đồ.`,

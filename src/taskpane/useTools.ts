@@ -10,11 +10,11 @@ import { EMPTY_REPORT_FIELDS, type ReportFieldKey, type ReportFields, readReport
 import { message } from "../core/messages";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import { formatNumber } from "../core/numbers";
-import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, ReportTasks, WorkbookCheck } from "../contract/operations";
+import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, ReportTasks, UndoInfo, UndoOutcome, WorkbookCheck } from "../contract/operations";
 import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
-export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
+export type ToolBusy = "check" | "fix" | "clear" | "undo" | "report" | "copy" | null;
 
 export interface ToolMessage {
   intent: "success" | "warning";
@@ -44,6 +44,10 @@ export interface ToolsState {
   kept: ReportFields | null;
   /** What is wrong with a field, in Vietnamese, found when Tạo báo cáo was pressed. */
   fieldErrors: Partial<Record<ReportFieldKey, string>>;
+  /** What "Hoàn tác" would undo now (from the book's history), or null. */
+  undo: UndoInfo | null;
+  /** What the last "Hoàn tác" did: a sentence and the cells left as they were. */
+  undone: (ToolMessage & { lines: string[] }) | null;
 }
 
 export interface ToolsActions {
@@ -55,6 +59,10 @@ export interface ToolsActions {
   fix(issue: CheckedIssue): void;
   fixAll(): void;
   clearMarks(): void;
+  /** "Hoàn tác": the last fix or reload. */
+  undoLast(): void;
+  /** Asks the host what "Hoàn tác" would undo (after the pane opens and after a load). */
+  refreshUndo(): void;
   select(issue: CheckedIssue): void;
   buildReport(): void;
   /** "Mở báo cáo": selects the report sheet in Excel. */
@@ -64,7 +72,7 @@ export interface ToolsActions {
   prepareCopy(): void;
   dismissError(): void;
   /** Closes a tool's confirmation (a fix's or an unmarking's, a report's, a copy's). */
-  dismissNotice(which: "check" | "report" | "copy"): void;
+  dismissNotice(which: "check" | "report" | "copy" | "undo"): void;
 }
 
 function errorText(err: unknown): string {
@@ -76,6 +84,21 @@ export function shownValue(v: CellRead): string {
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return v === "" ? STRINGS.emptyCell : v;
+}
+
+/** A time of the history as the officer reads it: "08:00 ngày 15/07/2024" (the machine's time zone). */
+export function shownTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** What the pane says of an undo: how many cells were put back, and each cell left as it is, why. */
+export function undoneMessage(r: UndoOutcome): ToolMessage & { lines: string[] } {
+  if (!r.step) return { intent: "warning", text: STRINGS.undoNothing, lines: [] };
+  const lines = r.skipped.map((s) => STRINGS.undoSkip(STRINGS.undoWhere(s.sheet, s.cell, s.target), s.reason, s.now == null || s.now === "" ? STRINGS.emptyCell : shownValue(s.now)));
+  return { intent: r.skipped.length ? "warning" : "success", text: STRINGS.undoDone(r.restored.length) + (lines.length ? ` ${STRINGS.undoSkipped(lines.length)}` : ""), lines };
 }
 
 /** The fixes a check proposes, one per cell. */
@@ -126,6 +149,13 @@ export function useTools(
       return rest;
     });
   }, []);
+  const [undo, setUndo] = useState<UndoInfo | null>(null);
+  const [undone, setUndone] = useState<ToolsState["undone"]>(null);
+
+  // A failure to read the history only hides the button: the action it offers is not there to take.
+  const refreshUndo = useCallback(() => {
+    if (ops) ops.lastUndo().then(setUndo, () => setUndo(null));
+  }, [ops]);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
   // Focus then lands on the tool's result, or on its error.
@@ -164,10 +194,24 @@ export function useTools(
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
     const r = await o.applyFixes(fixes);
     if (r.summary) onSummary?.(r.summary);
+    setUndone(null);
     setCheck(await recheck(o));
     setCheckMessage(STRINGS.checkFixed(r.applied.length, r.skipped.length));
+    setUndo(await o.lastUndo().catch(() => null));
     return "check-outcome";
   };
+
+  const undoLast = () =>
+    start("undo", async (o) => {
+      setCheckMessage(null);
+      const r = await o.undoLast();
+      if (r.summary) onSummary?.(r.summary);
+      setUndo(r.next);
+      // The list of problems was made before the undo: checked again, as after a fix.
+      if (check) setCheck(await recheck(o));
+      setUndone(undoneMessage(r));
+      return "undo-outcome";
+    });
 
   const fix = (issue: CheckedIssue) => {
     const apply = issue.apply;
@@ -302,7 +346,7 @@ export function useTools(
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors },
+    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors, undo, undone },
     {
       setMark,
       setIssuesSheet,
@@ -312,6 +356,8 @@ export function useTools(
       fix,
       fixAll,
       clearMarks,
+      undoLast,
+      refreshUndo,
       select,
       buildReport,
       openReport: () => {
@@ -320,7 +366,7 @@ export function useTools(
       copyTable,
       prepareCopy,
       dismissError: () => setError(null),
-      dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "report" ? setReport(null) : setCopy(null)),
+      dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "undo" ? setUndone(null) : which === "report" ? setReport(null) : setCopy(null)),
     },
   ];
 }

@@ -19,6 +19,9 @@ import type {
   PeriodCode,
   ReportSheetOutcome,
   StaleJudgement,
+  RowChange,
+  UndoInfo,
+  UndoOutcome,
   WorkbookCheck,
   WorkbookState,
   CollectOutcome,
@@ -224,6 +227,21 @@ export class FakeWorkbook implements PaneOperations {
       }
     }
     return out;
+  }
+
+  // Undo is tested over the real host and the strict Excel (pane-undo.test.ts); this workbook keeps no
+  // history. Not in `calls` (nor taking an injected failure): the pane asks it beside other calls.
+  async lastUndo(): Promise<UndoInfo | null> {
+    return null;
+  }
+
+  async rowChanges(): Promise<RowChange[]> {
+    return [];
+  }
+
+  async undoLast(): Promise<UndoOutcome> {
+    this.enter("undoLast");
+    return { step: null, restored: [], skipped: [], next: null };
   }
 
   async clearMarks(): Promise<{ cleared: number; kept: number }> {

@@ -201,7 +201,7 @@ describe("checkWorkbook on a colleague's table", () => {
     expect(r.counts).toEqual({ error: 4, warning: 2, info: 0 });
     for (const i of all(r)) expect(i.message).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
     const textNumber = all(r).find((i) => i.code === "value.text-number");
-    expect(textNumber?.apply).toEqual({ sheet: S, cell: E(3), value: 650.2, was: "650,2" });
+    expect(textNumber?.apply).toEqual({ sheet: S, cell: E(3), value: 650.2, was: "650,2", target: "3" });
     expect(textNumber?.fixText).toBe("650,2");
     // An error value has no proposed fix: the formula is the user's to mend.
     expect(all(r).find((i) => i.code === "cell.error-value")?.apply).toBeNull();

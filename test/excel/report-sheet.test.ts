@@ -5,7 +5,7 @@
  * report, `keepPrevious` keeps it, a missing ExcelApi 1.9 gives a notice, and the request count does
  * not grow with the plan.
  */
-import { RECORD_SHEET, decodeRecord } from "../../src/layout/sheets/record";
+import { RECORD_SHEET, REPORTS_KEY, decodeRecord, reportsOf } from "../../src/layout/sheets/record";
 import { fixturePlan } from "../layout/fixture";
 import { parseNumber } from "../../src/core/numbers";
 import { type PlanInput, parsePlan } from "../../src/core/plan";
@@ -172,9 +172,18 @@ async function workbook2023(opts: StrictWorkbookOptions = {}): Promise<Setup & {
 /** Every sheet but the named ones, as a user or a later load sees it, and the settings but the report's. */
 function othersOf(wb: StrictWorkbook, skip: readonly string[]): unknown {
   const { [REPORT_SETTING_KEY]: _r, ...settings } = wb.user.settings();
+  // The book's record lists the reports made (`reports`, as settings keep the last report's id): all else stays.
+  const grid = (n: string) => {
+    const g = wb.user.grid(n, "A1:AZ200");
+    if (n !== RECORD_SHEET) return g;
+    const r = decodeRecord(g);
+    if (!r) return g;
+    const { [REPORTS_KEY]: _reports, ...extra } = r.extra;
+    return { ...r, extra };
+  };
   return {
     settings,
-    sheets: wb.user.sheetNames().filter((n) => !skip.includes(n)).map((n) => ({ info: wb.user.sheetInfo(n), grid: wb.user.grid(n, "A1:AZ200") })),
+    sheets: wb.user.sheetNames().filter((n) => !skip.includes(n)).map((n) => ({ info: wb.user.sheetInfo(n), grid: grid(n) })),
   };
 }
 
@@ -275,6 +284,8 @@ describe("report sheet in a live workbook", () => {
     expect(wb.user.sheetNames()).toEqual(["Sheet1", TARGETS, "Nhiệm vụ", RECORD_SHEET, REPORT]);
     expect(wb.user.activeSheet()).toBe(REPORT);
     expect(othersOf(wb, [REPORT])).toEqual(before);
+    // The book's record now says when the report was made.
+    expect(reportsOf(decodeRecord(wb.user.grid(RECORD_SHEET, "A1:AZ200"))).map((r) => r.period)).toEqual(["year"]);
 
     const r = rowNamed(wb, REPORT, "Tổng giá trị sản xuất");
     const plan = wb.user.cell(REPORT, `D${r}`);

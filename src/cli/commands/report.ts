@@ -175,7 +175,7 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
   return {
     plan: p.plan,
     saved: r.value.reportFields,
-    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks },
+    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks, revised: r.value.revised },
     period: null,
     inputs,
     problems: [...p.problems, ...r.problems],

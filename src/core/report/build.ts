@@ -39,6 +39,28 @@ export interface ReportInput {
    */
   taskCounts?: GivenTaskCounts | null;
   note?: string | null;
+  /**
+   * Targets whose figure for the period changed since the last report of it (`revisedSince` of the
+   * book's history), and when that report was made (ISO time): marked "(*)" with a footnote.
+   */
+  revised?: { since: string; targets: readonly string[] } | null;
+}
+
+/** "08:00 ngày 15/07/2024", in Vietnam's time (UTC+7, no daylight saving): the same on every machine. */
+export function vietnamTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + 7 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())} ngày ${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+function revision(input: ReportInput, rows: readonly ReportRow[]): ReportModel["revision"] {
+  const r = input.revised;
+  if (!r) return null;
+  const marked = rows.filter((x) => x.revised).map((x) => x.no);
+  if (!marked.length) return null;
+  return { since: r.since, targets: marked, footnote: `(*) Số liệu đã điều chỉnh so với báo cáo lập lúc ${vietnamTime(r.since)}: chỉ tiêu ${marked.join(", ")}.` };
 }
 
 const capitalize = (s: string): string => (s ? s.charAt(0).toLocaleUpperCase("vi-VN") + s.slice(1) : s);
@@ -117,6 +139,7 @@ function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined,
     outlook: yearOutlook(row, period, actual, previous == null || row.previous == null ? null : { samePeriod: figureCell(previous), year: figureCell(row.previous) }),
     reason: e?.reason ?? "",
     overridden: e?.overridden ?? false,
+    ...(input.revised?.targets.some((no) => rowKey(no) === key) ? { revised: true as const } : {}),
   };
 }
 
@@ -173,6 +196,7 @@ export function buildReport(input: ReportInput): ReportModel {
     sentence: yearEnd ? summarySentence(plan, evaluation, "783") : midYearSentence(input, period, rows),
     tasks,
     note: input.note?.trim() || null,
+    revision: revision(input, rows),
     problems,
   };
 }

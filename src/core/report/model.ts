@@ -45,6 +45,8 @@ export interface ReportRow {
   /** Why the status is what it is (for `--json` and the terminal; not printed in the table). */
   reason: string;
   overridden: boolean;
+  /** The figure was revised since the last report of the period (the book's history): marked "(*)". */
+  revised?: true;
 }
 
 
@@ -119,7 +121,17 @@ export interface ReportModel {
   tasks: TaskSummary | null;
   /** A warning printed with the report, e.g. that the figures are examples. */
   note: string | null;
+  /** The figures revised since the last report of the period, with the footnote printed under the table. */
+  revision: { since: string; targets: string[]; footnote: string } | null;
   problems: Problem[];
+}
+
+/** The mark of a figure revised since the last report, after the target's name. */
+export const REVISED_MARK = " (*)";
+
+/** The name as printed: with the revision mark where the figure was revised. */
+export function rowName(row: ReportRow): string {
+  return row.revised ? `${row.name}${REVISED_MARK}` : row.name;
 }
 
 /** The printed text of a row, one string per column, in column order. */
@@ -129,7 +141,7 @@ export function rowCells(model: ReportModel, row: ReportRow): string[] {
       case "no":
         return row.label;
       case "name":
-        return row.name;
+        return rowName(row);
       case "unit":
         return row.unit;
       case "plan":

@@ -209,6 +209,7 @@ function body(model: ReportModel): (Paragraph | Table)[] {
   // A section heading never stands alone at the foot of a page: it keeps with what follows.
   out.push(para(`I. ${model.tableTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: 360, after: 120, firstLine: indent, keepNext: true }));
   out.push(targetsTable(model));
+  if (model.revision) out.push(para(model.revision.footnote, { italics: true, before: 80 }));
   out.push(para(model.sentence, { before: 200, after: 120, firstLine: indent }));
   const tasks = tasksTable(model);
   if (model.tasks) {

@@ -31,7 +31,12 @@ import type { TypingCulture } from "../../core/culture";
 import type { Grid } from "../../core/read-table/grid";
 import { recordCulture } from "../../layout/sheets/record";
 import { queueJudgement } from "./recheck";
-import { readTargetsById } from "./targets-sheet";
+import { type TargetsSheet, readTargetsById } from "./targets-sheet";
+import { type HistoryEntry, type HistoryValue, newHistoryId } from "../../core/history";
+import { changeEntries } from "../../layout/history";
+import { HISTORY_SHEET } from "../../layout/sheets/history";
+import { queueHistory, queueHistoryProbe } from "./history-sheet";
+import type { SeenInputs } from "./own-writes";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
 import type { Area } from "../../layout/sheet-model";
 import { periodKey } from "../../core/row-id";
@@ -75,7 +80,7 @@ function checked(i: Issue, sheets: Map<string, SheetRead>): CheckedIssue {
     const pos = parseCell(i.fix.cell);
     const was = s && pos ? readAt(s, pos.row, pos.col) : null;
     out.fixText = fixText(i.fix.value);
-    if (was !== null) out.apply = { sheet: i.location.sheet, cell: i.fix.cell, value: i.fix.value, was };
+    if (was !== null) out.apply = { sheet: i.location.sheet, cell: i.fix.cell, value: i.fix.value, was, ...(i.location.target ? { target: i.location.target } : {}) };
   }
   return out;
 }
@@ -145,7 +150,8 @@ export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: C
     const ownSheet = list.items.find((w) => w.id === ownId) ?? null;
 
     // 2: every visible sheet's used range (our issues sheet excepted), every sheet's protection.
-    const visibleSheets = list.items.filter((w) => w.visibility === "Visible" && w !== ownSheet);
+    // The history is the add-in's own log of values, not a table to check.
+    const visibleSheets = list.items.filter((w) => w.visibility === "Visible" && w !== ownSheet && w.name !== HISTORY_SHEET);
     const { used, extra } = await readUsedRanges(ctx, visibleSheets, () => ({
       protections: list.items.map((w) => w.protection.load("protected,options")),
       ownUsed: ownSheet ? ownSheet.getUsedRangeOrNullObject(false).load("address") : null,
@@ -244,6 +250,10 @@ export interface FixOptions {
   culture?: { supported: boolean; known: TypingCulture | null };
   /** The record sheet's id: the fingerprints of the rows judged with the fixes are kept there. */
   recordId?: string | null;
+  /** The time of the fixes, for the book's history. */
+  now?: () => string;
+  /** The targets sheet's inputs as the add-in leaves them (live judgement's old values). */
+  seen?: SeenInputs;
 }
 
 export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], options: FixOptions = {}): Promise<FixOutcome> {
@@ -283,6 +293,7 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
       const range = ws.getRange(fix.cell).load("values,formulas,numberFormat");
       cells.push({ fix, sheet: ws, range, fill: range.format.fill.load("color"), locked: range.format.protection.load("locked") });
     }
+    const probe = queueHistoryProbe(ctx);
     await ctx.sync();
 
     // Refuse before anything is queued: a failed write would leave the earlier ones applied.
@@ -325,7 +336,9 @@ export async function applyFixes(run: ExcelRun, fixes: readonly FixToApply[], op
       if (pos && fixed.has(`${c.sheet.id}!${c.fix.cell}`)) log(c.sheet.id, { row: pos.row, col: pos.col, rows: 1, cols: 1 });
     }
     const t = finishTargets?.(plan) ?? null;
-    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta, culture, judged: finishJudged() }, period, cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`) && c.sheet.id === t.id), log);
+    const applied = cells.filter((c) => fixed.has(`${c.sheet.id}!${c.fix.cell}`));
+    if (t && plan && period) outcome.summary = judgeFixed(ctx, { ...t, plan, meta, culture, judged: finishJudged() }, period, applied.filter((c) => c.sheet.id === t.id), log, options.seen);
+    queueHistory(ctx, probe(), fixEntries(applied, t, planOf(settings, meta), options.now?.() ?? new Date().toISOString()));
     await ctx.sync();
     return outcome;
   });
@@ -341,6 +354,7 @@ function judgeFixed(
   period: Parameters<typeof queueJudgement>[2],
   fixedCells: readonly FixCell[],
   log: (sheetId: string, area: Area) => void,
+  seen?: SeenInputs,
 ): CheckSummary | null {
   const grid = t.grid.map((r) => [...r]);
   const rows = new Set<number>();
@@ -353,12 +367,42 @@ function judgeFixed(
   }
   const after = { ...t, grid };
   const keyed = keyedGrid(after.read, grid, t.formats, t.culture);
+  seen?.set(t.id, keyed);
   if (!after.read.columns.some((c) => c.key === periodKey(period))) return null;
   const only = affectedIds(t.plan, keyed, rows);
   const handled = new Set([...rows].map((r) => keyed.rows[r]?.id).filter((x): x is string => !!x));
   // A protected sheet takes the fixes of its unlocked cells but not the status writes: the summary still says.
   if (t.protected) return judgeSheet(t.plan, keyed, period, t.name).summary;
   return queueJudgement(ctx, after, period, (a) => log(t.id, a), only, handled).summary;
+}
+
+/**
+ * The history entries of the fixes written, one batch: on the targets sheet by row identity and
+ * column key (the target, the period and its mark), elsewhere by sheet and cell with the target the
+ * check named.
+ */
+function fixEntries(applied: readonly FixCell[], t: TargetsSheet | null, plan: Plan | null, at: string): HistoryEntry[] {
+  const batch = newHistoryId();
+  const keyed = t ? keyedGrid(t.read, t.grid, t.formats) : null;
+  const out: HistoryEntry[] = [];
+  for (const c of applied) {
+    const pos = parseCell(c.fix.cell);
+    if (!pos) continue;
+    const old: HistoryValue = c.fix.was === "" || typeof c.fix.was === "boolean" ? (c.fix.was === "" ? null : String(c.fix.was)) : c.fix.was;
+    const id = keyed && t && c.sheet.id === t.id ? keyed.rows[pos.row]?.id : null;
+    const key = keyed && id ? keyed.columns[pos.col]?.key : null;
+    if (plan && keyed && id && key) {
+      out.push(...changeEntries([{ row: id, key, at: pos, old, new: c.fix.value }], { plan, sheet: c.fix.sheet, after: keyed, at, batch, action: () => "fix", source: () => "" }));
+      continue;
+    }
+    const target = c.fix.target ?? null;
+    out.push({
+      id: newHistoryId(), at, action: "fix", batch, period: null, target,
+      name: (target && plan?.targets.find((x) => x.no === target)?.name) || "",
+      key: null, row: null, sheet: c.fix.sheet, cell: normalAddress(c.fix.cell), old, new: c.fix.value, mark: null, source: "",
+    });
+  }
+  return out;
 }
 
 /** Takes every mark off (where the cell still shows it) and forgets the record. */

@@ -10,7 +10,7 @@ import { HostError, hostError } from "./errors";
 import { type IsSetSupported, detectFeatures, featureNotices, officeRequirements } from "./features";
 import { DEFAULT_NAMES, type WriteContext, dropLabel, mergeAll, writeMerged } from "./load";
 import { loadRecord, loadSettings, locate, recordOf, settingsMeta } from "./locate";
-import { OwnWrites } from "./own-writes";
+import { OwnWrites, SeenInputs } from "./own-writes";
 import { queueJudgement } from "./recheck";
 import { HOST_TEXT } from "./strings";
 import { type OpenedTargets, type TargetsHints, changedSince, openTargets } from "./targets-sheet";
@@ -21,6 +21,7 @@ import { type BookRecord, recordReportFields } from "../../layout/sheets/record"
 import { watchTargets } from "./watch";
 import type { TypingCulture } from "../../core/culture";
 import type { CycleFiles } from "../../layout/cycle";
+import { logOutside, queueHistoryProbe } from "./history-sheet";
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -83,6 +84,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   const debounceMs = options.debounceMs ?? 300;
   const now = options.now ?? (() => new Date().toISOString());
   const own = new OwnWrites();
+  const inputsSeen = new SeenInputs();
   const newContext = options.newContext === undefined ? officeContext() : options.newContext;
   // The targets sheet's id as last seen: lets recheck and live judgment read it in one request.
   let targetsId: string | null = null;
@@ -145,7 +147,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     confirmDrop: (rows: DropCandidate[]) => Promise<boolean>,
   ): Promise<LoadOutcome | { cancelled: true }> {
     const ids = periods.filter(isPeriodId);
-    const write: WriteContext = { features, requestLimit, now, log: (sheet) => (a) => own.note(sheet, a) };
+    const write: WriteContext = { features, requestLimit, now, seen: inputsSeen, log: (sheet) => (a) => own.note(sheet, a) };
     const first = await call(async (ctx) => {
       const merged = mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids);
       if (merged.dropped.length) return { ask: merged.dropped.map(dropLabel) };
@@ -205,11 +207,14 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     const start = async (ctx: Excel.RequestContext): Promise<() => Promise<void>> => {
       const opened = await openTargets(ctx, targetsId, DEFAULTS, hints());
       seen(opened);
+      const probe = queueHistoryProbe(ctx);
       const remove = watchTargets(ctx, {
         run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary, onStale, retryDelaysMs: options.retryDelaysMs,
         onRowsChanged: (ids) => options.onRowsChanged?.({ period: p, sheet: opened.name, when: "live", ids }),
+        seen: inputsSeen, now,
       });
       await ctx.sync();
+      await logOutside(ctx, opened, probe(), now);
       return remove;
     };
     const wrap = (f: () => Promise<void>) => async () => {
@@ -266,7 +271,8 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     }
   };
   const check = () => load(() => import(/* webpackChunkName: "check" */ "./check-workbook"));
-  const reports = async () => (await load(() => import(/* webpackChunkName: "report" */ "./report-sheet"))).reportOperations(call, { isSetSupported: options.isSetSupported });
+  const undo = () => load(() => import(/* webpackChunkName: "undo" */ "./undo"));
+  const reports = async () => (await load(() => import(/* webpackChunkName: "report" */ "./report-sheet"))).reportOperations(call, { isSetSupported: options.isSetSupported, now: () => new Date(now()) });
   const cycle = () => load(() => import(/* webpackChunkName: "cycle" */ "./cycle"));
   const cycleFiles = async (): Promise<CycleFiles> => {
     if (!options.cycleFiles) throw new HostError(HOST_TEXT.cycleUnavailable);
@@ -288,8 +294,11 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     select,
     checkWorkbook: async (o) => (await check()).checkWorkbook(call, null, o, { culture: features.culture }),
     // The fixes and the judgement of the target rows they touched, in one action.
-    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a), culture: cultureRead(), recordId }),
+    applyFixes: async (fixes) => (await check()).applyFixes(call, fixes, { log: (sheet, a) => own.note(sheet, a), culture: cultureRead(), recordId, now, seen: inputsSeen }),
     clearMarks: async () => (await check()).clearMarks(call),
+    lastUndo: async () => (await undo()).lastUndo(call),
+    rowChanges: async (no, limit) => (await undo()).rowChanges(call, no, limit),
+    undoLast: async () => (await undo()).undoLast(call, { log: (sheet, a) => own.note(sheet, a), now, seen: inputsSeen }),
     buildReport: async (code, keepPrevious, fields) => (await reports()).buildReport(reportPeriod(code), keepPrevious, fields),
     copyReportTable: async (code, write, fields) => (await reports()).copyReportTable(reportPeriod(code), write, fields),
     makeSubmissions: async (code, due, onProgress) => {

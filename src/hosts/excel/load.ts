@@ -19,7 +19,12 @@ import type { DropCandidate, LoadOutcome } from "../../contract/operations";
 import { cellInput, jsonBytes } from "./cells";
 import { HostError } from "./errors";
 import { type Features, featureNotices } from "./features";
-import { judgeSheet } from "../../layout/judge";
+import { judgeSheet, keyedGrid } from "../../layout/judge";
+import { newHistoryId } from "../../core/history";
+import { isInputKey } from "../../layout/fingerprint";
+import { cellChanges, changeEntries } from "../../layout/history";
+import { queueHistory } from "./history-sheet";
+import type { SeenInputs } from "./own-writes";
 import { type Located, PLAN_SETTING_KEY } from "./locate";
 import { RequestBudget, type WriteLog, writeModel } from "./write-model";
 import { HOST_TEXT } from "./strings";
@@ -92,6 +97,8 @@ export interface WriteContext {
   requestLimit: number;
   log: (sheetId: string) => WriteLog;
   now: () => string;
+  /** The targets sheet's inputs as the load leaves them (live judgement's old values). */
+  seen?: SeenInputs;
 }
 
 /** Writes the merged models and the settings; returns the outcome and the targets sheet's id. */
@@ -155,6 +162,13 @@ export async function writeMerged(
   const planJson = JSON.stringify(plan);
   await budget.room(jsonBytes(planJson) + 4096);
   ctx.workbook.settings.add(PLAN_SETTING_KEY, planJson);
+  // The figures, overrides and plan values the reload rewrote, in the history, in the same request.
+  const old = loc.found.targets;
+  if (old) {
+    const before = keyedGrid(old.read, old.grid, old.formats);
+    const changes = cellChanges(before, m.models.targets, { keys: (k) => isInputKey(k) || k === "plan" });
+    queueHistory(ctx, loc.history, changeEntries(changes, { plan, sheet: sheets.targets.name, after: m.models.targets, at: w.now(), batch: newHistoryId(), action: () => "reload", source: () => plan.unit }));
+  }
   const created = !loc.found.targets || !loc.found.tasks;
   if (!created) saveMeta(metaOf());
   await ctx.sync();
@@ -164,6 +178,7 @@ export async function writeMerged(
   }
 
   const targets = m.models.targets;
+  w.seen?.set(sheets.targets.id ?? sheets.targets.ws.id, targets);
   const period = m.statusPeriod;
   const summary = period
     ? judgeSheet(plan, { ...targets, culture: m.culture }, period, sheets.targets.name).summary

@@ -21,6 +21,9 @@ import type { CellValue, LayoutId } from "../../layout/sheets/types";
 import { layoutOfMark } from "../../core/row-id";
 import { builtInPlan } from "../../seeds";
 import { type ReadValue, gridFrom, percentFormats } from "./cells";
+import { type HistoryProbe, probeFrom, queueHistoryRead } from "./history-sheet";
+import type { HistoryEntry } from "../../core/history";
+import { HISTORY_SHEET, readHistory } from "../../layout/sheets/history";
 
 /** Where the add-in keeps the plan itself, so a reopened workbook is judged without the pane's file. */
 export const PLAN_SETTING_KEY = "ktxh.plan";
@@ -58,6 +61,10 @@ export interface Located {
   culture: TypingCulture | null;
   /** The fingerprints of the rows as last judged (hosts/excel/judged.ts); null without a record sheet. */
   judged: JudgedState | null;
+  /** Whether the history sheet exists and may be appended to. */
+  history: HistoryProbe;
+  /** The history's entries, read only when asked (`locate(…, { history: true })`). */
+  historyEntries: HistoryEntry[];
 }
 
 export interface SettingsRead {
@@ -166,7 +173,7 @@ function choose(list: FoundSheet[], meta: WorkbookMeta | null): Partial<Record<L
   return out;
 }
 
-export async function locate(ctx: Excel.RequestContext, defaults: readonly string[], cultureSupported = false): Promise<Located> {
+export async function locate(ctx: Excel.RequestContext, defaults: readonly string[], cultureSupported = false, opts: { history?: boolean } = {}): Promise<Located> {
   const settings = loadSettings(ctx);
   const liveCulture = loadCulture(ctx, cultureSupported);
   const sheets = ctx.workbook.worksheets;
@@ -193,7 +200,10 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
       const protection = ws.protection.load("protected");
       return { info, ws, used, full, first, protection };
     });
+  // The history's values travel in the same request, when the caller needs them (the report's revisions).
+  const historyRange = opts.history ? queueHistoryRead(ctx, infos.some((s) => s.name === HISTORY_SHEET)) : null;
   await ctx.sync();
+  const historyEntries = historyRange && !historyRange.isNullObject ? (readHistory(gridFrom(historyRange.values as ReadValue[][], historyRange.rowIndex, historyRange.columnIndex)) ?? []) : [];
 
   const record = recordOf(recordRange);
   if (record) meta = record.meta;
@@ -237,5 +247,7 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
     metaProtected,
     culture: liveCulture() ?? recordCulture(record),
     judged,
+    history: probeFrom(probes.map((p) => ({ name: p.info.name, protected: p.protection.protected })), wbProtection.protected),
+    historyEntries,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { areaA1, normalAddress } from "../../core/address";
 import type { Area } from "../../layout/sheet-model";
+import type { KeyedGrid } from "../../layout/computed";
 
 /** Events of a write arrive soon after its sync; older entries are stale and forgotten. */
 const KEEP_MS = 30_000;
@@ -32,5 +33,21 @@ export class OwnWrites {
   private forget(): void {
     const now = this.clock();
     this.entries = this.entries.filter((e) => now - e.at < KEEP_MS);
+  }
+}
+
+/**
+ * The targets sheet's inputs as the add-in last saw them (read or wrote), by sheet id: what the
+ * history compares an edit with (its old value). Every action that reads or writes the sheet's inputs
+ * (load, live judgement, fixes, undo) leaves the sheet as it left it, so one action's write is never
+ * logged again as the next edit's change.
+ */
+export class SeenInputs {
+  private grids = new Map<string, KeyedGrid>();
+  get(sheetId: string): KeyedGrid | null {
+    return this.grids.get(sheetId) ?? null;
+  }
+  set(sheetId: string, grid: KeyedGrid): void {
+    this.grids.set(sheetId, grid);
   }
 }

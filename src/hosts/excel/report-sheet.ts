@@ -9,9 +9,8 @@
 import { message } from "../../core/messages";
 import type { Problem } from "../../core/problems";
 import { buildReport } from "../../core/report/build";
-import { EMPTY_REPORT_FIELDS, REPORT_FIELD_KEYS, type ReportFields, readReportFields } from "../../core/report/fields";
+import { type ReportFields, readReportFields } from "../../core/report/fields";
 import type { DocDate } from "../../core/report/heading";
-import { recordReportFields, withReportFields } from "../../layout/sheets/record";
 import { type ClipboardWriter, copyReportTable } from "../../core/report/clipboard";
 import type { ReportModel } from "../../core/report/model";
 import type { ReportPeriod } from "../../core/report/period";
@@ -23,7 +22,9 @@ import { HostError, hostError } from "./errors";
 import { type IsSetSupported, officeRequirements } from "./features";
 import type { ExcelRun } from "./host";
 import { DEFAULT_NAMES, freeName, queueRecord } from "./load";
-import { type Located, locate } from "./locate";
+import { locate } from "./locate";
+import { revisedSince } from "../../core/history";
+import { type BookRecord, lastReportAt, withReport, withReportFields } from "../../layout/sheets/record";
 import { readSheetActuals, readSheetTasks } from "../../layout/actuals";
 import { type ChartPlan, type ReportGrid, STATUS_COLORS, reportGrid } from "./report-layout";
 import { HOST_TEXT, NOTICES } from "./strings";
@@ -94,7 +95,8 @@ export function keptName(made: Date, taken: readonly string[]): string {
 /** What the read gives: the report, and the previous report sheet the add-in made, if still there. */
 interface ReadResult {
   model: ReportModel;
-  loc: Located;
+  /** The book's record and its sheet, to record the report made (null: a book without one, or protected). */
+  record: { record: BookRecord; sheetId: string } | null;
   previous: { id: string; name: string; made: string } | null;
   sheetNames: string[];
   workbookProtected: boolean;
@@ -117,20 +119,23 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, cultu
   // Queued before `locate`, so it travels in locate's first request.
   const markerSetting = ctx.workbook.settings.getItemOrNullObject(REPORT_SETTING_KEY);
   markerSetting.load("value");
-  const loc = await locate(ctx, Object.values(DEFAULT_NAMES), culture);
+  const loc = await locate(ctx, Object.values(DEFAULT_NAMES), culture, { history: true });
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const targets = loc.found.targets;
   if (!targets) throw new HostError(HOST_TEXT.noTargetsSheet);
   const read = readSheetActuals(targets.read, period, targets.formats, loc.culture);
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
   const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read, period) : null;
-  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, ...given });
+  // Figures revised since the last report of the period: the book's history against its record.
+  const since = lastReportAt(loc.record, period);
+  const revised = since ? { since, targets: [...revisedSince(loc.historyEntries, period, since)] } : null;
+  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, revised, ...given });
   model.problems.unshift(...read.problems);
   const marker = markerSetting.isNullObject ? null : decodeMarker(markerSetting.value);
   const sheet = marker ? loc.sheets.find((s) => s.id === marker.id) : undefined;
   return {
     model,
-    loc,
+    record: loc.record && loc.metaSheet && !loc.metaProtected && loc.record.version >= 2 ? { record: loc.record, sheetId: loc.metaSheet.id } : null,
     previous: marker && sheet ? { id: sheet.id, name: sheet.name, made: marker.made } : null,
     sheetNames: loc.sheets.map((s) => s.name),
     workbookProtected: loc.workbookProtected,
@@ -244,16 +249,16 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
       writeGrid(ws, grid, pageLayout);
       ws.activate();
       ws.getRange("A1").select();
+      // The book's record keeps when each report was made (the next one marks the figures revised since)
+      // and the fields as typed in the pane, for the next report: one rewrite, in this request.
+      const fieldsSaved = opts.fields != null && r.record != null;
+      if (r.record) {
+        const made = withReport(r.record.record, { period: opts.period, at: now.toISOString() });
+        queueRecord(sheets.getItem(r.record.sheetId), fieldsSaved && opts.fields ? withReportFields(made, opts.fields) : made);
+      }
       await ctx.sync();
       const marker: ReportMarker = { app: "ktxh-report", id: ws.id, made: now.toISOString() };
       ctx.workbook.settings.add(REPORT_SETTING_KEY, JSON.stringify(marker));
-      // The fields travel with the file, in its record, for the next report (in the same request).
-      const { record, metaSheet, metaProtected } = r.loc;
-      const fieldsSaved = opts.fields != null && record != null && record.version >= 2 && metaSheet != null && !metaProtected;
-      // Rewritten only when they changed: a report made with the fields as kept touches no other sheet.
-      const before = recordReportFields(record) ?? EMPTY_REPORT_FIELDS;
-      const changed = opts.fields != null && REPORT_FIELD_KEYS.some((k) => opts.fields?.[k] !== before[k]);
-      if (fieldsSaved && changed && opts.fields && record && metaSheet) queueRecord(sheets.getItem(metaSheet.id), withReportFields(record, opts.fields));
       await ctx.sync();
       let text = REPORT_TEXT.made(name);
       if (r.previous) text += kept ? REPORT_TEXT.kept(kept) : REPORT_TEXT.replaced;

@@ -21,7 +21,10 @@ import { targetNoOf } from "../../core/row-id";
 import { parseArea } from "../../core/address";
 import type { ExcelRun } from "./host";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
-import type { OwnWrites } from "./own-writes";
+import type { OwnWrites, SeenInputs } from "./own-writes";
+import { newHistoryId } from "../../core/history";
+import { cellChanges, changeEntries } from "../../layout/history";
+import { queueHistory, queueHistoryProbe } from "./history-sheet";
 import { queueJudgement } from "./recheck";
 import { type OpenedTargets, changedSince, readTargetsById } from "./targets-sheet";
 import { loadJudged } from "./judged";
@@ -42,6 +45,9 @@ export interface WatchOptions {
   retryDelaysMs?: readonly number[];
   /** Rows judged because their fingerprints changed, beyond the edits the events named (see host.ts's onRowsChanged). */
   onRowsChanged?: (ids: string[]) => void;
+  /** The inputs as last seen, for the history's old values; and the time of a change. */
+  seen: SeenInputs;
+  now: () => string;
 }
 
 /**
@@ -65,6 +71,8 @@ interface Pending {
 /** Registers the handler (in the caller's batch); returns a function that removes it. */
 export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => Promise<void> {
   const { plan, id } = o.opened;
+  // Where no action has seen the sheet yet (a pane opened on a saved book), the sheet as the watch starts.
+  if (!o.seen.get(id)) o.seen.set(id, keyedGrid(o.opened.read, o.opened.grid, o.opened.formats));
   let pending: Pending | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let queue: Promise<void> = Promise.resolve();
@@ -77,6 +85,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
     await o.run(async (c) => {
       const finish = readTargetsById(c, id);
       const judged = loadJudged(c, o.opened.judged?.recordId ?? null);
+      const probe = queueHistoryProbe(c);
       await c.sync();
       const sheet = finish(plan);
       if (!sheet) return;
@@ -88,14 +97,25 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
       const beyond = since ? [...since.handled].filter((x) => !edited.has(x)) : [];
       const only = p.all ? undefined : new Set([...affectedIds(plan, grid, p.rows), ...(since?.only ?? [])]);
       const handled = new Set([...edited, ...(since?.handled ?? [])]);
-      if (only && only.size === 0 && handled.size === 0) return;
+      // The history of the edit, in the same request as its judgement: the edited rows' inputs against
+      // what the add-in saw last (typed figures, overrides and their reasons).
+      const before = o.seen.get(id);
+      const changes = before ? cellChanges(before, grid, p.all ? {} : { rows: handled }) : [];
+      o.seen.set(id, grid);
+      const entries = changeEntries(changes, { plan, sheet: t.name, after: grid, at: o.now(), batch: newHistoryId() });
+      const logged = queueHistory(c, probe(), entries);
+      if (only && only.size === 0 && handled.size === 0) {
+        if (logged) await c.sync();
+        return;
+      }
       // A sheet protected since: judged but not written, the summary still tells the user.
       if (t.protected) {
+        if (logged) await c.sync();
         if (!stopped) o.onSummary(judgeSheet(plan, grid, o.period, t.name).summary);
         return;
       }
       const { summary, queued } = queueJudgement(c, t, o.period, (a) => o.own.note(id, a), only, handled);
-      if (queued) await c.sync();
+      if (queued || logged) await c.sync();
       if (beyond.length) o.onRowsChanged?.(beyond);
       if (!stopped) o.onSummary(summary);
     });
@@ -141,8 +161,11 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
 
   const onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (stopped) return;
-    if (o.triggerSource && e.triggerSource === "ThisLocalAddin") return;
-    if (o.own.consume(id, e.address)) return;
+    // Where Excel names the source, it alone says what is ours: a note of our write left unconsumed
+    // would otherwise swallow the user's next edit of that cell (and it went unjudged for 30 s).
+    if (o.triggerSource) {
+      if (e.triggerSource === "ThisLocalAddin") return;
+    } else if (o.own.consume(id, e.address)) return;
     pending ??= { rows: new Set(), all: false };
     const area = parseArea(e.address);
     if (!area || STRUCTURAL.has(e.changeType)) pending.all = true;

@@ -13,6 +13,8 @@ import { type PlanSource, bookActuals, bookPeriods, readBook } from "../../layou
 import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { builtInPlans } from "../../seeds";
 import { readWorkbook } from "./read-workbook";
+import { revisedSince } from "../../core/history";
+import { lastReportAt } from "../../layout/sheets/record";
 
 export interface WorkbookActuals {
   meta: WorkbookMeta | null;
@@ -25,6 +27,8 @@ export interface WorkbookActuals {
   tasks: TaskStatusInput[] | null;
   /** The report fields last used in the pane, kept in the book's record (layout/sheets/record.ts). */
   reportFields: ReportFields | null;
+  /** Figures revised since the last report of the period the book's record lists (its history), or null. */
+  revised: { since: string; targets: string[] } | null;
 }
 
 /** Reads a period's figures from the workbook's bytes, against the plan chosen or the one it records. */
@@ -43,9 +47,11 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
     const available = bookPeriods(book).join(", ");
     return fail(inFile([problem("report.period-missing", "error", { sheet: targets.sheet }, { period, available })]));
   }
+  const since = lastReportAt(book.record, period);
+  const revised = since ? { since, targets: [...revisedSince(book.history, period, since)] } : null;
   return ok(
     { meta: book.record?.meta ?? null, plan: book.plan, planSource: book.planSource, actuals: r.actuals, figures: r.figures, tasks: r.tasks,
-      reportFields: recordReportFields(book.record) },
+      reportFields: recordReportFields(book.record), revised },
     inFile([...book.problems, ...r.problems]),
   );
 }

@@ -20,6 +20,7 @@
  *                         so a judgement rewrites that one row, not the record
  *  - `report.fields`      the report's document fields as last typed in the pane (core/report/fields.ts):
  *                         number, date, addressee, signer, task counts; the next report starts from them
+ *  - `reports`            the reports made from the book, `{period, at}` (`withReport`, `lastReportAt`)
  * Any other key (culture, history, undo snapshots, row fingerprints) is kept as it was read: the
  * schema is open, a newer add-in's entries survive an older one's rewrite.
  *
@@ -223,4 +224,37 @@ export function recordReportFields(record: BookRecord | null): ReportFields | nu
 /** The record with the report fields replaced: every other entry as it was. */
 export function withReportFields(record: BookRecord, fields: ReportFields): BookRecord {
   return { ...record, extra: { ...record.extra, [REPORT_FIELDS_KEY]: { ...fields } } };
+}
+
+/** The record's key listing the reports made from the book: `{period, at}` (ISO time), oldest first. */
+export const REPORTS_KEY = "reports";
+/** Reports kept in the record: enough for years of monthly reports, bounded so the record stays small. */
+const REPORTS_KEPT = 200;
+
+export interface ReportMade {
+  period: string;
+  at: string;
+}
+
+/** The reports a record lists (entries of another shape are passed over). */
+export function reportsOf(record: BookRecord | null): ReportMade[] {
+  const v = record?.extra[REPORTS_KEY];
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    if (typeof x !== "object" || x === null) return [];
+    const { period, at } = x as Record<string, unknown>;
+    return typeof period === "string" && typeof at === "string" ? [{ period, at }] : [];
+  });
+}
+
+/** When the last report of the period was made, per the record; null when none was. */
+export function lastReportAt(record: BookRecord | null, period: string): string | null {
+  const times = reportsOf(record).filter((r) => r.period === period).map((r) => r.at).sort();
+  return times.length ? times[times.length - 1] : null;
+}
+
+/** The record with one more report made. */
+export function withReport(record: BookRecord, made: ReportMade): BookRecord {
+  const reports = [...reportsOf(record), made].slice(-REPORTS_KEPT);
+  return { ...record, extra: { ...record.extra, [REPORTS_KEY]: reports } };
 }

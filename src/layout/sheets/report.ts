@@ -5,7 +5,7 @@
  * translates. Pure numbers are JS numbers with en-US format codes; printed text stays text.
  */
 import type { FigureCell, ReportModel, ReportRow, TaskCounts } from "../../core/report/model";
-import { outlookText, rowCells } from "../../core/report/model";
+import { outlookText, rowCells, rowName } from "../../core/report/model";
 import { FONT, PAGE } from "./styles";
 import type { CellFormat, CellValue, PageSetup } from "./types";
 
@@ -128,7 +128,7 @@ function bodyRow(model: ReportModel, row: ReportRow, widths: number[]): ReportSh
       case "no":
         return text(row.label, center);
       case "name":
-        return text(row.name, { ...style, hAlign: "left" });
+        return text(rowName(row), { ...style, hAlign: "left" });
       case "unit":
         return text(row.unit, center);
       case "plan":
@@ -167,6 +167,7 @@ function targetsSheet(model: ReportModel): ReportSheet {
     height: heightFor(Math.max(...model.columns.map((c, i) => linesFor(c.header, widths[i])))),
   });
   for (const r of model.rows) rows.push(bodyRow(model, r, widths));
+  if (model.revision) rows.push(spanRow(n, model.revision.footnote, f({ hAlign: "left", font: { italic: true } }), total));
   rows.push(blank(n));
   rows.push(spanRow(n, model.sentence, f({ hAlign: "justify" }), total));
   if (model.tasks && model.tasks.byOffice.length === 0) rows.push(spanRow(n, model.tasks.sentence, f({ hAlign: "justify" }), total));

@@ -5,7 +5,7 @@ import { moreRowsText } from "../../core/messages/labels";
 import { groupRepeated } from "../../core/validate/group";
 import { SEVERITY_LABELS, STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
-import { proposedFixes } from "../useTools";
+import { proposedFixes, shownTime } from "../useTools";
 import { CONFIRM_MS, Notice } from "./Notice";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -115,7 +115,13 @@ export function CheckSection({ t, act, enabled }: { t: ToolsState; act: ToolsAct
       <div className="ktxh-row">
         <Button appearance="primary" disabled={disabled} onClick={act.runCheck} data-focus="check-run">{STRINGS.checkRun}</Button>
         <Button disabled={disabled} onClick={act.clearMarks}>{STRINGS.checkClear}</Button>
+        {t.undo && (
+          <Button disabled={disabled} onClick={act.undoLast} aria-describedby="ktxh-undo-hint" data-testid="undo">{STRINGS.undo}</Button>
+        )}
       </div>
+      {t.undo && (
+        <span id="ktxh-undo-hint" className="ktxh-caption1 ktxh-muted" data-testid="undo-hint">{STRINGS.undoHint(t.undo.action, t.undo.cells, shownTime(t.undo.at))}</span>
+      )}
       {t.error?.tool === "check" && (
         <Notice
           intent="error"
@@ -126,11 +132,21 @@ export function CheckSection({ t, act, enabled }: { t: ToolsState; act: ToolsAct
           {t.error.text}
         </Notice>
       )}
-      {(t.busy === "check" || t.busy === "fix" || t.busy === "clear") && (
+      {(t.busy === "check" || t.busy === "fix" || t.busy === "clear" || t.busy === "undo") && (
         <div className="ktxh-busy" role="status" data-testid="check-busy">
           <span className="ktxh-spin" aria-hidden="true" />
-          {t.busy === "check" ? STRINGS.checkRunning : t.busy === "fix" ? STRINGS.checkFixing : STRINGS.checkClearing}
+          {t.busy === "check" ? STRINGS.checkRunning : t.busy === "fix" ? STRINGS.checkFixing : t.busy === "undo" ? STRINGS.undoing : STRINGS.checkClearing}
         </div>
+      )}
+      {t.undone && (
+        <Notice intent={t.undone.intent} testId="undo-outcome" onDismiss={() => act.dismissNotice("undo")} timeoutMs={t.undone.lines.length ? undefined : CONFIRM_MS}>
+          {t.undone.text}
+          {t.undone.lines.length > 0 && (
+            <ul className="ktxh-bullets">
+              {t.undone.lines.map((l) => <li key={l}>{l}</li>)}
+            </ul>
+          )}
+        </Notice>
       )}
       {t.checkMessage && (
         <Notice intent="success" testId="check-outcome" onDismiss={() => act.dismissNotice("check")} timeoutMs={CONFIRM_MS}>{t.checkMessage}</Notice>
