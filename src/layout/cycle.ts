@@ -13,7 +13,8 @@ import { type PeriodId, isPeriodId, listPeriods, period as periodOf } from "../c
 import type { Plan } from "../core/plan";
 import { type Grid, cellAt, cellText } from "../core/read-table/grid";
 import { type TableReading, columnOf, taskColumnOf } from "../core/read-table/table";
-import { explainKey } from "../core/row-id";
+import { explainKey, periodKey, targetId } from "../core/row-id";
+import { type HistoryEntry, newHistoryId } from "../core/history";
 import {
   type Assignment, type Recipient, askedOf, officeKey, parseRecipientList, planAssignments, recipientPlan, recipientsOf,
 } from "../core/recipients";
@@ -406,9 +407,32 @@ export interface CollectPlan {
   rollups: { target: string; sum: number; communes: number; differs: MergeResult["rollups"][number]["differs"] }[];
   /** Recipients asked for something who sent no book. */
   missing: string[];
+  /** The *Lịch sử số liệu* rows of the figures written: `collect` from one book, `merge` for a communes' roll-up. */
+  history: HistoryEntry[];
 }
 
-export function planCollect(pb: CyclePlanBook, results: readonly ReturnedFile[], period: PeriodId): CollectPlan {
+/**
+ * The history entry of a figure merged into the plan book: `collect` from one returned book (its
+ * sender and file), `merge` for the communes' roll-up (the sum of several books).
+ */
+function collectEntry(
+  plan: Plan, period: PeriodId, target: string, old: Value | null, value: Value,
+  p: { sheet: string; row: number; col: number }, merged: MergeResult,
+  x: { batch: string; at: string; mark: "estimate" | "official" | null },
+): HistoryEntry {
+  const roll = merged.rollups.find((r) => r.target === target);
+  const from = merged.sources.filter((s) => s.kind === "figure" && s.row === target && (roll ? s.note === "rollup-part" : s.note === "merged"));
+  return {
+    id: newHistoryId(), at: x.at, action: roll ? "merge" : "collect", batch: x.batch, period, target,
+    name: plan.targets.find((t) => t.no === target)?.name ?? "", key: periodKey(period), row: targetId(target),
+    sheet: p.sheet, cell: a1(p.row, p.col), old, new: value,
+    mark: x.mark === "official" ? "Chính thức" : x.mark === "estimate" ? "Ước" : null,
+    source: roll ? `tổng ${roll.communes} xã: ${from.map((s) => s.recipient).join("; ")}` : from.map((s) => `${s.recipient} — ${s.file}`).join("; "),
+  };
+}
+
+/** `at`: the collection's time (ISO), given by the host that runs it. */
+export function planCollect(pb: CyclePlanBook, results: readonly ReturnedFile[], period: PeriodId, at: string = new Date().toISOString()): CollectPlan {
   const plan = pb.book.plan;
   const targetsTable = pb.book.tables.find((t) => t.kind === "targets");
   const targetsGrid = targetsTable ? pb.book.grids.find((g) => g.sheet === targetsTable.sheet) : undefined;
@@ -419,9 +443,15 @@ export function planCollect(pb: CyclePlanBook, results: readonly ReturnedFile[],
   const where = places(pb, period, ex?.col ?? null);
   const writes: CellWrite[] = [];
   const counts = { figures: 0, tasks: 0, explanations: 0, traffic: 0 };
+  const history: HistoryEntry[] = [];
+  const logged = { batch: newHistoryId(), at, mark: bookActuals(pb.book, period)?.figures ?? null };
   for (const f of merged.figures) {
     const p = where.figure(f.target);
-    if (p) { writes.push({ ...p, value: f.value }); counts.figures++; }
+    if (p) {
+      writes.push({ ...p, value: f.value });
+      counts.figures++;
+      history.push(collectEntry(plan, period, f.target, cur.figures.get(f.target) ?? null, f.value, p, merged, logged));
+    }
   }
   for (const t of merged.traffic) {
     const p = where.traffic(t.key);
@@ -461,6 +491,7 @@ export function planCollect(pb: CyclePlanBook, results: readonly ReturnedFile[],
     conflicts: merged.conflicts.map((c) => ({ kind: c.kind, row: c.row, cell: cellOf(c), current: c.current, values: c.values.map((x) => ({ value: x.value, recipient: x.recipient, file: x.file })) })),
     rollups: merged.rollups.map((x) => ({ target: x.target, sum: x.sum, communes: x.communes, differs: x.differs })),
     missing,
+    history,
   };
 }
 

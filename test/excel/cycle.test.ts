@@ -13,6 +13,7 @@ import { CONFLICTS_SHEET, SOURCES_SHEET, ASSIGN_SHEET } from "../../src/layout/s
 import { COMMUNES, cyclePlan, fillBook } from "../cycle/fill";
 import { cellOf, setup, syncsOf } from "./support";
 import { taskStatusKey } from "../../src/core/row-id";
+import { HISTORY_SHEET, readHistory } from "../../src/layout/sheets/history";
 
 jest.setTimeout(120_000);
 
@@ -99,6 +100,13 @@ describe("the collection cycle in Excel", () => {
     expect(q.issues[0].message).toContain("KTXH-q1-2024-phong-van-hoa-va-thong-tin-huyen");
     expect(c.missing).toContain("Phòng Văn hoá và Thông tin huyện");
     expect(c.missing).toContain("Thị trấn Châu Ổ");
+
+    // Each figure written is in the book's history: collect from one book, merge for the communes' sum.
+    const history = readHistory(wb.user.grid(HISTORY_SHEET, "A1:T40"))!;
+    const logged = new Map(history.map((e) => [e.target, e]));
+    expect(logged.get("1")).toMatchObject({ action: "collect", period: "6m", old: null, new: 12000 });
+    expect(logged.get("5")).toMatchObject({ action: "merge", new: 35000 });
+    expect(logged.has("13")).toBe(false);
 
     // Sources and conflicts sheets.
     const sources = wb.user.grid(SOURCES_SHEET, "A1:F60");

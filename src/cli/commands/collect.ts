@@ -18,6 +18,7 @@ import { type ReturnedFile, conflictRows, planCollect, readReturnedGrids, unread
 import { SOURCES_SHEET } from "../../layout/sheets/submission";
 import { readWorkbook } from "../../hosts/xlsx/read-workbook";
 import { writeConflictsSheet, writeSourcesSheet } from "../../hosts/xlsx/submissions";
+import { appendHistory } from "../../hosts/xlsx/history";
 import { builtInPlans } from "../../seeds";
 import { readArgs } from "../args";
 import { type PlanBook, readPlanBook } from "../cycle-book";
@@ -109,6 +110,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   for (const w of c.writes) write(w.sheet, w.row, w.col, w.value);
   writeSourcesSheet(wb, c.sources);
   writeConflictsSheet(wb, conflictRows(c.conflicts));
+  appendHistory(wb, c.history);
   await fs.mkdir(path.dirname(output), { recursive: true });
   // The fastest deflate level: the merged book is written once per run, and level 1 halves the time.
   const zip = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0];

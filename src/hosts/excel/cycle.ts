@@ -30,18 +30,22 @@ import { HostError } from "./errors";
 import type { ExcelRun } from "./host";
 import { loadRecord, loadSettings, planOf, recordOf, recordPlan, settingsMeta } from "./locate";
 import { HOST_TEXT } from "./strings";
+import { type HistoryProbe, probeFrom, queueHistory } from "./history-sheet";
 
 type Progress = CycleProgress;
 
 interface PlanBookRead {
   pb: CyclePlanBook;
   sheets: { id: string; name: string; used: UsedRead | null; protected: boolean }[];
+  /** Whether the *Lịch sử số liệu* sheet is there and may be written (read in the same batch). */
+  history: HistoryProbe;
 }
 
 /** Reads the open plan book in two syncs: settings and sheets, then every sheet's used range and the record. */
 async function readPlanBook(ctx: Excel.RequestContext): Promise<PlanBookRead> {
   const settings = loadSettings(ctx);
   const list = ctx.workbook.worksheets.load("items/id,items/name,items/visibility");
+  const bookProtection = ctx.workbook.protection.load("protected");
   await ctx.sync();
   const visible = list.items.filter((w) => w.visibility === "Visible");
   const { used, extra } = await readUsedRanges(ctx, visible, () => ({
@@ -57,7 +61,7 @@ async function readPlanBook(ctx: Excel.RequestContext): Promise<PlanBookRead> {
   const book = readBook(grids, { plans: [plan], chosenPlan: plan });
   const assign = grids.find((g) => g.sheet === ASSIGN_SHEET);
   const assignRowsRead = assign ? assign.cells.map((r) => (r ?? []).map((c) => (c == null ? null : (c.value as CellValue)))) : null;
-  return { pb: cyclePlanBook(book, assignRowsRead), sheets };
+  return { pb: cyclePlanBook(book, assignRowsRead), sheets, history: probeFrom(sheets, bookProtection.protected) };
 }
 
 /** A table sheet of the cycle (title, header, rows): the sheet of that name cleared and reused, or added. */
@@ -140,13 +144,13 @@ export async function collectReturned(run: ExcelRun, files: () => Promise<CycleF
   }
   onProgress?.(k, inputs.length, "");
   return run(async (ctx) => {
-    const { pb, sheets } = await readPlanBook(ctx);
+    const { pb, sheets, history } = await readPlanBook(ctx);
     const plans = builtInPlans();
     const results: ReturnedFile[] = inputs.map((f, i) => {
       const g = reads[i];
       return g.ok ? readReturnedGrids(g.grids, f.name, f.received, pb, period, plans) : unreadableFile(f.name, g.reason);
     });
-    const c = planCollect(pb, results, period);
+    const c = planCollect(pb, results, period, new Date().toISOString());
     const byName = new Map(sheets.map((s) => [s.name, s]));
     const touched = [...new Set([...c.writes.map((w) => w.sheet), ...(c.explainHeader ? [c.explainHeader.sheet] : [])])];
     const locked = touched.filter((n) => byName.get(n)?.protected);
@@ -172,6 +176,7 @@ export async function collectReturned(run: ExcelRun, files: () => Promise<CycleF
     const conflictsSheet = byName.get(CONFLICTS_SHEET);
     if (conflicts.length) writeTableSheet(ctx, conflictsSheet, CONFLICTS_SHEET, CONFLICTS_TITLE, null, CYCLE_TABLE_HEADER_ROW, CONFLICTS_COLUMNS, conflicts);
     else if (conflictsSheet) ctx.workbook.worksheets.getItem(conflictsSheet.name).delete();
+    queueHistory(ctx, history, c.history);
     await ctx.sync();
     return {
       period,
