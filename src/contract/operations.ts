@@ -110,7 +110,7 @@ export interface PaneOperations {
   /** Selects a cell (and activates its sheet). */
   select(sheet: string, cell: string): Promise<void>;
   /** "Kiểm tra số liệu": validates every sheet, marks problem cells (values untouched), lists the problems. */
-  checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet">): Promise<WorkbookCheck>;
+  checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet" | "ownPlans">): Promise<WorkbookCheck>;
   /** Writes the proposed values the user accepted; cells changed since the check are left alone. */
   applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
   /** Takes the check's marks off, restoring each cell's own fill. */
@@ -237,6 +237,8 @@ export interface CheckOptions {
   mark?: boolean;
   /** Write the list into the "Kiểm tra" sheet (default false). */
   issuesSheet?: boolean;
+  /** A sheet carrying its own plan (`plan.sheet-own`) is checked against it rather than the book's (default false). */
+  ownPlans?: boolean;
   /** Cells a sync may read when a workbook is too large to read in one (check-read.ts). */
   cellsPerSync?: number;
 }

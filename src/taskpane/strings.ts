@@ -117,6 +117,7 @@ export const STRINGS = {
   checkUnmarked: (names: string) => `Không tô màu được ở trang đang khóa: ${names}.`,
   checkIssuesSheetWritten: (name: string) => `Danh sách được ghi ở trang “${name}”.`,
   checkWholeBook: "Cả sổ tính",
+  checkOwnPlans: "Kiểm tra theo kế hoạch của trang",
   checkIssueHint: "Bấm vào một vấn đề để đến ô của nó.",
   checkFixProposed: (text: string) => `Đề xuất: ${text}`,
   checkFix: "Sửa",

@@ -28,6 +28,8 @@ export interface ToolsState {
   mark: boolean;
   issuesSheet: boolean;
   check: WorkbookCheck | null;
+  /** The last check read sheets that carry their own plan against that plan ("Kiểm tra theo kế hoạch của trang"). */
+  ownPlans: boolean;
   /** What the last fix or unmarking did. */
   checkMessage: string | null;
   keepPrevious: boolean;
@@ -52,6 +54,8 @@ export interface ToolsActions {
   setKeepPrevious(on: boolean): void;
   setField(key: ReportFieldKey, value: string): void;
   runCheck(): void;
+  /** Checks again, each sheet that carries its own plan against that plan. */
+  checkOwnPlans(): void;
   fix(issue: CheckedIssue): void;
   fixAll(): void;
   clearMarks(): void;
@@ -101,6 +105,7 @@ export function useTools(
   const [mark, setMark] = useState(true);
   const [issuesSheet, setIssuesSheet] = useState(false);
   const [check, setCheck] = useState<WorkbookCheck | null>(null);
+  const [ownPlans, setOwnPlans] = useState(false);
   const [checkMessage, setCheckMessage] = useState<string | null>(null);
   const [keepPrevious, setKeepPrevious] = useState(false);
   const [report, setReport] = useState<ReportSheetOutcome | null>(null);
@@ -152,14 +157,16 @@ export function useTools(
   );
 
   // After a fix the workbook is checked again with the options the user chose.
-  const recheck = (o: PaneOperations) => o.checkWorkbook({ mark, issuesSheet });
+  const recheck = (o: PaneOperations, own = ownPlans) => o.checkWorkbook({ mark, issuesSheet, ownPlans: own });
 
-  const runCheck = () =>
+  const runCheckWith = (own: boolean) =>
     start("check", async (o) => {
       setCheckMessage(null);
-      setCheck(await recheck(o));
+      setOwnPlans(own);
+      setCheck(await recheck(o, own));
       return "check-results";
     });
+  const runCheck = () => runCheckWith(false);
 
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
     const r = await o.applyFixes(fixes);
@@ -302,13 +309,14 @@ export function useTools(
   };
 
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors },
+    { busy, error, mark, issuesSheet, check, ownPlans, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors },
     {
       setMark,
       setIssuesSheet,
       setKeepPrevious,
       setField,
       runCheck,
+      checkOwnPlans: () => runCheckWith(true),
       fix,
       fixAll,
       clearMarks,
