@@ -53,6 +53,8 @@ export interface StaleJudgement {
   period: PeriodCode;
   /** The plan numbers of the rows ("3", "1.2"); empty when every row is concerned. */
   targets: string[];
+  /** Set when the targets sheet (this name) is protected: the rows were judged, their status not written. */
+  protectedSheet?: string;
 }
 
 export interface WorkbookState {

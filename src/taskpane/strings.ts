@@ -71,6 +71,9 @@ export const STRINGS = {
   staleTitle: "Chưa cập nhật",
   staleBody: (targets: readonly string[]) =>
     `${targets.length ? `Chỉ tiêu ${targets.join(", ")}` : "Các chỉ tiêu vừa sửa"} chưa cập nhật: Excel chưa cho ghi kết quả (có thể do đang sửa một ô). Nhấn Enter để rời ô rồi bấm “Kiểm tra lại”.`,
+  staleProtectedTitle: "Chưa ghi được kết quả: trang đang khóa",
+  staleProtectedBody: (sheet: string, targets: readonly string[]) =>
+    `Trang “${sheet}” đang được bảo vệ (khóa) nên KT-XH không ghi được trạng thái, % kế hoạch và lý do của ${targets.length ? `chỉ tiêu ${targets.join(", ")}` : "các chỉ tiêu vừa sửa"}; các số đếm ở trên vẫn tính cả số vừa nhập, trang chưa bị ghi gì. Để ghi: thẻ Xem lại (Review) › Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi bấm “Kiểm tra lại”.`,
   noResults: "Nạp kế hoạch để xem kết quả.",
   attentionLabel: "Chỉ tiêu cần chú ý",
   listFilter: "Hiện",

@@ -2,7 +2,7 @@
 // a sheet that carries its own plan is never rewritten with the book's plan values. Each at 320 and 450 px,
 // axe clean; screenshots go to test-artifacts/browser/.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
 
 type Grid = (string | number | boolean)[][];
 
@@ -90,5 +90,51 @@ for (const width of [320, 450]) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `safe-02-own-plan-checked-${width}`);
+  });
+}
+
+/** Where the attention list takes the user for target `no`: its figure cell for the period. */
+async function figureCell(page: Page, no: string): Promise<{ sheet: string; cell: string }> {
+  await expandAttention(page);
+  const b = page.locator(`[data-testid="attention"] button.ktxh-item[data-no="${no}"]`);
+  return { sheet: (await b.getAttribute("data-sheet")) ?? "", cell: (await b.getAttribute("data-cell")) ?? "" };
+}
+
+async function counts(page: Page): Promise<Record<string, number>> {
+  return page.locator('[data-testid="counts"] li').evaluateAll((lis) =>
+    Object.fromEntries(lis.map((li) => [li.getAttribute("data-status") ?? "", Number(li.getAttribute("data-count"))])),
+  );
+}
+
+for (const width of [320, 450]) {
+  test(`${width} px: a figure typed into a protected targets sheet is counted, nothing is written, and the pane says why and how to unprotect`, async () => {
+    const page = await open({ width });
+    await loadPlan(page);
+    const four = await figureCell(page, "4");
+    await user(page, "protect", four.sheet);
+    await user(page, "type", four.sheet, four.cell, "950");
+    const typed = await user<Grid>(page, "grid", four.sheet);
+    await settle(page);
+    await eventually(async () => expect((await counts(page)).vuot).toBe(1), 15000);
+    const stale = page.getByTestId("stale");
+    await stale.waitFor({ timeout: 15000 });
+    const text = (await stale.textContent()) ?? "";
+    expect(text).toContain(`Trang “${four.sheet}” đang được bảo vệ`);
+    expect(text).toContain("chỉ tiêu 4");
+    expect(text).toContain("Bỏ bảo vệ trang tính");
+    await settle(page);
+    // Nothing half-written: the sheet holds what was typed, no status.
+    expect(await user<Grid>(page, "grid", four.sheet)).toEqual(typed);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await stale.scrollIntoViewIfNeeded();
+    await screenshot(page, `safe-03-protected-${width}`, false);
+
+    // Unprotected, "Kiểm tra lại" writes the statuses and the notice goes.
+    await user(page, "unprotect", four.sheet);
+    await stale.getByRole("button", { name: "Kiểm tra lại" }).click();
+    await eventually(async () => expect(await page.getByTestId("stale").count()).toBe(0), 15000);
+    await settle(page);
+    expect(await user<Grid>(page, "grid", four.sheet)).not.toEqual(typed);
   });
 }

@@ -22,9 +22,11 @@ import { parseArea } from "../../core/address";
 import type { ExcelRun } from "./host";
 import { affectedIds, judgeSheet, keyedGrid } from "../../layout/judge";
 import type { OwnWrites } from "./own-writes";
+import { HostError } from "./errors";
 import { queueJudgement } from "./recheck";
 import { type OpenedTargets, changedSince, readTargetsById } from "./targets-sheet";
 import { loadJudged } from "./judged";
+import { HOST_TEXT } from "./strings";
 
 /** Edits that move cells rather than change them: every row is judged again. */
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
@@ -56,6 +58,13 @@ export const RETRY_DELAYS_MS: readonly number[] = [300, 1200, 3500];
 const codeOf = (err: unknown): string | null =>
   typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : null;
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The targets sheet is protected: its statuses were judged but not written (a HostError passes `run` as it is). */
+class ProtectedSheet extends HostError {
+  constructor(readonly sheet: string) {
+    super(HOST_TEXT.sheetProtected(sheet));
+  }
+}
 
 interface Pending {
   rows: Set<number>;
@@ -89,9 +98,11 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
       const only = p.all ? undefined : new Set([...affectedIds(plan, grid, p.rows), ...(since?.only ?? [])]);
       const handled = new Set([...edited, ...(since?.handled ?? [])]);
       if (only && only.size === 0 && handled.size === 0) return;
-      // A sheet protected since: judged but not written, the summary still tells the user.
+      // A sheet protected since: judged but not written (nothing half-written); the summary still
+      // tells the counts, and the rows whose status could not be written are stale, with the reason.
       if (t.protected) {
         if (!stopped) o.onSummary(judgeSheet(plan, grid, o.period, t.name).summary);
+        if (judgeSheet(plan, grid, o.period, t.name, only).writes.length) throw new ProtectedSheet(t.name);
         return;
       }
       const { summary, queued } = queueJudgement(c, t, o.period, (a) => o.own.note(id, a), only, handled);
@@ -125,7 +136,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
           continue;
         }
         stale = p;
-        o.onStale?.(staleOf(p));
+        o.onStale?.(err instanceof ProtectedSheet ? { ...staleOf(p), protectedSheet: err.sheet } : staleOf(p));
         return;
       }
     }
