@@ -138,3 +138,57 @@ for (const width of [320, 450]) {
     expect(await user<Grid>(page, "grid", four.sheet)).not.toEqual(typed);
   });
 }
+
+/** The row (1-based) of the targets sheet whose hidden identity ends with `suffix`. */
+async function rowById(page: Page, sheet: string, suffix: string): Promise<number> {
+  const grid = await user<Grid>(page, "grid", sheet);
+  const idCol = grid[0].findIndex((v) => typeof v === "string" && v.startsWith("#ktxh:"));
+  const r = grid.findIndex((row) => typeof row[idCol] === "string" && (row[idCol] as string).endsWith(suffix));
+  if (r < 0) throw new Error(`no row ${suffix}`);
+  return r + 1;
+}
+
+for (const width of [320, 450]) {
+  test(`${width} px: input cells are filled with a legend above the table; a typed traffic criterion the counts overrule is said in the reason, kept in its cell`, async () => {
+    const page = await open({ width });
+    await loadPlan(page);
+    const target = await figureCell(page, "18");
+    const sheet = target.sheet;
+    const column = target.cell.replace(/\d+$/, "");
+    const row = Number(target.cell.slice(column.length));
+    const grid = await user<Grid>(page, "grid", sheet);
+    const letterOf = (header: string) => {
+      const h = grid.find((r) => r.includes(header));
+      if (!h) throw new Error(`no column ${header}`);
+      return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[h.indexOf(header)];
+    };
+    const statusCol = letterOf("Trạng thái");
+    const fill = async (a1: string) => (await user<{ fill: string }>(page, "cell", sheet, a1)).fill.toUpperCase();
+    // The figure cell is filled, the status cell the add-in writes is not; the legend says what the fill means.
+    expect(await fill(target.cell)).toContain("FFF2CC");
+    expect(await fill(`${statusCol}${row}`)).not.toContain("FFF2CC");
+    const legend = grid.findIndex((r) => r.some((v) => typeof v === "string" && v.startsWith("Ô nền vàng nhạt: ô nhập")));
+    expect(legend).toBeGreaterThan(0);
+    expect(legend).toBeLessThan(grid.findIndex((r) => r.includes("Trạng thái")));
+    expect(await fill(`A${legend + 1}`)).toContain("FFF2CC");
+
+    // Accidents and deaths fell, injuries rose: the counts say 2 criteria; the officer typed 1.
+    const counts: [string, number][] = [["accidents:prev", 10], ["accidents:cur", 8], ["deaths:prev", 3], ["deaths:cur", 2], ["injuries:prev", 5], ["injuries:cur", 7]];
+    for (const [id, n] of counts) await user(page, "type", sheet, `${column}${await rowById(page, sheet, id)}`, String(n));
+    await user(page, "type", sheet, target.cell, "giảm 01 tiêu chí");
+    await settle(page);
+    const reasonCol = letterOf("Lý do");
+    await eventually(async () => expect(String((await user<{ value: unknown }>(page, "cell", sheet, `${reasonCol}${row}`)).value)).toContain("khác với số tính từ số liệu"), 15000);
+    const reason = String((await user<{ value: unknown }>(page, "cell", sheet, `${reasonCol}${row}`)).value);
+    expect(reason).toContain("Điều chỉnh đánh giá");
+    expect((await user<{ value: unknown }>(page, "cell", sheet, target.cell)).value).toBe("giảm 01 tiêu chí");
+    // The pane's list shows the same reason at target 18.
+    await expandAttention(page);
+    const item = page.locator('[data-testid="attention"] button.ktxh-item[data-no="18"]');
+    await eventually(async () => expect(await item.textContent()).toContain("khác với số tính từ số liệu"), 15000);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await item.scrollIntoViewIfNeeded();
+    await screenshot(page, `safe-04-traffic-${width}`, false);
+  });
+}
