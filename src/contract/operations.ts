@@ -30,6 +30,8 @@ export interface IndicatorItem {
   status: StatusCode;
   reason: string;
   percent: number | null;
+  /** "Vì sao?": the rule that gives this target its status (src/core/evaluate/explain.ts); absent when the target cannot be read. */
+  rule?: string;
   /** For "xem-lai": the value the check proposes (1720 for 1,72), null when it proposes none. */
   proposed?: string | number | null;
   /** Where to take the user: the row's figure cell for the period. */

@@ -92,6 +92,10 @@ export const STRINGS = {
   goToPlan: "Kế hoạch",
   allGood: "Mọi chỉ tiêu đều đã có số liệu và đạt kế hoạch.",
   itemTitle: (no: string) => `Chỉ tiêu ${no}`,
+  why: "Vì sao?",
+  whyLabel: (no: string) => `Vì sao? Quy tắc đánh giá chỉ tiêu ${no}`,
+  whyHere: (status: string, reason: string) =>
+    `Ở đây: ${reason}${reason.toLocaleLowerCase("vi").endsWith(status.toLocaleLowerCase("vi")) ? "" : ` — ${status}`}.`,
   itemGoTo: (sheet: string, cell: string) => `Đến ô ${cell}, trang ${sheet}`,
 
   keptTitle: "Các dòng đã có số liệu được giữ lại",
@@ -144,6 +148,8 @@ export const STRINGS = {
   reportBuilding: "Đang lập báo cáo…",
   reportCopy: "Sao chép bảng",
   reportOpen: "Mở báo cáo",
+  reportPrint: "In",
+  reportPrinting: "Đang chuẩn bị bản in…",
   reportCopying: "Đang sao chép…",
   reportCopied: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng): dán vào Word hoặc thư điện tử.`,
   reportCopiedText: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng) dạng chữ; trình duyệt không cho chép kèm định dạng.`,

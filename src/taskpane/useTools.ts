@@ -14,7 +14,7 @@ import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, 
 import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
-export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | null;
+export type ToolBusy = "check" | "fix" | "clear" | "report" | "copy" | "print" | null;
 
 export interface ToolMessage {
   intent: "success" | "warning";
@@ -39,6 +39,8 @@ export interface ToolsState {
   /** The last report's task counts at its period end (timeliness included), kept after its notice closes. */
   reportTasks: ReportTasks | null;
   copy: ToolMessage | null;
+  /** "In": the report (title, unit, date, table) laid out for the browser's print, and when it was asked. */
+  print: { html: string; at: number } | null;
   confirm: ConfirmQuestion | null;
   /** The document's fields as typed (number, date, addressee, signer, task counts). */
   fields: ReportFields;
@@ -64,6 +66,8 @@ export interface ToolsActions {
   /** "Mở báo cáo": selects the report sheet in Excel. */
   openReport(): void;
   copyTable(): void;
+  /** "In": the report view printed (the report sheet selected in Excel too, for Excel's own print). */
+  printReport(): void;
   /** Readies the table for a copy made inside the click (on pointing at or focusing the button). */
   prepareCopy(): void;
   dismissError(): void;
@@ -131,6 +135,7 @@ export function useTools(
       return rest;
     });
   }, []);
+  const [print, setPrint] = useState<ToolsState["print"]>(null);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
   // Focus then lands on the tool's result, or on its error.
@@ -139,7 +144,7 @@ export function useTools(
       if (!ops) return;
       setBusy(what);
       setError(null);
-      const tool = what === "report" || what === "copy" ? "report" : "check";
+      const tool = what === "report" || what === "copy" || what === "print" ? "report" : "check";
       // The error and the end of busy are set together, so they show in one render.
       job(ops).then(
         (target) => {
@@ -308,8 +313,22 @@ export function useTools(
     }
   };
 
+  const printReport = () =>
+    start("print", async (o) => {
+      let html = "";
+      await o.copyReportTable(
+        period,
+        async (h) => {
+          html = h;
+        },
+        copyFields,
+      );
+      if (reportSheet) await o.select(reportSheet, "A1").catch(() => undefined);
+      setPrint({ html, at: Date.now() });
+    });
+
   return [
-    { busy, error, mark, issuesSheet, check, ownPlans, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors },
+    { busy, error, mark, issuesSheet, check, ownPlans, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, print, confirm, fields, kept, fieldErrors },
     {
       setMark,
       setIssuesSheet,
@@ -326,6 +345,7 @@ export function useTools(
         if (ops && reportSheet) ops.select(reportSheet, "A1").catch((err: unknown) => setError({ tool: "report", text: errorText(err) }));
       },
       copyTable,
+      printReport,
       prepareCopy,
       dismissError: () => setError(null),
       dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "report" ? setReport(null) : setCopy(null)),

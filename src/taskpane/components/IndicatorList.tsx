@@ -14,7 +14,7 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
   return (
     <button
       type="button"
-      className="ktxh-item"
+      className={item.rule ? "ktxh-item ktxh-item-why" : "ktxh-item"}
       data-no={item.no}
       data-status={item.status}
       data-sheet={item.sheet}
@@ -31,5 +31,24 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
         {STRINGS.itemGoTo(item.sheet, item.cell)}
       </span>
     </button>
+  );
+}
+
+/**
+ * "Vì sao?": the rule that gives the target its status (the core's words, explain.ts), then how this
+ * row's figure fell (its reason). Closed, its summary sits in the item's last line, so the list is no
+ * taller; open, the two lines follow the item.
+ */
+export function WhyDetails({ item }: { item: IndicatorItem }) {
+  if (!item.rule) return null;
+  const summaryId = `ktxh-why-${item.key.replace(/[^\w-]/g, "_")}`;
+  return (
+    <details className="ktxh-why" data-testid="why" data-no={item.no}>
+      <summary id={summaryId} aria-label={STRINGS.whyLabel(item.no)}>{STRINGS.why}</summary>
+      <div className="ktxh-why-body ktxh-caption1" role="group" aria-labelledby={summaryId}>
+        <span className="ktxh-wrap" data-testid="why-rule">{item.rule}</span>
+        <span className="ktxh-wrap" data-testid="why-reason">{STRINGS.whyHere(STATUS_LABELS[item.status], item.reason)}</span>
+      </div>
+    </details>
   );
 }
