@@ -71,7 +71,7 @@ for (const width of [320, 450]) {
     await why.getByText("Vì sao?").click();
     const rule = (await why.getByTestId("why-rule").textContent()) ?? "";
     expect(rule).toContain("Kế hoạch “917,57” là một mức: cao hơn mức đó là Đạt (vượt), bằng là Đạt, thấp hơn là Không đạt.");
-    expect(await why.getByTestId("why-reason").textContent()).toContain("Không đạt");
+    expect(await why.getByTestId("why-reason").textContent()).toMatch(/^Ở đây: 800 < 917,57: không đạt/);
     const lower = page.locator('[data-testid="why"][data-no="10"]');
     await lower.getByText("Vì sao?").focus();
     await page.keyboard.press("Enter");
@@ -95,13 +95,18 @@ for (const width of [320, 450]) {
     expect(lines[3]).toContain("NĂM 2024");
     expect(copied[0]["text/plain"].split("\r\n")[0]).toBe("ỦY BAN NHÂN DÂN");
 
-    // "In": the report view, printed once; on paper only it shows.
+    // "In" comes with the report sheet ("Mở báo cáo" beside it): the report view, printed once; on paper only it shows.
+    expect(await page.getByRole("button", { name: "In", exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+    await page.getByTestId("report-outcome").waitFor({ timeout: 30000 });
     await page.getByRole("button", { name: "In", exact: true }).click();
     await eventually(async () => expect(await page.evaluate(() => (window as unknown as { __printed: unknown[] }).__printed.length)).toBe(1), 30000);
     const printed = (await page.evaluate(() => (window as unknown as { __printed: (string | null)[] }).__printed[0])) ?? "";
     expect(printed).toContain("HUYỆN BÌNH SƠN");
     expect(printed).toContain("<table");
     expect(printed).toMatch(/917,57/);
+    // The report sheet is selected too, for Excel's own print (Ctrl+P).
+    expect(await user<string>(page, "selection")).toMatch(/^'?Báo cáo'?!A1$/);
     expect(await page.getByTestId("print-view").isVisible()).toBe(false);
     await page.emulateMedia({ media: "print" });
     expect(await page.getByTestId("print-view").isVisible()).toBe(true);

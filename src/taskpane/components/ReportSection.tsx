@@ -109,7 +109,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
           {STRINGS.reportCopy}
         </Button>
         {t.reportSheet && <Button disabled={!enabled} onClick={act.openReport}>{STRINGS.reportOpen}</Button>}
-        {canPrint() && <Button disabled={disabled} onClick={act.printReport}>{STRINGS.reportPrint}</Button>}
+        {t.reportSheet && canPrint() && <Button disabled={disabled} onClick={act.printReport}>{STRINGS.reportPrint}</Button>}
       </div>
       {t.error?.tool === "report" && (
         <Notice
