@@ -90,8 +90,8 @@ const CSS = `
 .ktxh-root .ktxh-item-reason{color:${t.colorNeutralForeground2};overflow-wrap:anywhere}
 .ktxh-root .ktxh-item-where{color:${t.colorBrandForeground1}}
 .ktxh-list-item{position:relative}
-.ktxh-item.ktxh-item-why .ktxh-item-where{padding-inline-end:5.5em}
-.ktxh-why>summary{position:absolute;inset-inline-end:${t.spacingHorizontalM};bottom:${t.spacingVerticalS};cursor:pointer;color:${t.colorBrandForeground1};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase300};text-decoration:underline}
+.ktxh-why>summary{position:absolute;inset-inline-start:40%;list-style:none;top:${t.spacingVerticalS};cursor:pointer;color:${t.colorBrandForeground1};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase300};text-decoration:underline}
+.ktxh-why>summary::-webkit-details-marker{display:none}
 .ktxh-why>summary:focus-visible{outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}
 .ktxh-why[open]>summary{position:static;display:block;text-align:end;margin-top:${t.spacingVerticalXXS}}
 .ktxh-why-body{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS};padding:${t.spacingVerticalXS} ${t.spacingHorizontalM};border-inline-start:${t.strokeWidthThick} solid ${t.colorBrandStroke2};color:${t.colorNeutralForeground2}}

@@ -14,7 +14,7 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
   return (
     <button
       type="button"
-      className={item.rule ? "ktxh-item ktxh-item-why" : "ktxh-item"}
+      className="ktxh-item"
       data-no={item.no}
       data-status={item.status}
       data-sheet={item.sheet}
@@ -36,8 +36,8 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
 
 /**
  * "Vì sao?": the rule that gives the target its status (the core's words, explain.ts), then how this
- * row's figure fell (its reason). Closed, its summary sits in the item's last line, so the list is no
- * taller; open, the two lines follow the item.
+ * row's figure fell (its reason). Closed, its summary sits in the item's first line, between the
+ * number and the status, so the list is no taller; open, the two lines follow the item.
  */
 export function WhyDetails({ item }: { item: IndicatorItem }) {
   if (!item.rule) return null;
