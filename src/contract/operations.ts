@@ -30,6 +30,8 @@ export interface IndicatorItem {
   status: StatusCode;
   reason: string;
   percent: number | null;
+  /** "Vì sao?": the rule that gives this target its status (src/core/evaluate/explain.ts); absent when the target cannot be read. */
+  rule?: string;
   /** For "xem-lai": the value the check proposes (1720 for 1,72), null when it proposes none. */
   proposed?: string | number | null;
   /** Where to take the user: the row's figure cell for the period. */
@@ -53,6 +55,8 @@ export interface StaleJudgement {
   period: PeriodCode;
   /** The plan numbers of the rows ("3", "1.2"); empty when every row is concerned. */
   targets: string[];
+  /** Set when the targets sheet (this name) is protected: the rows were judged, their status not written. */
+  protectedSheet?: string;
 }
 
 export interface WorkbookState {
@@ -110,7 +114,7 @@ export interface PaneOperations {
   /** Selects a cell (and activates its sheet). */
   select(sheet: string, cell: string): Promise<void>;
   /** "Kiểm tra số liệu": validates every sheet, marks problem cells (values untouched), lists the problems. */
-  checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet">): Promise<WorkbookCheck>;
+  checkWorkbook(options?: Pick<CheckOptions, "mark" | "issuesSheet" | "ownPlans">): Promise<WorkbookCheck>;
   /** Writes the proposed values the user accepted; cells changed since the check are left alone. */
   applyFixes(fixes: FixToApply[]): Promise<FixOutcome>;
   /** What "Hoàn tác" would undo now (the book's history: the last fix or reload not undone), or null. */
@@ -248,6 +252,8 @@ export interface CheckOptions {
   mark?: boolean;
   /** Write the list into the "Kiểm tra" sheet (default false). */
   issuesSheet?: boolean;
+  /** A sheet carrying its own plan (`plan.sheet-own`) is checked against it rather than the book's (default false). */
+  ownPlans?: boolean;
   /** Cells a sync may read when a workbook is too large to read in one (check-read.ts). */
   cellsPerSync?: number;
 }

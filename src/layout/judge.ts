@@ -3,6 +3,7 @@
  * cells differ from what the figures say, and the pane's summary. Only cells that change are written,
  * so a recheck of an up-to-date sheet writes nothing and raises no change event of its own.
  */
+import { explainRule } from "../core/evaluate/explain";
 import { type PlanEvaluation, STATUS_LABELS, type Status, statusCounts } from "../core/evaluate";
 import { mainTargets, type Plan } from "../core/plan";
 import { type CellUpdate, type KeyedGrid, computedJudgement } from "./computed";
@@ -96,6 +97,7 @@ export function summaryOf(
       status,
       reason: typeof reason === "string" && reason ? reason : STATUS_LABELS[status],
       percent: e?.percent ?? null,
+      ...(e?.target ? { rule: explainRule(e.target, t.rule ?? {}) } : {}),
       ...(e?.review ? { proposed: e.review.proposed } : {}),
       sheet: sheetName,
       cell: row == null || figureCol < 0 ? "A1" : `${columnLetter(figureCol)}${row + 1}`,

@@ -173,7 +173,14 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
   push("keys", sheetMark(layout.id), cols.map((c) => c.key), true);
   for (const t of layout.titles) wide(t, "title", MARK.title);
   if (layout.subtitle) wide(layout.subtitle, "subtitle", MARK.title);
-  push("blank", MARK.blank, blankValues());
+  let legendRow: number | null = null;
+  if (layout.inputs && lastVisible > firstVisible) {
+    // A swatch of the input fill, then what it means (the same row a sheet without inputs leaves blank).
+    const v = blankValues();
+    v[firstVisible + 1] = layout.inputs.legend;
+    legendRow = push("legend", MARK.blank, v);
+    merges.push({ row: legendRow, col: firstVisible + 1, rows: 1, cols: lastVisible - firstVisible });
+  } else push("blank", MARK.blank, blankValues());
 
   const headerFirst = rows.length;
   const header = Array.from({ length: layout.headerRows }, () => blankValues());
@@ -234,8 +241,13 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
   }
   layout.headerInputs.forEach((h) => {
     const i = colIndex.get(h.column);
-    if (i != null) styles.push({ area: { row: headerFirst + h.row, col: i, rows: 1, cols: 1 }, format: { locked: false, font: { italic: true, bold: false } } });
+    const fill = layout.inputs ? { fill: layout.inputs.fill } : {};
+    if (i != null) styles.push({ area: { row: headerFirst + h.row, col: i, rows: 1, cols: 1 }, format: { locked: false, font: { italic: true, bold: false }, ...fill } });
   });
+  if (legendRow !== null && layout.inputs) {
+    styles.push({ area: { row: legendRow, col: firstVisible, rows: 1, cols: 1 }, format: { fill: layout.inputs.fill, border: "thin" } });
+    styles.push({ area: { row: legendRow, col: firstVisible + 1, rows: 1, cols: 1 }, format: { font: { italic: true, size: 10 }, hAlign: "left", wrap: false } });
+  }
   const label = colIndex.get(layout.labelColumn);
   body.forEach((b, k) => {
     const r = bodyFirst + k;

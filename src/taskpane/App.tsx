@@ -161,11 +161,11 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         {s.stale && s.stale.period === s.period && (
           <Notice
             intent="warning"
-            title={STRINGS.staleTitle}
+            title={s.stale.protectedSheet ? STRINGS.staleProtectedTitle : STRINGS.staleTitle}
             testId="stale"
             action={<Button size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Button>}
           >
-            {STRINGS.staleBody(s.stale.targets)}
+            {s.stale.protectedSheet ? STRINGS.staleProtectedBody(s.stale.protectedSheet, s.stale.targets) : STRINGS.staleBody(s.stale.targets)}
           </Notice>
         )}
         {summary ? (

@@ -71,6 +71,9 @@ export const STRINGS = {
   staleTitle: "Chưa cập nhật",
   staleBody: (targets: readonly string[]) =>
     `${targets.length ? `Chỉ tiêu ${targets.join(", ")}` : "Các chỉ tiêu vừa sửa"} chưa cập nhật: Excel chưa cho ghi kết quả (có thể do đang sửa một ô). Nhấn Enter để rời ô rồi bấm “Kiểm tra lại”.`,
+  staleProtectedTitle: "Chưa ghi được kết quả: trang đang khóa",
+  staleProtectedBody: (sheet: string, targets: readonly string[]) =>
+    `Trang “${sheet}” đang được bảo vệ (khóa) nên KT-XH không ghi được trạng thái, % kế hoạch và lý do của ${targets.length ? `chỉ tiêu ${targets.join(", ")}` : "các chỉ tiêu vừa sửa"}; các số đếm ở trên vẫn tính cả số vừa nhập, trang chưa bị ghi gì. Để ghi: thẻ Xem lại (Review) › Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi bấm “Kiểm tra lại”.`,
   noResults: "Nạp kế hoạch để xem kết quả.",
   attentionLabel: "Chỉ tiêu cần chú ý",
   listFilter: "Hiện",
@@ -89,6 +92,10 @@ export const STRINGS = {
   goToPlan: "Kế hoạch",
   allGood: "Mọi chỉ tiêu đều đã có số liệu và đạt kế hoạch.",
   itemTitle: (no: string) => `Chỉ tiêu ${no}`,
+  why: "Vì sao?",
+  whyLabel: (no: string) => `Vì sao? Quy tắc đánh giá chỉ tiêu ${no}`,
+  whyHere: (status: string, reason: string) =>
+    `Ở đây: ${reason}${reason.toLocaleLowerCase("vi").endsWith(status.toLocaleLowerCase("vi")) ? "" : ` — ${status}`}.`,
   itemGoTo: (sheet: string, cell: string) => `Đến ô ${cell}, trang ${sheet}`,
 
   keptTitle: "Các dòng đã có số liệu được giữ lại",
@@ -117,6 +124,7 @@ export const STRINGS = {
   checkUnmarked: (names: string) => `Không tô màu được ở trang đang khóa: ${names}.`,
   checkIssuesSheetWritten: (name: string) => `Danh sách được ghi ở trang “${name}”.`,
   checkWholeBook: "Cả sổ tính",
+  checkOwnPlans: "Kiểm tra theo kế hoạch của trang",
   checkIssueHint: "Bấm vào một vấn đề để đến ô của nó.",
   checkFixProposed: (text: string) => `Đề xuất: ${text}`,
   checkFix: "Sửa",
@@ -155,6 +163,8 @@ export const STRINGS = {
   reportBuilding: "Đang lập báo cáo…",
   reportCopy: "Sao chép bảng",
   reportOpen: "Mở báo cáo",
+  reportPrint: "In",
+  reportPrinting: "Đang chuẩn bị bản in…",
   reportCopying: "Đang sao chép…",
   reportCopied: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng): dán vào Word hoặc thư điện tử.`,
   reportCopiedText: (rows: number) => `Đã chép bảng báo cáo (${rows} dòng) dạng chữ; trình duyệt không cho chép kèm định dạng.`,

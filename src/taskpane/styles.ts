@@ -89,6 +89,12 @@ const CSS = `
 .ktxh-item-no{font-weight:${t.fontWeightSemibold}}
 .ktxh-root .ktxh-item-reason{color:${t.colorNeutralForeground2};overflow-wrap:anywhere}
 .ktxh-root .ktxh-item-where{color:${t.colorBrandForeground1}}
+.ktxh-list-item{position:relative}
+.ktxh-why>summary{position:absolute;inset-inline-start:40%;list-style:none;top:${t.spacingVerticalS};cursor:pointer;color:${t.colorBrandForeground1};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase300};text-decoration:underline}
+.ktxh-why>summary::-webkit-details-marker{display:none}
+.ktxh-why>summary:focus-visible{outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}
+.ktxh-why[open]>summary{position:static;display:block;text-align:end;margin-top:${t.spacingVerticalXXS}}
+.ktxh-why-body{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS};padding:${t.spacingVerticalXS} ${t.spacingHorizontalM};border-inline-start:${t.strokeWidthThick} solid ${t.colorBrandStroke2};color:${t.colorNeutralForeground2}}
 
 .ktxh-counts.ktxh-counts-3{grid-template-columns:1fr 1fr 1fr}
 .ktxh-task-counts{display:flex;flex-direction:column;gap:${t.spacingVerticalXS}}
@@ -115,6 +121,14 @@ const CSS = `
 .ktxh-root .ktxh-dialog-title{display:block;margin:0 0 ${t.spacingVerticalS}}
 .ktxh-root .ktxh-dialog-body{margin:0}
 .ktxh-dialog ul{margin:${t.spacingVerticalS} 0;padding-inline-start:${t.spacingHorizontalXL};max-height:40vh;overflow-y:auto}
+.ktxh-print{display:none}
+@media print{
+  .ktxh-root>:not(:has(.ktxh-print)),.ktxh-root :has(>.ktxh-print)>:not(.ktxh-print){display:none}
+  .ktxh-root *{visibility:hidden}
+  .ktxh-root .ktxh-print,.ktxh-root .ktxh-print *{visibility:visible}
+  .ktxh-root .ktxh-print{display:block;position:absolute;inset:0 auto auto 0;width:100%}
+  .ktxh-print table{width:100%}
+}
 .ktxh-dialog-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:${t.spacingHorizontalS};margin-top:${t.spacingVerticalL}}
 `;
 

@@ -14,7 +14,7 @@ import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, 
 import type { FocusRequest } from "./focus";
 import { STRINGS } from "./strings";
 
-export type ToolBusy = "check" | "fix" | "clear" | "undo" | "report" | "copy" | null;
+export type ToolBusy = "check" | "fix" | "clear" | "undo" | "report" | "copy" | "print" | null;
 
 export interface ToolMessage {
   intent: "success" | "warning";
@@ -28,6 +28,8 @@ export interface ToolsState {
   mark: boolean;
   issuesSheet: boolean;
   check: WorkbookCheck | null;
+  /** The last check read sheets that carry their own plan against that plan ("Kiểm tra theo kế hoạch của trang"). */
+  ownPlans: boolean;
   /** What the last fix or unmarking did. */
   checkMessage: string | null;
   keepPrevious: boolean;
@@ -37,6 +39,8 @@ export interface ToolsState {
   /** The last report's task counts at its period end (timeliness included), kept after its notice closes. */
   reportTasks: ReportTasks | null;
   copy: ToolMessage | null;
+  /** "In": the report (title, unit, date, table) laid out for the browser's print, and when it was asked. */
+  print: { html: string; at: number } | null;
   confirm: ConfirmQuestion | null;
   /** The document's fields as typed (number, date, addressee, signer, task counts). */
   fields: ReportFields;
@@ -56,6 +60,8 @@ export interface ToolsActions {
   setKeepPrevious(on: boolean): void;
   setField(key: ReportFieldKey, value: string): void;
   runCheck(): void;
+  /** Checks again, each sheet that carries its own plan against that plan. */
+  checkOwnPlans(): void;
   fix(issue: CheckedIssue): void;
   fixAll(): void;
   clearMarks(): void;
@@ -68,6 +74,8 @@ export interface ToolsActions {
   /** "Mở báo cáo": selects the report sheet in Excel. */
   openReport(): void;
   copyTable(): void;
+  /** "In": the report view printed (the report sheet selected in Excel too, for Excel's own print). */
+  printReport(): void;
   /** Readies the table for a copy made inside the click (on pointing at or focusing the button). */
   prepareCopy(): void;
   dismissError(): void;
@@ -124,6 +132,7 @@ export function useTools(
   const [mark, setMark] = useState(true);
   const [issuesSheet, setIssuesSheet] = useState(false);
   const [check, setCheck] = useState<WorkbookCheck | null>(null);
+  const [ownPlans, setOwnPlans] = useState(false);
   const [checkMessage, setCheckMessage] = useState<string | null>(null);
   const [keepPrevious, setKeepPrevious] = useState(false);
   const [report, setReport] = useState<ReportSheetOutcome | null>(null);
@@ -156,6 +165,7 @@ export function useTools(
   const refreshUndo = useCallback(() => {
     if (ops) ops.lastUndo().then(setUndo, () => setUndo(null));
   }, [ops]);
+  const [print, setPrint] = useState<ToolsState["print"]>(null);
 
   /** Runs one tool at a time; its failure is shown, never thrown. */
   // Focus then lands on the tool's result, or on its error.
@@ -164,7 +174,7 @@ export function useTools(
       if (!ops) return;
       setBusy(what);
       setError(null);
-      const tool = what === "report" || what === "copy" ? "report" : "check";
+      const tool = what === "report" || what === "copy" || what === "print" ? "report" : "check";
       // The error and the end of busy are set together, so they show in one render.
       job(ops).then(
         (target) => {
@@ -182,14 +192,16 @@ export function useTools(
   );
 
   // After a fix the workbook is checked again with the options the user chose.
-  const recheck = (o: PaneOperations) => o.checkWorkbook({ mark, issuesSheet });
+  const recheck = (o: PaneOperations, own = ownPlans) => o.checkWorkbook({ mark, issuesSheet, ownPlans: own });
 
-  const runCheck = () =>
+  const runCheckWith = (own: boolean) =>
     start("check", async (o) => {
       setCheckMessage(null);
-      setCheck(await recheck(o));
+      setOwnPlans(own);
+      setCheck(await recheck(o, own));
       return "check-results";
     });
+  const runCheck = () => runCheckWith(false);
 
   const applyAndRecheck = async (o: PaneOperations, fixes: FixToApply[]) => {
     const r = await o.applyFixes(fixes);
@@ -345,14 +357,29 @@ export function useTools(
     }
   };
 
+  const printReport = () =>
+    start("print", async (o) => {
+      let html = "";
+      await o.copyReportTable(
+        period,
+        async (h) => {
+          html = h;
+        },
+        copyFields,
+      );
+      if (reportSheet) await o.select(reportSheet, "A1").catch(() => undefined);
+      setPrint({ html, at: Date.now() });
+    });
+
   return [
-    { busy, error, mark, issuesSheet, check, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, confirm, fields, kept, fieldErrors, undo, undone },
+    { busy, error, mark, issuesSheet, check, ownPlans, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, print, confirm, fields, kept, fieldErrors, undo, undone },
     {
       setMark,
       setIssuesSheet,
       setKeepPrevious,
       setField,
       runCheck,
+      checkOwnPlans: () => runCheckWith(true),
       fix,
       fixAll,
       clearMarks,
@@ -364,6 +391,7 @@ export function useTools(
         if (ops && reportSheet) ops.select(reportSheet, "A1").catch((err: unknown) => setError({ tool: "report", text: errorText(err) }));
       },
       copyTable,
+      printReport,
       prepareCopy,
       dismissError: () => setError(null),
       dismissNotice: (which) => (which === "check" ? setCheckMessage(null) : which === "undo" ? setUndone(null) : which === "report" ? setReport(null) : setCopy(null)),

@@ -3,6 +3,7 @@
  * target and period, judged by the real core (`evaluatePlan`). It lets the pane be tested before and
  * apart from the Office.js host; the full path (pane, host, strict Excel) is tested in pane.test.ts.
  */
+import { explainRule } from "../../src/core/evaluate/explain";
 import { evaluatePlan } from "../../src/core/evaluate";
 import { formatNumber, parseNumber } from "../../src/core/numbers";
 import { mainTargets, type Plan } from "../../src/core/plan";
@@ -98,6 +99,8 @@ export class FakeWorkbook implements PaneOperations {
         status: r.status,
         reason: r.reason,
         percent: r.percent,
+        // "Vì sao?": the rule's words, as the Office.js host gives them (layout/judge.ts).
+        ...(r.target ? { rule: explainRule(r.target, plan.targets.find((t) => t.no === r.no)?.rule ?? {}) } : {}),
         sheet: SHEET,
         cell: this.cellOf(r.no),
       }));

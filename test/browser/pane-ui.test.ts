@@ -216,10 +216,11 @@ test("the keyboard reaches every control in reading order, with a visible focus"
     "summary:Thông tin văn bản",
     "button:Tạo báo cáo",
     "button:Sao chép bảng",
-    // The list's filter and search, then the indicators, off target first.
+    // The list's filter and search, then the indicators, off target first, each with its "Vì sao?".
     "select:attention-filter",
     "input:attention-search",
     "button:4",
+    "summary:Vì sao?",
   ]);
   // Keyboard focus shows an outline on the item (and on Fluent's controls, which draw their own).
   const outline = await page.evaluate(() => {

@@ -99,7 +99,9 @@ describe("ktxh check", () => {
     expect(auto.files[0]).toMatchObject({ plan: "binh-son-2023", issues: [] });
     const forced = await json("bc-783.xlsx", "--plan", "binh-son-2024");
     expect(forced.files[0].plan).toBe("binh-son-2024");
-    expect(forced.files[0].issues.some((i) => i.code === "plan.differs")).toBe(true);
+    // A 2023 book carries its own plan against the 2024 one: said once, never "fixed" to the 2024 values.
+    expect(forced.files[0].issues.some((i) => i.code === "plan.sheet-own")).toBe(true);
+    expect(forced.files[0].issues.some((i) => i.code === "plan.differs")).toBe(false);
     const file = await json("clean-colleague.xlsx", "--plan", path.join(__dirname, "../fixtures/pledge-2024.json"));
     expect(file.files[0].issues.map((i) => `${i.code} ${i.cell} ${i.target}`)).toEqual(["plan.differs D6 1"]);
   });

@@ -73,6 +73,8 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "plan.differs": { written: "khoảng 25.242", plan: "khoảng 25.224" },
   "plan.mismatch": { recorded: "binh-son-2024", chosen: "xa-binh-hai-2025", title: "UBND huyện Bình Sơn" },
   "submission.other-cycle": { form: "KTXH-q1-2024-phong-y-te-huyen", book: "Quý I năm 2024", wanted: "6 tháng năm 2024" },
+  "plan.sheet-own": { differs: 12, compared: 12, written: "12,5", plan: "623,17" },
+  "plan.sheet-own-checked": { differs: 12, compared: 12 },
   "subrows.sum": { total: 22901.39, sum: 22801.39, difference: 100, count: 3 },
   "traffic.inconsistent": { typed: 1, derived: 2, detail: "số vụ 10 → 8, số người chết 3 → 2" },
   "task.status-missing": { allowed: "Hoàn thành, Đang thực hiện, Chưa thực hiện" },

@@ -69,6 +69,32 @@ describe("judging the figures in the workbook", () => {
     expect(wb.user.grid(SHEET)).toEqual(before);
   });
 
+  test("live judgment on a sheet protected since: counted, nothing written, the rows named stale with the sheet; judged once unprotected", async () => {
+    const { wb, ops } = await loaded();
+    const l = listener();
+    const stale: unknown[] = [];
+    const stop = await ops.watch("year", l.on, (st) => stale.push(st));
+    wb.user.protect(SHEET);
+    const figure = cellOf(wb, SHEET, "t:4", "p:year");
+    wb.user.type(SHEET, figure, "950");
+    const typed = wb.user.grid(SHEET);
+    await l.next(1);
+    await wb.settle();
+    expect(l.seen[0].counts).toMatchObject({ vuot: 1, thieuSoLieu: 19 });
+    for (let i = 0; i < 50 && !stale.length; i++) await pause(10);
+    expect(stale).toEqual([{ period: "year", targets: ["4"], protectedSheet: SHEET }]);
+    expect(wb.user.grid(SHEET)).toEqual(typed);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:4", "status")).value).not.toBe("Đạt (vượt)");
+    wb.user.unprotect(SHEET);
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:year"), "700");
+    await l.next(2);
+    await wb.settle();
+    for (let i = 0; i < 50 && stale.length < 2; i++) await pause(10);
+    expect(stale[1]).toBeNull();
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:4", "status")).value).toBe("Đạt (vượt)");
+    await stop();
+  });
+
   test("recheck of another period judges its column and renames the judgement header", async () => {
     const { wb, ops } = await loaded();
     wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:6m"), "300");

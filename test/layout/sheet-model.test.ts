@@ -1,6 +1,8 @@
 import { layoutOfMark } from "../../src/core/row-id";
 import { buildTargetsModel, buildTasksModel, type SheetModel } from "../../src/layout/sheet-model";
 import { fixturePlan } from "./fixture";
+import { resolveFormats } from "../../src/layout/format";
+import { INPUT_FILL } from "../../src/layout/sheets/styles";
 
 const plan = fixturePlan();
 
@@ -25,6 +27,20 @@ describe("targets sheet model", () => {
     const id = col(m, "id");
     expect(m.merges.filter((a) => id >= a.col && id < a.col + a.cols)).toEqual([]);
     for (const r of m.rows.filter((row) => row.kind === "header")) expect(r.values[id]).toBeTruthy();
+  });
+
+  test("input cells (figures, their estimate marks, overrides, notes) are filled, the add-in's are not; a legend row above the table says so", () => {
+    const f = resolveFormats(m);
+    const r = m.rows.findIndex((row) => row.id === "t:1");
+    for (const key of ["p:6m", "p:year", "override", "override-reason", "note"]) expect([key, f[r][col(m, key)].fill]).toEqual([key, INPUT_FILL]);
+    for (const key of ["no", "name", "plan", "status", "percent", "reason"]) expect([key, f[r][col(m, key)].fill]).not.toEqual([key, INPUT_FILL]);
+    const header = m.rows.map((row, i) => (row.kind === "header" ? i : -1)).filter((i) => i >= 0);
+    expect(f[header[header.length - 1]][col(m, "p:year")].fill).toBe(INPUT_FILL);
+    const legend = m.rows.findIndex((row) => row.kind === "legend");
+    expect(legend).toBeGreaterThan(0);
+    expect(legend).toBeLessThan(header[0]);
+    expect(f[legend][0].fill).toBe(INPUT_FILL);
+    expect(m.rows[legend].values.join(" ")).toContain("Ô nền vàng nhạt: ô nhập");
   });
 
   test("plan columns hold the plan as written; figures are left for the user", () => {

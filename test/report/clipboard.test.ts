@@ -99,12 +99,21 @@ describe("report table for the clipboard", () => {
     expect(rows[1][1]).toBe("a b c");
   });
 
-  test("copyReportTable hands both forms to the writer", async () => {
+  test("copyReportTable hands both forms to the writer, each under the unit, the place and date, and the title", async () => {
     const written: [string, string][] = [];
     const r = await copyReportTable(model, async (html, text) => {
       written.push([html, text]);
     });
     expect(r.rows).toBe(model.rows.length);
-    expect(written).toEqual([[reportTableHtml(model), reportTableText(model)]]);
+    expect(written).toHaveLength(1);
+    const [html, text] = written[0];
+    expect(html.endsWith(reportTableHtml(model))).toBe(true);
+    expect(text.endsWith(reportTableText(model))).toBe(true);
+    const head = html.slice(0, html.indexOf("<table"));
+    const lines = [...head.matchAll(/<p style="[^"]*">(.*?)<\/p>/g)].map((m) => m[1]);
+    expect(lines).toEqual([...model.heading.issuer, model.heading.placeDate, model.tableTitle.toLocaleUpperCase("vi-VN")]);
+    expect(lines[0]).toBe("ỦY BAN NHÂN DÂN");
+    expect(lines[lines.length - 2]).toMatch(/^Bình Sơn, ngày .* tháng .* năm/);
+    expect(text.split("\r\n").slice(0, lines.length)).toEqual(lines);
   });
 });

@@ -122,6 +122,44 @@ describe("the plan column", () => {
   });
 });
 
+describe("a sheet that carries its own plan (a commune's sheet in the district's book)", () => {
+  /** The commune's own plan values for some targets, and figures near them. */
+  const commune = (): Grid => {
+    const own: Record<string, [In, In]> = { "3": [12.5, 13.1], "5": [3000, 3050], "8": [120, 0.125], "9": ["khoảng 45", 46], "11": ["01", 1] };
+    const rows: In[][] = [["TT", "Chỉ tiêu", "ĐVT", "KH 2024", "Ước TH 2024"]];
+    for (const t of plan2024().targets) {
+      const o = own[t.no];
+      if (o) rows.push([t.no, t.name, t.unit, o[0], o[1]]);
+    }
+    return grid(rows);
+  };
+
+  test("the plan column's values are never proposed as fixes: one plan.sheet-own at its header, no plan.differs", () => {
+    const issues = validateGrid(plan2024(), [commune()]);
+    expect(issues.filter((i) => i.code === "plan.differs")).toEqual([]);
+    const own = issues.filter((i) => i.code === "plan.sheet-own");
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ severity: "warning", location: { cell: "D1" }, params: { differs: 4, compared: 5, written: "12,5", plan: "623,17" } });
+    expect(own[0].fix).toBeUndefined();
+    // Nothing on the plan column is fixable, and no fix scaled by the district's plan either.
+    expect(issues.filter((i) => i.fix && (i.location.cell ?? "").startsWith("D"))).toEqual([]);
+    expect(issues.filter((i) => i.code === "value.decimal-confusion" && i.fix)).toEqual([]);
+    expect(message(own[0])).toContain("kế hoạch riêng");
+  });
+
+  test("checked against its own plan: figures are read against the sheet's values (0,125 for 120 people is 125 typed in an English-locale Excel)", () => {
+    const issues = validateGrid(plan2024(), [commune()], { ownPlans: true });
+    expect(brief(issues).filter((b) => !b.startsWith("row.missing"))).toEqual(["plan.sheet-own-checked D1 -", "value.decimal-confusion E4 8"]);
+    expect(issues[0].severity).toBe("info");
+    expect(issues.find((i) => i.code === "value.decimal-confusion")?.fix).toEqual({ cell: "E4", value: 125 });
+  });
+
+  test("one or two rows copied wrong out of twenty are still the book's plan: plan.differs with its fix", () => {
+    const issues = validateGrid(plan2024(), [sheet2024({ "1": { plan: "khoảng 25.242" }, "3": { plan: 632.17 } })]);
+    expect(brief(issues)).toEqual(["plan.differs D2 1", "plan.differs D4 3"]);
+  });
+});
+
 describe("sub-rows, traffic, tasks, coverage", () => {
   const table783 = (total: In): Grid => grid([
     ["TT", "Chỉ tiêu chủ yếu", "Đơn vị tính", "KH 2023", "Ước TH năm 2023"],

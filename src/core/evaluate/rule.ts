@@ -56,7 +56,8 @@ type Kind = TargetSpec["kind"];
 type Point = { v: number; plus: boolean };
 type Outcome = { status: Exclude<Status, "thieu-so-lieu">; level: number | null };
 
-const MIRROR: Record<Kind, Kind> = {
+/** A lower-is-better target is judged as the mirror image of a higher-is-better one of this kind (explain.ts says so). */
+export const MIRROR: Record<Kind, Kind> = {
   point: "point", range: "range", "reduce-criteria": "reduce-criteria",
   "at-least": "at-most", "at-most": "at-least", "more-than": "less-than", "less-than": "more-than",
 };

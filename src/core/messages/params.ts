@@ -97,6 +97,9 @@ export type ProblemParams = {
   "plan.mismatch": { recorded: string; chosen: string; title: string };
   /** A returned submission book made for another period, plan or year: `book` and `wanted` as labels. */
   "submission.other-cycle": { form: string; book: string; wanted: string };
+  /** A table whose plan column differs from the book's plan on most rows: its own plan (a commune's). */
+  "plan.sheet-own": { differs: number; compared: number; written: string; plan: string };
+  "plan.sheet-own-checked": { differs: number; compared: number };
   "subrows.sum": { total: number; sum: number; difference: number; count: number };
   "traffic.inconsistent": { typed: number; derived: number; detail: string };
   "task.status-missing": { allowed: string };

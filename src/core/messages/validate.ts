@@ -67,6 +67,10 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
     `Sổ này được lập theo kế hoạch "${p.recorded}"${p.title ? ` (${p.title})` : ""}, nhưng đang được kiểm tra theo kế hoạch "${p.chosen}": bỏ --plan để kiểm tra theo kế hoạch ghi trong sổ, hoặc chọn đúng kế hoạch.`,
   "submission.other-cycle": (p) =>
     `Phiếu ${p.form} là phiếu kỳ ${p.book}, không phải kỳ đang tổng hợp (${p.wanted}): không tổng hợp phiếu này; đề nghị đơn vị gửi lại đúng phiếu kỳ ${p.wanted}.`,
+  "plan.sheet-own": (p) =>
+    `Trang này có kế hoạch riêng: cột kế hoạch khác kế hoạch của sổ ở ${n(p.differs)}/${n(p.compared)} chỉ tiêu (ví dụ ghi "${p.written}", kế hoạch của sổ "${p.plan}"). KT-XH không sửa kế hoạch của trang theo kế hoạch của sổ; có thể kiểm tra trang theo kế hoạch riêng của nó.`,
+  "plan.sheet-own-checked": (p) =>
+    `Trang này được kiểm tra theo kế hoạch riêng ghi ở cột kế hoạch của nó (${n(p.differs)}/${n(p.compared)} chỉ tiêu khác kế hoạch của sổ); số liệu được so với kế hoạch đó.`,
   "subrows.sum": (p) =>
     `Tổng các dòng ngành (${n(p.sum)}) không bằng số tổng (${n(p.total)}), chênh ${n(p.difference)}: kiểm tra lại số tổng hoặc số từng ngành.`,
   "traffic.inconsistent": (p) =>

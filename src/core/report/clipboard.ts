@@ -30,6 +30,24 @@ export function pasteSafe(s: string): string {
 /** Columns whose text is centred in 783/BC's table: all but the indicator's name. */
 const centred = (key: string): boolean => key !== "name";
 
+/**
+ * The lines Word needs above the table so the paste stands alone: the unit (the issuer's lines), the
+ * place and date, and the table's title; 783/BC's heading block, without its number and signature.
+ */
+export function reportHeadLines(model: ReportModel): { unit: string[]; date: string; title: string } {
+  return { unit: model.heading.issuer, date: model.heading.placeDate, title: model.tableTitle.toLocaleUpperCase("vi-VN") };
+}
+
+function headHtml(model: ReportModel): string {
+  const h = reportHeadLines(model);
+  const p = (text: string, style: string) => `<p style="${FONT};margin:0 0 3pt 0;${style}">${escapeHtml(pasteSafe(text))}</p>`;
+  return (
+    h.unit.map((u) => p(u, "font-weight:bold")).join("") +
+    p(h.date, "font-style:italic") +
+    p(h.title, "font-weight:bold;text-align:center;margin-top:9pt")
+  );
+}
+
 /** The table as a `<table>` Word keeps: Times New Roman 13pt, thin borders, bold header, italic sub-rows. */
 export function reportTableHtml(model: ReportModel): string {
   const head = model.columns
@@ -72,8 +90,10 @@ export function reportTableText(model: ReportModel): string {
 /** Writes both forms to the clipboard; the pane passes `navigator.clipboard.write` (text as fallback). */
 export type ClipboardWriter = (html: string, text: string) => Promise<void>;
 
-/** Copies the report table; resolves to the number of rows copied (for the pane's message). */
+/** Copies the report table under its unit, date and title lines; resolves to the number of rows copied (for the pane's message). */
 export async function copyReportTable(model: ReportModel, write: ClipboardWriter): Promise<{ rows: number }> {
-  await write(reportTableHtml(model), reportTableText(model));
+  const h = reportHeadLines(model);
+  const head = [...h.unit, h.date, h.title].map(flat).join("\r\n") + "\r\n\r\n";
+  await write(headHtml(model) + reportTableHtml(model), head + reportTableText(model));
   return { rows: model.rows.length };
 }

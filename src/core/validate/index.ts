@@ -21,6 +21,8 @@ export { GROUP_MIN, GROUP_SHOWN, type ListedIssue, groupRepeated } from "./group
 export interface ValidateOptions {
   /** Tables already read (the pane keeps them); read from the grids otherwise. */
   tables?: TableReading[];
+  /** A table that carries its own plan (`plan.sheet-own`) is checked against its plan column instead. */
+  ownPlans?: boolean;
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -39,7 +41,7 @@ export function validateGrid(plan: Plan, grids: readonly Grid[], options: Valida
     const grid = grids.find((g) => g.sheet === t.sheet);
     if (!grid) continue;
     out.push(...coverageRules(t, plan, { missing: !split.some((s) => s.includes(t)) }));
-    out.push(...(t.kind === "targets" ? targetRules(grid, t, plan) : taskRules(grid, t, plan)));
+    out.push(...(t.kind === "targets" ? targetRules(grid, t, plan, { ownPlans: options.ownPlans }) : taskRules(grid, t, plan)));
   }
   return sortIssues(grids, out);
 }

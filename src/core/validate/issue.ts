@@ -26,6 +26,8 @@ export type ValidateCode =
   | "plan.differs"
   | "plan.mismatch"
   | "submission.other-cycle"
+  | "plan.sheet-own"
+  | "plan.sheet-own-checked"
   | "subrows.sum"
   | "traffic.inconsistent"
   | "traffic.bad-count"
@@ -63,6 +65,8 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "plan.differs": "error",
   "plan.mismatch": "warning",
   "submission.other-cycle": "error",
+  "plan.sheet-own": "warning",
+  "plan.sheet-own-checked": "info",
   "subrows.sum": "error",
   "traffic.inconsistent": "error",
   "traffic.bad-count": "error",

@@ -3,7 +3,7 @@
  * column compared with the official plan, missing figures in the period being reported, sector rows
  * that should add up to their total, and the traffic counts against the criterion typed.
  */
-import { numberValue } from "../numbers";
+import { formatNumber, numberValue } from "../numbers";
 import type { Plan, TargetRow } from "../plan";
 import { a1 } from "../address";
 import { type Grid, type GridCell, cellAt, isBlank } from "../read-table/grid";
@@ -114,13 +114,69 @@ function sumRule(grid: Grid, plan: Plan, col: TableColumn, figures: ColumnFigure
   return out;
 }
 
-export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
+/** A table carries its own plan (a commune's sheet in a district's book) when its plan column differs from the book's on most rows, at least two. */
+export function carriesOwnPlan(differs: number, compared: number): boolean {
+  return differs >= 2 && differs * 2 > compared;
+}
+
+/** Codes whose proposed value is scaled by the plan's figures: not offered against a plan that is not the sheet's. */
+const PLAN_SCALED = new Set(["value.decimal-confusion"]);
+
+export interface TargetRuleOptions {
+  /** A table that carries its own plan is checked against it (its plan column) rather than the book's. */
+  ownPlans?: boolean;
+}
+
+/** The plan column as the sheet writes it: each row's text (vi-VN figures), and the rows where it differs from the book's plan. */
+function sheetPlan(grid: Grid, t: TableReading, byNo: Map<string, TargetRow>, planCol: TableColumn) {
+  const written = new Map<string, string>();
+  const issues = new Map<string, Issue[]>();
+  let example: { written: string; plan: string } | null = null;
+  for (const p of t.rows) {
+    const row = byNo.get(p.ref);
+    const cell = cellAt(grid, p.row, planCol.col);
+    if (!row || isBlank(cell) || !cell || cell.error) continue;
+    const text = typeof cell.value === "number"
+      ? formatNumber(cell.numFmt?.includes("%") ? Number((cell.value * 100).toPrecision(12)) : cell.value)
+      : String(cell.value).normalize("NFC").trim();
+    written.set(row.no, text);
+    const info = targetInfo(row);
+    const found = planRule(cell, info, {
+      sheet: grid.sheet, cell: a1(p.row, planCol.col), target: row.no, unit: info.unit, name: row.name, refs: info.refs, textOnly: grid.textOnly === true,
+    });
+    if (found.length) {
+      issues.set(row.no, found);
+      example ??= { written: text, plan: row.target };
+    }
+  }
+  return { written, issues, example, own: carriesOwnPlan(issues.size, written.size) };
+}
+
+export function targetRules(grid: Grid, t: TableReading, bookPlan: Plan, options: TargetRuleOptions = {}): Issue[] {
   const out: Issue[] = [];
-  const byNo = new Map(plan.targets.map((x) => [x.no, x]));
   const planCol = columnOf(t, "plan");
+  const bookRows = new Map(bookPlan.targets.map((x) => [x.no, x]));
+  const sheet = planCol ? sheetPlan(grid, t, bookRows, planCol) : null;
+  const headerCell = planCol ? a1(t.headerBottom, planCol.col) : null;
+  let plan = bookPlan;
+  if (sheet?.own) {
+    const params = { differs: sheet.issues.size, compared: sheet.written.size };
+    if (options.ownPlans) {
+      // The sheet's plan column becomes the plan its figures are read against.
+      plan = { ...bookPlan, targets: bookPlan.targets.map((r) => (sheet.written.has(r.no) ? { ...r, target: sheet.written.get(r.no) ?? r.target } : r)) };
+      out.push(issue("plan.sheet-own-checked", { sheet: grid.sheet, cell: headerCell, target: null }, params));
+    } else {
+      out.push(issue("plan.sheet-own", { sheet: grid.sheet, cell: headerCell, target: null }, { ...params, ...(sheet.example ?? { written: "", plan: "" }) }));
+    }
+  }
+  const byNo = plan === bookPlan ? bookRows : new Map(plan.targets.map((x) => [x.no, x]));
   const prevCol = columnOf(t, "previous");
   const actualCols = t.columns.filter((c) => c.role === "actual");
   const perColumn = new Map<number, ColumnFigures>(actualCols.map((c) => [c.col, new Map()]));
+  // Against a plan that is not the sheet's, no fix scaled by it (nor any of its plan values) is proposed.
+  const foreign = sheet?.own === true && !options.ownPlans;
+  const keep = (issues: Issue[]): Issue[] =>
+    foreign ? issues.map((i) => (i.fix && PLAN_SCALED.has(i.code) ? { ...i, fix: undefined } : i)) : issues;
   for (const p of t.rows) {
     const row = byNo.get(p.ref);
     if (!row) continue;
@@ -128,18 +184,18 @@ export function targetRules(grid: Grid, t: TableReading, plan: Plan): Issue[] {
     const ctx = (col: number, refs: number[]): FigureContext => ({
       sheet: grid.sheet, cell: a1(p.row, col), target: row.no, unit: info.unit, name: row.name, refs, textOnly: grid.textOnly === true, culture: grid.culture ?? null,
     });
-    if (planCol) out.push(...planRule(cellAt(grid, p.row, planCol.col), info, ctx(planCol.col, info.refs)));
-    const refs = [...info.refs];
+    if (planCol && !sheet?.own) out.push(...(sheet?.issues.get(row.no) ?? []));
+  const refs = [...info.refs];
     if (prevCol) {
       const r = readFigure(cellAt(grid, p.row, prevCol.col), ctx(prevCol.col, info.refs));
-      out.push(...r.issues);
+      out.push(...keep(r.issues));
       if (r.figure.kind === "number" && !r.figure.suspect && r.figure.value > 0 && !refs.length) refs.push(r.figure.value);
     }
     for (const c of actualCols) {
       const cell = cellAt(grid, p.row, c.col);
       if (isBlank(cell)) continue;
       const r = readFigure(cell, ctx(c.col, refs));
-      out.push(...r.issues);
+      out.push(...keep(r.issues));
       perColumn.get(c.col)?.set(row.no, { figure: r.figure, row: p.row });
     }
   }

@@ -174,7 +174,7 @@ export async function checkWorkbook(run: ExcelRun, plan: Plan | null, options: C
     const culture = liveCulture() ?? recordCulture(record);
     const grids = visible.map((r): Grid => ({ ...(r.used ? gridOf(r.used) : { sheet: r.name, cells: [], merges: [] }), culture }));
     const byName = new Map(reads.map((r) => [r.name, r]));
-    const issues = validateGrid(thePlan, grids).map((i) => checked(i, byName));
+    const issues = validateGrid(thePlan, grids, { ownPlans: options.ownPlans === true }).map((i) => checked(i, byName));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const i of issues) counts[i.severity] += 1;
     const result: WorkbookCheck = {

@@ -25,9 +25,11 @@ import type { OwnWrites, SeenInputs } from "./own-writes";
 import { newHistoryId } from "../../core/history";
 import { cellChanges, changeEntries } from "../../layout/history";
 import { queueHistory, queueHistoryProbe } from "./history-sheet";
+import { HostError } from "./errors";
 import { queueJudgement } from "./recheck";
 import { type OpenedTargets, changedSince, readTargetsById } from "./targets-sheet";
 import { loadJudged } from "./judged";
+import { HOST_TEXT } from "./strings";
 
 /** Edits that move cells rather than change them: every row is judged again. */
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
@@ -62,6 +64,13 @@ export const RETRY_DELAYS_MS: readonly number[] = [300, 1200, 3500];
 const codeOf = (err: unknown): string | null =>
   typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : null;
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The targets sheet is protected: its statuses were judged but not written (a HostError passes `run` as it is). */
+class ProtectedSheet extends HostError {
+  constructor(readonly sheet: string) {
+    super(HOST_TEXT.sheetProtected(sheet));
+  }
+}
 
 interface Pending {
   rows: Set<number>;
@@ -108,10 +117,12 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
         if (logged) await c.sync();
         return;
       }
-      // A sheet protected since: judged but not written, the summary still tells the user.
+      // A sheet protected since: judged but not written (nothing half-written); the summary still
+      // tells the counts, and the rows whose status could not be written are stale, with the reason.
       if (t.protected) {
         if (logged) await c.sync();
         if (!stopped) o.onSummary(judgeSheet(plan, grid, o.period, t.name).summary);
+        if (judgeSheet(plan, grid, o.period, t.name, only).writes.length) throw new ProtectedSheet(t.name);
         return;
       }
       const { summary, queued } = queueJudgement(c, t, o.period, (a) => o.own.note(id, a), only, handled);
@@ -145,7 +156,7 @@ export function watchTargets(ctx: Excel.RequestContext, o: WatchOptions): () => 
           continue;
         }
         stale = p;
-        o.onStale?.(staleOf(p));
+        o.onStale?.(err instanceof ProtectedSheet ? { ...staleOf(p), protectedSheet: err.sheet } : staleOf(p));
         return;
       }
     }

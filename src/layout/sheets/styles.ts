@@ -51,6 +51,9 @@ export const BASE_FORMAT: CellFormat = {
 
 export const TEXT_FORMAT = "@";
 
+/** The light fill of the cells the user types into (figures, marks, overrides, notes): never the add-in's. */
+export const INPUT_FILL = "FFF2CC";
+
 /** Format of a figure written with `decimals` decimals: one more place shown if the user types it. */
 export function figureFormat(decimals: number): string {
   if (decimals <= 0) return "#,##0";

@@ -11,16 +11,21 @@ import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, targetId, trafficId } from 
 import { TRAFFIC_NAMES, trafficLabel } from "../../core/traffic-block";
 import { FIGURE_MARKS, type PeriodId, listPeriods } from "../../core/periods";
 import {
-  BASE_FORMAT, COUNT_VALIDATION, FIGURE_VALIDATION, HEADER_FORMAT, MARK_VALIDATION, OVERRIDE_REASON_VALIDATION,
+  BASE_FORMAT, COUNT_VALIDATION, FIGURE_VALIDATION, HEADER_FORMAT, INPUT_FILL, MARK_VALIDATION, OVERRIDE_REASON_VALIDATION,
   OVERRIDE_VALIDATION, PAGE, TARGET_STATUS_FORMATS, TEXT_FORMAT, figureFormat, noteValidation,
 } from "./styles";
 import type { BodyRow, ColumnSpec, HeaderGroup, HeaderInput, SheetLayout } from "./types";
 
-export const TARGETS_LAYOUT_VERSION = 1;
+/** 2: input cells filled, the legend row above the table. */
+export const TARGETS_LAYOUT_VERSION = 2;
 
 /** Keys of the staff's override columns (read by computed.ts and the report readers). */
 export const OVERRIDE_KEY = "override";
 export const OVERRIDE_REASON_KEY = "override-reason";
+
+/** The legend row and the sheet's one-line hint: which cells are typed, what the add-in writes. */
+export const TARGETS_LEGEND =
+  "Ô nền vàng nhạt: ô nhập. Nhập số liệu lũy kế từ đầu năm vào cột của kỳ (dòng dưới tên kỳ ghi Ước hay Chính thức); Trạng thái, % KH và Lý do do KT-XH tự ghi.";
 
 /** The header over the judgement columns, naming the period judged ("Đánh giá theo số liệu 6 tháng"). */
 export function judgedHeader(periodLabel: string): string {
@@ -59,7 +64,7 @@ function columns(plan: Plan, opts: TargetsOptions): ColumnSpec[] {
       header: p.label,
       width: 11,
       role: "input",
-      format: { hAlign: "right", numberFormat: "#,##0.###", locked: false },
+      format: { hAlign: "right", numberFormat: "#,##0.###", locked: false, fill: INPUT_FILL },
       validation: FIGURE_VALIDATION,
       kindValidation: { block: COUNT_VALIDATION },
     });
@@ -73,15 +78,15 @@ function columns(plan: Plan, opts: TargetsOptions): ColumnSpec[] {
     { key: "reason", header: "Lý do", width: 23, role: "computed", format: { ...text, hAlign: "left", font: { size: 11 } } },
     {
       key: OVERRIDE_KEY, header: "Điều chỉnh đánh giá", width: 10, role: "input",
-      format: { ...text, hAlign: "center", locked: false }, validation: OVERRIDE_VALIDATION,
+      format: { ...text, hAlign: "center", locked: false, fill: INPUT_FILL }, validation: OVERRIDE_VALIDATION,
     },
     {
       key: OVERRIDE_REASON_KEY, header: "Lý do điều chỉnh", width: 16, role: "input",
-      format: { ...text, hAlign: "left", locked: false, font: { size: 11 } }, validation: OVERRIDE_REASON_VALIDATION,
+      format: { ...text, hAlign: "left", locked: false, font: { size: 11 }, fill: INPUT_FILL }, validation: OVERRIDE_REASON_VALIDATION,
     },
     {
       key: "note", header: "Ghi chú", width: 12, role: "input",
-      format: { ...text, hAlign: "left", locked: false }, validation: noteValidation("Ghi chú", 1000),
+      format: { ...text, hAlign: "left", locked: false, fill: INPUT_FILL }, validation: noteValidation("Ghi chú", 1000),
     },
     { key: "id", header: "Mã dòng", width: 10, role: "identity", hidden: true, format: text },
   );
@@ -135,6 +140,7 @@ export function targetsLayout(plan: Plan, opts: TargetsOptions): SheetLayout {
     indentKinds: { sub: 1, block: 1 },
     frozenColumns: 2,
     page: PAGE,
+    inputs: { fill: INPUT_FILL, legend: TARGETS_LEGEND },
   };
 }
 

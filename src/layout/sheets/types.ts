@@ -132,6 +132,7 @@ export type RowKind =
   | "title"
   | "subtitle"
   | "blank"
+  | "legend"
   | "header"
   | "main"
   | "sub"
@@ -171,6 +172,11 @@ export interface SheetLayout {
   /** Frozen columns left of the scrolling area (rows: everything down to the last header row). */
   frozenColumns: number;
   page: PageSetup;
+  /**
+   * The cells the user types into: their fill (the input columns carry it in their format, header
+   * inputs get it here) and the legend row above the table, in place of the blank row, that says so.
+   */
+  inputs?: { fill: string; legend: string };
 }
 
 /** A row of a sheet's body before it is placed: values and extra formats by column key. */

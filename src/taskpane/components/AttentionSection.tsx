@@ -4,7 +4,7 @@ import type { IndicatorItem, StatusCode } from "../../contract/operations";
 import { STATUS_LABELS } from "../../core/evaluate/status";
 import { FOLD, GROUP_ORDER, type ListFilter, STEP, countByStatus, groupItems } from "../attention";
 import { STRINGS } from "../strings";
-import { IndicatorButton } from "./IndicatorList";
+import { IndicatorButton, WhyDetails } from "./IndicatorList";
 
 /**
  * The indicators that need attention, grouped by status (Không đạt, Cần xem lại, Chưa có số liệu),
@@ -67,8 +67,9 @@ export function AttentionSection({ items, onSelect }: { items: IndicatorItem[]; 
               <h3 id={`ktxh-group-${g.status}`} className="ktxh-body1 ktxh-heading ktxh-group-title">{STRINGS.groupTitle(STATUS_LABELS[g.status], g.items.length)}</h3>
               <ul className="ktxh-list">
                 {visible.map((item) => (
-                  <li key={item.key}>
+                  <li key={item.key} className="ktxh-list-item">
                     <IndicatorButton item={item} onSelect={onSelect} />
+                    <WhyDetails item={item} />
                   </li>
                 ))}
               </ul>

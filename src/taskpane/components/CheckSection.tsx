@@ -35,6 +35,11 @@ function IssueRow({ issue, disabled, act }: { issue: CheckedIssue; disabled: boo
       ) : (
         <div className="ktxh-item ktxh-item-static">{body}</div>
       )}
+      {issue.code === "plan.sheet-own" && (
+        <Button size="small" className="ktxh-issue-fix" disabled={disabled} onClick={act.checkOwnPlans} data-testid="check-own-plans">
+          {STRINGS.checkOwnPlans}
+        </Button>
+      )}
       {issue.apply && (
         <Button size="small" className="ktxh-issue-fix" disabled={disabled} aria-label={STRINGS.checkFixLabel(issue.where)} onClick={() => act.fix(issue)}>
           {STRINGS.checkFix}

@@ -33,3 +33,22 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
     </button>
   );
 }
+
+/**
+ * "Vì sao?": the rule that gives the target its status (the core's words, explain.ts), then how this
+ * row's figure fell (its reason). Closed, its summary sits in the item's first line, between the
+ * number and the status, so the list is no taller; open, the two lines follow the item.
+ */
+export function WhyDetails({ item }: { item: IndicatorItem }) {
+  if (!item.rule) return null;
+  const summaryId = `ktxh-why-${item.key.replace(/[^\w-]/g, "_")}`;
+  return (
+    <details className="ktxh-why" data-testid="why" data-no={item.no}>
+      <summary id={summaryId} aria-label={STRINGS.whyLabel(item.no)}>{STRINGS.why}</summary>
+      <div className="ktxh-why-body ktxh-caption1" role="group" aria-labelledby={summaryId}>
+        <span className="ktxh-wrap" data-testid="why-rule">{item.rule}</span>
+        <span className="ktxh-wrap" data-testid="why-reason">{STRINGS.whyHere(STATUS_LABELS[item.status], item.reason)}</span>
+      </div>
+    </details>
+  );
+}

@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ReportTasks } from "../../contract/operations";
 import { isPeriodId, period as periodInfo } from "../../core/periods";
 import type { ReportFieldKey } from "../../core/report/fields";
@@ -50,7 +50,21 @@ function savedText(t: ToolsState): string | null {
   return parts.length ? STRINGS.reportFieldsSaved(parts.join(", ")) : null;
 }
 
-/** "Tạo báo cáo" and "Sao chép bảng" for the period chosen above. */
+/** Whether this webview can print the pane (some embedded webviews have no print at all). */
+export const canPrint = (): boolean => typeof window !== "undefined" && typeof window.print === "function";
+
+/**
+ * The report as printed: the same HTML as the Word copy (the core's, escaped there), shown only on
+ * paper (the print stylesheet hides the rest of the pane); printed once each time it is asked for.
+ */
+function PrintView({ print }: { print: { html: string; at: number } }) {
+  useEffect(() => {
+    if (canPrint()) window.print();
+  }, [print.at]);
+  return <div className="ktxh-print" data-testid="print-view" aria-hidden="true" dangerouslySetInnerHTML={{ __html: print.html }} />;
+}
+
+/** "Tạo báo cáo", "Sao chép bảng" and "In" for the period chosen above. */
 export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState; act: ToolsActions; enabled: boolean; periodLabel: string }) {
   const disabled = !enabled || t.busy !== null;
   const r = t.report;
@@ -95,6 +109,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
           {STRINGS.reportCopy}
         </Button>
         {t.reportSheet && <Button disabled={!enabled} onClick={act.openReport}>{STRINGS.reportOpen}</Button>}
+        {t.reportSheet && canPrint() && <Button disabled={disabled} onClick={act.printReport}>{STRINGS.reportPrint}</Button>}
       </div>
       {t.error?.tool === "report" && (
         <Notice
@@ -106,10 +121,10 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
           {t.error.text}
         </Notice>
       )}
-      {(t.busy === "report" || t.busy === "copy") && (
+      {(t.busy === "report" || t.busy === "copy" || t.busy === "print") && (
         <div className="ktxh-busy" role="status" data-testid="report-busy">
           <span className="ktxh-spin" aria-hidden="true" />
-          {t.busy === "report" ? STRINGS.reportBuilding : STRINGS.reportCopying}
+          {t.busy === "report" ? STRINGS.reportBuilding : t.busy === "print" ? STRINGS.reportPrinting : STRINGS.reportCopying}
         </div>
       )}
       {r && (
@@ -133,6 +148,7 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
       {t.copy && (
         <Notice intent={t.copy.intent} testId="copy-outcome" onDismiss={() => act.dismissNotice("copy")} timeoutMs={t.copy.intent === "success" ? CONFIRM_MS : undefined}>{t.copy.text}</Notice>
       )}
+      {t.print && <PrintView print={t.print} />}
     </section>
   );
 }

@@ -1,0 +1,119 @@
+// Issue 15 point 9 in the production pane (dist/), in Chromium, over the strict in-memory Excel: "Vì sao?"
+// on a listed target shows the rule behind its status (the core's words), "In" prints the report view,
+// and the Word copy starts with the unit, date and title lines. At 320 and 450 px, axe clean.
+import type { Page } from "playwright-core";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
+
+const { open } = builtPane();
+
+async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([f, a]) => {
+    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
+    return u[f as string](...(a as unknown[]));
+  }, [fn, args] as const) as Promise<T>;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
+}
+
+/** The clipboard and the print dialog, recorded: what was copied, and what the print view held when printing. */
+const STUBS = `(() => {
+  window.__copied = [];
+  window.__printed = [];
+  Object.defineProperty(navigator, "clipboard", { configurable: true, value: {
+    write: async (items) => {
+      for (const item of items) {
+        const o = {};
+        for (const t of item.types) o[t] = await (await item.getType(t)).text();
+        window.__copied.push(o);
+      }
+    },
+    writeText: async (t) => { window.__copied.push({ "text/plain": t }); },
+  } });
+  window.print = () => {
+    const v = document.querySelector('[data-testid="print-view"]');
+    window.__printed.push(v ? v.innerHTML : null);
+  };
+})();`;
+
+async function loaded(page: Page): Promise<Map<string, { sheet: string; cell: string }>> {
+  const button = page.getByRole("button", { name: "Nạp kế hoạch" });
+  await eventually(async () => expect(await button.isEnabled()).toBe(true), 15000);
+  await button.click();
+  await page.getByTestId("outcome").waitFor({ timeout: 30000 });
+  await eventually(async () => expect(await page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
+  await expandAttention(page);
+  const list = await page.locator('[data-testid="attention"] button.ktxh-item').evaluateAll((bs) =>
+    bs.map((b) => ({ no: (b as HTMLElement).dataset.no ?? "", sheet: (b as HTMLElement).dataset.sheet ?? "", cell: (b as HTMLElement).dataset.cell ?? "" })),
+  );
+  return new Map(list.map((i) => [i.no, { sheet: i.sheet, cell: i.cell }]));
+}
+
+for (const width of [320, 450]) {
+  test(`${width} px: Vì sao? shows the rule behind a status; In prints the report view; the Word copy has the title, unit and date lines`, async () => {
+    const page = await open({ width, initScript: STUBS });
+    const items = await loaded(page);
+    // 800 against 917,57 (higher is better) and 3 against "giảm còn khoảng 2,14" (lower is better): both Không đạt.
+    for (const [no, text] of [["4", "800"], ["10", "3"]] as const) {
+      const it = items.get(no);
+      if (!it) throw new Error(`no item ${no}`);
+      await user(page, "type", it.sheet, it.cell, text);
+    }
+    await settle(page);
+    await eventually(async () => expect(await page.locator('[data-group="khong-dat"]').getAttribute("data-count")).toBe("2"), 15000);
+
+    const why = page.locator('[data-testid="why"][data-no="4"]');
+    // Closed, it adds nothing to the list's height: its summary sits in the item's last line.
+    const li = why.locator("xpath=..");
+    const button = li.locator("button.ktxh-item");
+    expect(Math.abs((await li.boundingBox())!.height - (await button.boundingBox())!.height)).toBeLessThan(1);
+    await why.getByText("Vì sao?").click();
+    const rule = (await why.getByTestId("why-rule").textContent()) ?? "";
+    expect(rule).toContain("Kế hoạch “917,57” là một mức: cao hơn mức đó là Đạt (vượt), bằng là Đạt, thấp hơn là Không đạt.");
+    expect(await why.getByTestId("why-reason").textContent()).toMatch(/^Ở đây: 800 < 917,57: không đạt/);
+    const lower = page.locator('[data-testid="why"][data-no="10"]');
+    await lower.getByText("Vì sao?").focus();
+    await page.keyboard.press("Enter");
+    expect(await lower.getByTestId("why-rule").textContent()).toContain("thấp hơn mức đó là Đạt (vượt)");
+    expect(await lower.getByTestId("why-rule").textContent()).toContain("càng thấp càng tốt");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await why.scrollIntoViewIfNeeded();
+    await screenshot(page, `why-01-${width}`, false);
+
+    // The Word copy: unit, place and date, title, then the table.
+    await page.getByRole("button", { name: "Sao chép bảng" }).click();
+    await page.getByTestId("copy-outcome").waitFor({ timeout: 30000 });
+    const copied = await page.evaluate(() => (window as unknown as { __copied: Record<string, string>[] }).__copied);
+    const html = copied[0]["text/html"];
+    const head = html.slice(0, html.indexOf("<table"));
+    const lines = [...head.matchAll(/<p style="[^"]*">(.*?)<\/p>/g)].map((m) => m[1]);
+    expect(lines[0]).toBe("ỦY BAN NHÂN DÂN");
+    expect(lines[1]).toBe("HUYỆN BÌNH SƠN");
+    expect(lines[2]).toMatch(/^Bình Sơn, ngày .* tháng .* năm/);
+    expect(lines[3]).toContain("NĂM 2024");
+    expect(copied[0]["text/plain"].split("\r\n")[0]).toBe("ỦY BAN NHÂN DÂN");
+
+    // "In" comes with the report sheet ("Mở báo cáo" beside it): the report view, printed once; on paper only it shows.
+    expect(await page.getByRole("button", { name: "In", exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Tạo báo cáo" }).click();
+    await page.getByTestId("report-outcome").waitFor({ timeout: 30000 });
+    await page.getByRole("button", { name: "In", exact: true }).click();
+    await eventually(async () => expect(await page.evaluate(() => (window as unknown as { __printed: unknown[] }).__printed.length)).toBe(1), 30000);
+    const printed = (await page.evaluate(() => (window as unknown as { __printed: (string | null)[] }).__printed[0])) ?? "";
+    expect(printed).toContain("HUYỆN BÌNH SƠN");
+    expect(printed).toContain("<table");
+    expect(printed).toMatch(/917,57/);
+    // The report sheet is selected too, for Excel's own print (Ctrl+P).
+    expect(await user<string>(page, "selection")).toMatch(/^'?Báo cáo'?!A1$/);
+    expect(await page.getByTestId("print-view").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("print-view").isVisible()).toBe(true);
+    expect(await page.getByTestId("check").isVisible()).toBe(false);
+    expect(await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).isVisible()).toBe(false);
+    await screenshot(page, `why-02-print-${width}`);
+    await page.emulateMedia({ media: "screen" });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
