@@ -41,10 +41,14 @@ const CRITERION_WORDS: Record<TrafficCriterion, RegExp> = {
   injuries: /^so (nguoi )?bi thuong\b/,
 };
 
+/** Every count's label begins "Số …" (after any bullet): others are refused before folding (every body row is asked). */
+export function mayBeTrafficLabel(label: string): boolean {
+  return /^[^\p{L}\p{N}]*[sS]/u.test(label);
+}
+
 /** A label's count, read leniently ("Số vụ tai nạn - cùng kỳ năm trước", "số người chết kỳ này"). */
 export function readTrafficLabel(label: string): { criterion: TrafficCriterion; side: TrafficSide } | null {
-  // Every count's label begins "Số …" (after any bullet): others are refused before folding (every body row is asked).
-  if (!/^[^\p{L}\p{N}]*[sS]/u.test(label)) return null;
+  if (!mayBeTrafficLabel(label)) return null;
   const f = foldKey(label);
   const criterion = TRAFFIC_CRITERIA.find((c) => CRITERION_WORDS[c].test(f));
   if (!criterion) return null;

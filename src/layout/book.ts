@@ -25,14 +25,14 @@ import { formatDecimals } from "../core/report/cells";
 import type { CountPair, TrafficCounts } from "../core/traffic";
 import { a1 } from "../core/address";
 import { type Grid, type GridCell, cellAt, cellText } from "../core/read-table/grid";
-import { type TableReading, columnOf, headerYear, readTables } from "../core/read-table/table";
+import { type TableReading, columnOf, headerYear, readTables, readTablesOf } from "../core/read-table/table";
 import { TRAFFIC_CRITERIA, type TrafficCriterion, type TrafficSide } from "../core/row-id";
 import { foldKey } from "../core/text";
 import { type Issue, issue } from "../core/validate/issue";
 import { applySheetOverrides, sheetOverrides } from "./computed";
 import { readSheet } from "./read";
 import { type BookRecord, RECORD_SHEET, decodeRecord, recordCulture } from "./sheets/record";
-import { readTrafficCount, trafficLabel } from "../core/traffic-block";
+import { mayBeTrafficLabel, readTrafficCount, trafficLabel } from "../core/traffic-block";
 import type { CellValue } from "./sheets/types";
 
 export type PlanSource = "record" | "chosen" | "matched" | "default";
@@ -127,13 +127,14 @@ function samePlan(a: Plan, b: Plan): boolean {
 
 const placedCount = (tables: readonly TableReading[]): number => tables.reduce((n, t) => n + t.rows.length, 0);
 
-/** The known plan whose rows the book's tables place best; null when none places a row. */
+/** The known plan whose rows the book's tables place best; null when none places a row. All are read in one pass. */
 function matchPlan(grids: readonly Grid[], plans: readonly Plan[]): { plan: Plan; tables: TableReading[] } | null {
   const year = headerYear(grids);
   const order = [...plans].sort((a, b) => Number(b.year === year) - Number(a.year === year));
+  const read = readTablesOf(order, grids);
   let best: { plan: Plan; tables: TableReading[]; placed: number } | null = null;
-  for (const plan of order) {
-    const tables = readTables(plan, grids);
+  for (const [i, plan] of order.entries()) {
+    const tables = read[i];
     const placed = placedCount(tables);
     if (placed > 0 && (!best || placed > best.placed)) best = { plan, tables, placed };
   }
@@ -151,7 +152,9 @@ function recoverTraffic(grid: Grid, t: TableReading): void {
   if (!nameCol) return;
   const seen = new Set<string>();
   t.unplaced = t.unplaced.filter((u) => {
-    const hit = TRAFFIC_NAMES.get(foldKey(cellText(cellAt(grid, u.row, nameCol.col))));
+    const name = cellText(cellAt(grid, u.row, nameCol.col));
+    // Every count's label begins "Số …": other rows are passed over before folding (each unplaced row is asked).
+    const hit = mayBeTrafficLabel(name) ? TRAFFIC_NAMES.get(foldKey(name)) : undefined;
     const key = hit ? `${hit.criterion}:${hit.side}` : "";
     if (!hit || seen.has(key)) return true;
     seen.add(key);

@@ -60,6 +60,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "column.unknown": { header: "Cột lạ" },
   "row.unplaced": { no: "9", name: "Chỉ tiêu lạ", nearest: "1 Tổng giá trị sản xuất" },
   "row.duplicate": { first: "B5" },
+  "row.two-sheets": { kind: "target", name: "Tổng thu ngân sách", firstSheet: "Phòng 1", firstCell: "B7", sheet: "Phòng 2", cell: "B9" },
   "row.missing": { kind: "task", name: "Xây dựng nông thôn mới" },
   "value.missing": { column: "Ước thực hiện năm 2024" },
   "value.text-number": { written: "1.234,5", value: 1234.5 },

@@ -78,3 +78,20 @@ describe("a targets sheet without its key row or identity column", () => {
     for (const no of Object.keys(FIGURES)) expect(shown(damaged.s, no)).toEqual(shown(intact.s, no));
   });
 });
+
+describe("a targets sheet reloaded after its key row or identity column was deleted", () => {
+  test.each(["key-row", "identity-column"] as const)("with the %s deleted: every figure stays, and the layout's own rows (the traffic block's heading) come back once", async (damage) => {
+    const s = await book(damage);
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    expect(s.wb.user.sheetNames().filter((n) => n.startsWith(SHEET))).toEqual([SHEET]);
+    for (const [no, text] of Object.entries(FIGURES)) {
+      const v = s.wb.user.grid(SHEET, cellOf(s.wb, SHEET, `t:${no}`, "p:year"))[0][0];
+      expect(String(v)).toBe(text.endsWith("%") ? String(Number(text.slice(0, -1)) / 100) : text);
+    }
+    const g = s.wb.user.grid(SHEET, "A1:AZ200");
+    const id = g[0].findIndex((v) => v === "#ktxh:targets");
+    const header = g.map((r) => r[id]).lastIndexOf("#header");
+    expect(g.slice(header + 1).filter((r) => r[id] === "" && r.some((v) => v !== ""))).toEqual([]);
+    expect(g.filter((r) => r[id] === "#block:traffic")).toHaveLength(1);
+  });
+});

@@ -7,6 +7,10 @@ import { type Plan, parsePlan } from "../../src/core/plan";
 import { bookActuals, readBook } from "../../src/layout/book";
 import { worksheetGrid } from "../../src/hosts/xlsx/read-workbook";
 import { findLayoutSheets, initWorkbook } from "../../src/hosts/xlsx/workbook-init";
+import { validateGrid } from "../../src/core/validate";
+import { defaultPlan } from "../../src/seeds";
+
+type ExcelJSValues = Parameters<import("exceljs").Worksheet["spliceColumns"]>[2];
 
 function plan(): Plan {
   const r = parsePlan({
@@ -52,5 +56,74 @@ function figures(damage: "none" | "key-row" | "identity-column" | "both"): Recor
 describe("sub-rows of a damaged own book keep their figures", () => {
   test.each(["none", "key-row", "identity-column", "both"] as const)("with the %s deleted", (damage) => {
     expect(figures(damage)).toEqual(FIGURES);
+  });
+});
+
+/**
+ * The tasks sheet of a `ktxh init` book (ExcelJS), damaged as the targets sheet above and also sorted
+ * or with its status column moved: the one reading finds every task's status by its code and content,
+ * and the check says of it what it says of the intact sheet.
+ */
+describe("the tasks sheet of a damaged own book keeps its statuses", () => {
+  const seed = defaultPlan();
+  const STATUSES: Record<string, string> = { "1": "Hoàn thành", "2.3": "Đang thực hiện", "3.2": "Hoàn thành", "4.6": "Chưa thực hiện" };
+  type Damage = "none" | "key-row" | "identity-column" | "both";
+  type Move = "none" | "sorted" | "status-moved";
+
+  function read(damage: Damage, move: Move) {
+    const { workbook } = initWorkbook(seed, { periods: ["year"] });
+    const n = findLayoutSheets(workbook).tasks;
+    if (!n) throw new Error("no tasks sheet");
+    const ws = n.worksheet;
+    const status = n.sheet.columns.find((c) => c.key === "status");
+    const text = n.sheet.columns.find((c) => c.key === "text");
+    if (!status || !text) throw new Error("no status column");
+    for (const row of n.sheet.rows) {
+      const v = STATUSES[(row.id ?? "").replace(/^n:/, "")];
+      if (v !== undefined) ws.getCell(row.index + 1, status.index + 1).value = v;
+    }
+    const body = n.sheet.rows.map((r) => r.index + 1);
+    if (move === "sorted") {
+      // Sorted by the content, descending, as Excel's sort moves whole rows.
+      const rows = body.map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+      rows.sort((a, b) => String(b[text.index] ?? "").localeCompare(String(a[text.index] ?? "")));
+      body.forEach((r, i) => (ws.getRow(r).values = rows[i] as ExcelJSValues));
+    }
+    if (move === "status-moved") {
+      const values = (ws.getColumn(status.index + 1).values as unknown[]).slice(1);
+      ws.spliceColumns(status.index + 1, 1);
+      ws.spliceColumns(1, 0, values as ExcelJSValues);
+    }
+    // The identity column moves one right when the status column came from its right.
+    const idCol = move === "status-moved" && status.index > n.sheet.idCol ? n.sheet.idCol + 1 : n.sheet.idCol;
+    expect(worksheetGrid(ws).cells.map((r) => r?.[idCol]?.value ?? null)).toContain("n:1");
+    if (damage === "identity-column" || damage === "both") ws.spliceColumns(idCol + 1, 1);
+    if (damage === "key-row" || damage === "both") ws.spliceRows(n.sheet.keyRow + 1, 1);
+    // The sheet mark is gone: only the reading by headers, codes and content can find the sheet now.
+    if (damage !== "none") expect(findLayoutSheets(workbook).tasks).toBeUndefined();
+    const grids = workbook.worksheets.map(worksheetGrid);
+    const book = readBook(grids, { plans: [seed], chosenPlan: seed });
+    const tasks = Object.fromEntries(book.tasks.filter((t) => t.status).map((t) => [t.code, t.status]));
+    const issues = validateGrid(book.plan, book.grids, { tables: book.tables }).filter((i) => i.location.sheet === ws.name);
+    const codeAt = (cell: string | null | undefined): string => {
+      const row = Number(/\d+$/.exec(cell ?? "")?.[0] ?? 0);
+      const t = book.tables.find((x) => x.sheet === ws.name);
+      return t?.rows.find((r) => r.row === row - 1)?.ref ?? "-";
+    };
+    return { tasks, codes: issues.map((i) => `${i.code}@${codeAt(i.location.cell)}`).sort() };
+  }
+
+  const intact = read("none", "none");
+  test.each([
+    ["key-row", "none"], ["identity-column", "none"], ["both", "none"],
+    ["key-row", "sorted"], ["identity-column", "sorted"], ["both", "sorted"],
+    ["key-row", "status-moved"], ["identity-column", "status-moved"], ["both", "status-moved"],
+  ] as [Damage, Move][])("with the %s deleted (%s)", (damage, move) => {
+    expect(intact.tasks).toEqual(STATUSES);
+    expect(intact.codes.some((c) => c.startsWith("task.status-missing@"))).toBe(true);
+    const damaged = read(damage, move);
+    expect(damaged.tasks).toEqual(STATUSES);
+    expect(damaged.codes.filter((c) => /^(row\.|column\.)/.test(c))).toEqual([]);
+    expect(damaged.codes).toEqual(intact.codes);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A colleague's book with one sheet per office, each target on exactly one sheet, is one plan split
  * over sheets: no `row.missing` per sheet; a target on no sheet is still missing, once. A book whose
- * sheets repeat the targets (one per commune) is several tables, each checked whole.
+ * sheets repeat the targets (one per commune) is several tables, each checked whole. A target on two
+ * sheets of a split book is its own finding (`row.two-sheets`), naming both sheets and cells.
  */
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -21,13 +22,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The plan's rows dealt to sheets: a main target and its sub-rows go to the same office. */
-async function book(file: string, sheets: ForeignRow[][]): Promise<{ code: string; severity: string; sheet: string | null; target: string | null }[]> {
+type Found = { code: string; severity: string; sheet: string | null; cell: string | null; target: string | null; message: string };
+
+async function book(file: string, sheets: ForeignRow[][]): Promise<Found[]> {
   const wb = new ExcelJS.Workbook();
   sheets.forEach((rows, k) => foreignSheet(wb, `Phòng ${k + 1}`, 2024, rows));
   await wb.xlsx.writeFile(join(dir, file));
   let out = "";
   await main(["check", file, "--json", "--plan", "binh-son-2024"], { cwd: dir, out: (t) => void (out += t), err: () => undefined });
-  return (JSON.parse(out) as { files: { issues: { code: string; severity: string; sheet: string | null; target: string | null }[] }[] }).files[0].issues;
+  return (JSON.parse(out) as { files: { issues: Found[] }[] }).files[0].issues;
 }
 
 function dealt(offices: number): ForeignRow[][] {
@@ -63,5 +66,40 @@ describe("one sheet per office", () => {
     const full = goodRows(plan());
     const issues = await book("xa.xlsx", [full, full.filter((r) => r.no !== "5")]);
     expect(issues.filter((i) => i.code === "row.missing").map((i) => `${i.sheet}:${i.target}`)).toEqual(["Phòng 2:5"]);
+  });
+
+  test("a target on two sheets of a split book: one row.two-sheets naming both sheets and cells, no row.missing", async () => {
+    const sheets = dealt(3);
+    const five = sheets[1].find((r) => r.no === "5");
+    expect(five).toBeDefined();
+    sheets[2].push(five!);
+    const issues = await book("hai-trang.xlsx", sheets);
+    expect(issues.filter((i) => i.code === "row.missing")).toEqual([]);
+    const twice = issues.filter((i) => i.code === "row.two-sheets");
+    expect(twice.map((i) => [i.sheet, i.target, i.severity])).toEqual([["Phòng 3", "5", "warning"]]);
+    // The cells are where the two rows are: the name column, each sheet's own row.
+    const g = async (sheet: string): Promise<string[]> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, "hai-trang.xlsx"));
+      const ws = wb.getWorksheet(sheet)!;
+      const out: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => void (c.value === five!.name && out.push(c.address))));
+      return out;
+    };
+    const [first] = await g("Phòng 2");
+    const [second] = await g("Phòng 3");
+    expect(twice[0].cell).toBe(second);
+    expect(twice[0].message).toContain(`"Phòng 2" (ô ${first})`);
+    expect(twice[0].message).toContain(`"Phòng 3" (ô ${second})`);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  test("a sheet that repeats most of another's targets makes the book several tables, not a split one", async () => {
+    const full = goodRows(plan());
+    const sheets = dealt(2);
+    // The second sheet: the whole plan but target 5, so it shares more than it has of its own.
+    const issues = await book("lap.xlsx", [sheets[0], full.filter((r) => r.no !== "5")]);
+    expect(issues.filter((i) => i.code === "row.two-sheets")).toEqual([]);
+    expect(issues.filter((i) => i.code === "row.missing" && i.sheet === "Phòng 2").map((i) => i.target)).toEqual(["5"]);
   });
 });

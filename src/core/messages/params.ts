@@ -80,6 +80,8 @@ export type ProblemParams = {
   "column.unknown": { header: string };
   "row.unplaced": { no: string; name: string; nearest: string | null };
   "row.duplicate": { first: string };
+  /** A target or task of a split book on a second sheet: where it was first, and this sheet. */
+  "row.two-sheets": { kind: "target" | "task"; name: string; firstSheet: string; firstCell: string; sheet: string; cell: string };
   "row.missing": { kind: "target" | "task"; name: string };
   "value.missing": Column;
   "value.text-number": { written: string; value: number };

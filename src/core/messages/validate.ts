@@ -39,6 +39,8 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
   "row.unplaced": (p) =>
     `Không xác định được dòng "${[p.no, p.name].filter(Boolean).join(" ")}" là chỉ tiêu/nhiệm vụ nào trong kế hoạch${p.nearest ? ` (gần nhất: ${p.nearest})` : ""}: sửa số thứ tự hoặc tên cho khớp kế hoạch.`,
   "row.duplicate": (p) => `Dòng này lặp lại một dòng đã có ở ô ${p.first}: xóa một trong hai dòng.`,
+  "row.two-sheets": (p) =>
+    `${p.kind === "task" ? "Nhiệm vụ" : "Chỉ tiêu"} "${p.name}" có ở cả trang "${p.firstSheet}" (ô ${p.firstCell}) và trang "${p.sheet}" (ô ${p.cell}), trong khi các trang của sổ chia nhau kế hoạch (mỗi ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} ở một trang): giữ một dòng, xóa dòng kia hoặc sửa cho đúng ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} khác.`,
   "row.missing": (p) =>
     `Thiếu ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} "${p.name}" của kế hoạch: thêm dòng này vào bảng.`,
   "value.missing": (p) => `Chưa có số liệu${p.column ? ` ở cột "${p.column}"` : ""}: nhập số liệu hoặc ghi rõ lý do ở cột Ghi chú.`,

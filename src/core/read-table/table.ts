@@ -8,7 +8,7 @@ import { itemRefOf } from "../row-id";
 import { foldKey } from "../text";
 import { type BlockRowInput, type TrafficRow, findTrafficRows } from "../traffic-block";
 import type { ColumnRole } from "./columns";
-import { type Grid, cellAt, cellText, isBlank, rowCount } from "./grid";
+import { type Grid, cellAt, cellText, colCount, isBlank, rowCount } from "./grid";
 import { type FoundColumn, type FoundHeader, findHeader, isNumberingRow, looksLikeHeader } from "./headers";
 import { type Candidate, MATCH, type NameMatch, blendScore, bestMatch, confident, foldedTokens, nameTokens, overlapScore } from "./match";
 
@@ -109,8 +109,10 @@ function text(grid: Grid, row: number, col: TableColumn | null): string {
 
 /** "01", "1.", "1)" → "1"; "I", "-" and the like stay as they are. */
 function cleanNo(s: string): string {
-  const m = /^0*(\d+(?:\.\d+)*)[.)]?$/.exec(s.trim());
-  return m ? m[1].replace(/\.0+(\d)/g, ".$1") : s.trim();
+  const t = s.trim();
+  const m = /^0*(\d+(?:\.\d+)*)[.)]?$/.exec(t);
+  if (!m) return t;
+  return m[1].includes(".") ? m[1].replace(/\.0+(\d)/g, ".$1") : m[1];
 }
 
 const SUB_MARK = /^([-+–—•*·]|[a-zđ][.)])$/i;
@@ -118,14 +120,13 @@ const SUB_MARK = /^([-+–—•*·]|[a-zđ][.)])$/i;
 function decide(
   noHit: { ref: string; name: string } | null,
   name: string,
+  typed: { folded: string; tokens: string[] },
   cands: Candidate[],
   mode: "dice" | "overlap",
   all: ReadonlyMap<string, string | null>,
 ): { ref: string; how: "number" | "name" } | NameMatch | null {
   // The number and the name agree outright: no need to weigh every other candidate.
-  // A typed name is folded and split once here (not cached: each row of a large sheet is new).
-  const folded = name ? foldKey(name) : "";
-  const tokens = foldedTokens(folded);
+  const { folded, tokens } = typed;
   const score = mode === "dice" ? blendScore : overlapScore;
   const s = noHit ? (name ? score(tokens, nameTokens(noHit.name)) : 1) : 0;
   if (noHit && s >= 0.8) return { ref: noHit.ref, how: "number" };
@@ -166,9 +167,43 @@ function nearestOf(d: NameMatch | null): string | null {
   return d && d.score >= 0.35 ? d.ref : null;
 }
 
-function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
-  const noCol = columnOf(t, "no");
-  const nameCol = columnOf(t, "name");
+/**
+ * A body row as every plan reads it: its number and name as written (NFC), and, worked out on first
+ * asking, the number cleaned, the name folded and split into tokens, whether the row is a numbering or
+ * repeated-header row. The plans a book is matched against read the sheet in one pass (readTablesOf), so
+ * this is done once a row, not once a row and plan, and nothing of it outlives the row.
+ */
+interface BodyRow {
+  grid: Grid;
+  r: number;
+  no: string;
+  name: string;
+  numbered?: string;
+  typed?: { folded: string; tokens: string[] };
+  headerLike?: boolean;
+}
+
+function numberedOf(row: BodyRow): string {
+  return (row.numbered ??= cleanNo(row.no));
+}
+
+/** The name folded and its tokens; a leading bullet is set aside by the folding itself. */
+function typedOf(row: BodyRow): { folded: string; tokens: string[] } {
+  if (!row.typed) {
+    const folded = foldKey(row.name);
+    row.typed = { folded, tokens: foldedTokens(folded) };
+  }
+  return row.typed;
+}
+
+function headerLikeOf(row: BodyRow): boolean {
+  return (row.headerLike ??= isNumberingRow(row.grid, row.r) || looksLikeHeader(row.grid, row.r));
+}
+
+type RowStep = (row: BodyRow) => void;
+
+/** One plan's reading of a colleague's targets table, fed row after row: its lookups are made once. */
+function targetStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
   const figureCols = t.columns.filter((c) => c.role === "plan" || c.role === "actual" || c.role === "previous");
   const byNo = new Map(plan.targets.map((x) => [x.no, x]));
   const all = exactIndex(candidates(plan.targets.map((x) => ({ ref: x.no, name: x.name }))));
@@ -179,58 +214,83 @@ function readTargetRows(grid: Grid, plan: Plan, t: TableReading): void {
   const subsOf = new Map<string, Candidate[]>();
   for (const x of plan.targets) if (x.parent != null) subsOf.set(x.parent, [...(subsOf.get(x.parent) ?? []), ...asCands([x])]);
   let lastMain: string | null = null;
-  // The traffic counts' rows, by their labels (no identity column here): counts, not targets.
-  const block: BlockRowInput[] = [];
-  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) block.push({ row: r, id: null, label: text(grid, r, nameCol) });
-  t.traffic = findTrafficRows(block);
-  const counts = new Set(t.traffic.map((x) => x.row));
-  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
-    if (counts.has(r)) continue;
-    const no = text(grid, r, noCol);
-    const name = text(grid, r, nameCol);
-    const hasFigures = figureCols.some((c) => !isBlank(cellAt(grid, r, c.col)));
-    if (!no && !name && !hasFigures) continue;
-    if (isNumberingRow(grid, r) || looksLikeHeader(grid, r)) continue;
+  return (row) => {
+    const { r, no, name } = row;
+    let hasFigures = false;
+    for (const c of figureCols) if (!isBlank(cellAt(grid, r, c.col))) hasFigures = true;
     // A name alone, no number, no figure: a heading or the rest of a name split by a page break.
-    if (!no && !hasFigures) continue;
+    if (!no && !hasFigures) return;
+    if (headerLikeOf(row)) return;
     const sub = SUB_MARK.test(no) || (!no && /^[-+–]\s/.test(name));
-    const numbered = cleanNo(no);
+    const hit = byNo.get(numberedOf(row));
     let cands: Candidate[];
     if (sub) cands = (lastMain !== null ? subsOf.get(lastMain) : undefined) ?? allSubs;
-    else cands = byNo.get(numbered)?.parent != null ? allSubs : mains;
-    const hit = byNo.get(numbered);
+    else cands = hit?.parent != null ? allSubs : mains;
     const noHit = !sub && hit ? { ref: hit.no, name: hit.name } : null;
-    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), cands, "dice", all);
+    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), typedOf(row), cands, "dice", all);
     if (d && "how" in d) {
       place(t, r, d.ref, d.how);
-      const row = byNo.get(d.ref);
-      if (row && row.parent == null) lastMain = row.no;
+      const placed = byNo.get(d.ref);
+      if (placed && placed.parent == null) lastMain = placed.no;
     } else {
       t.unplaced.push({ row: r, no, name, nearest: nearestOf(d) });
     }
-  }
+  };
 }
 
-function readTaskRows(grid: Grid, plan: Plan, t: TableReading): void {
-  const noCol = columnOf(t, "no");
-  const nameCol = columnOf(t, "name");
+/** One plan's reading of a colleague's tasks table, fed row after row. */
+function taskStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
   const inputCols = t.columns.filter((c) => c.role === "status" || c.role === "result");
   const byCode = new Map(plan.tasks.map((x) => [x.code, x]));
   const cands = candidates(plan.tasks.map((x) => ({ ref: x.code, name: x.text })));
   const all = exactIndex(cands);
-  for (let r = t.headerBottom + 1; r < rowCount(grid); r++) {
-    const code = cleanNo(text(grid, r, noCol));
-    const name = text(grid, r, nameCol);
+  return (row) => {
+    const { r, name } = row;
+    const code = numberedOf(row);
     const hasInput = inputCols.some((c) => !isBlank(cellAt(grid, r, c.col)));
-    if (!code && !name && !hasInput) continue;
-    if (isNumberingRow(grid, r) || looksLikeHeader(grid, r)) continue;
-    if (!code && !hasInput) continue;
+    if (!code && !hasInput) return;
+    if (headerLikeOf(row)) return;
     // A group heading ("2. Về phát triển kinh tế") numbers tasks 2.1, 2.2 … but is no task itself.
-    if (code && !byCode.has(code) && plan.tasks.some((x) => x.code.startsWith(code + ".")) && !hasInput) continue;
+    if (code && !byCode.has(code) && plan.tasks.some((x) => x.code.startsWith(code + ".")) && !hasInput) return;
     const hit = byCode.get(code);
-    const d = decide(hit ? { ref: hit.code, name: hit.text } : null, name, cands, "overlap", all);
+    const d = decide(hit ? { ref: hit.code, name: hit.text } : null, name, typedOf(row), cands, "overlap", all);
     if (d && "how" in d) place(t, r, d.ref, d.how);
     else t.unplaced.push({ row: r, no: code, name, nearest: nearestOf(d) });
+  };
+}
+
+/**
+ * The body of one sheet read for several plans at once. Their tables share the header, so the number
+ * and name columns: each row is read and folded once, then put to every plan. A row with no number,
+ * no name and nothing in any column of the table is passed over before any plan is asked.
+ */
+function readBody(grid: Grid, tables: readonly { t: TableReading; plan: Plan }[]): void {
+  const first = tables[0].t;
+  const noCol = columnOf(first, "no");
+  const nameCol = columnOf(first, "name");
+  const from = first.headerBottom + 1;
+  let counts = new Set<number>();
+  if (first.kind === "targets") {
+    // The traffic counts' rows, by their labels (no identity column here): counts, not targets.
+    const block: BlockRowInput[] = [];
+    for (let r = from; r < rowCount(grid); r++) block.push({ row: r, id: null, label: text(grid, r, nameCol) });
+    const traffic = findTrafficRows(block);
+    for (const { t } of tables) t.traffic = traffic.map((x) => ({ ...x }));
+    counts = new Set(traffic.map((x) => x.row));
+  }
+  const steps = tables.map(({ t, plan }) => (t.kind === "targets" ? targetStep(grid, plan, t) : taskStep(grid, plan, t)));
+  const width = colCount(grid);
+  for (let r = from; r < rowCount(grid); r++) {
+    if (counts.has(r)) continue;
+    const no = text(grid, r, noCol);
+    const name = text(grid, r, nameCol);
+    if (!no && !name) {
+      let any = false;
+      for (let c = 0; c < width && !any; c++) any = !isBlank(cellAt(grid, r, c));
+      if (!any) continue;
+    }
+    const row: BodyRow = { grid, r, no, name };
+    for (const step of steps) step(row);
   }
 }
 
@@ -266,14 +326,12 @@ function hasIdentities(grid: Grid, t: TableReading): boolean {
   return false;
 }
 
-/** Reads one sheet; null when it holds no table this reader recognises. */
-export function readTable(grid: Grid, plan: Plan): TableReading | null {
-  const h = findHeader(grid);
-  if (!h) return null;
+/** A sheet's table for a plan, its header settled, its rows not read yet; null when it holds none for this plan. */
+function tableOf(grid: Grid, h: FoundHeader, plan: Plan): TableReading | null {
   const kind = kindOf(h);
   if (kind === "tasks" && plan.tasks.length === 0 && !h.own) return null;
   const { columns, unknown } = settleColumns(h, kind, plan.year);
-  const t: TableReading = {
+  return {
     sheet: grid.sheet,
     kind,
     own: h.own !== null,
@@ -286,20 +344,38 @@ export function readTable(grid: Grid, plan: Plan): TableReading | null {
     unplaced: [],
     duplicates: [],
   };
-  // The hidden identity column decides where present, even when the key row above it was deleted.
-  if (hasIdentities(grid, t)) readOwnRows(grid, plan, t);
-  else if (kind === "targets") readTargetRows(grid, plan, t);
-  else readTaskRows(grid, plan, t);
-  return t;
+}
+
+/**
+ * Each sheet's table read against each plan: `[plan][table]`, a plan's tables in sheet order. What the
+ * plans share is read once: the header, and every body row of a colleague's table (readBody).
+ */
+export function readTablesOf(plans: readonly Plan[], grids: readonly Grid[]): TableReading[][] {
+  const out: TableReading[][] = plans.map(() => []);
+  for (const g of grids) {
+    const h = findHeader(g);
+    if (!h) continue;
+    const body: { t: TableReading; plan: Plan }[] = [];
+    plans.forEach((plan, i) => {
+      const t = tableOf(g, h, plan);
+      if (!t) return;
+      out[i].push(t);
+      // The hidden identity column decides where present, even when the key row above it was deleted.
+      if (hasIdentities(g, t)) readOwnRows(g, plan, t);
+      else body.push({ t, plan });
+    });
+    if (body.length) readBody(g, body);
+  }
+  return out;
+}
+
+/** Reads one sheet; null when it holds no table this reader recognises. */
+export function readTable(grid: Grid, plan: Plan): TableReading | null {
+  return readTablesOf([plan], [grid])[0][0] ?? null;
 }
 
 export function readTables(plan: Plan, grids: readonly Grid[]): TableReading[] {
-  const out: TableReading[] = [];
-  for (const g of grids) {
-    const t = readTable(g, plan);
-    if (t) out.push(t);
-  }
-  return out;
+  return readTablesOf([plan], grids)[0];
 }
 
 /** The plan year a sheet's headers name ("KH 2023"), to pick the plan a file is checked against. */

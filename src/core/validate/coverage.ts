@@ -9,19 +9,19 @@ import { type Issue, issue } from "./issue";
 
 /**
  * The tables of one kind that split the plan between them (one sheet per office or per group of
- * targets): two or more, each placing rows, no plan row on two of them. Such a book is one table for
- * coverage: a row is missing only when no sheet has it. Sheets that repeat rows (one per period, per
- * commune, per version) are each checked whole. Null when the book is not split.
+ * targets): two or more, each placing rows, each with at least as many rows of its own as rows another
+ * sheet has too. Such a book is one table for coverage: a row is missing only when no sheet has it, and
+ * a row on two sheets is a slip of its own (`splitTwice`). Sheets that repeat rows (one per period, per
+ * commune, per version) share most of them, and are each checked whole. Null when the book is not split.
  */
 export function splitTables(tables: readonly TableReading[], kind: TableReading["kind"]): TableReading[] | null {
   const of = tables.filter((t) => t.kind === kind && t.rows.length > 0);
   if (of.length < 2) return null;
-  const seen = new Set<string>();
+  const sheets = new Map<string, number>();
+  for (const t of of) for (const ref of new Set(t.rows.map((r) => r.ref))) sheets.set(ref, (sheets.get(ref) ?? 0) + 1);
   for (const t of of) {
-    for (const r of t.rows) {
-      if (seen.has(r.ref)) return null;
-    }
-    for (const r of t.rows) seen.add(r.ref);
+    const shared = t.rows.filter((r) => (sheets.get(r.ref) ?? 0) > 1).length;
+    if (shared > t.rows.length - shared) return null;
   }
   return of;
 }
@@ -32,10 +32,40 @@ export function splitMissing(split: readonly TableReading[], plan: Plan): Issue[
   return missingRules(split[0], plan, placed);
 }
 
+/** The column a row's problems are shown at: its name, else the table's first column. */
+function labelCol(t: TableReading): number {
+  return t.columns.find((c) => c.role === "name")?.col ?? t.columns[0]?.col ?? 0;
+}
+
+/**
+ * Plan rows of a split book on a second sheet: one `row.two-sheets` at each later row, naming the
+ * first sheet and cell (the report takes the first one's figure).
+ */
+export function splitTwice(split: readonly TableReading[], plan: Plan): Issue[] {
+  const out: Issue[] = [];
+  const first = new Map<string, { sheet: string; cell: string }>();
+  for (const t of split) {
+    const col = labelCol(t);
+    for (const r of t.rows) {
+      const cell = a1(r.row, col);
+      const was = first.get(r.ref);
+      if (!was) {
+        first.set(r.ref, { sheet: t.sheet, cell });
+        continue;
+      }
+      const task = t.kind === "tasks";
+      const name = task ? plan.tasks.find((x) => x.code === r.ref)?.text.slice(0, 80) : plan.targets.find((x) => x.no === r.ref)?.name;
+      const where = task ? { sheet: t.sheet, cell, task: r.ref } : { sheet: t.sheet, cell, target: r.ref };
+      out.push(issue("row.two-sheets", where, { kind: task ? "task" : "target", name: name ?? r.ref, firstSheet: was.sheet, firstCell: was.cell, sheet: t.sheet, cell }));
+    }
+  }
+  return out;
+}
+
 export function coverageRules(t: TableReading, plan: Plan, opts: { missing?: boolean } = {}): Issue[] {
   const out: Issue[] = [];
   const sheet = t.sheet;
-  const nameCol = t.columns.find((c) => c.role === "name")?.col ?? t.columns[0]?.col ?? 0;
+  const nameCol = labelCol(t);
   for (const c of t.unknownColumns) {
     out.push(issue("column.unknown", { sheet, cell: a1(t.headerBottom, c.col), target: null }, { header: c.header }));
   }

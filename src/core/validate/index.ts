@@ -9,7 +9,7 @@ import type { Plan } from "../plan";
 import type { Grid } from "../read-table/grid";
 import { type TableReading, readTables } from "../read-table/table";
 import { cellRules } from "./cells";
-import { coverageRules, splitMissing, splitTables } from "./coverage";
+import { coverageRules, splitMissing, splitTables, splitTwice } from "./coverage";
 import { type Issue, issue } from "./issue";
 import { targetRules } from "./targets";
 import { taskRules } from "./tasks";
@@ -36,7 +36,7 @@ export function validateGrid(plan: Plan, grids: readonly Grid[], options: Valida
   }
   // A book whose sheets split the plan between them (one per office) is one table for what is missing.
   const split = [splitTables(tables, "targets"), splitTables(tables, "tasks")].filter((x): x is TableReading[] => x !== null);
-  for (const s of split) out.push(...splitMissing(s, plan));
+  for (const s of split) out.push(...splitMissing(s, plan), ...splitTwice(s, plan));
   for (const t of tables) {
     const grid = grids.find((g) => g.sheet === t.sheet);
     if (!grid) continue;

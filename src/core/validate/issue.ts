@@ -13,6 +13,7 @@ export type ValidateCode =
   | "column.unknown"
   | "row.unplaced"
   | "row.duplicate"
+  | "row.two-sheets"
   | "row.missing"
   | "value.missing"
   | "value.text-number"
@@ -52,6 +53,7 @@ export const SEVERITY: Record<ValidateCode, Severity> = {
   "column.unknown": "warning",
   "row.unplaced": "warning",
   "row.duplicate": "warning",
+  "row.two-sheets": "warning",
   "row.missing": "error",
   "value.missing": "warning",
   "value.text-number": "warning",

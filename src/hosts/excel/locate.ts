@@ -15,7 +15,7 @@ import type { JudgedState } from "./judged";
 import type { TypingCulture } from "../../core/culture";
 import { loadCulture } from "./culture";
 import { type ReadSheet, readSheet } from "../../layout/read";
-import { recoverTargetsSheet } from "../../layout/recover";
+import { recoverSheet } from "../../layout/recover";
 import type { Area, CellFormula } from "../../layout/sheet-model";
 import type { CellValue, LayoutId } from "../../layout/sheets/types";
 import { layoutOfMark } from "../../core/row-id";
@@ -149,14 +149,15 @@ export function formulasFrom(formulas: ReadValue[][] | undefined, values: ReadVa
 }
 
 /**
- * The sheet read back. `recover`: the plan, for the sheet the book's record names as its targets
- * sheet, which is read all the same when its key row or identity column was deleted (layout/recover.ts).
+ * The sheet read back. `recover`: the plan and the layout, for a sheet the book's record names as its
+ * targets or tasks sheet, which is read all the same when its key row or identity column was deleted
+ * (layout/recover.ts).
  */
-function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][], numberFormats?: ReadValue[][], recover: Plan | null = null): FoundSheet | null {
+function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][], numberFormats?: ReadValue[][], recover: { plan: Plan; layout: LayoutId } | null = null): FoundSheet | null {
   if (p.used.isNullObject) return null;
   const grid = gridFrom(values, p.used.rowIndex, p.used.columnIndex);
   const typed = formulasFrom(formulas, values, p.used.rowIndex, p.used.columnIndex);
-  const read = readSheet(grid, p.info.name, typed) ?? (recover ? recoverTargetsSheet(grid, p.info.name, recover, typed) : null);
+  const read = readSheet(grid, p.info.name, typed) ?? (recover ? recoverSheet(recover.layout, grid, p.info.name, recover.plan, typed) : null);
   const formats = percentFormats(numberFormats, p.used.rowIndex, p.used.columnIndex);
   return read ? { info: p.info, read, grid, used: areaOf(p.used), protected: p.protection.protected, ...(formats ? { formats } : {}) } : null;
 }
@@ -212,15 +213,20 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   const metaProtected = metaProtection?.protected ?? false;
   const judged: JudgedState | null = metaSheet ? { recordId: metaSheet.id, stored: judgedRow?.judged ?? null, writable: judgedRow !== null && !metaProtected } : null;
   const plan = recordPlan(record) ?? planOf(settings, meta);
-  // Only the sheet the book's record names is ours without its key row; a user's "Chỉ tiêu" never is.
-  const recorded = meta?.sheets.targets;
-  const byId = recorded?.id != null && infos.some((s) => s.id === recorded.id);
-  const named = (info: SheetInfo): boolean => recorded != null && (byId ? recorded.id === info.id : recorded.name === info.name);
+  // Only a sheet the book's record names is ours without its key row; a user's "Chỉ tiêu" never is.
+  const named = (info: SheetInfo, layout: LayoutId): boolean => {
+    const recorded = meta?.sheets[layout];
+    if (recorded == null) return false;
+    const byId = recorded.id != null && infos.some((s) => s.id === recorded.id);
+    return byId ? recorded.id === info.id : recorded.name === info.name;
+  };
+  const recoverAs = (info: SheetInfo): LayoutId | null => (["targets", "tasks"] as const).find((l) => named(info, l)) ?? null;
   const list: FoundSheet[] = [];
   const marked: Probe[] = [];
   for (const p of probes) {
     if (p.full) {
-      const recover = named(p.info) ? plan : null;
+      const layout = recoverAs(p.info);
+      const recover = layout && plan ? { plan, layout } : null;
       const f = p.used.isNullObject ? null : found(p, p.used.values as ReadValue[][], p.used.formulas as ReadValue[][], p.used.numberFormat as ReadValue[][], recover);
       if (f) list.push(f);
     } else if (p.first && !p.first.isNullObject && (p.first.values as ReadValue[][]).some((r) => r.some((v) => layoutOfMark(v)))) {

@@ -6,7 +6,7 @@
 import type { Plan } from "../../core/plan";
 import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { type ReadSheet, readSheet } from "../../layout/read";
-import { recoverTargetsSheet } from "../../layout/recover";
+import { recoverSheet } from "../../layout/recover";
 import type { CellValue } from "../../layout/sheets/types";
 import { type ReadValue, gridFrom, percentFormats } from "./cells";
 import { HostError } from "./errors";
@@ -62,7 +62,7 @@ export function readTargetsById(ctx: Excel.RequestContext, id: string): (plan?: 
   return (plan) => {
     if (used.isNullObject) return null;
     const grid = gridFrom(used.values as ReadValue[][], used.rowIndex, used.columnIndex);
-    const read = readSheet(grid, ws.name) ?? (plan ? recoverTargetsSheet(grid, ws.name, plan) : null);
+    const read = readSheet(grid, ws.name) ?? (plan ? recoverSheet("targets", grid, ws.name, plan) : null);
     if (!read || read.layoutId !== "targets") return null;
     const formats = percentFormats(used.numberFormat as ReadValue[][], used.rowIndex, used.columnIndex);
     return { id: ws.id, name: ws.name, grid, read, protected: protection.protected, ...(formats ? { formats } : {}) };

@@ -165,9 +165,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** ExcelJS's many value shapes → one GridCell. */
 export function toGridCell(value: CellValueish, numFmt: string | undefined): GridCell | null {
-  const fmt = numFmt && numFmt !== "General" ? { numFmt } : {};
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value, ...fmt };
+  const formatted = numFmt !== undefined && numFmt !== "" && numFmt !== "General";
+  // The plain values, nearly every cell of a large sheet: made without spreading (each cell is asked).
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return formatted ? { value, numFmt } : { value };
+  const fmt = formatted ? { numFmt } : {};
   if (value instanceof Date) return { value: value.toISOString().slice(0, 10), ...fmt };
   if (!isRecord(value)) return null;
   if (typeof value.error === "string") return { value: null, error: value.error, ...fmt };

@@ -1,0 +1,121 @@
+/**
+ * The add-in's tasks sheet (Nhiệm vụ) after the user deleted its hidden key row, its identity column or
+ * both, sorted its rows or moved a column: the Office.js host still finds it as the book's tasks sheet
+ * (layout/recover.ts), so the report counts its statuses, a reload keeps them on their tasks and makes
+ * no second sheet, and the check finds on it what it finds on the intact sheet, no false warning.
+ */
+import { defaultPlan } from "../../src/seeds";
+import { columnLetter } from "../../src/core/address";
+import { readReportModel } from "../../src/hosts/excel/report-sheet";
+import { setup } from "./support";
+
+const plan = defaultPlan();
+const SHEET = "Nhiệm vụ";
+const yes = async (): Promise<boolean> => true;
+const STATUSES: Record<string, string> = { "1": "Hoàn thành", "2.3": "Đang thực hiện", "2.19": "Hoàn thành", "4.6": "Chưa thực hiện" };
+
+type Damage = "key-row" | "identity-column" | "both";
+type Move = "none" | "sorted" | "status-moved";
+
+/** 1-based row of the first cell holding `value` in the sheet. */
+const rowOf = (g: unknown[][], value: string): number => g.findIndex((r) => r.includes(value)) + 1;
+
+async function book(damage: Damage | "none", move: Move = "none") {
+  const s = setup();
+  await s.ops.loadPlan(plan, ["year"], yes);
+  let g = s.wb.user.grid(SHEET, "A1:Z80");
+  const keys = g[rowOf(g, "#ktxh:tasks") - 1];
+  const idCol = keys.indexOf("#ktxh:tasks");
+  const status = keys.indexOf("status");
+  for (const [code, text] of Object.entries(STATUSES)) s.wb.user.type(SHEET, `${columnLetter(status)}${rowOf(g, `n:${code}`)}`, text);
+  if (damage === "identity-column" || damage === "both") s.wb.user.deleteColumns(SHEET, columnLetter(idCol));
+  if (damage === "key-row" || damage === "both") s.wb.user.deleteRows(SHEET, rowOf(g, "#ktxh:tasks"));
+  g = s.wb.user.grid(SHEET, "A1:Z80");
+  const header = rowOf(g, "Trạng thái");
+  if (move === "sorted") {
+    // By the content, descending: group headings and tasks all change places.
+    s.wb.user.sortRows(SHEET, header + 1, g.filter((r) => r.some((v) => v !== "")).length, "C", false);
+  }
+  if (move === "status-moved") {
+    // Cut the status column and insert it before the first: its header and values go along.
+    const from = g[header - 1].indexOf("Trạng thái");
+    s.wb.user.insertColumns(SHEET, "A");
+    g.forEach((r, i) => {
+      const v = r[from];
+      if (i + 1 >= header && v !== "" && v != null) s.wb.user.type(SHEET, `A${i + 1}`, String(v));
+    });
+    s.wb.user.deleteColumns(SHEET, columnLetter(from + 1));
+  }
+  return s;
+}
+
+/** Each task's status as the sheet shows it, by the code people see. */
+function shown(s: Awaited<ReturnType<typeof book>>): Record<string, unknown> {
+  const g = s.wb.user.grid(SHEET, "A1:Z80");
+  const h = g.findIndex((r) => r.includes("Trạng thái"));
+  const code = g[h].indexOf("Mã");
+  const status = g[h].indexOf("Trạng thái");
+  const out: Record<string, unknown> = {};
+  for (const r of g.slice(h + 1)) if (plan.tasks.some((t) => t.code === r[code]) && r[status] !== "") out[String(r[code])] = r[status];
+  return out;
+}
+
+async function checkCodes(s: Awaited<ReturnType<typeof book>>): Promise<string[]> {
+  const c = await s.ops.checkWorkbook({ mark: false });
+  const g = s.wb.user.grid(SHEET, "A1:Z80");
+  const h = g.findIndex((r) => r.includes("Trạng thái"));
+  const code = g[h].indexOf("Mã");
+  // Each issue by its code and the task code on its row (cells move when columns and rows do).
+  return c.sheets
+    .filter((x) => x.sheet === SHEET)
+    .flatMap((x) => x.issues)
+    .map((i) => {
+      const row = Number(/\d+$/.exec(i.location.cell ?? "")?.[0] ?? 0);
+      return `${i.code}@${row ? String(g[row - 1]?.[code] ?? "") : "-"}`;
+    })
+    .sort();
+}
+
+const CASES: [Damage, Move][] = [
+  ["key-row", "none"], ["identity-column", "none"], ["both", "none"],
+  ["key-row", "sorted"], ["both", "sorted"], ["identity-column", "status-moved"], ["both", "status-moved"],
+];
+
+describe("a tasks sheet without its key row or identity column", () => {
+  test.each(CASES)("with the %s deleted (%s): the report counts its statuses as on the intact sheet", async (damage, move) => {
+    const intact = await book("none");
+    const damaged = await book(damage, move);
+    const a = await readReportModel(intact.run, "year");
+    const b = await readReportModel(damaged.run, "year");
+    expect(a.tasks).toMatchObject({ done: 2, doing: 1 });
+    expect(b.tasks).toEqual(a.tasks);
+  });
+
+  test.each(CASES)("with the %s deleted (%s): a reload keeps every status on its task, in the same sheet", async (damage, move) => {
+    const s = await book(damage, move);
+    const before = shown(s);
+    expect(before).toEqual(STATUSES);
+    await s.ops.loadPlan(plan, ["year"], yes);
+    expect(s.wb.user.sheetNames().filter((n) => n.startsWith(SHEET))).toEqual([SHEET]);
+    expect(shown(s)).toEqual(STATUSES);
+    // The layout is whole again: its key row and identity column are back, each task once.
+    const g = s.wb.user.grid(SHEET, "A1:Z80");
+    const keys = g.find((r) => r.includes("#ktxh:tasks"));
+    expect(keys).toBeDefined();
+    const ids = g.map((r) => r[keys!.indexOf("#ktxh:tasks")]).filter((v) => typeof v === "string" && v.startsWith("n:"));
+    expect(ids.length).toBe(plan.tasks.length);
+    expect(new Set(ids).size).toBe(plan.tasks.length);
+    // No row of the old sheet came back as a row of the user's (a group heading twice, say).
+    const id = keys!.indexOf("#ktxh:tasks");
+    const header = g.findIndex((r) => r[id] === "#header");
+    expect(g.slice(header + 1).filter((r) => r[id] === "" && r.some((v) => v !== ""))).toEqual([]);
+  });
+
+  test.each(CASES)("with the %s deleted (%s): the check finds what it finds on the intact sheet, no false warning", async (damage, move) => {
+    const intact = await checkCodes(await book("none"));
+    const damaged = await checkCodes(await book(damage, move));
+    expect(intact.some((c) => c.startsWith("task.status-missing@"))).toBe(true);
+    expect(damaged.filter((c) => /^(row\.|column\.)/.test(c))).toEqual([]);
+    expect(damaged).toEqual(intact);
+  });
+});
