@@ -18,7 +18,7 @@ import { FIGURE_MARKS, PERIOD_IDS } from "../core/periods";
 import type { Plan } from "../core/plan";
 import type { Grid } from "../core/read-table/grid";
 import type { TableReading } from "../core/read-table/table";
-import { isUserKey, itemRefOf, parseRowId, periodOfKey, targetId, taskId, trafficId, userKey } from "../core/row-id";
+import { isUserKey, itemRefOf, parseRowId, periodOfKey, targetId, taskId, taskStatusPeriodOf, trafficId, userKey } from "../core/row-id";
 import { foldKey } from "../core/text";
 import { toR1C1 } from "../core/formula-refs";
 import { readBook } from "./book";
@@ -66,7 +66,8 @@ function findIdentities(grid: CellValue[][], known: ReadonlySet<string>, from: n
 
 /** Whether the columns found are still the layout's: the ones staff fill, and what tells rows apart. */
 function hasInputs(layout: LayoutId, taken: ReadonlySet<string>, columns: readonly ReadColumn[]): boolean {
-  if (!taken.has("status")) return false;
+  // The targets sheet's status column; the tasks sheet's, one per period (or the single one of older books).
+  if (!taken.has("status") && ![...taken].some((k) => taskStatusPeriodOf(k) != null)) return false;
   return layout === "targets" ? columns.some((c) => periodOfKey(c.key) != null) : taken.has("code") || taken.has("text");
 }
 

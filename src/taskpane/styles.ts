@@ -18,6 +18,7 @@ const CSS = `
 .ktxh-header{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
 .ktxh-section{display:flex;flex-direction:column;gap:${t.spacingVerticalS}}
 .ktxh-root .ktxh-heading{margin:0}
+.ktxh-root .ktxh-inline{min-width:0;padding:0 2px;height:auto;vertical-align:baseline}
 .ktxh-root .ktxh-muted{color:${t.colorNeutralForeground3}}
 .ktxh-root .ktxh-wrap{overflow-wrap:anywhere}
 .ktxh-label{color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300}}

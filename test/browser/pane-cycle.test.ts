@@ -76,6 +76,9 @@ test.each([320, 450])("at %i px: submission books made and downloaded, returned 
   // Tạo phiếu thu thập: nothing of ExcelJS fetched before the press.
   const before = requested.length;
   expect(requested.some((u) => /cycle-files/.test(u))).toBe(false);
+  // The section is folded until opened.
+  expect(await page.getByTestId("cycle-due").isVisible()).toBe(false);
+  await page.getByTestId("cycle-fold").locator("summary").click();
   await page.getByTestId("cycle-due").fill("2024-06-20");
   await page.getByRole("button", { name: "Tạo phiếu thu thập" }).click();
   await page.locator('[data-testid="cycle-made"], [data-testid="cycle-error"]').first().waitFor({ timeout: 120000 });

@@ -188,7 +188,7 @@ test("the keyboard reaches every control in reading order, with a visible focus"
   const seen: string[] = [];
   // Start from the top of the page: a click on the title moves the focus starting point there.
   await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).click();
-  for (let i = 0; i < 19; i++) {
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.press("Tab");
     seen.push(
       await page.evaluate(() => {

@@ -8,6 +8,7 @@ import { defaultPlan } from "../../src/seeds";
 import { columnLetter } from "../../src/core/address";
 import { readReportModel } from "../../src/hosts/excel/report-sheet";
 import { setup } from "./support";
+import { taskStatusKey } from "../../src/core/row-id";
 
 const plan = defaultPlan();
 const SHEET = "Nhiệm vụ";
@@ -26,7 +27,7 @@ async function book(damage: Damage | "none", move: Move = "none") {
   let g = s.wb.user.grid(SHEET, "A1:Z80");
   const keys = g[rowOf(g, "#ktxh:tasks") - 1];
   const idCol = keys.indexOf("#ktxh:tasks");
-  const status = keys.indexOf("status");
+  const status = keys.indexOf(taskStatusKey("year"));
   for (const [code, text] of Object.entries(STATUSES)) s.wb.user.type(SHEET, `${columnLetter(status)}${rowOf(g, `n:${code}`)}`, text);
   if (damage === "identity-column" || damage === "both") s.wb.user.deleteColumns(SHEET, columnLetter(idCol));
   if (damage === "key-row" || damage === "both") s.wb.user.deleteRows(SHEET, rowOf(g, "#ktxh:tasks"));
@@ -53,7 +54,8 @@ async function book(damage: Damage | "none", move: Move = "none") {
 function shown(s: Awaited<ReturnType<typeof book>>): Record<string, unknown> {
   const g = s.wb.user.grid(SHEET, "A1:Z80");
   const h = g.findIndex((r) => r.includes("Trạng thái"));
-  const code = g[h].indexOf("Mã");
+  // "Mã" spans the two header rows (its text in the upper one, over the period's "Trạng thái").
+  const code = [g[h], g[h - 1] ?? []].map((r) => r.indexOf("Mã")).find((c) => c >= 0) ?? -1;
   const status = g[h].indexOf("Trạng thái");
   const out: Record<string, unknown> = {};
   for (const r of g.slice(h + 1)) if (plan.tasks.some((t) => t.code === r[code]) && r[status] !== "") out[String(r[code])] = r[status];
@@ -64,7 +66,8 @@ async function checkCodes(s: Awaited<ReturnType<typeof book>>): Promise<string[]
   const c = await s.ops.checkWorkbook({ mark: false });
   const g = s.wb.user.grid(SHEET, "A1:Z80");
   const h = g.findIndex((r) => r.includes("Trạng thái"));
-  const code = g[h].indexOf("Mã");
+  // "Mã" spans the two header rows (its text in the upper one, over the period's "Trạng thái").
+  const code = [g[h], g[h - 1] ?? []].map((r) => r.indexOf("Mã")).find((c) => c >= 0) ?? -1;
   // Each issue by its code and the task code on its row (cells move when columns and rows do).
   return c.sheets
     .filter((x) => x.sheet === SHEET)

@@ -9,7 +9,7 @@
 import { message } from "../../core/messages";
 import type { Problem } from "../../core/problems";
 import { buildReport } from "../../core/report/build";
-import { type ReportFields, readReportFields } from "../../core/report/fields";
+import { EMPTY_REPORT_FIELDS, REPORT_FIELD_KEYS, type ReportFields, readReportFields } from "../../core/report/fields";
 import type { DocDate } from "../../core/report/heading";
 import { type ClipboardWriter, copyReportTable } from "../../core/report/clipboard";
 import type { ReportModel } from "../../core/report/model";
@@ -24,7 +24,7 @@ import type { ExcelRun } from "./host";
 import { DEFAULT_NAMES, freeName, queueRecord } from "./load";
 import { locate } from "./locate";
 import { revisedSince } from "../../core/history";
-import { type BookRecord, lastReportAt, withReport, withReportFields } from "../../layout/sheets/record";
+import { type BookRecord, lastReportAt, recordReportFields, withReport, withReportFields } from "../../layout/sheets/record";
 import { readSheetActuals, readSheetTasks } from "../../layout/actuals";
 import { type ChartPlan, type ReportGrid, STATUS_COLORS, reportGrid } from "./report-layout";
 import { HOST_TEXT, NOTICES } from "./strings";
@@ -254,7 +254,10 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
       const fieldsSaved = opts.fields != null && r.record != null;
       if (r.record) {
         const made = withReport(r.record.record, { period: opts.period, at: now.toISOString() });
-        queueRecord(sheets.getItem(r.record.sheetId), fieldsSaved && opts.fields ? withReportFields(made, opts.fields) : made);
+        // The fields are put in only when they changed: blank fields in a book that kept none stay unkept.
+        const before = recordReportFields(r.record.record) ?? EMPTY_REPORT_FIELDS;
+        const changed = opts.fields != null && REPORT_FIELD_KEYS.some((k) => opts.fields?.[k] !== before[k]);
+        queueRecord(sheets.getItem(r.record.sheetId), changed && opts.fields ? withReportFields(made, opts.fields) : made);
       }
       await ctx.sync();
       const marker: ReportMarker = { app: "ktxh-report", id: ws.id, made: now.toISOString() };

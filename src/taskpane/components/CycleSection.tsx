@@ -42,6 +42,8 @@ export function CycleSection({ ops, period, periodLabel, enabled, onSummary }: {
   const [collected, setCollected] = useState<CollectOutcome | null>(null);
   const zipUrl = useObjectUrl(made?.delivery === "download" ? made.zip.bytes : null);
   const disabled = !enabled || busy !== null;
+  const [open, setOpen] = useState(false);
+  const unfolded = open || busy !== null || made !== null || collected !== null || error !== null;
 
   const fail = (err: unknown) => setError(err instanceof Error && err.message ? err.message : STRINGS.unexpected);
 
@@ -80,7 +82,9 @@ export function CycleSection({ ops, period, periodLabel, enabled, onSummary }: {
   const problemFiles = collected?.files.filter((f) => !f.readable || !f.merged || f.issues.some((i) => i.severity === "error")) ?? [];
   return (
     <section className="ktxh-section" aria-labelledby="ktxh-cycle" data-testid="cycle">
-      <h2 id="ktxh-cycle" className="ktxh-subtitle2 ktxh-heading" data-focus="section-cycle" tabIndex={-1}>{STRINGS.cycleLabel}</h2>
+      {/* Folded until wanted (a step of a few days a period), its title the fold's: the list above stays within two screens. */}
+      <details className="ktxh-fields" open={unfolded} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="cycle-fold">
+      <summary id="ktxh-cycle" className="ktxh-subtitle2 ktxh-heading" data-focus="section-cycle">{STRINGS.cycleLabel}</summary>
       <span className="ktxh-caption1 ktxh-muted ktxh-wrap">{STRINGS.cycleHint(periodLabel)}</span>
       <div className="ktxh-field">
         <label className="ktxh-label" htmlFor={dueId}>{STRINGS.cycleDue}</label>
@@ -102,6 +106,7 @@ export function CycleSection({ ops, period, periodLabel, enabled, onSummary }: {
         data-testid="cycle-files"
         onChange={(e) => collect(e.currentTarget.files)}
       />
+      </details>
       {busy && (
         <div className="ktxh-busy" role="status" data-testid="cycle-busy">
           <span className="ktxh-spin" aria-hidden="true" />

@@ -125,9 +125,12 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
         <Button disabled={disabled || reading} onClick={() => input.current?.click()}>
           {reading ? STRINGS.readingFile : STRINGS.pickFile}
         </Button>
-        <Button appearance="subtle" onClick={downloadTemplate} data-testid="plan-template">{STRINGS.planTemplate}</Button>
       </div>
-      <span className="ktxh-caption1 ktxh-muted">{STRINGS.pickFileHint}</span>
+      {/* The template beside the hint on the file's form: one line, not a row of its own. */}
+      <span className="ktxh-caption1 ktxh-muted">
+        {STRINGS.pickFileHint}{" "}
+        <Button appearance="transparent" size="small" className="ktxh-inline" onClick={downloadTemplate} data-testid="plan-template">{STRINGS.planTemplate}</Button>
+      </span>
       <input
         ref={input}
         hidden
