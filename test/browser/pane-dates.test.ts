@@ -3,18 +3,9 @@
 // waits for review, the check names the cell as a date typed where a figure belongs, and its one-click fix
 // puts back "7-8" as text, at 320 and 450 px.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot, settle, user } from "./support";
 
 const { open } = builtPane();
-
-async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => {
-    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
-    return u[f as string](...(a as unknown[]));
-  }, [fn, args] as const) as Promise<T>;
-}
-
-const settle = (page: Page) => page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
 
 async function counts(page: Page): Promise<Record<string, number>> {
   return page.locator('[data-testid="counts"] li').evaluateAll((lis) =>

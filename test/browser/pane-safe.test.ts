@@ -2,22 +2,11 @@
 // a sheet that carries its own plan is never rewritten with the book's plan values. Each at 320 and 450 px,
 // axe clean; screenshots go to test-artifacts/browser/.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot, settle, user } from "./support";
 
 type Grid = (string | number | boolean)[][];
 
 const { open } = builtPane();
-
-async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => {
-    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
-    return u[f as string](...(a as unknown[]));
-  }, [fn, args] as const) as Promise<T>;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
-}
 
 async function loadPlan(page: Page): Promise<void> {
   const button = page.getByRole("button", { name: "Nạp kế hoạch" });

@@ -2,7 +2,7 @@
 // with the strict in-memory Excel answering for office.js: the pane, the Office.js host (its chunks
 // loaded on first use) and the workbook all run for real. Screenshots go to test-artifacts/browser/.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot, settle, user } from "./support";
 
 type Item = { no: string; sheet: string; cell: string };
 type Grid = (string | number | boolean)[][];
@@ -18,18 +18,6 @@ interface StrictUser {
 }
 
 const { open } = builtPane();
-
-/** Calls the strict Excel's user (typing, reading cells) inside the page. */
-async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => {
-    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
-    return u[f as string](...(a as unknown[]));
-  }, [fn, args] as const) as Promise<T>;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
-}
 
 /** Waits for live judgment to have written the typed figures' status (debounced after the typing). */
 async function judged(page: Page, want: Record<string, number>): Promise<void> {

@@ -2,19 +2,12 @@
 // for office.js: after "Sửa tất cả", the button undoes the fix from the book's history, leaves a cell
 // typed since as it is and says so; at 450 and 320 px, axe clean. Screenshots in test-artifacts/browser/.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot, settle, user } from "./support";
 
 type Item = { no: string; sheet: string; cell: string };
 
 const { open } = builtPane();
 
-async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => {
-    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
-    return u[f as string](...(a as unknown[]));
-  }, [fn, args] as const) as Promise<T>;
-}
-const settle = (page: Page) => page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
 const value = async (page: Page, i: Item) => (await user<{ value: unknown }>(page, "cell", i.sheet, i.cell)).value;
 
 async function loadPlan(page: Page): Promise<Map<string, Item>> {

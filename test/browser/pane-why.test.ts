@@ -2,20 +2,9 @@
 // on a listed target shows the rule behind its status (the core's words), "In" prints the report view,
 // and the Word copy starts with the unit, date and title lines. At 320 and 450 px, axe clean.
 import type { Page } from "playwright-core";
-import { axeViolations, builtPane, eventually, expandAttention, screenshot } from "./support";
+import { axeViolations, builtPane, eventually, expandAttention, screenshot, settle, user } from "./support";
 
 const { open } = builtPane();
-
-async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => {
-    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
-    return u[f as string](...(a as unknown[]));
-  }, [fn, args] as const) as Promise<T>;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
-}
 
 /** The clipboard and the print dialog, recorded: what was copied, and what the print view held when printing. */
 const STUBS = `(() => {

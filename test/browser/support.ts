@@ -256,3 +256,16 @@ export async function expandAttention(page: Page): Promise<void> {
     await more.first().click();
   }
 }
+
+/** Calls the strict Excel's user (typing, reading cells, protecting a sheet) inside the page. */
+export async function user<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([f, a]) => {
+    const u = (window as unknown as { __strictExcel: { user: Record<string, (...x: unknown[]) => unknown> } }).__strictExcel.user;
+    return u[f as string](...(a as unknown[]));
+  }, [fn, args] as const) as Promise<T>;
+}
+
+/** Waits until the strict Excel has answered every request and fired its events. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __strictExcel: { settle(): Promise<void> } }).__strictExcel.settle());
+}
