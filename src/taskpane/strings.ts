@@ -51,7 +51,7 @@ export const STRINGS = {
   pickFile: "Chọn tệp kế hoạch…",
   planTemplate: "Tải mẫu kế hoạch",
   planNone: "(chưa chọn kế hoạch)",
-  pickFileHint: "Tệp JSON hoặc CSV (cột no, name, unit, target).",
+  pickFileHint: "Tệp CSV hoặc JSON, cột như mẫu:",
   readingFile: "Đang đọc tệp…",
   fileProblems: (name: string) => `Không dùng được tệp ${name}`,
   fileWarnings: (name: string) => `Lưu ý về tệp ${name}`,

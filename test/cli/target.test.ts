@@ -28,6 +28,18 @@ describe("ktxh target", () => {
     expect(JSON.parse(io.stdout)).toMatchObject({ kind: "point", min: 25224, approx: true, canonical: "khoảng 25.224" });
   });
 
+  it.each([
+    ["Giảm 3 tiêu chí", "càng nhiều tiêu chí giảm càng tốt"],
+    ["giảm 1-1,5%", "giảm càng nhiều càng tốt"],
+    ["tăng 5%", "tăng càng nhiều càng tốt"],
+    ["giảm còn khoảng 2,14", "càng thấp càng tốt"],
+    ["khoảng 25.224", "càng cao càng tốt"],
+  ])("says which way is better for %j (a fall's figure is the fall: more is better)", async (text, words) => {
+    const io = capture();
+    expect(await main(["target", text], io)).toBe(0);
+    expect(io.stdout).toMatch(new RegExp(`^Chiều: +${words}$`, "m"));
+  });
+
   it("takes the row's direction and unit", async () => {
     const io = capture();
     expect(await main(["target", "6,1", "--json", "--direction", "lower", "--unit", "%"], io)).toBe(0);

@@ -6,6 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatProblem } from "../../core/messages";
+import { directionLabel } from "../../core/messages/labels";
+import { formatNumber } from "../../core/numbers";
 import { type Plan, type TargetRow } from "../../core/plan";
 import type { Problem } from "../../core/problems";
 import { isCumulative } from "../../core/cumulative";
@@ -125,6 +127,18 @@ function table(header: string[], rows: string[][], widths: number[]): string[] {
   return lines;
 }
 
+/** The figure read from a wording, as numbers: "≥ 85", "1,0–1,5", "giảm 3 tiêu chí". */
+function readFigure(spec: TargetSpec): string {
+  const n = (v: number): string => formatNumber(v, spec.decimals);
+  const { min, max } = spec;
+  const body = min != null && max != null && min !== max ? `${n(min)}–${n(max)}` : min != null ? n(min) : max != null ? n(max) : "";
+  if (!body) return "";
+  if (spec.kind === "reduce-criteria") return `giảm ${body}`;
+  if (spec.change) return `${spec.change === "decrease" ? "giảm" : "tăng"} ${body}`;
+  const sign: Partial<Record<TargetSpec["kind"], string>> = { "at-least": "≥ ", "more-than": "> ", "at-most": "≤ ", "less-than": "< " };
+  return `${sign[spec.kind] ?? ""}${body}`;
+}
+
 function planText(plan: Plan, views: TargetView[]): string {
   const out: string[] = [];
   out.push(`KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM ${plan.year}`);
@@ -139,9 +153,10 @@ function planText(plan: Plan, views: TargetView[]): string {
     row.parent ? `- ${row.name}` : row.name,
     row.unit,
     row.target + (spec == null ? (compositeTargets(plan).has(row.no) ? " (theo các dòng chi tiết)" : " (không đọc được)") : ""),
-    spec?.direction === "lower" ? "thấp hơn là tốt" : "",
+    spec ? readFigure(spec) : "",
+    spec && (spec.direction === "lower" || spec.change || spec.kind === "reduce-criteria") ? directionLabel(spec) : "",
   ]);
-  out.push(...table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Chiều"], rows, [4, 42, 11, 20, 15]));
+  out.push(...table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Đọc là", "Chiều"], rows, [4, 33, 11, 18, 10, 14]));
   out.push("");
   out.push(`II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU (${plan.tasks.length} nhiệm vụ)`);
   let group: string | null = null;

@@ -3,6 +3,7 @@
  * add-in makes of a wording before it goes into a plan.
  */
 import { formatProblem } from "../../core/messages";
+import { directionLabel } from "../../core/messages/labels";
 import type { Direction } from "../../core/plan";
 import { formatNumber } from "../../core/numbers";
 import { parseTarget } from "../../core/target";
@@ -77,7 +78,7 @@ export const targetCommand: Command = {
         `Cận dưới:     ${s.min === null ? "—" : formatNumber(s.min, s.decimals)}`,
         `Cận trên:     ${s.max === null ? "—" : formatNumber(s.max, s.decimals)}`,
         `Đơn vị:       ${s.unit ?? "—"}`,
-        `Chiều:        ${s.direction === "higher" ? "càng cao càng tốt" : "càng thấp càng tốt"}`,
+        `Chiều:        ${directionLabel(s)}`,
         ...r.problems.map((p) => `Lưu ý: ${formatProblem(p)}`),
       ];
       io.out(lines.join("\n") + "\n");

@@ -61,3 +61,15 @@ export const OUTLOOK_REASONS = {
   projected: (p: { shown: string; how: string; ok: boolean; target: string }): string =>
     `Dự kiến cả năm khoảng ${p.shown} ${p.how}, ${p.ok ? "đạt" : "không đạt"} kế hoạch ${p.target}.`,
 } as const;
+
+/**
+ * Which way is better for a target, as `ktxh target` and `ktxh plan` print it. For a change or a
+ * count of criteria that fell, the figure is the change: a bigger fall is better, though the level
+ * itself should go down.
+ */
+export function directionLabel(spec: { kind: string; direction: "higher" | "lower"; change: null | "increase" | "decrease" }): string {
+  if (spec.kind === "reduce-criteria") return "càng nhiều tiêu chí giảm càng tốt";
+  if (spec.change === "decrease") return "giảm càng nhiều càng tốt";
+  if (spec.change === "increase") return "tăng càng nhiều càng tốt";
+  return spec.direction === "lower" ? "càng thấp càng tốt" : "càng cao càng tốt";
+}
