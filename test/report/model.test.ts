@@ -141,6 +141,9 @@ describe("mid-year report", () => {
     expect(m.rows.every((r) => r.statusText === "")).toBe(true);
     expect(m.sentence).toContain("03 chỉ tiêu");
     expect(m.heading.subject).toBe("Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu 6 tháng đầu năm 2025");
+    // The tasks section names the same period, not the year.
+    expect(m.tasksTitle).toBe("Tình hình thực hiện nhiệm vụ, giải pháp 6 tháng đầu năm 2025");
+    expect(buildReport({ plan: plan(), actuals }).tasksTitle).toBe("Tình hình thực hiện nhiệm vụ, giải pháp năm 2025");
   });
 
   test("without last year's figures the column is left out", () => {

@@ -190,6 +190,7 @@ export function buildReport(input: ReportInput): ReportModel {
       recipients: input.to?.trim() ? ["Như trên;", "Lưu: VT."] : ["Lưu: VT."],
     },
     tableTitle: `Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ${phrase}`,
+    tasksTitle: `Tình hình thực hiện nhiệm vụ, giải pháp ${phrase}`,
     columns: columns(input, period, withPrevious, rows.some((r) => r.outlook != null)),
     rows,
     counts: { ...s, main: mainTargets(plan).length },

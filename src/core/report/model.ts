@@ -113,6 +113,8 @@ export interface ReportModel {
   heading: ReportHeading;
   /** Heading over the table ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2023"). */
   tableTitle: string;
+  /** The tasks section's title, for the same period ("Tình hình thực hiện nhiệm vụ, giải pháp 6 tháng đầu năm 2024"). */
+  tasksTitle: string;
   columns: ReportColumn[];
   rows: ReportRow[];
   counts: { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number; main: number };

@@ -213,7 +213,7 @@ function body(model: ReportModel): (Paragraph | Table)[] {
   out.push(para(model.sentence, { before: 200, after: 120, firstLine: indent }));
   const tasks = tasksTable(model);
   if (model.tasks) {
-    out.push(para(`II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP NĂM ${model.year}`, { bold: true, before: 240, after: 120, firstLine: indent, keepNext: true }));
+    out.push(para(`II. ${model.tasksTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: 240, after: 120, firstLine: indent, keepNext: true }));
     out.push(para(model.tasks.sentence, { after: 120, firstLine: indent, keepNext: tasks !== null }));
     if (tasks) out.push(tasks);
   }

@@ -197,7 +197,7 @@ function tasksSheet(model: ReportModel): ReportSheet | null {
   const n = widths.length;
   const total = widths.reduce((a, b) => a + b, 0);
   const rows: ReportSheetRow[] = [
-    spanRow(n, `TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP NĂM ${model.year}`, f({ hAlign: "center", font: { bold: true, size: 14 } }), total),
+    spanRow(n, model.tasksTitle.toLocaleUpperCase("vi-VN"), f({ hAlign: "center", font: { bold: true, size: 14 } }), total),
     spanRow(n, model.unit, f({ hAlign: "center", font: { italic: true } }), total),
     blank(n),
     spanRow(n, t.sentence, f({ hAlign: "justify" }), total),
