@@ -25,7 +25,7 @@ const USAGE = [
   "ktxh check TỆP|THƯ-MỤC... [--plan TỆP|MÃ] [--json] [--out THƯ-MỤC] [--progress]",
   "",
   "Kiểm tra số liệu chỉ tiêu, nhiệm vụ trong các sổ tính (.xlsx, .xlsm, .csv; thư mục: quét cả thư mục con, báo từng tệp).",
-  "  --plan      tệp kế hoạch .json hoặc mã kế hoạch có sẵn (mặc định: kế hoạch ghi trong sổ; sổ không ghi thì",
+  "  --plan      tệp kế hoạch .json/.csv hoặc mã kế hoạch có sẵn (mặc định: kế hoạch ghi trong sổ; sổ không ghi thì",
   "              kế hoạch có sẵn khớp nhất với các dòng của bảng, nếu không: Bình Sơn 2024)",
   "  --json      kết quả dạng JSON",
   "  --out       ghi vào thư mục này bản sao có đánh dấu ô lỗi (hoặc sổ danh sách lỗi riêng); tệp gốc không bị sửa",

@@ -23,7 +23,7 @@ const USAGE = [
   "ktxh evaluate SỔ.xlsx [KẾ_HOẠCH] [--period KỲ] [--json] [--style ...]",
   "",
   "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt, Cần xem lại (số liệu có vẻ gõ nhầm) hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
-  "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột no,name,unit,target), hoặc mã kế hoạch có sẵn (binh-son-2023)",
+  "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột như mẫu: ktxh plan --template), hoặc mã kế hoạch có sẵn (binh-son-2023)",
   "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
   "  SỔ.xlsx   sổ Excel (do `ktxh init` tạo, hoặc bảng của đơn vị khác): kế hoạch ghi trong sổ, nếu không chỉ rõ",
   "  --period  kỳ đọc trong sổ (mặc định: year)",

@@ -19,7 +19,7 @@ const USAGE = [
   "",
   "Tạo sổ Excel theo dõi kế hoạch: trang Chỉ tiêu (mỗi kỳ báo cáo một cột số liệu lũy kế)",
   "và trang Nhiệm vụ.",
-  "  --plan      tệp kế hoạch .json hoặc mã kế hoạch có sẵn (mặc định: Bình Sơn 2024)",
+  "  --plan      tệp kế hoạch .json/.csv hoặc mã kế hoạch có sẵn (mặc định: Bình Sơn 2024)",
   "  --periods   các kỳ mở sẵn: m1..m12 (tháng), q1..q4 (quý), 6m, 9m, year (mặc định: 6m,9m,year)",
   "  -o          tệp .xlsx sẽ tạo",
   "  --force     ghi đè nếu tệp đã có",
