@@ -5,6 +5,7 @@
  * `ktxh init` and one built by the add-in look the same.
  */
 import type { TypingCulture } from "../core/culture";
+import { columnLetter } from "../core/address";
 import { fromR1C1 } from "../core/formula-refs";
 import type { Plan } from "../core/plan";
 import { computedCells } from "./computed";
@@ -62,6 +63,8 @@ export interface SheetModel {
   styles: { area: Area; format: CellFormat }[];
   validations: { area: Area; validation: DataValidation }[];
   conditionalFormats: { area: Area; rules: ConditionalFormat[] }[];
+  /** Number formats shown where the formula (English, relative to the area's top-left cell, no "=") is true. */
+  fractionFormats: { area: Area; formula: string; numberFormat: string }[];
   freeze: { rows: number; columns: number };
   printTitleRows: { first: number; last: number } | null;
   page: PageSetup;
@@ -267,6 +270,7 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
 
   // Validations over runs of data rows; conditional formats over the whole body of a column.
   const conditionalFormats: SheetModel["conditionalFormats"] = [];
+  const fractionFormats: SheetModel["fractionFormats"] = [];
   cols.forEach((c, i) => {
     const ruleFor = (kind: RowKind): DataValidation | null => {
       if (!DATA_KINDS.includes(kind)) return null;
@@ -283,6 +287,16 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
     if (c.conditional?.length && bodyCount) {
       conditionalFormats.push({ area: { row: bodyFirst, col: i, rows: bodyCount, cols: 1 }, rules: c.conditional });
     }
+    const unit = c.fraction ? colIndex.get(c.fraction.percentUnitKey) : undefined;
+    if (c.fraction && bodyCount) {
+      const cell = `${columnLetter(i)}${bodyFirst + 1}`;
+      const percentRow = unit == null ? "" : `,OR($${columnLetter(unit)}${bodyFirst + 1}<>"%",${cell}>=1)`;
+      fractionFormats.push({
+        area: { row: bodyFirst, col: i, rows: bodyCount, cols: 1 },
+        formula: `AND(ISNUMBER(${cell}),MOD(${cell},1)<>0${percentRow})`,
+        numberFormat: c.fraction.numberFormat,
+      });
+    }
   });
 
   const model: SheetModel = {
@@ -295,6 +309,7 @@ export function renderSheet(layout: SheetLayout, planRows: BodyRow[], preserved:
     styles,
     validations,
     conditionalFormats,
+    fractionFormats,
     freeze: { rows: headerLast + 1, columns: layout.frozenColumns },
     printTitleRows: layout.page.repeatHeaderRows ? { first: headerFirst, last: headerLast } : null,
     page: layout.page,

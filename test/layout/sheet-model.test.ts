@@ -102,6 +102,12 @@ describe("targets sheet model", () => {
     }
     const cf = m.conditionalFormats.find((c) => c.area.col === col(m, "status"));
     expect(cf?.area).toMatchObject({ row: m.body.first, rows: m.body.count });
+    // Every figure column shows the decimals a typed figure has, whatever its row's plan decimals.
+    for (const f of m.fractionFormats) {
+      expect(m.columns[f.area.col].role).toBe("input");
+      expect(f.area).toMatchObject({ row: m.body.first, rows: m.body.count });
+    }
+    expect(m.fractionFormats.length).toBe(m.columns.filter((c) => c.key.startsWith("p:")).length);
   });
 
   test("is plain data", () => {

@@ -63,12 +63,13 @@ describe("conditional formats", () => {
       const custom = r.conditionalFormats.add("Custom");
       custom.custom.rule.formula = "=$E5<$D5";
       custom.custom.format.font.bold = true;
+      custom.custom.format.numberFormat = "#,##0.0###";
       const n = r.conditionalFormats.getCount();
       await ctx.sync();
       expect(n.value).toBe(3);
     });
     expect(wb.user.sheetInfo("Sheet1").conditionalFormats).toEqual([
-      { address: "F5:F20", type: "Custom", rule: { formula: "=$E5<$D5" }, format: { bold: true } },
+      { address: "F5:F20", type: "Custom", rule: { formula: "=$E5<$D5" }, format: { bold: true, numberFormat: "#,##0.0###" } },
       { address: "F5:F20", type: "CellValue", rule: { formula1: "=100", operator: "GreaterThanOrEqual" }, format: { fillColor: "#C6EFCE" } },
       { address: "F5:F20", type: "ContainsText", rule: { operator: "Contains", text: "Không đạt" }, format: { fontColor: "#C00000" } },
     ]);

@@ -77,6 +77,23 @@ describe("a workbook made by initWorkbook, read back by ExcelJS", () => {
     expect(rules).toEqual(expect.arrayContaining(['"Không đạt"', '"Đạt (vượt)"', '"Đạt"', '"Chưa có số liệu"']));
   });
 
+  test("shows a figure's decimals where its row's format would round them away (a conditional number format)", () => {
+    const m = made.models.targets;
+    const ws = sheet(back, m.name);
+    type Cf = { ref: string; rules: { type: string; formulae?: string[]; style?: { numFmt?: unknown } }[] };
+    const cf = (ws as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
+    const year = colOf(m, "p:year");
+    const letter = String.fromCharCode(64 + year);
+    const first = m.body.first + 1;
+    const mine = cf.find((c) => c.ref.startsWith(`${letter}${first}:`));
+    expect(mine?.rules[0]).toMatchObject({
+      type: "expression",
+      formulae: [`AND(ISNUMBER(${letter}${first}),MOD(${letter}${first},1)<>0,OR($C${first}<>"%",${letter}${first}>=1))`],
+    });
+    // The format code itself is in the file's differential styles.
+    expect(JSON.stringify(mine?.rules[0].style ?? {})).toContain("#,##0.0###");
+  });
+
   test("sets the Decree 30/2020 page: A4 landscape, margins in inches, header rows repeated", () => {
     const m = made.models.targets;
     const ps = sheet(back, m.name).pageSetup;

@@ -183,7 +183,7 @@ function cellArrays(model: SheetModel, features: Features): { values: (string | 
 
 /** A generous guess of what the format actions add to a request (each names its range and fields). */
 function otherBytes(model: SheetModel, runs: number): number {
-  const rules = model.conditionalFormats.reduce((s, c) => s + c.rules.length, 0);
+  const rules = model.conditionalFormats.reduce((s, c) => s + c.rules.length, 0) + model.fractionFormats.length;
   return 600 * runs + 900 * model.validations.length + 500 * rules + 150 * (model.rows.length + model.columns.length + model.merges.length);
 }
 
@@ -255,6 +255,11 @@ export async function writeModel(ws: Excel.Worksheet, model: SheetModel, opts: W
   for (const m of model.merges) at(ws, m).merge(false);
   for (const v of model.validations) applyValidation(at(ws, v.area), v.validation);
   for (const cf of model.conditionalFormats) applyConditional(at(ws, cf.area), cf.rules);
+  for (const f of model.fractionFormats) {
+    const cf = at(ws, f.area).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = `=${f.formula}`;
+    cf.custom.format.numberFormat = f.numberFormat;
+  }
   const { rows, columns } = model.freeze;
   if (rows && columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
   else if (rows) ws.freezePanes.freezeRows(rows);

@@ -159,6 +159,12 @@ export function applyModel(wb: Workbook, model: SheetModel): Worksheet {
       })),
     });
   }
+  for (const f of model.fractionFormats) {
+    ws.addConditionalFormatting({
+      ref: areaA1(f.area),
+      rules: [{ type: "expression", priority: model.conditionalFormats.length + 1, formulae: [f.formula], style: { numFmt: f.numberFormat } }],
+    });
+  }
   pageSetup(ws, model.page, model);
   return ws;
 }

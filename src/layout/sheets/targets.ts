@@ -19,6 +19,9 @@ import type { BodyRow, ColumnSpec, HeaderGroup, HeaderInput, SheetLayout } from 
 /** 2: input cells filled, the legend row above the table. */
 export const TARGETS_LAYOUT_VERSION = 2;
 
+/** A figure typed with decimals its row's format would round away (5,8 in a row planned as 6). */
+const FRACTION_FORMAT = "#,##0.0###";
+
 /** Keys of the staff's override columns (read by computed.ts and the report readers). */
 export const OVERRIDE_KEY = "override";
 export const OVERRIDE_REASON_KEY = "override-reason";
@@ -67,6 +70,7 @@ function columns(plan: Plan, opts: TargetsOptions): ColumnSpec[] {
       format: { hAlign: "right", numberFormat: "#,##0.###", locked: false, fill: INPUT_FILL },
       validation: FIGURE_VALIDATION,
       kindValidation: { block: COUNT_VALIDATION },
+      fraction: { numberFormat: FRACTION_FORMAT, percentUnitKey: "unit" },
     });
   }
   cols.push(

@@ -103,6 +103,13 @@ export interface ColumnSpec {
   kindValidation?: Partial<Record<RowKind, DataValidation | null>>;
   /** Conditional formats on the column's data cells. */
   conditional?: ConditionalFormat[];
+  /**
+   * Where a data cell holds a number with a fractional part, show it in this format (a conditional
+   * number format): a row's format has the plan's decimals, and 5,8 typed against a plan of 6 must not
+   * show as "6", nor a slip 12,6 as "13". `percentUnitKey`: rows whose cell in that column is "%" keep
+   * their own format below 1 (a typed "50%" is 0,5 shown as a percentage).
+   */
+  fraction?: { numberFormat: string; percentUnitKey: string };
 }
 
 /** A header cell spanning several columns above the lowest header row ("Kết quả thực hiện (lũy kế)"). */

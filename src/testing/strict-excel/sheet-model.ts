@@ -19,7 +19,7 @@ export interface CondFormatModel {
   rect: Rect;
   type: string;
   rule: Record<string, unknown>;
-  format: { fontColor?: string; fillColor?: string; bold?: boolean; italic?: boolean };
+  format: { fontColor?: string; fillColor?: string; bold?: boolean; italic?: boolean; numberFormat?: string };
   priority: number;
   stopIfTrue: boolean;
 }

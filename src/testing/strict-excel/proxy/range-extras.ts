@@ -245,7 +245,7 @@ export class CfRule extends ClientObjectBase<CondFormatModel> {
 }
 
 export class CfRangeFormat extends ClientObjectBase<CondFormatModel> {
-  protected readonly props = {};
+  protected readonly props = { numberFormat: null };
   readonly font: CfPart;
   readonly fill: CfPart;
   constructor(context: StrictRequestContext, locate: () => CondFormatModel | null, opts: ProxyOptions) {
@@ -256,8 +256,16 @@ export class CfRangeFormat extends ClientObjectBase<CondFormatModel> {
   protected override child(name: string): ClientObjectBase<unknown> | null {
     return name === "font" ? this.font : name === "fill" ? this.fill : null;
   }
-  protected read(): unknown {
-    return undefined;
+  protected read(cf: CondFormatModel, prop: string): unknown {
+    return prop === "numberFormat" ? (cf.format.numberFormat ?? null) : undefined;
+  }
+  /** ConditionalRangeFormat.numberFormat (ExcelApi 1.6): a format code, as Range.numberFormat's cells take. */
+  get numberFormat(): string { return this.get("numberFormat"); }
+  set numberFormat(v: string) {
+    this.op("numberFormat", v, (cf) => {
+      if (typeof v !== "string" || !v) throw fail.invalidArgument(`${this.path}.numberFormat ${JSON.stringify(v)}`);
+      cf.format.numberFormat = v;
+    });
   }
 }
 
