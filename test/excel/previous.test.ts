@@ -97,3 +97,29 @@ describe("Lấy số liệu năm trước in Excel", () => {
     await expect(ops.writePreviousYear(file, "6m", {})).rejects.toThrow("Cùng kỳ năm trước");
   });
 });
+
+describe("a book laid out before the Cùng kỳ năm trước columns (targets layout 2)", () => {
+  test("reloading the plan adds the columns and keeps every figure typed; a figure typed in them survives the next reload", async () => {
+    const plan = builtInPlan("binh-son-2024");
+    if (!plan) throw new Error("plan");
+    const { wb, ops } = setup({}, { cycleFiles: async () => cycleFiles });
+    await ops.loadPlan(plan, ["6m", "year"], yes);
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:6m"), "400.5");
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:8", "p:year"), "1720");
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "note"), "Số của Chi cục Thuế");
+    // The layout-2 sheet: no same-period columns.
+    for (const key of ["prev:year", "prev:6m"]) wb.user.deleteColumns(SHEET, cellOf(wb, SHEET, "t:3", key).replace(/\d+$/, ""));
+    expect(() => cellOf(wb, SHEET, "t:3", "prev:6m")).toThrow();
+
+    await ops.loadPlan(plan, ["6m", "year"], yes);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "p:6m")).value).toBe(400.5);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:8", "p:year")).value).toBe(1720);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "note")).value).toBe("Số của Chi cục Thuế");
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "prev:6m")).value).toBe("");
+
+    wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "prev:6m"), "300");
+    await ops.loadPlan(plan, ["6m", "9m", "year"], yes);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "prev:6m")).value).toBe(300);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "p:6m")).value).toBe(400.5);
+  });
+});
