@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { builtInPlan } from "../../src/seeds";
 import { findLayoutSheets, initWorkbook } from "../../src/hosts/xlsx/workbook-init";
+import { CONTENT_TYPES, WORKBOOK, deflated, deflatedRepeat, zip } from "../xlsx/bomb";
 import { axeViolations, builtPane, eventually, screenshot, settle, user } from "./support";
 
 jest.setTimeout(300_000);
@@ -95,3 +96,30 @@ for (const width of [320, 450]) {
     expect(at("14")).not.toMatch(/\d/);
   });
 }
+
+test("a zip bomb whose directory lies about its sizes is refused in the browser (bounded DecompressionStream), nothing expanded past the limit", async () => {
+  const strings = await deflatedRepeat("xl/sharedStrings.xml", "<sst>", "<si><t>Tổng giá trị sản xuất</t></si>", 15_000_000, "</sst>");
+  // About 500 MB of shared strings, declared as small as their compressed data: the directory check sees nothing wrong.
+  const bomb = zip([deflated("[Content_Types].xml", CONTENT_TYPES), deflated("xl/workbook.xml", WORKBOOK), { ...strings, size: strings.data.length }]);
+  const page = await open({ width: 320 });
+  const load = page.getByRole("button", { name: "Nạp kế hoạch" });
+  await eventually(async () => expect(await load.isEnabled()).toBe(true), 15000);
+  await load.click();
+  await page.getByTestId("outcome").waitFor({ timeout: 60000 });
+  await eventually(async () => expect(await page.getByTestId("previous").count()).toBe(1), 30000);
+  await page.getByText("Số liệu năm trước", { exact: true }).click();
+  const t0 = Date.now();
+  await page.getByTestId("previous-file").setInputFiles({ name: "noi-doi.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bomb });
+  const error = page.getByTestId("previous-error");
+  await error.waitFor({ timeout: 60000 });
+  const text = (await error.textContent()) ?? "";
+  expect(text).toContain("noi-doi.xlsx");
+  expect(text).toContain("Tệp quá lớn để kiểm tra");
+  expect(text).toContain("giới hạn là 50 MB");
+  // Refused within the budget (a few seconds on a loaded machine), the page's heap never holding the ~500 MB.
+  expect(Date.now() - t0).toBeLessThan(30000);
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  expect(heap).toBeLessThan(300 * 1024 * 1024);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "previous-03-bomb-320", false);
+});
