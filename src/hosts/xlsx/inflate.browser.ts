@@ -40,7 +40,7 @@ export const inflateBounded: BoundedInflate = async (data, bound) => {
     }
   })().catch(() => void (failed = true));
   try {
-    for (let i = 0; i < data.length && !over && !failed; i += SLICE) await writer.write(data.subarray(i, i + SLICE));
+    for (let i = 0; i < data.length && !over && !failed; i += SLICE) await writer.write(data.subarray(i, i + SLICE) as Uint8Array<ArrayBuffer>);
     if (!over && !failed) await writer.close();
   } catch {
     if (!over) failed = true;
