@@ -77,12 +77,14 @@ module.exports = async (env = {}, argv = {}) => {
       },
     },
     plugins: [
-      // The collection cycle's file chunk (src/hosts/xlsx/cycle-files.ts, loaded on demand) reads books
-      // with the same reader as the CLI: Buffer comes from the "buffer" package, and Node's zlib, used
-      // there only to bound what each zip entry inflates to, is replaced by a stand-in that declines
-      // (the central directory's limits still hold; ExcelJS's browser build inflates).
+      // The file chunks (src/hosts/xlsx/cycle-files.ts, loaded on demand) read books with the same reader
+      // as the CLI: Buffer comes from the "buffer" package, and the bounded inflate that checks what each
+      // zip entry really expands to (Node's zlib there) is the browser's DecompressionStream here, under
+      // the same limits (src/hosts/xlsx/inflate.browser.ts).
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
-      new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, "src/hosts/xlsx/zlib.browser.ts")),
+      new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (r) => {
+        if (/[\\/]src[\\/]hosts[\\/]xlsx$/.test(r.context)) r.request = "./inflate.browser";
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -145,6 +145,39 @@ export interface PaneOperations {
   collectReturned(files: CycleFileIn[], period: PeriodCode, onProgress?: CycleProgress): Promise<CollectOutcome>;
   /** Opens one book in a new Excel window (`Excel.createWorkbook`), where downloads are not possible. */
   openBook(bytes: Uint8Array): Promise<void>;
+  /**
+   * "Lấy số liệu năm trước", first step: last year's book (.xlsx) or actuals file (CSV/JSON) read, and
+   * its targets matched to this year's (the corrections kept in the book's record applied). Writes nothing.
+   */
+  previewPreviousYear(file: CycleFileIn, period: PeriodCode): Promise<PreviousYearPreview>;
+  /**
+   * Second step: last year's figures written to the targets sheet's *Cùng kỳ năm trước* column of each
+   * opened period last year's file gives, with the officer's corrections (this year's target number →
+   * last year's, or null for none) kept in the book's record for next time. A figure typed there is kept.
+   */
+  writePreviousYear(file: CycleFileIn, period: PeriodCode, corrections: Record<string, string | null>): Promise<PreviousYearOutcome>;
+}
+
+/** How one of this year's targets was matched to last year's ("officer": the officer's correction). */
+export type PreviousHow = "number-and-name" | "name" | "number" | "officer" | "none";
+
+export interface PreviousYearPreview {
+  file: string;
+  /** One line per target of this year's plan; `lastNo` null: no counterpart. */
+  lines: { no: string; name: string; lastNo: string | null; lastName: string | null; how: PreviousHow }[];
+  /** Last year's targets the officer may choose from. */
+  candidates: { no: string; name: string | null }[];
+  /** The opened periods last year's file gives figures for. */
+  periods: PeriodCode[];
+  /** Opened periods whose *Cùng kỳ năm trước* column the targets sheet lacks (a reload of the plan adds it). */
+  missingColumns: PeriodCode[];
+}
+
+export interface PreviousYearOutcome extends PreviousYearPreview {
+  /** The cells written ("Chỉ tiêu!J7"). */
+  written: string[];
+  /** Cells holding a figure the officer typed: kept, with the figure last year's file gives. */
+  kept: { cell: string; target: string; period: PeriodCode; current: string | number; wanted: string | number | null }[];
 }
 
 /** Books made or read so far, of `total`; `file` is the one in hand ("" once all are done). */

@@ -142,6 +142,7 @@ export function isMarker(id: string): boolean {
 const PERIOD = "p:";
 const FIGURE_MARK = "mark:";
 const USER = "u:";
+const SAME_PERIOD = "prev:";
 const TASK_STATUS = "status:";
 const TASK_RESULT = "result:";
 
@@ -155,6 +156,8 @@ export const markKey = (p: string): string => `${FIGURE_MARK}${p}`;
 /** Column keys of a task's status and result note reported for a period (the tasks sheet keeps one pair per period). */
 export const taskStatusKey = (p: string): string => `${TASK_STATUS}${p}`;
 export const taskResultKey = (p: string): string => `${TASK_RESULT}${p}`;
+/** Column key of last year's figure of the same period (the targets sheet's *Cùng kỳ năm trước* columns). */
+export const samePeriodKey = (p: string): string => `${SAME_PERIOD}${p}`;
 /** The key of a column the user inserted, numbered in the order the reader met it ("u:1"). */
 export const userKey = (n: number | string): string => `${USER}${n}`;
 
@@ -164,6 +167,7 @@ export type ColumnKey =
   | { kind: "mark"; period: string }
   | { kind: "task-status"; period: string }
   | { kind: "task-result"; period: string }
+  | { kind: "same-period"; period: string }
   | { kind: "user"; name: string };
 
 /** The key for a parsed column key: `parseColumnKey(columnKeyText(k))` gives `k` back. */
@@ -177,6 +181,8 @@ export function columnKeyText(k: ColumnKey): string {
       return taskStatusKey(k.period);
     case "task-result":
       return taskResultKey(k.period);
+    case "same-period":
+      return samePeriodKey(k.period);
     case "user":
       return userKey(k.name);
   }
@@ -187,6 +193,7 @@ export function parseColumnKey(key: string): ColumnKey | null {
   if (key.startsWith(FIGURE_MARK)) return { kind: "mark", period: key.slice(FIGURE_MARK.length) };
   if (key.startsWith(TASK_STATUS)) return { kind: "task-status", period: key.slice(TASK_STATUS.length) };
   if (key.startsWith(TASK_RESULT)) return { kind: "task-result", period: key.slice(TASK_RESULT.length) };
+  if (key.startsWith(SAME_PERIOD)) return { kind: "same-period", period: key.slice(SAME_PERIOD.length) };
   if (key.startsWith(USER)) return { kind: "user", name: key.slice(USER.length) };
   return null;
 }
@@ -201,6 +208,12 @@ export function periodOfKey(key: string): string | null {
 export function taskStatusPeriodOf(key: string): string | null {
   const k = parseColumnKey(key);
   return k?.kind === "task-status" ? k.period : null;
+}
+
+/** "prev:6m" → "6m": the period of a *Cùng kỳ năm trước* column; null for other keys. */
+export function samePeriodOfKey(key: string): string | null {
+  const k = parseColumnKey(key);
+  return k?.kind === "same-period" ? k.period : null;
 }
 
 /** "result:6m" → "6m"; null for other keys. */

@@ -13,7 +13,7 @@ import type { TypingCulture } from "../core/culture";
 import { ANY_PERIOD, type TaskStatusInput, taskStatusAt } from "../core/report/tasks";
 import { LEGACY_STATUS_KEY } from "./sheets/tasks";
 import { applySheetOverrides, sheetOverrides } from "./computed";
-import { markKey, periodKey, periodsOfKeys, targetNoOf, taskCodeOf, taskStatusPeriodOf } from "../core/row-id";
+import { markKey, periodKey, periodsOfKeys, samePeriodKey, targetNoOf, taskCodeOf, taskStatusPeriodOf } from "../core/row-id";
 import { sheetTraffic } from "./traffic";
 import { type ReadSheet, preservedOf } from "./read";
 import type { CellValue } from "./sheets/types";
@@ -21,7 +21,26 @@ import type { CellValue } from "./sheets/types";
 export interface SheetActuals {
   actuals: Actuals;
   figures: "estimate" | "official" | null;
+  /** Last year's figure of the same period by target number, from the *Cùng kỳ năm trước* column (empty without one). */
+  samePeriod: Record<string, string | number>;
   problems: Problem[];
+}
+
+/**
+ * Last year's figures of the same period written in the targets sheet's *Cùng kỳ năm trước* column of
+ * `period` (layout version 3), by target number; empty cells, and sheets without the column, give none.
+ * Every report path takes "So với cùng kỳ" from here (the report itself computes the percent).
+ */
+export function sheetSamePeriod(sheet: ReadSheet, period: string): Record<string, string | number> {
+  const col = columnOf(sheet, samePeriodKey(period));
+  const out: Record<string, string | number> = {};
+  if (col == null) return out;
+  for (const r of sheet.rows) {
+    const no = targetNoOf(r.id);
+    const v = cellText(r.values[col]);
+    if (no != null && v != null && !(no in out)) out[no] = v;
+  }
+  return out;
 }
 
 const columnOf = (sheet: ReadSheet, key: string): number | null => sheet.columns.find((c) => c.key === key)?.index ?? null;
@@ -67,7 +86,7 @@ export function readSheetActuals(
   if (culture) actuals.culture = culture;
   const mark = preservedOf(sheet).headerValues[markKey(period)];
   const figures = mark === "Chính thức" ? "official" : mark === "Ước" ? "estimate" : null;
-  return { actuals, figures, problems };
+  return { actuals, figures, samePeriod: sheetSamePeriod(sheet, period), problems };
 }
 
 /**

@@ -30,6 +30,7 @@ import { TRAFFIC_CRITERIA, type TrafficCriterion, type TrafficSide } from "../co
 import { foldKey } from "../core/text";
 import { type Issue, issue } from "../core/validate/issue";
 import { applySheetOverrides, sheetOverrides } from "./computed";
+import { sheetSamePeriod } from "./actuals";
 import { readSheet } from "./read";
 import { type BookRecord, RECORD_SHEET, decodeRecord, recordCulture } from "./sheets/record";
 import { mayBeTrafficLabel, readTrafficCount, trafficLabel } from "../core/traffic-block";
@@ -107,7 +108,7 @@ function isRecordGrid(g: Grid): boolean {
   return g.sheet === RECORD_SHEET;
 }
 
-function gridValues(g: Grid): CellValue[][] {
+export function gridValues(g: Grid): CellValue[][] {
   return g.cells.map((row) => (row ?? []).map((c) => (c == null ? null : (c.value as CellValue))));
 }
 
@@ -278,6 +279,8 @@ export interface BookActuals {
   /** The period's mark in the sheet: "Ước" → estimate, "Chính thức" → official; null when unmarked. */
   figures: "estimate" | "official" | null;
   tasks: TaskStatusInput[] | null;
+  /** Last year's figures of the same period from the add-in's *Cùng kỳ năm trước* column (layout/actuals.ts), by target number. */
+  samePeriod: Record<string, string | number>;
   problems: Problem[];
 }
 
@@ -333,6 +336,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
     rows.push(row);
   }
   let mark: BookActuals["figures"] = null;
+  let samePeriod: Record<string, string | number> = {};
   for (const t of targets) {
     const grid = book.grids.find((g) => g.sheet === t.sheet);
     const c = t.columns.find((x) => x.role === "actual" && (x.period === period || (column && x.col === column.col && t.sheet === column.sheet)));
@@ -340,7 +344,9 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
     mark ??= periodMark(grid, t, c.col);
     if (!t.own) continue;
     const sheet = readSheet(gridValues(grid), grid.sheet);
-    if (sheet?.layoutId === "targets") applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
+    if (sheet?.layoutId !== "targets") continue;
+    applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
+    samePeriod = { ...sheetSamePeriod(sheet, period), ...samePeriod };
   }
   const cells = book.traffic.filter((x) => (column ? x.sheet === column.sheet && x.col === column.col : x.period === period));
   let traffic: TrafficCounts | undefined;
@@ -362,5 +368,5 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   const culture = recordCulture(book.record);
   const actuals: Actuals = traffic ? { rows, traffic, cells: inCells } : { rows, cells: inCells };
   if (culture) actuals.culture = culture;
-  return { actuals, figures: mark, tasks, problems };
+  return { actuals, figures: mark, tasks, samePeriod, problems };
 }

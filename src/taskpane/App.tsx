@@ -25,6 +25,7 @@ export interface AppProps {
 }
 
 // The collection cycle's section is fetched once a plan is in the workbook, not with the first paint.
+const PreviousSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "previous-pane" */ "./components/PreviousSection")).PreviousSection }));
 const CycleSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "cycle-pane" */ "./components/CycleSection")).CycleSection }));
 
 /** The order staff think in: the year first, then the long reports, then quarters and months. */
@@ -200,6 +201,13 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       {hasPlan && ops && (
         <Suspense fallback={null}>
           <CycleSection ops={ops} period={s.period} onSummary={act.showSummary} enabled={idle && !periodMissing} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
+        </Suspense>
+      )}
+
+      {/* Last year's figures for "So với cùng kỳ": once a year, folded like the cycle. */}
+      {hasPlan && ops && (
+        <Suspense fallback={null}>
+          <PreviousSection ops={ops} period={s.period} enabled={idle && !periodMissing} />
         </Suspense>
       )}
 

@@ -50,6 +50,7 @@ const CSS = `
 .ktxh-root .ktxh-field-error{color:${t.colorPaletteRedForeground1}}
 .ktxh-search:disabled{color:${t.colorNeutralForegroundDisabled};background-color:${t.colorNeutralBackgroundDisabled}}
 .ktxh-bullets{margin:0;padding-inline-start:${t.spacingHorizontalL}}
+.ktxh-plain-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:${t.spacingVerticalS}}
 
 .ktxh-notice{display:flex;align-items:flex-start;gap:${t.spacingHorizontalS};padding:${t.spacingVerticalS} ${t.spacingHorizontalM};border-radius:${t.borderRadiusMedium};border-left:4px solid;color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300};overflow-wrap:anywhere}
 .ktxh-notice-success{background-color:${t.colorStatusSuccessBackground1};border-left-color:${t.colorStatusSuccessBorderActive}}

@@ -26,7 +26,7 @@ import type {
   WorkbookCheck,
   WorkbookState,
   CollectOutcome,
-  SubmissionsOutcome,
+  SubmissionsOutcome, PreviousYearOutcome, PreviousYearPreview,
 } from "../../src/contract/operations";
 
 export const SHEET = "Chỉ tiêu";
@@ -288,6 +288,14 @@ export class FakeWorkbook implements PaneOperations {
 
   async openBook(): Promise<void> {
     throw new Error("Khung thử không mở sổ.");
+  }
+
+  async previewPreviousYear(): Promise<PreviousYearPreview> {
+    throw new Error("Khung thử không đọc số liệu năm trước.");
+  }
+
+  async writePreviousYear(): Promise<PreviousYearOutcome> {
+    throw new Error("Khung thử không ghi số liệu năm trước.");
   }
 
   async copyReportTable(period: PeriodCode, write: (html: string, text: string) => Promise<void>): Promise<{ rows: number }> {

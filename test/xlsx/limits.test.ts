@@ -9,7 +9,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { CONTENT_TYPES, WORKBOOK, deflated, deflatedRepeat, zip, zipBomb } from "./bomb";
-import { READ_LIMITS, overLimits, readWorkbook, zipDirectory } from "../../src/hosts/xlsx/read-workbook";
+import { READ_LIMITS, inflatedOver, overLimits, readWorkbook, zipDirectory } from "../../src/hosts/xlsx/read-workbook";
+import { inflateBounded as browserInflate } from "../../src/hosts/xlsx/inflate.browser";
 
 describe("limits of what a file may expand to", () => {
   test("a zip bomb (shared strings expanding to ~500 MB) is refused with file.too-large in under a second", async () => {
@@ -84,5 +85,20 @@ describe("bounded inflate: what the entries really expand to, not what the direc
     expect(await readWorkbook(buf, "noi-doi.xlsx")).toMatchObject({ ok: false, code: "file.too-large" });
     // Refused after inflating at most the 50 MB bound (about 0.2 s idle; this machine is shared, so the bound is loose).
     expect(performance.now() - t0).toBeLessThan(10000);
+  }, 60_000);
+
+  test("the pane's inflate (DecompressionStream with a byte budget) refuses the same bomb under the same limits, and passes an ordinary book", async () => {
+    const strings = await deflatedRepeat("xl/sharedStrings.xml", "<sst>", "<si><t>Tổng giá trị sản xuất</t></si>", 15_000_000, "</sst>");
+    const buf = zip([deflated("[Content_Types].xml", CONTENT_TYPES), deflated("xl/workbook.xml", WORKBOOK), { ...strings, size: strings.data.length }]);
+    const over = await inflatedOver(buf, READ_LIMITS, browserInflate);
+    expect(over).toMatchObject({ entry: "xl/sharedStrings.xml" });
+    // Stopped at the entry's bound (200 times its compressed size), never the ~500 MB it holds.
+    expect(over?.total).toBeLessThanOrEqual(READ_LIMITS.maxRatio * strings.data.length + 2 * 1024 * 1024);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Số liệu").addRow(["TT", "Chỉ tiêu", "KH 2024"]);
+    const ok = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await inflatedOver(ok, READ_LIMITS, browserInflate)).toBeNull();
+    // A damaged stream is left to ExcelJS, as in Node.
+    expect(await browserInflate(new Uint8Array([0xff, 0xff, 0xff]), 100)).toBeNull();
   }, 60_000);
 });

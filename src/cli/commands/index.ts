@@ -16,5 +16,6 @@ export const commands: CommandEntry[] = [
   { name: "init", summary: "tạo sổ Excel theo dõi chỉ tiêu và nhiệm vụ của một kế hoạch", load: async () => (await import("./init")).initCommand },
   { name: "report", summary: "lập bảng báo cáo chỉ tiêu theo mẫu 783/BC (.xlsx, .docx)", load: async () => (await import("./report")).reportCommand },
   { name: "submissions", summary: "tạo phiếu thu thập số liệu gửi từng phòng, ban và từng xã", load: async () => (await import("./submissions")).submissionsCommand },
+  { name: "previous", summary: "ghi số liệu cùng kỳ năm trước vào sổ (cột Cùng kỳ năm trước), ghép chỉ tiêu theo số và tên", load: async () => (await import("./previous")).previousCommand },
   { name: "collect", summary: "tổng hợp các phiếu thu thập đã nhận vào sổ kế hoạch, chỉ ra xung đột", load: async () => (await import("./collect")).collectCommand },
 ];

@@ -7,17 +7,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
 import { formatProblem } from "../../core/messages";
-import { SEVERITY_LABELS } from "../../core/messages/labels";
+import { PREVIOUS_HOW_LABELS, SEVERITY_LABELS } from "../../core/messages/labels";
 import type { Plan } from "../../core/plan";
-import type { Problem } from "../../core/problems";
+import { type Problem, problem } from "../../core/problems";
 import { type ReportInput, buildReport } from "../../core/report/build";
 import { type ReportExtras, readReportExtras } from "../../core/report/extras";
 import { type DocDate, parseDocDate } from "../../core/report/heading";
-import { type PreviousYear, matchPreviousYear } from "../../core/report/previous-year";
+import { type PreviousCorrections, type PreviousYear, matchPreviousYear } from "../../core/report/previous-year";
 import { type ReportModel, rowCells } from "../../core/report/model";
 import { REPORT_PERIODS, type ReportPeriod, isReportPeriod } from "../../core/report/period";
 import { builtInPlans } from "../../seeds";
-import { readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
+import { readLastYearFile, readWorkbookActuals } from "../../hosts/xlsx/read-actuals";
 import { reportXlsx } from "../../hosts/xlsx/report-xlsx";
 import { readArgs } from "../args";
 import { type CliIO, type Command, EXIT } from "../io";
@@ -139,6 +139,8 @@ interface Loaded {
   plan: Plan;
   /** The report fields the book's record keeps from the pane: what the options leave unsaid. */
   saved?: ReportFields | null;
+  /** The officer's corrections of last year's matching, kept in the book's record ("Lấy số liệu năm trước"). */
+  corrections?: PreviousCorrections;
   input: Omit<ReportInput, "plan" | "period">;
   period: ReportPeriod | null;
   inputs: string[];
@@ -175,7 +177,9 @@ async function fromWorkbook(a: Args, period: string, io: CliIO): Promise<Loaded 
   return {
     plan: p.plan,
     saved: r.value.reportFields,
-    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks, revised: r.value.revised },
+    corrections: r.value.previous.corrections,
+    // "So với cùng kỳ" from the book's own *Cùng kỳ năm trước* column; `--previous` wins where it gives a figure.
+    input: { actuals: r.value.actuals, figures: r.value.figures ?? "estimate", tasks: r.value.tasks, revised: r.value.revised, samePeriodLastYear: r.value.samePeriod },
     period: null,
     inputs,
     problems: [...p.problems, ...r.problems],
@@ -230,28 +234,25 @@ async function fromFiles(a: Args, io: CliIO): Promise<Loaded | null> {
 
 /**
  * Last year's figures of the same period, from last year's book (read against the plan it records)
- * or an actuals file, matched to this year's targets (core/report/previous-year.ts).
+ * or an actuals file, matched to this year's targets (layout/previous.ts, as the pane's "Lấy số liệu
+ * năm trước"), the officer's corrections kept in this year's book's record first.
  */
-async function fromPrevious(file: string, plan: Plan, period: string, io: CliIO): Promise<{ previous: PreviousYear; problems: Problem[] } | null> {
+async function fromPrevious(file: string, plan: Plan, period: string, corrections: PreviousCorrections, io: CliIO): Promise<{ previous: PreviousYear; problems: Problem[] } | null> {
   const bytes = readBytes(path.resolve(io.cwd, file));
   if (typeof bytes === "string") {
     io.err(`ktxh report: không đọc được tệp năm trước ${file}: ${bytes}\n`);
     return null;
   }
-  if (/\.xlsx$/i.test(file)) {
-    const r = await readWorkbookActuals(bytes, period, file, null);
-    if (!r.ok) {
-      printProblems(r.problems, io);
-      return null;
-    }
-    return { previous: matchPreviousYear(plan, r.value.plan, r.value.actuals.rows), problems: r.problems };
-  }
-  const r = parseActuals(bytes, file);
+  const r = await readLastYearFile(bytes, file, [period], period);
   if (!r.ok) {
     printProblems(r.problems, io);
     return null;
   }
-  return { previous: matchPreviousYear(plan, null, r.value.rows), problems: r.problems };
+  if (!r.value.rows[period]) {
+    printProblems([problem("report.period-missing", "error", { file }, { period, available: "" })], io);
+    return null;
+  }
+  return { previous: matchPreviousYear(plan, r.value.plan, r.value.rows[period], corrections), problems: r.problems };
 }
 
 function today(): DocDate {
@@ -261,10 +262,9 @@ function today(): DocDate {
 
 /** How last year's targets were matched, where it was not by the same number and a like name. */
 function previousText(p: PreviousYear): string {
-  const how = { name: "theo tên", number: "theo số", "number-and-name": "theo số và tên" } as const;
   const lines = p.matches
     .filter((m) => m.how !== "number-and-name")
-    .map((m) => `  chỉ tiêu ${m.no} ← chỉ tiêu ${m.lastNo} năm trước${m.lastName ? ` "${m.lastName}"` : ""} (${how[m.how]})\n`);
+    .map((m) => `  chỉ tiêu ${m.no} ← chỉ tiêu ${m.lastNo} năm trước${m.lastName ? ` "${m.lastName}"` : ""} (${PREVIOUS_HOW_LABELS[m.how]})\n`);
   return lines.length ? `Cùng kỳ năm trước, ghép chỉ tiêu:\n${lines.join("")}` : "";
 }
 
@@ -311,7 +311,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const period = (a.period as ReportPeriod | null) ?? loaded.period ?? "year";
   let previous: PreviousYear | null = null;
   if (a.previous) {
-    const p = await fromPrevious(a.previous, loaded.plan, period, io);
+    const p = await fromPrevious(a.previous, loaded.plan, period, loaded.corrections ?? {}, io);
     if (!p) return EXIT.UNREADABLE;
     previous = p.previous;
     loaded.input.samePeriodLastYear = { ...loaded.input.samePeriodLastYear, ...p.previous.values };

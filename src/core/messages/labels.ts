@@ -73,3 +73,12 @@ export function directionLabel(spec: { kind: string; direction: "higher" | "lowe
   if (spec.change === "increase") return "tăng càng nhiều càng tốt";
   return spec.direction === "lower" ? "càng thấp càng tốt" : "càng cao càng tốt";
 }
+
+/** How one of this year's targets was matched to last year's (core/report/previous-year.ts): the CLI and the pane say it so. */
+export const PREVIOUS_HOW_LABELS: Readonly<Record<"number-and-name" | "name" | "number" | "officer" | "none", string>> = {
+  "number-and-name": "theo số và tên",
+  name: "theo tên",
+  number: "theo số",
+  officer: "cán bộ chọn",
+  none: "không ghép được",
+};

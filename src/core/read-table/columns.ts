@@ -13,6 +13,7 @@ export type ColumnRole =
   | "unit"
   | "plan"
   | "previous" // last year's figure, same period last year
+  | "same-period" // last year's figure of a named period ("6 tháng 2023" under "Cùng kỳ năm trước"), one per period
   | "actual" // the figure reported (Ước TH, Thực hiện, a period label)
   | "compare" // So với KH (%), Đánh giá, computed columns
   | "note"
@@ -150,6 +151,12 @@ function linesUncached(lines: string[]): HeaderReading | null {
   const joined = texts.join(" ");
   const lowest = classifyHeader(texts[texts.length - 1]);
   const year = yearOf(foldKey(joined));
+  // A period's figure under "Cùng kỳ năm trước" ("6 tháng 2023", "Năm 2023"): last year's figure of that period.
+  if (texts.slice(0, -1).some((t) => /\b(cung ky|nam truoc)\b/.test(foldKey(t)))) {
+    const low = foldKey(texts[texts.length - 1]);
+    if (lowest?.role === "actual" && !lowest.change) return { role: "previous", year: lowest.year ?? year, period: lowest.period ?? periodOf(foldKey(joined)) };
+    if (/^(ca )?nam (19|20)\d\d$/.test(low)) return { role: "previous", year: yearOf(low), period: "year" };
+  }
   if (lowest) return { ...lowest, year: lowest.year ?? year, period: lowest.period ?? periodOf(foldKey(joined)) ?? upperPeriod(texts) };
   const whole = classifyHeader(joined);
   if (whole) return whole;
@@ -168,6 +175,7 @@ export function roleOfKey(key: string): HeaderReading | null {
     if (k.kind === "period") return { role: "actual", year: null, period: k.period };
     if (k.kind === "task-status") return { role: "status", year: null, period: k.period };
     if (k.kind === "task-result") return { role: "result", year: null, period: k.period };
+    if (k.kind === "same-period") return { role: "same-period", year: null, period: k.period };
     return null;
   }
   switch (key) {

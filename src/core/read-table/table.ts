@@ -74,10 +74,12 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
       if (role === "status") role = "compare";
       if (role === "result") role = hasActual ? "note" : "actual";
       // "Mức giảm so với năm 2023" names last year as what the change is from, not as its figure's year.
-      if (role === "actual" && c.year !== null && c.year < year && !c.change) role = "previous";
+      // "6 tháng 2023" in a 2024 table: last year's figure of that period (the *Cùng kỳ năm trước* columns); without a period, last year's.
+      if (role === "actual" && c.year !== null && c.year < year && !c.change) role = c.period ? "same-period" : "previous";
+      if (role === "previous" && c.period) role = "same-period";
     } else {
       if (role === "note" && !h.columns.some((x) => x.role === "result")) role = "result";
-      if (role === "actual" || role === "compare" || role === "plan" || role === "previous" || role === "unit") role = "compare";
+      if (role === "actual" || role === "compare" || role === "plan" || role === "previous" || role === "same-period" || role === "unit") role = "compare";
     }
     // A tasks table keeps one status and one result column per period ("Trạng thái" under "6 tháng").
     const perPeriod = kind === "tasks" && (role === "status" || role === "result");

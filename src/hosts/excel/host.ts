@@ -274,6 +274,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   const undo = () => load(() => import(/* webpackChunkName: "undo" */ "./undo"));
   const reports = async () => (await load(() => import(/* webpackChunkName: "report" */ "./report-sheet"))).reportOperations(call, { isSetSupported: options.isSetSupported, now: () => new Date(now()) });
   const cycle = () => load(() => import(/* webpackChunkName: "cycle" */ "./cycle"));
+  const previous = () => load(() => import(/* webpackChunkName: "previous" */ "./previous"));
   const cycleFiles = async (): Promise<CycleFiles> => {
     if (!options.cycleFiles) throw new HostError(HOST_TEXT.cycleUnavailable);
     return load(options.cycleFiles);
@@ -306,6 +307,8 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       return c.makeSubmissions(call, cycleFiles, period(code), due, now(), c.cycleDelivery(platform, isSet), onProgress);
     },
     collectReturned: async (files, code, onProgress) => (await cycle()).collectReturned(call, cycleFiles, files, period(code), onProgress),
+    previewPreviousYear: async (file, code) => (await previous()).previewPreviousYear(call, cycleFiles, file, period(code)),
+    writePreviousYear: async (file, code, corrections) => (await previous()).writePreviousYear(call, cycleFiles, file, period(code), corrections, now()),
     openBook: async (bytes) => {
       const c = await cycle();
       try {

@@ -12,7 +12,7 @@ type Method = keyof PaneOperations;
 const METHODS: { [K in Method]: true } = {
   readState: true, loadPlan: true, recheck: true, catchUp: true, watch: true, select: true, checkWorkbook: true,
   applyFixes: true, lastUndo: true, undoLast: true, rowChanges: true, clearMarks: true, buildReport: true, copyReportTable: true,
-  makeSubmissions: true, collectReturned: true, openBook: true,
+  makeSubmissions: true, collectReturned: true, openBook: true, previewPreviousYear: true, writePreviousYear: true,
 };
 
 /** Operations that load the host on first use (and start loading it now), then call it. */

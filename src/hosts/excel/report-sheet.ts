@@ -129,7 +129,7 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, cultu
   // Figures revised since the last report of the period: the book's history against its record.
   const since = lastReportAt(loc.record, period);
   const revised = since ? { since, targets: [...revisedSince(loc.historyEntries, period, since)] } : null;
-  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, revised, ...given });
+  const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, revised, samePeriodLastYear: read.samePeriod, ...given });
   model.problems.unshift(...read.problems);
   const marker = markerSetting.isNullObject ? null : decodeMarker(markerSetting.value);
   const sheet = marker ? loc.sheets.find((s) => s.id === marker.id) : undefined;

@@ -21,6 +21,11 @@ export const HOST_TEXT = {
   noTargetsSheet: "Không tìm thấy trang chỉ tiêu của KT-XH trong sổ tính: hãy bấm “Nạp kế hoạch” để tạo lại.",
   periodMissing: (period: string) =>
     `Trang chỉ tiêu chưa có cột cho kỳ "${period}": hãy bấm “Nạp kế hoạch” để thêm cột kỳ này.`,
+  previousUnreadable: (file: string, why: string) => `Không đọc được số liệu năm trước từ tệp "${file}": ${why}`,
+  previousNoPeriod: (file: string) =>
+    `Tệp "${file}" không có số liệu của kỳ nào đang mở trong trang chỉ tiêu: hãy chọn sổ hoặc tệp số liệu năm trước có các kỳ này.`,
+  previousNoColumns:
+    "Trang chỉ tiêu chưa có cột “Cùng kỳ năm trước” (sổ lập bằng phiên bản cũ): hãy bấm “Nạp kế hoạch” để thêm cột, số liệu đã nhập được giữ nguyên.",
   excelFailed: (detail: string) => `Excel không thực hiện được yêu cầu (${detail}). Hãy thử lại.`,
   loaded: (targets: number, tasks: number, sheet: string) =>
     `Đã nạp ${targets} chỉ tiêu, ${tasks} nhiệm vụ vào trang "${sheet}".`,

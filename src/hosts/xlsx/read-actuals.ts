@@ -14,7 +14,8 @@ import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { builtInPlans } from "../../seeds";
 import { readWorkbook } from "./read-workbook";
 import { revisedSince } from "../../core/history";
-import { lastReportAt } from "../../layout/sheets/record";
+import { type PreviousRecord, lastReportAt, recordPrevious } from "../../layout/sheets/record";
+import { type LastYear, isBookFile, lastYearOfActuals, lastYearOfGrids } from "../../layout/previous";
 
 export interface WorkbookActuals {
   meta: WorkbookMeta | null;
@@ -25,8 +26,12 @@ export interface WorkbookActuals {
   /** The period's mark in the sheet: "Ước" → estimate, "Chính thức" → official; null when unmarked. */
   figures: "estimate" | "official" | null;
   tasks: TaskStatusInput[] | null;
+  /** Last year's figures of the same period from the book's *Cùng kỳ năm trước* column, by target number. */
+  samePeriod: Record<string, string | number>;
   /** The report fields last used in the pane, kept in the book's record (layout/sheets/record.ts). */
   reportFields: ReportFields | null;
+  /** "Lấy số liệu năm trước" as the book's record keeps it: the officer's corrections of the matching, the figures written. */
+  previous: PreviousRecord;
   /** Figures revised since the last report of the period the book's record lists (its history), or null. */
   revised: { since: string; targets: string[] } | null;
 }
@@ -50,8 +55,23 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
   const since = lastReportAt(book.record, period);
   const revised = since ? { since, targets: [...revisedSince(book.history, period, since)] } : null;
   return ok(
-    { meta: book.record?.meta ?? null, plan: book.plan, planSource: book.planSource, actuals: r.actuals, figures: r.figures, tasks: r.tasks,
-      reportFields: recordReportFields(book.record), revised },
+    { meta: book.record?.meta ?? null, plan: book.plan, planSource: book.planSource, actuals: r.actuals, figures: r.figures, tasks: r.tasks, samePeriod: r.samePeriod,
+      reportFields: recordReportFields(book.record), revised, previous: recordPrevious(book.record) },
     inFile([...book.problems, ...r.problems]),
   );
+}
+
+/**
+ * Last year's figures from a file: a book (.xlsx, read as every book is) for each of `periods` it has
+ * columns for (its figures for `period` when its columns name none), or an actuals CSV/JSON for `period`.
+ */
+export async function readLastYearFile(bytes: Uint8Array, file: string, periods: readonly string[], period: string): Promise<Result<LastYear>> {
+  if (!isBookFile(file)) return lastYearOfActuals(bytes, file, period);
+  const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+  if (!read.ok || read.format !== "xlsx") {
+    const detail = read.ok ? "csv" : (read.detail ?? read.code);
+    return fail([problem("report.workbook-unreadable", "error", { file }, { detail })]);
+  }
+  const last = lastYearOfGrids(read.grids, file, periods, period, builtInPlans());
+  return ok(last, last.problems);
 }

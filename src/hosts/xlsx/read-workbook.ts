@@ -5,7 +5,7 @@
  * What is not a workbook is said plainly: an old .xls, a password-protected file (an OLE compound file
  * holding EncryptionInfo), a broken zip, anything else. Reading never throws on a user's file.
  */
-import * as zlib from "node:zlib";
+import { type BoundedInflate, inflateBounded } from "./inflate";
 import ExcelJS from "exceljs";
 import { csvRowsOfBytes } from "../../core/csv";
 import type { Grid, GridCell } from "../../core/read-table/grid";
@@ -96,11 +96,12 @@ export function overLimits(entries: ZipEntry[], limits: typeof READ_LIMITS = REA
 
 /**
  * The same limits on what the entries really expand to, not what the directory says they do (a
- * directory can lie): each entry is inflated here with zlib's output bounded (`maxOutputLength`), so
- * nothing expands past the limit before ExcelJS is given the file. Null when within the limits or
- * when an entry cannot be inflated here (ExcelJS then says what is wrong with the file).
+ * directory can lie): each entry is inflated with its output bounded (./inflate.ts: zlib's
+ * `maxOutputLength` in Node, `DecompressionStream` with a byte budget in the pane), so nothing expands
+ * past the limit before ExcelJS is given the file. Null when within the limits or when an entry cannot
+ * be inflated here (ExcelJS then says what is wrong with the file).
  */
-export function inflatedOver(buf: Buffer, limits: typeof READ_LIMITS = READ_LIMITS): { total: number; entry: string | null } | null {
+export async function inflatedOver(buf: Buffer, limits: typeof READ_LIMITS = READ_LIMITS, inflate: BoundedInflate = inflateBounded): Promise<{ total: number; entry: string | null } | null> {
   const eocd = endOfDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
@@ -122,12 +123,10 @@ export function inflatedOver(buf: Buffer, limits: typeof READ_LIMITS = READ_LIMI
     let size: number;
     if (method === 0) size = data.length;
     else if (method === 8) {
-      try {
-        size = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, bound) }).length;
-      } catch (e) {
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return { total: total + bound, entry: name };
-        return null;
-      }
+      const r = await inflate(data, Math.max(1, bound));
+      if (r === "over") return { total: total + bound, entry: name };
+      if (r === null) return null;
+      size = r;
     } else return null;
     total += size;
     if (size > entryBound) return { total, entry: name };
@@ -259,7 +258,7 @@ export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookR
     const other = otherPackage(buf, entries);
     return { ok: false, code: other ?? "file.not-workbook", detail: "zip" };
   }
-  const over = overLimits(directory) ?? inflatedOver(buf);
+  const over = overLimits(directory) ?? (await inflatedOver(buf));
   if (over) return { ok: false, code: "file.too-large", detail: megabytes(over.total) };
   const workbook = new ExcelJS.Workbook();
   try {

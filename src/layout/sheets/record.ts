@@ -258,3 +258,44 @@ export function withReport(record: BookRecord, made: ReportMade): BookRecord {
   const reports = [...reportsOf(record), made].slice(-REPORTS_KEPT);
   return { ...record, extra: { ...record.extra, [REPORTS_KEY]: reports } };
 }
+
+/**
+ * The record's key for "Lấy số liệu năm trước" (layout/previous.ts): the officer's corrections of the
+ * matching (this year's target → last year's, or null for none), kept so the next time the book is used
+ * they hold; the figures last written to the *Cùng kỳ năm trước* columns (period → target → value), so
+ * a figure the add-in wrote may be replaced and one the officer typed never is; the file and time.
+ */
+export const PREVIOUS_KEY = "previous.year";
+
+export interface PreviousRecord {
+  corrections: Record<string, string | null>;
+  written: Record<string, Record<string, string | number>>;
+  file: string | null;
+  at: string | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** What the record keeps of last year's figures (entries of another shape are passed over). */
+export function recordPrevious(record: BookRecord | null | undefined): PreviousRecord {
+  const v = record?.extra[PREVIOUS_KEY];
+  const out: PreviousRecord = { corrections: {}, written: {}, file: null, at: null };
+  if (!isObject(v)) return out;
+  if (isObject(v.corrections)) for (const [k, x] of Object.entries(v.corrections)) if (typeof x === "string" || x === null) out.corrections[k] = x;
+  if (isObject(v.written)) {
+    for (const [p, byNo] of Object.entries(v.written)) {
+      if (!isObject(byNo)) continue;
+      const w: Record<string, string | number> = {};
+      for (const [no, x] of Object.entries(byNo)) if (typeof x === "string" || typeof x === "number") w[no] = x;
+      out.written[p] = w;
+    }
+  }
+  if (typeof v.file === "string") out.file = v.file;
+  if (typeof v.at === "string") out.at = v.at;
+  return out;
+}
+
+/** The record with last year's entry replaced: every other entry as it was. */
+export function withPrevious(record: BookRecord, previous: PreviousRecord): BookRecord {
+  return { ...record, extra: { ...record.extra, [PREVIOUS_KEY]: { ...previous } } };
+}

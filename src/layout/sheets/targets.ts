@@ -7,7 +7,7 @@
  */
 import type { Plan, TargetRow } from "../../core/plan";
 import { hintsOf, parseTarget } from "../../core/target";
-import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, targetId, trafficId } from "../../core/row-id";
+import { MARK, TRAFFIC_CRITERIA, markKey, periodKey, samePeriodKey, targetId, trafficId } from "../../core/row-id";
 import { TRAFFIC_NAMES, trafficLabel } from "../../core/traffic-block";
 import { FIGURE_MARKS, type PeriodId, listPeriods } from "../../core/periods";
 import {
@@ -16,8 +16,16 @@ import {
 } from "./styles";
 import type { BodyRow, ColumnSpec, HeaderGroup, HeaderInput, SheetLayout } from "./types";
 
-/** 2: input cells filled, the legend row above the table. */
-export const TARGETS_LAYOUT_VERSION = 2;
+/**
+ * 2: input cells filled, the legend row above the table. 3: a *Cùng kỳ năm trước* column per opened
+ * period (last year's figure of the same period, "Lấy số liệu năm trước" or typed), for "So với cùng kỳ".
+ */
+export const TARGETS_LAYOUT_VERSION = 3;
+
+/** The header over the same-period columns. */
+export const SAME_PERIOD_GROUP = "Cùng kỳ năm trước (lũy kế)";
+/** A same-period column's header: the period and last year ("6 tháng 2023"), never the period's own header. */
+export const samePeriodHeader = (periodLabel: string, lastYear: number): string => `${periodLabel} ${lastYear}`;
 
 /** A figure typed with decimals its row's format would round away (5,8 in a row planned as 6). */
 const FRACTION_FORMAT = "#,##0.0###";
@@ -73,13 +81,23 @@ function columns(plan: Plan, opts: TargetsOptions): ColumnSpec[] {
       fraction: { numberFormat: FRACTION_FORMAT, percentUnitKey: "unit" },
     });
   }
+  for (const p of listPeriods(plan.year, opts.periods)) {
+    cols.push({
+      key: samePeriodKey(p.id),
+      header: samePeriodHeader(p.label, plan.year - 1),
+      width: 9,
+      role: "input",
+      format: { hAlign: "right", numberFormat: "#,##0.###", locked: false, fill: INPUT_FILL },
+      validation: FIGURE_VALIDATION,
+    });
+  }
   cols.push(
     {
       key: "status", header: "Trạng thái", width: 12, role: "computed",
       format: { ...text, hAlign: "center" }, conditional: TARGET_STATUS_FORMATS,
     },
     { key: "percent", header: "% KH", width: 8, role: "computed", format: { hAlign: "right", numberFormat: "0.0" } },
-    { key: "reason", header: "Lý do", width: 23, role: "computed", format: { ...text, hAlign: "left", font: { size: 11 } } },
+    { key: "reason", header: "Lý do", width: 20, role: "computed", format: { ...text, hAlign: "left", font: { size: 11 } } },
     {
       key: OVERRIDE_KEY, header: "Điều chỉnh đánh giá", width: 10, role: "input",
       format: { ...text, hAlign: "center", locked: false, fill: INPUT_FILL }, validation: OVERRIDE_VALIDATION,
@@ -110,6 +128,7 @@ export function targetsLayout(plan: Plan, opts: TargetsOptions): SheetLayout {
       from: periodKey(periods[0].id),
       to: periodKey(periods[periods.length - 1].id),
     });
+    groups.push({ row: 0, text: SAME_PERIOD_GROUP, from: samePeriodKey(periods[0].id), to: samePeriodKey(periods[periods.length - 1].id) });
     groups.push({ row: 0, text: judgedHeader(statusPeriod.label), from: "status", to: "reason" });
     groups.push({ row: 0, text: "Cán bộ điều chỉnh", from: OVERRIDE_KEY, to: OVERRIDE_REASON_KEY });
     for (const p of periods) {
@@ -156,7 +175,7 @@ function decimalsOf(row: TargetRow): number {
 
 /** The body as the plan gives it: every target row, then the traffic block when the plan has one. */
 export function targetsBody(plan: Plan, periods: readonly PeriodId[]): BodyRow[] {
-  const figureKeys = periods.map((p) => periodKey(p));
+  const figureKeys = periods.flatMap((p) => [periodKey(p), samePeriodKey(p)]);
   const rows: BodyRow[] = [];
   for (const t of plan.targets) {
     const format = { numberFormat: figureFormat(decimalsOf(t)) };
@@ -185,7 +204,7 @@ export function targetsBody(plan: Plan, periods: readonly PeriodId[]): BodyRow[]
             name: trafficLabel(c, side),
             unit: TRAFFIC_NAMES[c].unit,
           },
-          formats: Object.fromEntries(figureKeys.map((k) => [k, count])),
+          formats: Object.fromEntries(periods.map((p) => [periodKey(p), count])),
         });
       }
     }
