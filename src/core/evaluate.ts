@@ -9,7 +9,7 @@ import { type TargetSpec, hintsOf, parseTarget } from "./target";
 import { type ActualReading, readActual } from "./evaluate/actual";
 import { type Judgement, judge, judgeCriteria } from "./evaluate/rule";
 import { type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
-import { type Figure, checkSubRows } from "./subrows";
+import { type Figure, checkSubRows, summedRows } from "./subrows";
 import { compositeTargets } from "./composite";
 import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "./traffic";
 import { formatNumber } from "./numbers";
@@ -87,14 +87,21 @@ export function evaluateTarget(row: TargetRow, actual: string | number | null, o
 // Live judgment evaluates the same plan again on every edit: a row's target wording is read once per
 // row object (plans are immutable data), and read again only if the row's fields were changed.
 type ParsedTarget = ReturnType<typeof parseTarget>;
-const parsedTargets = new WeakMap<TargetRow, { key: string; result: ParsedTarget }>();
+type TargetFields = Pick<TargetRow, "target" | "direction" | "unit" | "name" | "no" | "rate">;
+const parsedTargets = new WeakMap<TargetRow, { fields: TargetFields; result: ParsedTarget }>();
+
+// The fields the reading depends on, compared one by one: a key string built per row on every
+// evaluation cost more than the lookup it guarded.
+function sameFields(a: TargetFields, row: TargetRow): boolean {
+  return a.target === row.target && a.direction === row.direction && a.unit === row.unit && a.name === row.name && a.no === row.no && a.rate === row.rate;
+}
 
 function targetOf(row: TargetRow): ParsedTarget {
-  const key = `${row.target}\u0000${row.direction ?? ""}\u0000${row.unit}\u0000${row.name}\u0000${row.no}\u0000${row.rate ?? ""}`;
   const hit = parsedTargets.get(row);
-  if (hit && hit.key === key) return hit.result;
+  if (hit && sameFields(hit.fields, row)) return hit.result;
   const result = parseTarget(row.target, hintsOf(row));
-  parsedTargets.set(row, { key, result });
+  const fields: TargetFields = { target: row.target, direction: row.direction, unit: row.unit, name: row.name, no: row.no, rate: row.rate };
+  parsedTargets.set(row, { fields, result });
   return result;
 }
 
@@ -278,11 +285,31 @@ export function statusCounts(rows: readonly Evaluation[]): Summary {
   return counts;
 }
 
+// What evaluatePlan asks of a plan on every evaluation, found once per plan object (plans are
+// immutable data; its targets array and length checked, so a plan whose rows were replaced is read
+// again): rebuilding these sets over 100,000 rows on every edit cost more than judging the rows.
+type PlanIndex = { targets: Plan["targets"]; length: number; keys: Set<string>; additive: Map<string, boolean> };
+const indexes = new WeakMap<Plan, PlanIndex>();
+
+function indexOf(plan: Plan): PlanIndex {
+  const known = indexes.get(plan);
+  if (known && known.targets === plan.targets && known.length === plan.targets.length) return known;
+  const keys = new Set<string>();
+  const additive = new Map<string, boolean>();
+  for (const t of plan.targets) {
+    keys.add(rowKey(t.no));
+    if (t.parent == null) additive.set(t.no, t.additive === true);
+  }
+  const index = { targets: plan.targets, length: plan.targets.length, keys, additive };
+  indexes.set(plan, index);
+  return index;
+}
+
 /** Evaluates every row of a plan; the summary counts main targets only. */
 export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   const problems: Problem[] = [];
   const byNo = new Map<string, ActualRow>();
-  const known = new Set(plan.targets.map((t) => rowKey(t.no)));
+  const { keys: known, additive } = indexOf(plan);
   for (const r of actuals.rows ?? []) {
     const key = rowKey(r.no);
     if (byNo.has(key)) {
@@ -292,8 +319,9 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
     byNo.set(key, r);
     if (!known.has(key)) problems.push(problem("actuals.unknown-row", "warning", { target: key }, { no: String(r.no) }));
   }
-  const additive = new Map(plan.targets.filter((t) => t.parent == null).map((t) => [t.no, t.additive === true]));
   const composites = compositeTargets(plan);
+  // Only the totals and sub-rows a sum is checked on need their figures kept.
+  const summed = summedRows(plan);
 
   const rows: Evaluation[] = [];
   const targetFigures = new Map<string, Figure | null>();
@@ -301,7 +329,6 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   const summary: Summary = { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0 };
   for (const row of plan.targets) {
     const entry = byNo.get(rowKey(row.no));
-    const a = readActual(entry?.actual ?? null);
     const e = judgeFigure(row, entry?.actual ?? null, {
       traffic: row.criteria === "traffic-accidents" ? actuals.traffic : undefined,
       override: entry?.override,
@@ -312,15 +339,22 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
     });
     e.printStatus = row.parent == null || additive.get(row.parent) === true || composites.has(row.parent);
     rows.push(e);
+    if (!summed.has(row.no)) continue;
     const spec = e.target;
+    const a = readActual(entry?.actual ?? null);
     targetFigures.set(row.no, spec && spec.kind === "point" && !spec.change ? { value: spec.min ?? 0, decimals: spec.decimals } : null);
     actualFigures.set(row.no, a.kind === "value" && e.ruleStatus !== "xem-lai" ? { value: a.value, decimals: a.decimals } : null);
   }
-  // A composite total is judged from its sub-rows, once they are all judged.
-  for (const [no, parts] of composites) {
-    const i = rows.findIndex((e) => e.no === no);
-    const subs = parts.map((p) => rows.find((e) => e.no === p.no)).filter((e): e is Evaluation => e !== undefined);
-    rows[i] = withOverride(judgeComposite(rows[i], subs, parts), byNo.get(rowKey(no))?.override);
+  // A composite total is judged from its sub-rows, once they are all judged (each row found by an
+  // index: searching the rows for every composite was quadratic in a large plan).
+  if (composites.size > 0) {
+    const at = new Map<string, number>();
+    rows.forEach((e, i) => { if (!at.has(e.no)) at.set(e.no, i); });
+    for (const [no, parts] of composites) {
+      const i = at.get(no) ?? -1;
+      const subs = parts.map((p) => rows[at.get(p.no) ?? -1]).filter((e): e is Evaluation => e !== undefined);
+      rows[i] = withOverride(judgeComposite(rows[i], subs, parts), byNo.get(rowKey(no))?.override);
+    }
   }
   for (const e of rows) {
     for (const p of e.problems) problems.push(p);

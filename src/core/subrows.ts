@@ -31,16 +31,16 @@ export function checkSum(total: Figure, parts: Figure[]): SumCheck {
   return { sum: Number(sum.toFixed(Math.min(20, decimals))), difference, tolerance, ok };
 }
 
-/**
- * Checks every additive total of a plan against its sub-rows, for the targets and for the actuals.
- * A figure that is missing or not a plain number (a range, a bound) skips the check it belongs to.
- */
-export function checkSubRows(
-  plan: Plan,
-  targets: ReadonlyMap<string, Figure | null>,
-  actuals: ReadonlyMap<string, Figure | null>,
-): Problem<SubRowProblemCode>[] {
-  const problems: Problem<SubRowProblemCode>[] = [];
+/** An additive main target and the numbers of its sub-rows: the sums `checkSubRows` checks. */
+export type SumGroup = { total: string; subs: string[] };
+
+// Plans are immutable data, judged again on every edit: their sums found once per plan object
+// (its targets array and length checked, so a plan whose rows were replaced is read again).
+const groupsOf = new WeakMap<Plan, { targets: Plan["targets"]; length: number; groups: SumGroup[]; rows: Set<string> }>();
+
+function sums(plan: Plan): { groups: SumGroup[]; rows: Set<string> } {
+  const known = groupsOf.get(plan);
+  if (known && known.targets === plan.targets && known.length === plan.targets.length) return known;
   const children = new Map<string, string[]>();
   for (const t of plan.targets) {
     if (t.parent == null) continue;
@@ -48,19 +48,47 @@ export function checkSubRows(
     list.push(t.no);
     children.set(t.parent, list);
   }
+  const groups: SumGroup[] = [];
+  const rows = new Set<string>();
   for (const row of plan.targets) {
     if (row.parent != null || !row.additive) continue;
     const subs = children.get(row.no);
     if (!subs || subs.length === 0) continue;
+    groups.push({ total: row.no, subs });
+    rows.add(row.no);
+    for (const no of subs) rows.add(no);
+  }
+  const entry = { targets: plan.targets, length: plan.targets.length, groups, rows };
+  groupsOf.set(plan, entry);
+  return entry;
+}
+
+/** The numbers of the rows whose figures `checkSubRows` reads (the additive totals and their sub-rows). */
+export function summedRows(plan: Plan): ReadonlySet<string> {
+  return sums(plan).rows;
+}
+
+/**
+ * Checks every additive total of a plan against its sub-rows, for the targets and for the actuals.
+ * A figure that is missing or not a plain number (a range, a bound) skips the check it belongs to.
+ * The maps need hold only the rows of `summedRows`.
+ */
+export function checkSubRows(
+  plan: Plan,
+  targets: ReadonlyMap<string, Figure | null>,
+  actuals: ReadonlyMap<string, Figure | null>,
+): Problem<SubRowProblemCode>[] {
+  const problems: Problem<SubRowProblemCode>[] = [];
+  for (const { total: no, subs } of sums(plan).groups) {
     for (const [figures, code] of [[targets, "subrows.plan-sum"], [actuals, "subrows.actual-sum"]] as const) {
-      const total = figures.get(row.no);
-      const parts = subs.map((no) => figures.get(no) ?? null);
+      const total = figures.get(no);
+      const parts = subs.map((n) => figures.get(n) ?? null);
       if (!total || parts.some((p) => p === null)) continue;
       const check = checkSum(total, parts as Figure[]);
       if (check.ok) continue;
       const decimals = Math.max(total.decimals, ...parts.map((p) => (p as Figure).decimals));
       problems.push(
-        problem(code, "warning", { target: row.no }, {
+        problem(code, "warning", { target: no }, {
           total: formatNumber(total.value, total.decimals),
           sum: formatNumber(check.sum, decimals),
           rows: subs.join(", "),

@@ -302,6 +302,30 @@ describe("evaluatePlan: rows and matching", () => {
     expect(result.problems.map((x) => [x.code, x.location.target])).toEqual([["subrows.actual-sum", "1"]]);
   });
 
+  // Issue 14: what evaluatePlan keeps per plan (row keys, totals and their sub-rows) is read again
+  // when the plan's rows are replaced, so a plan edited in place is never judged by its old rows.
+  it("reads a plan again once its rows are replaced", () => {
+    const edited: Plan = { ...p, targets: p.targets.map((t) => ({ ...t })) };
+    const rows = [
+      { no: "1", actual: "22.801,39" }, { no: "1.1", actual: "2.939,44" }, { no: "1.2", actual: "8.204,95" }, { no: "1.3", actual: "11.600,00" },
+      { no: "99", actual: "5" },
+    ];
+    const before = evaluatePlan(edited, { rows });
+    expect(before.problems.map((x) => x.code).sort()).toEqual(["actuals.unknown-row", "subrows.actual-sum"]);
+    edited.targets = [
+      ...edited.targets.filter((t) => t.no !== "1.3"),
+      { ...edited.targets.find((t) => t.no === "9")!, no: "99" },
+    ];
+    const after = evaluatePlan(edited, { rows });
+    // 1.3 is gone (its figure now an unknown row, the sums of 1.1 and 1.2 short of the total), and
+    // 99 is a row of the plan, judged.
+    expect(after.problems.map((x) => [x.code, x.location.target])).toEqual([
+      ["actuals.unknown-row", "1.3"], ["subrows.plan-sum", "1"], ["subrows.actual-sum", "1"],
+    ]);
+    expect(after.problems[2].params.rows).toBe("1.1, 1.2");
+    expect(after.rows.find((r) => r.no === "99")!.status).toBe("khong-dat");
+  });
+
   // Issue 11: a number stored as text is the check's value.text-number slip in a workbook's cells, so
   // the sheet, ktxh evaluate on a book and the report hold its judgement for review; in a CSV or JSON
   // file a figure written as text is simply how it was written, and is judged.
