@@ -30,7 +30,6 @@ export interface Area {
  */
 export const A1_REF_SOURCE = "(\\$?)([A-Z]{1,3})(\\$?)([1-9]\\d{0,6})";
 
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const LETTERS = /^[A-Za-z]{1,3}$/;
 
 /** "A", "Z", "AA", "XFD": the column letters of a 0-based index. */
@@ -58,13 +57,39 @@ export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
-/** "E7", "$E$7", " e7 " → { row: 6, col: 4 }; null for anything else (a range, a whole column, row 0). */
+const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
+
+/**
+ * "E7", "$E$7", " e7 " → { row: 6, col: 4 }; null for anything else (a range, a whole column, row 0).
+ * Read character by character, without a regular expression or a trimmed copy: every issue's cell is
+ * taken apart to sort and group a list that may hold 100,000 of them.
+ */
 export function parseCell(ref: string): CellPos | null {
-  const m = CELL.exec(ref.trim());
-  if (!m) return null;
-  const col = columnIndex(m[1]);
-  const row = Number(m[2]);
-  return col != null && row >= 1 ? { row: row - 1, col } : null;
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isSpace(ref.charCodeAt(i))) i++;
+  while (end > i && isSpace(ref.charCodeAt(end - 1))) end--;
+  if (ref.charCodeAt(i) === 36) i++; // $
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < end; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < end; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  const digits = i - digitsFrom;
+  if (i !== end || digits < 1 || digits > 7 || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
 }
 
 /** "B3:D7" of an area; a single cell is written as one cell ("B3"). */

@@ -11,16 +11,16 @@ const COMBINING = /[\u0300-\u036f]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const WHITESPACE_RUN = /\s+/g;
 
-/** Every precomposed Latin letter (Vietnamese included) to its base letter, lower case; đ → d. */
-const FOLD = new Map<string, string>();
+/** Every precomposed Latin letter (Vietnamese included), by its code, to its base letter, lower case; đ → d. */
+const FOLD = new Map<number, string>();
 for (const [lo, hi] of [[0xc0, 0x24f], [0x1e00, 0x1eff]]) {
   for (let c = lo; c <= hi; c++) {
     const ch = String.fromCharCode(c).toLowerCase();
     const base = ch.normalize("NFD").replace(COMBINING, "");
-    if (base !== ch && base.length === 1) FOLD.set(ch, base);
+    if (base !== ch && base.length === 1 && ch.length === 1) FOLD.set(ch.charCodeAt(0), base);
   }
 }
-FOLD.set("đ", "d");
+FOLD.set("đ".charCodeAt(0), "d");
 
 /** Unicode NFC: the one form every comparison and every stored string uses. */
 export function nfc(s: string): string {
@@ -30,18 +30,27 @@ export function nfc(s: string): string {
 /**
  * A key for matching names: lower case, every diacritic removed (đ → d), runs of punctuation and
  * whitespace collapsed to one space. Removing the marks makes their placement irrelevant.
+ * Read by code unit, not by code point (it runs on every row of every sheet read).
  */
 export function foldKey(s: string): string {
   const lower = nfc(s).toLowerCase();
   let out = "";
   let gap = false;
-  for (const ch of lower) {
-    const code = ch.charCodeAt(0);
-    let keep: string | null;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) keep = ch;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    let keep: string | null = null;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) keep = lower[i];
     else if (code >= 0x300 && code <= 0x36f) continue;
-    else if (code < 0x80) keep = null;
-    else keep = FOLD.get(ch) ?? (LETTER_OR_DIGIT.test(ch) ? ch : null);
+    else if (code >= 0x80) {
+      const folded = FOLD.get(code);
+      if (folded !== undefined) keep = folded;
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        // A letter outside the basic plane (two code units) is kept whole when it is a letter or digit.
+        const pair = lower.slice(i, i + 2);
+        if (LETTER_OR_DIGIT.test(pair)) keep = pair;
+        i++;
+      } else if (LETTER_OR_DIGIT.test(lower[i])) keep = lower[i];
+    }
     if (keep === null) {
       gap = out !== "";
       continue;

@@ -66,6 +66,15 @@ describe("cells", () => {
     if (!ok) expect(p).toBeNull();
     else expect(p && a1(p.row, p.col)).toBe(normalAddress(s.trim()).replace(/^([A-Z]+)0*/, "$1"));
   });
+  forAll("read without a regular expression, it agrees with one, whatever the text (spaces, marks, symbols)", (r) => {
+    const part = (xs: string[], n: number): string => Array.from({ length: r.int(0, n) }, () => r.pick(xs)).join("");
+    const s = part([" ", "\t", "\u00a0", "\u3000", "\ufeff", "é"], 2) + part(["$"], 2) + part(["A", "z", "Q", "é", "Ạ", "\u0130", "@", "[", "`", "{"], 4)
+      + part(["$"], 1) + part(["0", "1", "9", "٣"], 8) + part([" ", "\u3000", ":", "x", "$"], 2);
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(s.trim());
+    const col = m ? columnIndex(m[1]) : null;
+    const want = m && col !== null && Number(m[2]) >= 1 ? { row: Number(m[2]) - 1, col } : null;
+    expect(parseCell(s)).toEqual(want);
+  });
 });
 
 describe("areas", () => {

@@ -135,7 +135,8 @@ async function checkFile(file: string, fixed: Plan | null, out: string | null, u
   } catch (e) {
     return unreadable(name, "file.io", e instanceof Error ? e.message : null);
   }
-  const read = await readWorkbook(buf, file);
+  // The workbook itself is needed only to write its annotated copy.
+  const read = await readWorkbook(buf, file, { keepWorkbook: out !== null });
   if (!read.ok) return unreadable(name, read.code);
   const book = readBook(read.grids, { plans: builtInPlans(), chosenPlan: fixed });
   const plan = book.plan;

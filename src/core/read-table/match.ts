@@ -36,13 +36,27 @@ const ABBREVIATIONS: Record<string, string> = {
 /** Words that carry no meaning for telling targets apart. */
 const STOPWORDS = new Set(["nganh", "nam", "va", "cua", "trong", "khoang", "cac", "nhung", "tren", "dia", "ban", "den", "cuoi", "so", "voi", "la"]);
 
+const EXPANDED = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [k, v.split(" ")]));
+
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const d = t.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
+
 /** Tokens of a folded name: abbreviations expanded, numbers and stop words dropped. */
 export function foldedTokens(folded: string): string[] {
   const out: string[] = [];
   for (const t of folded.split(" ")) {
-    if (!t || /^\d+$/.test(t)) continue;
-    const exp = ABBREVIATIONS[t];
-    for (const w of exp ? exp.split(" ") : [t]) if (!STOPWORDS.has(w)) out.push(w);
+    if (!t || allDigits(t)) continue;
+    const exp = EXPANDED.get(t);
+    if (!exp) {
+      if (!STOPWORDS.has(t)) out.push(t);
+      continue;
+    }
+    for (const w of exp) if (!STOPWORDS.has(w)) out.push(w);
   }
   return out;
 }

@@ -5,8 +5,8 @@
  */
 import { type Plan, type TargetRow } from "../plan";
 import { itemRefOf } from "../row-id";
-import { foldKey } from "../text";
-import { type BlockRowInput, type TrafficRow, findTrafficRows } from "../traffic-block";
+import { foldKey, nfc } from "../text";
+import { type BlockRowInput, type TrafficRow, findTrafficRows, mayBeTrafficLabel } from "../traffic-block";
 import type { ColumnRole } from "./columns";
 import { type Grid, cellAt, cellText, colCount, isBlank, rowCount } from "./grid";
 import { type FoundColumn, type FoundHeader, findHeader, isNumberingRow, looksLikeHeader } from "./headers";
@@ -106,7 +106,7 @@ export function taskColumnOf(t: TableReading, role: "status" | "result", period:
 }
 
 function text(grid: Grid, row: number, col: TableColumn | null): string {
-  return col ? cellText(cellAt(grid, row, col.col)).normalize("NFC") : "";
+  return col ? nfc(cellText(cellAt(grid, row, col.col))) : "";
 }
 
 /** "01", "1.", "1)" → "1"; "I", "-" and the like stay as they are. */
@@ -118,6 +118,9 @@ function cleanNo(s: string): string {
 }
 
 const SUB_MARK = /^([-+–—•*·]|[a-zđ][.)])$/i;
+/** A sub-row told by its name alone ("- Nông nghiệp"), and the mark set aside before matching it. */
+const SUB_NAME = /^[-+–]\s/;
+const LEADING_MARK = /^[-+–]\s*/;
 
 function decide(
   noHit: { ref: string; name: string } | null,
@@ -223,13 +226,13 @@ function targetStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
     // A name alone, no number, no figure: a heading or the rest of a name split by a page break.
     if (!no && !hasFigures) return;
     if (headerLikeOf(row)) return;
-    const sub = SUB_MARK.test(no) || (!no && /^[-+–]\s/.test(name));
+    const sub = SUB_MARK.test(no) || (!no && SUB_NAME.test(name));
     const hit = byNo.get(numberedOf(row));
     let cands: Candidate[];
     if (sub) cands = (lastMain !== null ? subsOf.get(lastMain) : undefined) ?? allSubs;
     else cands = hit?.parent != null ? allSubs : mains;
     const noHit = !sub && hit ? { ref: hit.no, name: hit.name } : null;
-    const d = decide(noHit, name.replace(/^[-+–]\s*/, ""), typedOf(row), cands, "dice", all);
+    const d = decide(noHit, LEADING_MARK.test(name) ? name.replace(LEADING_MARK, "") : name, typedOf(row), cands, "dice", all);
     if (d && "how" in d) {
       place(t, r, d.ref, d.how);
       const placed = byNo.get(d.ref);
@@ -274,8 +277,12 @@ function readBody(grid: Grid, tables: readonly { t: TableReading; plan: Plan }[]
   let counts = new Set<number>();
   if (first.kind === "targets") {
     // The traffic counts' rows, by their labels (no identity column here): counts, not targets.
+    // Only rows whose label may be a count's ("Số …") are put to the finder: it would refuse the others.
     const block: BlockRowInput[] = [];
-    for (let r = from; r < rowCount(grid); r++) block.push({ row: r, id: null, label: text(grid, r, nameCol) });
+    for (let r = from; r < rowCount(grid); r++) {
+      const raw = nameCol ? cellText(cellAt(grid, r, nameCol.col)) : "";
+      if (mayBeTrafficLabel(raw)) block.push({ row: r, id: null, label: nfc(raw) });
+    }
     const traffic = findTrafficRows(block);
     for (const { t } of tables) t.traffic = traffic.map((x) => ({ ...x }));
     counts = new Set(traffic.map((x) => x.row));
@@ -291,7 +298,8 @@ function readBody(grid: Grid, tables: readonly { t: TableReading; plan: Plan }[]
       for (let c = 0; c < width && !any; c++) any = !isBlank(cellAt(grid, r, c));
       if (!any) continue;
     }
-    const row: BodyRow = { grid, r, no, name };
+    // Every field present from the start: the object keeps one shape and its fields in place.
+    const row: BodyRow = { grid, r, no, name, numbered: undefined, typed: undefined, headerLike: undefined };
     for (const step of steps) step(row);
   }
 }

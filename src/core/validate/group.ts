@@ -27,37 +27,39 @@ function columnOf(cell: string | null | undefined): string | null {
  * where the first hidden one stood. Errors are never grouped: each is a figure to correct.
  */
 export function groupRepeated<I extends Issue>(issues: readonly I[]): ListedIssue<I>[] {
-  const key = (i: I): string | null => {
+  // Each issue's key is made once (its cell taken apart once), then used for both passes.
+  const keys = issues.map((i): string | null => {
+    if (i.severity !== "warning") return null;
     const col = columnOf(i.location.cell);
-    return i.severity === "warning" && col !== null ? `${i.location.sheet ?? ""}\u0000${i.code}\u0000${col}` : null;
-  };
-  const runs = new Map<string, I[]>();
-  for (const i of issues) {
-    const k = key(i);
-    if (k === null) continue;
+    return col === null ? null : `${i.location.sheet ?? ""}\u0000${i.code}\u0000${col}`;
+  });
+  const runs = new Map<string, number[]>();
+  keys.forEach((k, n) => {
+    if (k === null) return;
     const run = runs.get(k);
-    if (run) run.push(i);
-    else runs.set(k, [i]);
-  }
+    if (run) run.push(n);
+    else runs.set(k, [n]);
+  });
   const out: ListedIssue<I>[] = [];
   const seen = new Map<string, number>();
-  for (const i of issues) {
-    const k = key(i);
+  issues.forEach((i, n) => {
+    const k = keys[n];
     const run = k === null ? undefined : runs.get(k);
     if (k === null || !run || run.length < GROUP_MIN) {
       out.push({ kind: "issue", issue: i });
-      continue;
+      return;
     }
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    if (n <= GROUP_SHOWN) out.push({ kind: "issue", issue: i });
-    else if (n === GROUP_SHOWN + 1) {
-      const hidden = run.slice(GROUP_SHOWN);
+    const shown = (seen.get(k) ?? 0) + 1;
+    seen.set(k, shown);
+    if (shown <= GROUP_SHOWN) out.push({ kind: "issue", issue: i });
+    else if (shown === GROUP_SHOWN + 1) {
+      const first = issues[run[GROUP_SHOWN]];
+      const last = issues[run[run.length - 1]];
       out.push({
         kind: "more", code: i.code, sheet: i.location.sheet ?? "", column: columnOf(i.location.cell) ?? "",
-        count: hidden.length, first: hidden[0].location.cell ?? "", last: hidden[hidden.length - 1].location.cell ?? "",
+        count: run.length - GROUP_SHOWN, first: first.location.cell ?? "", last: last.location.cell ?? "",
       });
     }
-  }
+  });
   return out;
 }

@@ -49,13 +49,10 @@ export function validateGrid(plan: Plan, grids: readonly Grid[], options: Valida
 /** By sheet in workbook order, then row, then column; issues without a cell last in their sheet. */
 export function sortIssues(grids: readonly Grid[], issues: Issue[]): Issue[] {
   const sheetIndex = new Map(grids.map((g, i) => [g.sheet, i]));
-  const pos = (i: Issue): [number, number, number] => {
+  // Each issue's position is worked out once, into plain numbers (a list may hold 100,000 issues).
+  const keyed = issues.map((i, k) => {
     const c = i.location.cell ? parseCell(i.location.cell) : null;
-    if (!c) return [sheetIndex.get(i.location.sheet ?? "") ?? 0, Number.MAX_SAFE_INTEGER, 0];
-    return [sheetIndex.get(i.location.sheet ?? "") ?? 0, c.row, c.col];
-  };
-  return issues
-    .map((i, k) => ({ i, k, p: pos(i) }))
-    .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.p[2] - b.p[2] || ORDER[a.i.severity] - ORDER[b.i.severity] || a.k - b.k)
-    .map((x) => x.i);
+    return { i, k, s: sheetIndex.get(i.location.sheet ?? "") ?? 0, r: c ? c.row : Number.MAX_SAFE_INTEGER, c: c ? c.col : 0, o: ORDER[i.severity] };
+  });
+  return keyed.sort((a, b) => a.s - b.s || a.r - b.r || a.c - b.c || a.o - b.o || a.k - b.k).map((x) => x.i);
 }

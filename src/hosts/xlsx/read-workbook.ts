@@ -18,7 +18,7 @@ export type WorkbookRead =
       ok: true;
       format: "xlsx" | "csv";
       grids: Grid[];
-      /** The loaded workbook (null for CSV), for writing an annotated copy without reading again. */
+      /** The loaded workbook (null for CSV, or when not asked to keep it), for writing an annotated copy without reading again. */
       workbook: ExcelJS.Workbook | null;
       /** Zip parts ExcelJS would drop on writing (charts, pivots, drawings, macros). */
       unsupported: string[];
@@ -239,8 +239,12 @@ function megabytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / (1024 * 1024)))} MB`;
 }
 
-/** Reads a file's bytes; `name` gives the extension (CSV is told by it) and the CSV's sheet name. */
-export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookRead> {
+/**
+ * Reads a file's bytes; `name` gives the extension (CSV is told by it) and the CSV's sheet name.
+ * `keepWorkbook: false` lets ExcelJS's model go once the grids are made: on a 100,000-row sheet it is
+ * most of the memory, and every later garbage collection would walk it again.
+ */
+export async function readWorkbook(buf: Buffer, name: string, opts: { keepWorkbook?: boolean } = {}): Promise<WorkbookRead> {
   if (buf.length === 0) return { ok: false, code: "file.empty", detail: null };
   if (startsWith(buf, OLE_MAGIC)) return { ok: false, code: oleKind(buf) === "encrypted" ? "file.encrypted" : "file.old-xls", detail: null };
   if (!startsWith(buf, ZIP_MAGIC)) {
@@ -269,5 +273,5 @@ export async function readWorkbook(buf: Buffer, name: string): Promise<WorkbookR
   const grids: Grid[] = [];
   workbook.eachSheet((ws) => grids.push(worksheetGrid(ws)));
   const unsupported = [...new Set(entries.filter((e) => UNSUPPORTED.some((re) => re.test(e))).map((e) => e.split("/").slice(0, 2).join("/")))];
-  return { ok: true, format: "xlsx", grids, workbook, unsupported };
+  return { ok: true, format: "xlsx", grids, workbook: opts.keepWorkbook === false ? null : workbook, unsupported };
 }
