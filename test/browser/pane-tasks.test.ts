@@ -17,7 +17,7 @@ async function loadPlan(page: Page): Promise<void> {
   await button.click();
   await page.locator('[data-testid="outcome"], [data-testid="error"]').first().waitFor({ timeout: 30000 });
   if (await page.getByTestId("error").count()) throw new Error(`the pane shows an error: ${await page.getByTestId("error").textContent()}`);
-  await eventually(async () => expect(await page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
+  await eventually(async () => expect(await page.locator('[data-testid="counts"] li[data-status="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
   await settle(page);
 }
 
