@@ -50,7 +50,9 @@ type Changes = { state: "loading" } | { state: "done"; changes: RowChange[] } | 
 function changeLine(c: RowChange): string {
   const value = (v: RowChange["old"]) => (v == null || v === "" ? STRINGS.emptyCell : shownValue(v));
   const period = c.period && isPeriodId(c.period) ? periodInfo(c.period, 2000).label : null;
-  return STRINGS.whyChange(period, value(c.old), value(c.new), shownTime(c.at), historyActionText(c.kind, c.source));
+  // A change of the reason itself does not say its reason again.
+  const source = typeof c.new === "string" && c.new.trim() === c.source.trim() ? "" : c.source;
+  return STRINGS.whyChange(period, value(c.old), value(c.new), shownTime(c.at), historyActionText(c.kind, source));
 }
 
 /**
