@@ -6,6 +6,7 @@
  */
 import type { Plan } from "../core/plan";
 import type { Severity } from "../core/problems";
+import type { HistoryAction } from "../core/history";
 import type { ReportFields } from "../core/report/fields";
 import type { ReportModel } from "../core/report/model";
 import type { Issue } from "../core/validate";
@@ -305,6 +306,8 @@ export interface RowChange {
   at: string;
   /** The history's word for the action ("nhập số liệu", "sửa theo kiểm tra", "sửa ngoài add-in"…). */
   action: string;
+  /** The action itself, for the pane's own sentence (core/messages/labels.ts historyActionText). */
+  kind: HistoryAction;
   period: PeriodCode | null;
   old: string | number | null;
   new: string | number | null;

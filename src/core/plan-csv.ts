@@ -32,6 +32,7 @@ import { foldKey, nfc } from "./text";
 
 export type CsvProblemCode =
   | CsvReadCode
+  | "csv.not-a-plan"
   | "csv.missing-column"
   | "csv.duplicate-column"
   | "csv.unknown-column"
@@ -194,6 +195,11 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     if (heading in col) problems.push(problem("csv.duplicate-column", "error", where, { column: h }));
     else col[heading] = i;
   });
+  // Neither a number column nor a plan column: some other table (a contact list, a colleague's figures).
+  // One sentence says so; the five of missing columns, unknown ones and the year would bury it.
+  if (!("no" in col) && !("target" in col)) {
+    return fail([problem("csv.not-a-plan", "error", { file, path: `dòng ${headerLine}` }, { header: header.filter((h) => h !== "").join(", ") })]);
+  }
   for (const required of ["no", "name", "target"] as const) {
     if (!(required in col)) problems.push(problem("csv.missing-column", "error", { file, path: `dòng ${headerLine}` }, { column: FIELD_LABELS[required] }));
   }

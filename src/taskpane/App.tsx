@@ -188,7 +188,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         <section className="ktxh-section" aria-labelledby="ktxh-attention">
           <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading" data-focus="section-list" tabIndex={-1}>{STRINGS.attentionLabel}</h2>
           {summary.items.length ? (
-            <AttentionSection items={summary.items} onSelect={act.select} />
+            <AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
           ) : (
             <span className="ktxh-body1">{STRINGS.allGood}</span>
           )}

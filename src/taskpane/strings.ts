@@ -114,6 +114,12 @@ export const STRINGS = {
   whyLabel: (no: string) => `Vì sao? Quy tắc đánh giá chỉ tiêu ${no}`,
   whyHere: (status: string, reason: string) =>
     `Ở đây: ${reason}${reason.toLocaleLowerCase("vi").endsWith(status.toLocaleLowerCase("vi")) ? "" : ` — ${status}`}.`,
+  whyChangesTitle: "Thay đổi gần đây (trang Lịch sử số liệu):",
+  whyChangesLoading: "Đang đọc lịch sử số liệu…",
+  whyChangesNone: "Trang Lịch sử số liệu chưa ghi thay đổi nào của chỉ tiêu này.",
+  whyChangesFailed: "Không đọc được trang Lịch sử số liệu; hãy mở lại Vì sao? sau.",
+  whyChange: (period: string | null, old: string, next: string, when: string, action: string) =>
+    `${period ? `${period}: ` : ""}${old} → ${next} · ${when} · ${action}`,
   itemGoTo: (sheet: string, cell: string) => `Đến ô ${cell}, trang ${sheet}`,
 
   keptTitle: "Các dòng đã có số liệu được giữ lại",

@@ -96,6 +96,7 @@ const CSS = `
 .ktxh-why>summary::-webkit-details-marker{display:none}
 .ktxh-why>summary:focus-visible{outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}
 .ktxh-why[open]>summary{position:static;display:block;text-align:end;margin-top:${t.spacingVerticalXXS}}
+.ktxh-why-change-list{margin:0;padding-inline-start:${t.spacingHorizontalL};display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
 .ktxh-why-body{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS};padding:${t.spacingVerticalXS} ${t.spacingHorizontalM};border-inline-start:${t.strokeWidthThick} solid ${t.colorBrandStroke2};color:${t.colorNeutralForeground2}}
 
 .ktxh-counts.ktxh-counts-3{grid-template-columns:1fr 1fr 1fr}

@@ -36,7 +36,7 @@ export interface ToolsState {
   report: ReportSheetOutcome | null;
   /** The sheet the last report was written to ("Mở báo cáo" selects it), kept after its notice closes. */
   reportSheet: string | null;
-  /** The last report's task counts at its period end (timeliness included), kept after its notice closes. */
+  /** The last report's task counts at its period end (timeliness included), kept after its notice closes; null while another period is chosen. */
   reportTasks: ReportTasks | null;
   copy: ToolMessage | null;
   /** "In": the report (title, unit, date, table) laid out for the browser's print, and when it was asked. */
@@ -372,7 +372,8 @@ export function useTools(
     });
 
   return [
-    { busy, error, mark, issuesSheet, check, ownPlans, checkMessage, keepPrevious, report, reportSheet, reportTasks, copy, print, confirm, fields, kept, fieldErrors, undo, undone },
+    // The task counts shown are the chosen period's: another period's stay out of sight until it is chosen again.
+    { busy, error, mark, issuesSheet, check, ownPlans, checkMessage, keepPrevious, report, reportSheet, reportTasks: reportTasks?.period === period ? reportTasks : null, copy, print, confirm, fields, kept, fieldErrors, undo, undone },
     {
       setMark,
       setIssuesSheet,

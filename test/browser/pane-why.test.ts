@@ -31,7 +31,8 @@ async function loaded(page: Page): Promise<Map<string, { sheet: string; cell: st
   await eventually(async () => expect(await button.isEnabled()).toBe(true), 15000);
   await button.click();
   await page.getByTestId("outcome").waitFor({ timeout: 30000 });
-  await eventually(async () => expect(await page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
+  // The counts, not the grouped list (issue 15 point 1): this test is about its own point.
+  await eventually(async () => expect(await page.locator('[data-testid="counts"] li[data-status="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
   await expandAttention(page);
   const list = await page.locator('[data-testid="attention"] button.ktxh-item').evaluateAll((bs) =>
     bs.map((b) => ({ no: (b as HTMLElement).dataset.no ?? "", sheet: (b as HTMLElement).dataset.sheet ?? "", cell: (b as HTMLElement).dataset.cell ?? "" })),
@@ -50,7 +51,7 @@ for (const width of [320, 450]) {
       await user(page, "type", it.sheet, it.cell, text);
     }
     await settle(page);
-    await eventually(async () => expect(await page.locator('[data-group="khong-dat"]').getAttribute("data-count")).toBe("2"), 15000);
+    await eventually(async () => expect(await page.locator('[data-testid="counts"] li[data-status="khong-dat"]').getAttribute("data-count")).toBe("2"), 15000);
 
     const why = page.locator('[data-testid="why"][data-no="4"]');
     // Closed, it adds nothing to the list's height: its summary sits in the item's last line.
@@ -103,6 +104,106 @@ for (const width of [320, 450]) {
     expect(await page.getByRole("heading", { name: "Kế hoạch KT-XH" }).isVisible()).toBe(false);
     await screenshot(page, `why-02-print-${width}`);
     await page.emulateMedia({ media: "screen" });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+type Grid = (string | number | boolean | null)[][];
+const TARGETS = "Chỉ tiêu";
+const HISTORY = "Lịch sử số liệu";
+
+/** The targets sheet's cell of a target and a column key ("override"), by the sheet's key row and identity column. */
+async function targetCell(page: Page, no: string, key: string): Promise<string> {
+  const grid = await user<Grid>(page, "grid", TARGETS, "A1:Z60");
+  const keys = grid[0].map((k) => String(k ?? ""));
+  const idCol = keys.findIndex((k) => k.startsWith("#ktxh:"));
+  const col = keys.indexOf(key);
+  const row = grid.findIndex((r) => r[idCol] === `t:${no}`);
+  if (idCol < 0 || col < 0 || row < 0) throw new Error(`no cell for target ${no}, column ${key}`);
+  return `${String.fromCharCode(65 + col)}${row + 1}`;
+}
+
+/** Waits until the history sheet holds `n` rows for target `no`. */
+async function historyRows(page: Page, no: string, n: number): Promise<void> {
+  await settle(page);
+  await eventually(async () => {
+    const names = await user<string[]>(page, "sheetNames");
+    const grid = names.includes(HISTORY) ? await user<Grid>(page, "grid", HISTORY, "A1:O60") : [];
+    const head = grid.findIndex((r) => r.includes("Thời gian") && r.includes("TT"));
+    const col = head < 0 ? -1 : grid[head].indexOf("TT");
+    expect(grid.slice(head + 1).filter((r) => col >= 0 && String(r[col]) === no).length).toBe(n);
+  }, 15000);
+  await settle(page);
+}
+
+for (const width of [320, 450]) {
+  test(`${width} px: Vì sao? only on listed rows; opened, it shows the row's last changes from the history sheet, in one call`, async () => {
+    const page = await open({ width });
+    const items = await loaded(page);
+    const four = items.get("4");
+    const three = items.get("3");
+    if (!four || !three) throw new Error("targets 3 and 4 are not listed");
+    // 700 against 623,17: Đạt (vượt), so 3 leaves the list and has no Vì sao?; 800 then 850 against 917,57: Không đạt.
+    await user(page, "type", three.sheet, three.cell, "700");
+    await user(page, "type", four.sheet, four.cell, "800");
+    await historyRows(page, "4", 1);
+    await user(page, "type", four.sheet, four.cell, "850");
+    await historyRows(page, "4", 2);
+    // A status override with its reason (the reason first, as the officer fills the row from left to right).
+    await user(page, "type", TARGETS, await targetCell(page, "4", "override-reason"), "Chờ số liệu chính thức của Cục Thống kê");
+    await user(page, "type", TARGETS, await targetCell(page, "4", "override"), "Không đạt");
+    await historyRows(page, "4", 4);
+    await eventually(async () => expect(await page.locator('[data-testid="counts"] li[data-status="khong-dat"]').getAttribute("data-count")).toBe("1"), 15000);
+    await expandAttention(page);
+
+    // Vì sao? is offered on the listed rows, and only there.
+    const listed = await page.locator('[data-testid="attention"] button.ktxh-item').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.no ?? ""));
+    const offered = await page.locator('[data-testid="why"]').evaluateAll((ds) => ds.map((d) => (d as HTMLElement).dataset.no ?? ""));
+    expect(listed).not.toContain("3");
+    expect(offered).not.toContain("3");
+    expect(offered).toEqual(listed);
+    expect(listed).toHaveLength(19);
+
+    // Opened: the rule, the reason, then the last three changes, latest first, asked of Excel once.
+    const counters = () => page.evaluate(() => {
+      const c = (window as unknown as { __strictExcel: { counters: { syncs: number; contexts: number } } }).__strictExcel.counters;
+      return { syncs: c.syncs, contexts: c.contexts };
+    });
+    await page.evaluate(() => (window as unknown as { __strictExcel: { counters: { reset(): void } } }).__strictExcel.counters.reset());
+    const why = page.locator('[data-testid="why"][data-no="4"]');
+    await why.getByText("Vì sao?").focus();
+    await page.keyboard.press("Enter");
+    const changes = why.getByTestId("why-changes");
+    await eventually(async () => expect(await changes.getAttribute("data-state")).toBe("done"), 15000);
+    await settle(page);
+    expect(await counters()).toEqual({ syncs: 2, contexts: 1 });
+    const lines = await why.getByTestId("why-change").evaluateAll((ls) => ls.map((l) => ({ kind: (l as HTMLElement).dataset.kind, text: l.textContent ?? "" })));
+    expect(lines.map((l) => l.kind)).toEqual(["override", "override", "typed"]);
+    const when = /\d\d:\d\d ngày \d\d\/\d\d\/\d{4}/;
+    // The override and its reason: both logged as điều chỉnh đánh giá (within one judgement, in the columns' order).
+    const status = lines.slice(0, 2).find((l) => l.text.startsWith("(ô trống) → Không đạt · "));
+    const reason = lines.slice(0, 2).find((l) => l.text.startsWith("(ô trống) → Chờ số liệu chính thức của Cục Thống kê · "));
+    expect(status?.text).toMatch(when);
+    expect(status?.text).toContain("· điều chỉnh đánh giá, lý do: Chờ số liệu chính thức của Cục Thống kê");
+    expect(reason?.text).toMatch(/ · điều chỉnh đánh giá$/);
+    expect(lines[2].text).toMatch(/^Năm: 800 → 850 · \d\d:\d\d ngày \d\d\/\d\d\/\d{4} · nhập số liệu$/);
+    expect(await changes.textContent()).toContain("Thay đổi gần đây");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await why.scrollIntoViewIfNeeded();
+    await screenshot(page, `why-03-changes-${width}`, false);
+
+    // A row with no change recorded says so; opened again after a change, the list is asked anew.
+    const five = page.locator('[data-testid="why"][data-no="5"]');
+    await five.getByText("Vì sao?").click();
+    await eventually(async () => expect(await five.getByTestId("why-changes").textContent()).toBe("Trang Lịch sử số liệu chưa ghi thay đổi nào của chỉ tiêu này."), 15000);
+    await five.getByText("Vì sao?").click();
+    const fiveItem = items.get("5");
+    if (!fiveItem) throw new Error("target 5 is not listed");
+    await user(page, "type", fiveItem.sheet, fiveItem.cell, "nhiều lắm");
+    await historyRows(page, "5", 1);
+    await five.getByText("Vì sao?").click();
+    await eventually(async () => expect(await five.getByTestId("why-change").allTextContents()).toEqual([expect.stringMatching(/^Năm: \(ô trống\) → nhiều lắm · .* · nhập số liệu$/)]), 15000);
     expect(await axeViolations(page)).toEqual([]);
   });
 }

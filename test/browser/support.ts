@@ -15,7 +15,8 @@ import { chromium } from "playwright-core";
 import webpack from "webpack";
 
 export const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist");
+/** The built pane the tests open: dist/, or another build (KTXH_DIST=/path/to/dist, an older pane to compare with). */
+export const DIST = process.env.KTXH_DIST ? path.resolve(process.env.KTXH_DIST) : path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "browser");
 export const CHROMIUM = "/usr/bin/chromium";
 export const OFFICE_JS_PATTERN = "https://appsforoffice.microsoft.com/**";

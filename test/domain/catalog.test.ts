@@ -43,6 +43,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "csv.empty": {},
   "csv.unterminated-quote": {},
   "csv.stray-quote": {},
+  "csv.not-a-plan": { header: "Họ tên, Điện thoại" },
   "csv.missing-column": { column: "target" },
   "csv.duplicate-column": { column: "name" },
   "csv.unknown-column": { column: "ghi_chu" },

@@ -2,6 +2,7 @@
 import { type HistoryEntry, historySet, lastUndoable, newHistoryId, planUndo, revisedSince, rowHistory, sameHistoryValue, undoEntries } from "../../src/core/history";
 import { cellChanges, changeEntries } from "../../src/layout/history";
 import { HISTORY_HEADER, historyRow, readHistory } from "../../src/layout/sheets/history";
+import { HISTORY_ACTION_LABELS, historyActionText } from "../../src/core/messages/labels";
 import { defaultPlan } from "../../src/seeds";
 
 let n = 0;
@@ -57,6 +58,17 @@ describe("Hoàn tác from the history", () => {
   test("a reload's plan values are the loaded plan's: skipped with the reason plan", () => {
     const step = lastUndoable([entry({ action: "reload", batch: "R", key: "plan", period: null, old: "khoảng 25.224", new: "khoảng 25.242" })])!;
     expect(planUndo(step, (e) => ({ sheet: e.sheet, cell: e.cell, value: e.new })).skipped.map((s) => s.reason)).toEqual(["plan"]);
+  });
+});
+
+describe("how a change reads (the sheet's action column, the pane's Vì sao?)", () => {
+  test("every action has its words; an override says its reason, a collection its book, an undo no machine id", () => {
+    expect(Object.keys(HISTORY_ACTION_LABELS).sort()).toEqual(["collect", "fix", "merge", "outside", "override", "reload", "typed", "undo"]);
+    expect(historyActionText("override", " Chờ số liệu chính thức ")).toBe("điều chỉnh đánh giá, lý do: Chờ số liệu chính thức");
+    expect(historyActionText("collect", "Phòng Y tế — phong-y-te.xlsx")).toBe("tổng hợp từ phiếu (Phòng Y tế — phong-y-te.xlsx)");
+    expect(historyActionText("undo", "k3j9x0a1b2c3")).toBe("hoàn tác");
+    expect(historyActionText("typed", "")).toBe("nhập số liệu");
+    expect(historyActionText("outside", "")).toBe("sửa ngoài add-in");
   });
 });
 

@@ -60,6 +60,7 @@ describe("parsePlanCsv", () => {
     ['no,name,unit,target\n1,"Tên,%,5\n', "csv.unterminated-quote", "dòng 2, cột 2"],
     ['no,name,unit,target\n1,"Tên" x,%,5\n', "csv.stray-quote", "dòng 2, cột 2"],
     ["no,name,unit\n1,Tên,%\n", "csv.missing-column", "dòng 1"],
+    ["Họ tên;Điện thoại\nNguyễn Văn An;0905123456\n", "csv.not-a-plan", "dòng 1"],
     ["no,name,unit,target\nI.a,Tên,%,5\n", "csv.bad-no", "dòng 2, cột no"],
     ["no,name,unit,target,direction\n1,Tên,%,5,sideways\n", "csv.bad-direction", "dòng 2, cột direction"],
     ["", "csv.empty", undefined],
@@ -69,6 +70,12 @@ describe("parsePlanCsv", () => {
     const p = r.problems.find((x) => x.code === code);
     expect(p).toBeDefined();
     expect(p!.location.path).toBe(where);
+  });
+
+  it("a table that is no plan (a contact list) is said once, nothing else", () => {
+    const r = parsePlanCsv(utf8("Họ tên;Điện thoại\nNguyễn Văn An;0905123456\n"), "danh-ba.csv");
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.code, p.params])).toEqual([["csv.not-a-plan", { header: "Họ tên, Điện thoại" }]]);
   });
 
   it("asks for the year when neither the file name nor the header gives it", () => {

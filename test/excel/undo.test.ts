@@ -8,6 +8,7 @@ import type { Plan } from "../../src/core/plan";
 import { createExcelOperations } from "../../src/hosts/excel/host";
 import { HISTORY_SHEET, readHistory } from "../../src/layout/sheets/history";
 import { defaultPlan } from "../../src/seeds";
+import { bigPlan } from "./big-plan";
 import { cellOf, setup, syncsOf } from "./support";
 
 const plan = defaultPlan();
@@ -18,7 +19,7 @@ type S = ReturnType<typeof setup>;
 
 const at = (s: S, no: string, key = "p:year") => s.wb.user.cell(SHEET, cellOf(s.wb, SHEET, `t:${no}`, key)).value;
 const fixesOf = (r: WorkbookCheck): FixToApply[] => r.sheets.flatMap((x) => x.issues).flatMap((i) => (i.apply ? [i.apply] : []));
-const history = (s: S) => readHistory(s.wb.user.grid(HISTORY_SHEET, "A1:O300")) ?? [];
+const history = (s: S) => (s.wb.user.sheetNames().includes(HISTORY_SHEET) ? (readHistory(s.wb.user.grid(HISTORY_SHEET, "A1:O300")) ?? []) : []);
 /** A second pane on the same workbook, as after closing the pane and opening it again. */
 const reopened = (s: S) => createExcelOperations(s.run, { isSetSupported: (n, v) => s.wb.model.isSetSupported(n, v), now: () => "2024-07-16T09:00:00.000Z", newContext: null });
 
@@ -124,7 +125,29 @@ describe("Hoàn tác", () => {
     await s.ops.applyFixes(fixesOf(await s.ops.checkWorkbook({ mark: false })).filter((f) => f.sheet === SHEET));
     await s.ops.undoLast();
     const changes = await s.ops.rowChanges("8");
-    expect(changes.map((c) => [c.action, c.old, c.new])).toEqual([["hoàn tác", 1720, 1.72], ["sửa theo kiểm tra", 1.72, 1720]]);
+    expect(changes.map((c) => [c.action, c.kind, c.old, c.new])).toEqual([["hoàn tác", "undo", 1720, 1.72], ["sửa theo kiểm tra", "fix", 1.72, 1720]]);
     expect(await s.ops.rowChanges("20")).toEqual([]);
+  });
+
+  test("a row's last changes take two requests, whatever the plan's size and the history's length", async () => {
+    const syncs: number[] = [];
+    for (const size of [20, 500]) {
+      const s = setup();
+      await s.ops.loadPlan(size === 20 ? plan : bigPlan(500, 50), PERIODS, yes);
+      await s.ops.recheck("year");
+      // Typed while the pane watches: each figure is a row of the history.
+      const stop = await s.ops.watch("year", () => undefined);
+      for (let i = 1; i <= 6; i++) {
+        s.wb.user.type(SHEET, cellOf(s.wb, SHEET, `t:${i}`, "p:year"), String(100 * i));
+        for (let n = 0; n < 400 && history(s).length < i; n++) await new Promise((r) => setTimeout(r, 5));
+        await s.wb.settle();
+      }
+      await stop();
+      expect(history(s)).toHaveLength(6);
+      let changes: Awaited<ReturnType<typeof s.ops.rowChanges>> = [];
+      syncs.push(await syncsOf(s.wb, async () => (changes = await s.ops.rowChanges("3", 3))));
+      expect(changes.map((c) => [c.kind, c.new])).toEqual([["typed", 300]]);
+    }
+    expect(syncs).toEqual([2, 2]);
   });
 });

@@ -41,6 +41,8 @@ export const evaluateMessages: MessageMap<Code> = {
   "csv.empty": () => "Tệp CSV trống.",
   "csv.unterminated-quote": () => "Dấu ngoặc kép mở ở đây nhưng không đóng đến hết tệp.",
   "csv.stray-quote": () => "Sau dấu ngoặc kép đóng còn ký tự trước dấu phân cách.",
+  "csv.not-a-plan": (p) =>
+    `Tệp này không phải một kế hoạch: dòng tiêu đề (${p.header}) không có cột STT và cột Chỉ tiêu kế hoạch. Hãy lấy tệp mẫu kế hoạch và điền vào đó.`,
   "csv.missing-column": (p) => `Thiếu cột ${p.column} ở dòng tiêu đề (cần có các cột STT, Tên chỉ tiêu, Chỉ tiêu kế hoạch).`,
   "csv.duplicate-column": (p) => `Cột "${p.column}" có hai lần ở dòng tiêu đề; hãy xóa một cột.`,
   "csv.unknown-column": (p) => `Cột "${p.column}" không phải cột của kế hoạch; đã bỏ qua.`,

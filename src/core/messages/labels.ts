@@ -3,6 +3,7 @@
  * the report and the CLI import them from here, so "Đạt (vượt)" or "Lưu ý" is written once.
  */
 import type { Status } from "../evaluate/status";
+import type { HistoryAction } from "../history";
 import { formatNumber } from "../numbers";
 import type { Severity } from "../problems";
 import type { OutlookStatus } from "../report/outlook";
@@ -82,3 +83,27 @@ export const PREVIOUS_HOW_LABELS: Readonly<Record<"number-and-name" | "name" | "
   officer: "cán bộ chọn",
   none: "không ghép được",
 };
+
+/** How each change of the book's history reads (the *Lịch sử số liệu* sheet's action column, the pane's "Vì sao?"). */
+export const HISTORY_ACTION_LABELS: Readonly<Record<HistoryAction, string>> = {
+  typed: "nhập số liệu",
+  fix: "sửa theo kiểm tra",
+  collect: "tổng hợp từ phiếu",
+  reload: "nạp lại kế hoạch",
+  override: "điều chỉnh đánh giá",
+  merge: "gộp số các xã",
+  undo: "hoàn tác",
+  outside: "sửa ngoài add-in",
+};
+
+/**
+ * A change as the officer reads it: the action, then what its source says where it means something
+ * to them (an override's reason, the book a figure was collected from); an undo's source is the id
+ * of the batch undone, a machine's word, and is not said.
+ */
+export function historyActionText(action: HistoryAction, source: string): string {
+  const label = HISTORY_ACTION_LABELS[action];
+  const s = source.trim();
+  if (!s || action === "undo") return label;
+  return action === "override" ? `${label}, lý do: ${s}` : `${label} (${s})`;
+}

@@ -61,6 +61,7 @@ export type ProblemParams = {
   "csv.empty": NoParams;
   "csv.unterminated-quote": NoParams;
   "csv.stray-quote": NoParams;
+  "csv.not-a-plan": { header: string };
   "csv.missing-column": Column;
   "csv.duplicate-column": Column;
   "csv.unknown-column": Column;

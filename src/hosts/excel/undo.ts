@@ -62,7 +62,7 @@ export async function lastUndo(run: ExcelRun): Promise<UndoInfo | null> {
 export async function rowChanges(run: ExcelRun, targetNo: string, limit = 3): Promise<RowChange[]> {
   return run(async (ctx) =>
     rowHistory((await readAll(ctx)).entries, targetNo, limit).map((e) => ({
-      at: e.at, action: HISTORY_ACTION_LABELS[e.action], period: e.period, old: e.old, new: e.new, source: e.source,
+      at: e.at, action: HISTORY_ACTION_LABELS[e.action], kind: e.action, period: e.period, old: e.old, new: e.new, source: e.source,
     })),
   );
 }

@@ -6,23 +6,15 @@
  */
 import { FIGURE_MARKS, type FigureMark } from "../../core/periods";
 import { HISTORY_ACTIONS, type HistoryAction, type HistoryEntry, type HistoryValue } from "../../core/history";
+import { HISTORY_ACTION_LABELS } from "../../core/messages/labels";
 import { nfc } from "../../core/text";
 import { FONT, TEXT_FORMAT } from "./styles";
 import type { CellValue } from "./types";
 
 export const HISTORY_SHEET = "Lịch sử số liệu";
 
-/** How each action reads in the sheet. */
-export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
-  typed: "nhập số liệu",
-  fix: "sửa theo kiểm tra",
-  collect: "tổng hợp từ phiếu",
-  reload: "nạp lại kế hoạch",
-  override: "điều chỉnh đánh giá",
-  merge: "gộp số các xã",
-  undo: "hoàn tác",
-  outside: "sửa ngoài add-in",
-};
+/** How each action reads in the sheet: the catalog's words (core/messages/labels.ts), which the pane's "Vì sao?" uses too. */
+export { HISTORY_ACTION_LABELS };
 
 export type HistoryColumnKey = "at" | "period" | "target" | "name" | "old" | "new" | "mark" | "action" | "source" | "sheet" | "cell" | "id" | "batch" | "row" | "key";
 

@@ -4,14 +4,14 @@ import type { IndicatorItem, StatusCode } from "../../contract/operations";
 import { STATUS_LABELS } from "../../core/evaluate/status";
 import { FOLD, GROUP_ORDER, type ListFilter, STEP, countByStatus, groupItems } from "../attention";
 import { STRINGS } from "../strings";
-import { IndicatorButton, WhyDetails } from "./IndicatorList";
+import { IndicatorButton, type RowChangesOf, WhyDetails } from "./IndicatorList";
 
 /**
  * The indicators that need attention, grouped by status (Không đạt, Cần xem lại, Chưa có số liệu),
  * each group folded past a handful, with a status filter and a search by number or name. With 500
  * targets the pane stays short: the groups say how many they hold and show more on request.
  */
-export function AttentionSection({ items, onSelect }: { items: IndicatorItem[]; onSelect: (item: IndicatorItem) => void }) {
+export function AttentionSection({ items, onSelect, changesOf }: { items: IndicatorItem[]; onSelect: (item: IndicatorItem) => void; changesOf?: RowChangesOf }) {
   const filterId = useId("filter");
   const searchId = useId("search");
   const [filter, setFilter] = useState<ListFilter>("all");
@@ -69,7 +69,7 @@ export function AttentionSection({ items, onSelect }: { items: IndicatorItem[]; 
                 {visible.map((item) => (
                   <li key={item.key} className="ktxh-list-item">
                     <IndicatorButton item={item} onSelect={onSelect} />
-                    <WhyDetails item={item} />
+                    <WhyDetails item={item} changesOf={changesOf} />
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,11 @@
+import { useRef, useState } from "react";
 import { STATUS_LABELS } from "../../core/evaluate/status";
-import type { IndicatorItem } from "../../contract/operations";
+import type { IndicatorItem, RowChange } from "../../contract/operations";
+import { historyActionText } from "../../core/messages/labels";
+import { isPeriodId, period as periodInfo } from "../../core/periods";
 import { foldKey } from "../../core/text";
 import { STRINGS } from "../strings";
+import { shownTime, shownValue } from "../useTools";
 import { StatusMark } from "./StatusMark";
 
 /**
@@ -34,20 +38,67 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
   );
 }
 
+/** How many of a row's last changes "Vì sao?" shows. */
+export const WHY_CHANGES = 3;
+
+/** A target's last changes, asked of the host (one call) when "Vì sao?" is opened. */
+export type RowChangesOf = (targetNo: string, limit: number) => Promise<RowChange[]>;
+
+type Changes = { state: "loading" } | { state: "done"; changes: RowChange[] } | { state: "failed" };
+
+/** One change as the officer reads it: "6 tháng: 12,5 → 13 · 08:00 ngày 15/07/2024 · nhập số liệu". */
+function changeLine(c: RowChange): string {
+  const value = (v: RowChange["old"]) => (v == null || v === "" ? STRINGS.emptyCell : shownValue(v));
+  const period = c.period && isPeriodId(c.period) ? periodInfo(c.period, 2000).label : null;
+  // A change of the reason itself does not say its reason again.
+  const source = typeof c.new === "string" && c.new.trim() === c.source.trim() ? "" : c.source;
+  return STRINGS.whyChange(period, value(c.old), value(c.new), shownTime(c.at), historyActionText(c.kind, source));
+}
+
 /**
  * "Vì sao?": the rule that gives the target its status (the core's words, explain.ts), then how this
- * row's figure fell (its reason). Closed, its summary sits in the item's first line, between the
- * number and the status, so the list is no taller; open, the two lines follow the item.
+ * row's figure fell (its reason), then the row's last changes from the book's *Lịch sử số liệu*,
+ * fetched each time it is opened. Closed, its summary sits in the item's first line, between the
+ * number and the status, so the list is no taller; open, the lines follow the item.
  */
-export function WhyDetails({ item }: { item: IndicatorItem }) {
+export function WhyDetails({ item, changesOf }: { item: IndicatorItem; changesOf?: RowChangesOf }) {
+  const [changes, setChanges] = useState<Changes | null>(null);
+  const asked = useRef(0);
   if (!item.rule) return null;
   const summaryId = `ktxh-why-${item.key.replace(/[^\w-]/g, "_")}`;
+  const onToggle = (e: React.SyntheticEvent<HTMLDetailsElement>) => {
+    if (!e.currentTarget.open || !changesOf) return;
+    // Only the latest opening's answer is shown.
+    const n = ++asked.current;
+    setChanges({ state: "loading" });
+    changesOf(item.no, WHY_CHANGES).then(
+      (list) => n === asked.current && setChanges({ state: "done", changes: list }),
+      () => n === asked.current && setChanges({ state: "failed" }),
+    );
+  };
   return (
-    <details className="ktxh-why" data-testid="why" data-no={item.no}>
+    <details className="ktxh-why" data-testid="why" data-no={item.no} onToggle={onToggle}>
       <summary id={summaryId} aria-label={STRINGS.whyLabel(item.no)}>{STRINGS.why}</summary>
       <div className="ktxh-why-body ktxh-caption1" role="group" aria-labelledby={summaryId}>
         <span className="ktxh-wrap" data-testid="why-rule">{item.rule}</span>
         <span className="ktxh-wrap" data-testid="why-reason">{STRINGS.whyHere(STATUS_LABELS[item.status], item.reason)}</span>
+        {changes && (
+          <div className="ktxh-why-changes" data-testid="why-changes" data-state={changes.state} aria-live="polite">
+            {changes.state === "loading" && <span className="ktxh-muted">{STRINGS.whyChangesLoading}</span>}
+            {changes.state === "failed" && <span>{STRINGS.whyChangesFailed}</span>}
+            {changes.state === "done" && changes.changes.length === 0 && <span>{STRINGS.whyChangesNone}</span>}
+            {changes.state === "done" && changes.changes.length > 0 && (
+              <>
+                <span>{STRINGS.whyChangesTitle}</span>
+                <ul className="ktxh-why-change-list">
+                  {changes.changes.map((c, i) => (
+                    <li key={`${c.at}-${i}`} className="ktxh-wrap" data-testid="why-change" data-kind={c.kind}>{changeLine(c)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
       </div>
     </details>
   );
