@@ -4,7 +4,7 @@
  * so a recheck of an up-to-date sheet writes nothing and raises no change event of its own.
  */
 import { explainRule } from "../core/evaluate/explain";
-import { type PlanEvaluation, STATUS_LABELS, type Status, statusCounts } from "../core/evaluate";
+import { type PlanEvaluation, STATUS_LABELS, type Status, emptySummary, statusCounts } from "../core/evaluate";
 import { mainTargets, type Plan } from "../core/plan";
 import { type CellUpdate, type KeyedGrid, computedJudgement } from "./computed";
 import { columnLetter } from "../core/address";
@@ -82,7 +82,7 @@ export function summaryOf(
   const rowOf = new Map<string, number>();
   grid.rows.forEach((r, i) => r.id && !rowOf.has(r.id) && rowOf.set(r.id, i));
   const judged = new Map((evaluation?.rows ?? []).map((e) => [e.no, e]));
-  const counts = evaluation ? statusCounts(evaluation.rows) : { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length };
+  const counts = evaluation ? statusCounts(evaluation.rows) : { ...emptySummary(), thieuSoLieu: mainTargets(plan).length };
   const items: IndicatorItem[] = [];
   for (const t of mainTargets(plan)) {
     const row = rowOf.get(targetId(t.no));

@@ -14,6 +14,18 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   "khong-dat": "Không đạt",
   "xem-lai": "Cần xem lại",
   "thieu-so-lieu": "Chưa có số liệu",
+  "chua-danh-gia": "Chưa đánh giá được",
+};
+
+/**
+ * A status judged on the projected year figure (a cumulative target before year end, ../evaluate/midyear.ts):
+ * the same words as the report's "Dự kiến cả năm" column (`OUTLOOK_LABELS`). A projection past the plan
+ * is "Dự kiến đạt" too: a projection says whether the year will be made, not by how much (the reason gives the figure).
+ */
+export const PROJECTED_LABELS: Readonly<Record<"vuot" | "dat" | "khong-dat", string>> = {
+  vuot: "Dự kiến đạt",
+  dat: "Dự kiến đạt",
+  "khong-dat": "Dự kiến không đạt",
 };
 
 /** The label inside a sentence ("49 > 48: đạt"). */
@@ -23,6 +35,7 @@ export const STATUS_WORDS: Readonly<Record<Status, string>> = {
   "khong-dat": "không đạt",
   "xem-lai": "cần xem lại",
   "thieu-so-lieu": "chưa có số liệu",
+  "chua-danh-gia": "chưa đánh giá được",
 };
 
 /** The pane's counter tiles: short, each says what it counts. */
@@ -48,8 +61,8 @@ export function moreRowsText(m: { count: number; column: string; first: string; 
 
 /** The year-end outlook of a 6- or 9-month report (core/report/outlook.ts), as the report's column prints it. */
 export const OUTLOOK_LABELS: Readonly<Record<OutlookStatus, string>> = {
-  "du-kien-dat": "Dự kiến đạt",
-  "du-kien-khong-dat": "Dự kiến không đạt",
+  "du-kien-dat": PROJECTED_LABELS.dat,
+  "du-kien-khong-dat": PROJECTED_LABELS["khong-dat"],
   "chua-danh-gia": "Chưa đánh giá được",
 };
 
@@ -60,6 +73,9 @@ export const OUTLOOK_REASONS = {
   months: (months: number): string => `theo số tháng (${months}/12)`,
   projected: (p: { shown: string; how: string; ok: boolean; target: string }): string =>
     `Dự kiến cả năm khoảng ${p.shown} ${p.how}, ${p.ok ? "đạt" : "không đạt"} kế hoạch ${p.target}.`,
+  /** Before the projection, in the sheet's reason: what the period's cumulative figure is of the year plan. */
+  share: (p: { period: string; percent: string | null }): string =>
+    p.percent == null ? `Lũy kế ${p.period} là số cộng dồn, so với kế hoạch cả năm.` : `Lũy kế ${p.period} đạt ${p.percent}% kế hoạch năm.`,
 } as const;
 
 /**
