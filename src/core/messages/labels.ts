@@ -66,6 +66,15 @@ export const OUTLOOK_LABELS: Readonly<Record<OutlookStatus, string>> = {
   "chua-danh-gia": "Chưa đánh giá được",
 };
 
+/** The report's mid-year sentence on the outlook (6 and 9 months): counts of two digits, as 783/BC prints them. */
+export function outlookSentence(c: { dat: string; khongDat: string; chuaDanhGia: string }, has: { dat: boolean; khongDat: boolean; chuaDanhGia: boolean }): string {
+  const parts: string[] = [];
+  if (has.dat) parts.push(`${c.dat} chỉ tiêu dự kiến đạt kế hoạch cả năm`);
+  if (has.khongDat) parts.push(`${c.khongDat} chỉ tiêu dự kiến không đạt`);
+  if (has.chuaDanhGia) parts.push(`${c.chuaDanhGia} chỉ tiêu chưa đánh giá được (chỉ có số liệu cả năm)`);
+  return parts.length ? `Trong đó, ${parts.join(", ")}.` : "";
+}
+
 /** Why an outlook says what it says. */
 export const OUTLOOK_REASONS = {
   annual: (): string => "Chỉ tiêu chỉ đánh giá được khi có số liệu cả năm.",

@@ -12,6 +12,7 @@ import { EMPTY_CELL, figureCell, formatDecimals, percentCell, ratioPercent } fro
 import { type DocDate, documentNumber, issuerLines, placeDate, placeOf, signerLines } from "./heading";
 import type { FigureCell, ReportColumn, ReportModel, ReportRow } from "./model";
 import { outlookOf } from "./outlook";
+import { outlookSentence } from "../messages/labels";
 import { type ReportPeriod, isYearEnd, periodLabel } from "./period";
 import { type GivenTaskCounts, type TaskStatusInput, count2, givenTaskSummary, summarizeTasks } from "./tasks";
 
@@ -149,8 +150,14 @@ function midYearSentence(input: ReportInput, period: ReportPeriod, rows: ReportR
   const what = input.figures === "official" ? "số liệu thực hiện" : "số liệu ước thực hiện";
   const head = `Trong ${count2(main.length)} chỉ tiêu kinh tế - xã hội chủ yếu năm ${input.plan.year}`;
   const when = `${periodLabel(period)}${period === "6m" || period === "9m" ? " đầu năm" : ""}`;
-  if (given === main.length) return `${head}, đã có ${what} ${when} của cả ${count2(given)} chỉ tiêu.`;
-  return `${head}, đã có ${what} ${when} của ${count2(given)} chỉ tiêu; ${count2(main.length - given)} chỉ tiêu chưa có số liệu.`;
+  const figures = given === main.length
+    ? `${head}, đã có ${what} ${when} của cả ${count2(given)} chỉ tiêu.`
+    : `${head}, đã có ${what} ${when} của ${count2(given)} chỉ tiêu; ${count2(main.length - given)} chỉ tiêu chưa có số liệu.`;
+  // The outlook column's verdicts, counted (the same evaluation as the sheet's status and the pane's counts).
+  const n = (s: string): number => main.filter((r) => r.outlook?.status === s).length;
+  const c = { dat: n("du-kien-dat"), khongDat: n("du-kien-khong-dat"), chuaDanhGia: n("chua-danh-gia") };
+  const outlook = outlookSentence({ dat: count2(c.dat), khongDat: count2(c.khongDat), chuaDanhGia: count2(c.chuaDanhGia) }, { dat: c.dat > 0, khongDat: c.khongDat > 0, chuaDanhGia: c.chuaDanhGia > 0 });
+  return outlook ? `${figures} ${outlook}` : figures;
 }
 
 export function buildReport(input: ReportInput): ReportModel {
