@@ -29,6 +29,8 @@ export interface IndicatorItem {
   no: string;
   name: string;
   status: StatusCode;
+  /** The status's words as the sheet shows them when they differ from its label (`statusLabel`: "Dự kiến không đạt" before year end). */
+  label?: string;
   reason: string;
   percent: number | null;
   /** "Vì sao?": the rule that gives this target its status (src/core/evaluate/explain.ts); absent when the target cannot be read. */

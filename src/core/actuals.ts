@@ -21,7 +21,7 @@ export type ActualsProblemCode =
 const NO_COLUMNS = ["no", "tt", "stt"];
 const ACTUAL_COLUMNS = ["actual", "thuc hien", "th", "uoc th", "uoc thuc hien", "so lieu"];
 const STATUS_WORDS: Record<string, Override["status"]> = {
-  vuot: "vuot", "dat vuot": "vuot", dat: "dat", "khong dat": "khong-dat", "thieu so lieu": "thieu-so-lieu", "chua co so lieu": "thieu-so-lieu",
+  vuot: "vuot", "dat vuot": "vuot", dat: "dat", "khong dat": "khong-dat", "thieu so lieu": "thieu-so-lieu", "chua co so lieu": "thieu-so-lieu", "chua danh gia duoc": "chua-danh-gia", "chua danh gia": "chua-danh-gia",
 };
 
 /** A status as typed: the code (`khong-dat`) or the printed words (`Không đạt`, `Đạt (vượt)`). */

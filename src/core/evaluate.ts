@@ -8,6 +8,8 @@ import { type Problem, problem } from "./problems";
 import { type TargetSpec, hintsOf, parseTarget } from "./target";
 import { type ActualReading, readActual } from "./evaluate/actual";
 import { type Judgement, judge, judgeCriteria } from "./evaluate/rule";
+import { type Projection, isBeforeYearEnd, midYearJudgement } from "./evaluate/midyear";
+import type { PeriodId } from "./periods";
 import { type Status, STATUS_WORDS, isStatus } from "./evaluate/status";
 import { type Figure, checkSubRows, summedRows } from "./subrows";
 import { compositeTargets } from "./composite";
@@ -15,12 +17,14 @@ import { type TrafficCounts, deriveTrafficCriteria, hasTrafficCounts } from "./t
 import { formatNumber } from "./numbers";
 import type { TypingCulture } from "./culture";
 import { message } from "./messages";
+import { OUTLOOK_REASONS, PROJECTED_LABELS, STATUS_LABELS } from "./messages/labels";
 import { readFigure, slipOf } from "./validate/figures";
 import type { Issue } from "./validate/issue";
 import { targetInfo } from "./validate/targets";
 
 export { STATUS_LABELS, STATUS_WORDS, STATUSES, isStatus } from "./evaluate/status";
 export type { Status, EvaluateProblemCode } from "./evaluate/status";
+export type { Projection } from "./evaluate/midyear";
 export type { TrafficCounts } from "./traffic";
 
 /** A status set by staff; the reason is required and is kept in the report. */
@@ -42,6 +46,11 @@ export type Evaluation = {
   target: TargetSpec | null;
   /** Status "xem-lai": the check's issue on the figure and the value it proposes (null: none to propose). */
   review: { code: Issue["code"]; proposed: string | number | null } | null;
+  /**
+   * Before year end, a cumulative target's projected year figure: its status is that figure's
+   * (./evaluate/midyear.ts), said "Dự kiến …" (`statusLabel`). Null otherwise.
+   */
+  projection: Projection | null;
 };
 
 /** `format`: the cell's number format when known (a cell formatted as % holds the fraction). */
@@ -54,15 +63,24 @@ export type ActualRow = {
    * giảm so với năm trước"): for a fall or rise target the figure is the change, whatever the plan's `actualIs`.
    */
   changeColumn?: string;
+  /** Last year's figure of the same period (Cùng kỳ năm trước), when known: the share of the year it stands for. */
+  lastYear?: string | number | null;
 };
 /**
  * `cells`: the figures are a workbook's cells (not a text file), where a number is stored as a number: a
  * text that reads as a number there is the check's `value.text-number` slip (Cần xem lại, with the number
  * proposed). In a CSV or a JSON file a figure written as text ("1.720,5") is simply how it was written.
  */
-export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts; cells?: boolean; culture?: TypingCulture | null };
+/**
+ * `period`: the period the figures are for (cumulative from 1 January); before the year end the
+ * mid-year rule judges them (./evaluate/midyear.ts). Absent: the year's figures.
+ */
+export type Actuals = { rows: ActualRow[]; traffic?: TrafficCounts; cells?: boolean; culture?: TypingCulture | null; period?: PeriodId };
 
-export type Summary = { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number };
+export type Summary = { vuot: number; dat: number; khongDat: number; xemLai: number; thieuSoLieu: number; chuaDanhGia: number };
+
+/** Counts of nothing yet: the one place a summary starts. */
+export const emptySummary = (): Summary => ({ vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0, chuaDanhGia: 0 });
 export type PlanEvaluation = { rows: Evaluation[]; summary: Summary; problems: Problem[] };
 
 export type EvaluateOptions = {
@@ -71,6 +89,10 @@ export type EvaluateOptions = {
   changeColumn?: string;
   traffic?: TrafficCounts;
   override?: Override;
+  /** The period of the figure: before year end the mid-year rule (./evaluate/midyear.ts). Absent: the year. */
+  period?: PeriodId;
+  /** Last year's same-period figure (`ActualRow.lastYear`). */
+  lastYear?: string | number | null;
 };
 
 export type ActualsMatchProblemCode = "actuals.duplicate-row" | "actuals.unknown-row";
@@ -111,12 +133,13 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   // Evaluations are built by one function with every field in one order (object spreads cost a
   // few µs a row at 10,000 rows).
   const make = (status: Status, percent: number | null, reason: string, problems: Problem[], target: TargetSpec | null): Evaluation => ({
-    no: row.no, parent: row.parent ?? null, status, percent, reason, overridden: false, problems, printStatus: true, ruleStatus: status, target, review: null,
+    no: row.no, parent: row.parent ?? null, status, percent, reason, overridden: false, problems, printStatus: true, ruleStatus: status, target, review: null, projection: null,
   });
   if (!t.ok) {
     const reason = `không đọc được chỉ tiêu kế hoạch "${row.target}": chưa đánh giá được`;
     const problems: Problem[] = [...t.problems, problem("evaluate.target-unreadable", "error", loc, { text: row.target })];
-    return withOverride(make("thieu-so-lieu", null, reason, problems, null), opts.override);
+    const annual = row.annual && isBeforeYearEnd(opts.period);
+    return withOverride(make(annual ? "chua-danh-gia" : "thieu-so-lieu", null, annual ? OUTLOOK_REASONS.annual() : reason, problems, null), opts.override);
   }
   const spec = t.value;
   const settings = row.rule ?? {};
@@ -148,11 +171,24 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
       }
     }
   }
+  let projection: Projection | null = null;
+  if (isBeforeYearEnd(opts.period)) {
+    const actualIs = opts.changeColumn ? "change" : row.actualIs;
+    const m = midYearJudgement({
+      row, spec, period: opts.period, judged: j, value: reading.kind === "value" ? reading.value : null,
+      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous },
+      rejudge: (v) => judge({ spec, actual: readActual(v), previous, settings, rowUnit: row.unit, actualIs, changeColumn: opts.changeColumn }),
+    });
+    j = m.judged;
+    projection = m.projection;
+  }
   const problems: Problem[] = [];
   for (const p of t.problems) if (p.severity !== "info") problems.push(p);
   for (const p of j.problems) problems.push({ ...p, location: loc });
   for (const p of extra) problems.push(p);
-  return withOverride(make(j.status, j.percent, j.reason, problems, spec), opts.override);
+  const e = make(j.status, j.percent, j.reason, problems, spec);
+  e.projection = projection;
+  return withOverride(e, opts.override);
 }
 
 /** Where a figure sits, for the location of the check's issue (a file of actuals has none). */
@@ -194,7 +230,7 @@ function reviewOf(row: TargetRow, slip: Issue, where: FigureWhere | undefined): 
   const p: Issue = { ...slip, location };
   return {
     no: row.no, parent: row.parent ?? null, status: "xem-lai", percent: null, reason: message(p), overridden: false, problems: [p],
-    printStatus: true, ruleStatus: "xem-lai", target: t.ok ? t.value : null, review: { code: slip.code, proposed: slip.fix?.value ?? proposedOf(slip) },
+    printStatus: true, ruleStatus: "xem-lai", target: t.ok ? t.value : null, review: { code: slip.code, proposed: slip.fix?.value ?? proposedOf(slip) }, projection: null,
   };
 }
 
@@ -269,18 +305,29 @@ export function rowKey(no: string | number): string {
     .join(".");
 }
 
+/**
+ * The words of a judgement as every path prints them (the sheet's status cell, the pane's list, `ktxh`):
+ * the status's label, or "Dự kiến …" when the status is that of a projected year figure (a cumulative
+ * target before year end, ./evaluate/midyear.ts) and no officer has overridden it.
+ */
+export function statusLabel(e: Pick<Evaluation, "status" | "projection" | "overridden">): string {
+  if (e.projection && !e.overridden && (e.status === "vuot" || e.status === "dat" || e.status === "khong-dat")) return PROJECTED_LABELS[e.status];
+  return STATUS_LABELS[e.status];
+}
+
 /** Adds one status to a count: the one place a status becomes a count (pane, report, CLI alike). */
 export function countStatus(counts: Summary, status: Status): void {
   if (status === "vuot") counts.vuot++;
   else if (status === "dat") counts.dat++;
   else if (status === "khong-dat") counts.khongDat++;
   else if (status === "xem-lai") counts.xemLai++;
+  else if (status === "chua-danh-gia") counts.chuaDanhGia++;
   else counts.thieuSoLieu++;
 }
 
 /** The counts of a plan's evaluation: main targets only, as the pane shows them and the report prints them. */
 export function statusCounts(rows: readonly Evaluation[]): Summary {
-  const counts: Summary = { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0 };
+  const counts = emptySummary();
   for (const e of rows) if (e.parent == null) countStatus(counts, e.status);
   return counts;
 }
@@ -326,7 +373,7 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   const rows: Evaluation[] = [];
   const targetFigures = new Map<string, Figure | null>();
   const actualFigures = new Map<string, Figure | null>();
-  const summary: Summary = { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: 0 };
+  const summary = emptySummary();
   for (const row of plan.targets) {
     const entry = byNo.get(rowKey(row.no));
     const e = judgeFigure(row, entry?.actual ?? null, {
@@ -336,6 +383,8 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
       ...(entry?.changeColumn ? { changeColumn: entry.changeColumn } : {}),
       cells: actuals.cells === true,
       culture: actuals.culture ?? null,
+      ...(actuals.period ? { period: actuals.period } : {}),
+      ...(entry?.lastYear != null ? { lastYear: entry.lastYear } : {}),
     });
     e.printStatus = row.parent == null || additive.get(row.parent) === true || composites.has(row.parent);
     rows.push(e);
@@ -371,10 +420,12 @@ function judgeComposite(main: Evaluation, subs: Evaluation[], parts: TargetRow[]
     return row ? `${e.no} (${row.name})` : e.no;
   };
   const short = subs.filter((e) => e.status === "khong-dat");
-  const open = subs.filter((e) => e.status === "thieu-so-lieu" || e.status === "xem-lai");
+  const open = subs.filter((e) => e.status === "thieu-so-lieu" || e.status === "xem-lai" || e.status === "chua-danh-gia");
   let status: Status;
   let why: string;
-  if (short.length) [status, why] = ["khong-dat", `không đạt ở dòng ${short.map(named).join(", ")}`];
+  if (main.ruleStatus === "chua-danh-gia") [status, why] = ["chua-danh-gia", main.reason];
+  else if (short.length) [status, why] = ["khong-dat", `không đạt ở dòng ${short.map(named).join(", ")}`];
+  else if (open.length && open.every((e) => e.status === "chua-danh-gia")) [status, why] = ["chua-danh-gia", `chưa đánh giá được dòng ${open.map(named).join(", ")} trước cuối năm`];
   else if (open.length) [status, why] = ["thieu-so-lieu", `chưa đánh giá được dòng ${open.map(named).join(", ")}`];
   else if (subs.every((e) => e.status === "vuot")) [status, why] = ["vuot", `cả ${subs.length} dòng đều vượt kế hoạch`];
   else [status, why] = ["dat", `cả ${subs.length} dòng đều đạt kế hoạch`];

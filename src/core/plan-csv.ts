@@ -6,8 +6,10 @@
  * (`columnOf`): STT · Tên chỉ tiêu / Chỉ tiêu / Nội dung · ĐVT / Đơn vị tính · Kế hoạch / KH /
  * KH 2026 / Kế hoạch năm 2026 / Chỉ tiêu kế hoạch / Mục tiêu · Hướng / Chiều ("tăng"/"giảm",
  * "cao"/"thấp") · Thuộc chỉ tiêu · TH năm trước (or "TH 2025" in a 2026 plan) · Cộng dồn · Tốc độ ·
- * Số thực hiện ghi ("mức giảm"/"mức đạt"); the English `no,name,unit,target,direction,parent,previous,
- * additive,rate,actualIs` still work. The header is the first line with two such columns; the lines
+ * Số thực hiện ghi ("mức giảm"/"mức đạt") · Lũy kế (`có`: the figure adds up over the year, judged
+ * mid-year on its projection; `không`: a level; empty: the default from unit and name, ./cumulative.ts) ·
+ * Đánh giá cuối năm (`có`: known only at year end, *Chưa đánh giá được* before); the English `no,name,
+ * unit,target,direction,parent,previous,additive,rate,actualIs,cumulative,annual` still work. The header is the first line with two such columns; the lines
  * above it may name the unit ("Đơn vị: UBND xã Tân Phước", or a line "UBND XÃ TÂN PHƯỚC"), the year
  * ("Năm: 2026", or a title "… NĂM 2026"), the signer ("Người ký: …", "Chức vụ: …"); other lines
  * there are titles and are passed over.
@@ -44,17 +46,19 @@ export type CsvProblemCode =
   | "csv.year-missing"
   | "csv.heading-skipped";
 
-type Field = "no" | "name" | "unit" | "target" | "direction" | "parent" | "previous" | "additive" | "rate" | "actualIs";
+type Field = "no" | "name" | "unit" | "target" | "direction" | "parent" | "previous" | "additive" | "rate" | "actualIs" | "cumulative" | "annual";
 
 /** What each column is called in messages: the header an officer would type. */
 export const FIELD_LABELS: Record<Field, string> = {
   no: "STT", name: "Tên chỉ tiêu", unit: "Đơn vị tính", target: "Chỉ tiêu kế hoạch", direction: "Hướng",
   parent: "Thuộc chỉ tiêu", previous: "TH năm trước", additive: "Cộng dồn", rate: "Tốc độ", actualIs: "Số thực hiện ghi",
+  cumulative: "Lũy kế", annual: "Đánh giá cuối năm",
 };
 
 const ENGLISH: Record<string, Field> = {
   no: "no", name: "name", unit: "unit", target: "target", direction: "direction", parent: "parent",
   previous: "previous", additive: "additive", rate: "rate", actualis: "actualIs", "actual is": "actualIs",
+  cumulative: "cumulative", annual: "annual",
 };
 
 /** A column that holds figures done ("TH 2025", "Ước thực hiện năm 2025"): last year's when its year is. */
@@ -73,6 +77,8 @@ export function columnOf(header: string): Heading | null {
   const w = ` ${k} `;
   const has = (...ps: string[]): boolean => ps.some((p) => w.includes(` ${p} `));
   if (/^(?:s?tt|so tt|so thu tu|thu tu)$/.test(k)) return "no";
+  if (has("luy ke")) return "cumulative";
+  if (has("cuoi nam", "chi co so ca nam") && !has("ke hoach", "kh")) return "annual";
   if (has("thuoc", "chi tieu cha", "dong cha")) return "parent";
   if (has("nam truoc", "ky truoc")) return "previous";
   if (has("cach ghi") || (has("so thuc hien", "th", "so lieu") && has("ghi", "la"))) return "actualIs";
@@ -269,6 +275,15 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     if (isText !== "" && actualIs === undefined) {
       problems.push(problem("csv.bad-value", "error", where(r, "actualIs", no), { value: isText, allowed: "mức giảm (mức tăng) hoặc mức đạt" }));
     }
+    const yesNo = (field: "cumulative" | "annual"): boolean | undefined => {
+      const text = cellOf(r, field);
+      if (text === "") return undefined;
+      const v = BOOLEANS[foldKey(text)];
+      if (v === undefined) problems.push(problem("csv.bad-value", "error", where(r, field, no), { value: text, allowed: "có hoặc không (để trống: theo đơn vị tính và tên chỉ tiêu)" }));
+      return v;
+    };
+    const cumulative = yesNo("cumulative");
+    const annual = yesNo("annual");
     const unit = cellOf(r, "unit");
     if (target === "") continue;
     const spec = parseTarget(target, hintsOf({ direction, unit, name, no, rate }));
@@ -280,6 +295,8 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
       ...(additive !== undefined ? { additive } : {}),
       ...(rate !== undefined ? { rate } : {}),
       ...(actualIs !== undefined ? { actualIs } : {}),
+      ...(cumulative !== undefined ? { cumulative } : {}),
+      ...(annual !== undefined ? { annual } : {}),
       ...(cellOf(r, "previous") ? { previous: cellOf(r, "previous") } : {}),
       ...(traffic ? { criteria: "traffic-accidents" as const } : {}),
     });

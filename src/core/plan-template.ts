@@ -6,12 +6,17 @@
  * Excel's list separator, where `,` is the decimal mark).
  */
 
-/** The header of the template, in the order officers meet it. */
-export const TEMPLATE_HEADER = ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu kế hoạch", "Hướng", "Thuộc chỉ tiêu", "TH năm trước"];
+/**
+ * The header of the template, in the order officers meet it. *Lũy kế* (có/không) says whether the
+ * figure adds up over the year (judged mid-year on its projected year figure); empty, the unit and the
+ * name decide. *Đánh giá cuối năm* (có) marks a target known only at year end (the poverty rate):
+ * *Chưa đánh giá được* before.
+ */
+export const TEMPLATE_HEADER = ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu kế hoạch", "Hướng", "Thuộc chỉ tiêu", "TH năm trước", "Lũy kế", "Đánh giá cuối năm"];
 
 const EXAMPLES = [
-  ["1", "Tốc độ tăng trưởng kinh tế", "%", "tăng 7,5%", "", "", ""],
-  ["2", "Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)", "%", "giảm 1-1,5%", "giảm", "", "3,51"],
+  ["1", "Tốc độ tăng trưởng kinh tế", "%", "tăng 7,5%", "", "", "", "không", ""],
+  ["2", "Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)", "%", "giảm 1-1,5%", "giảm", "", "3,51", "không", "có"],
 ];
 
 const cell = (s: string): string => (/[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

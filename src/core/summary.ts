@@ -23,7 +23,9 @@ function joinVi(parts: string[]): string {
 }
 
 export function summarySentence(plan: Plan, evaluation: PlanEvaluation, style: SummaryStyle): string {
-  const { vuot, dat, khongDat, xemLai } = evaluation.summary;
+  const { vuot, dat, khongDat } = evaluation.summary;
+  // Not yet assessable (an annual target before year end, or an officer's word) is said with the figures to look at again.
+  const xemLai = evaluation.summary.xemLai + evaluation.summary.chuaDanhGia;
   const thieuSoLieu = evaluation.summary.thieuSoLieu + xemLai;
   const total = mainTargets(plan).length;
   if (style === "dat-trong-do-vuot") {

@@ -17,7 +17,7 @@
 import type { HistoryEntry } from "../core/history";
 import { HISTORY_SHEET, readHistory } from "./sheets/history";
 import type { ActualRow, Actuals } from "../core/evaluate";
-import { FIGURE_MARKS } from "../core/periods";
+import { FIGURE_MARKS, isPeriodId } from "../core/periods";
 import { type Plan, parsePlan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
 import { ANY_PERIOD, type TaskStatusInput, taskStatusAt } from "../core/report/tasks";
@@ -368,5 +368,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   const culture = recordCulture(book.record);
   const actuals: Actuals = traffic ? { rows, traffic, cells: inCells } : { rows, cells: inCells };
   if (culture) actuals.culture = culture;
+  // The period's figures: before year end the mid-year rule judges them (src/core/evaluate/midyear.ts).
+  if (isPeriodId(period)) actuals.period = period;
   return { actuals, figures: mark, tasks, samePeriod, problems };
 }

@@ -6,7 +6,7 @@
  * the report readers apply the same reading (`readOverride`), so sheet and report agree.
  */
 import { readStatus } from "../core/actuals";
-import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type PlanEvaluation, type Status, evaluatePlan } from "../core/evaluate";
+import { STATUS_LABELS, type ActualRow, type Actuals, type Override, type PlanEvaluation, type Status, evaluatePlan, statusLabel } from "../core/evaluate";
 import { message } from "../core/messages";
 import type { TrafficReading } from "../core/traffic-block";
 import { sheetTraffic } from "./traffic";
@@ -147,12 +147,17 @@ export function computedCells(plan: Plan, grid: KeyedGrid, period: PeriodId, onl
   return computedJudgement(plan, grid, period, only).updates;
 }
 
-/** The cells of `computedCells` and the evaluation they come from (whose counts the pane shows). */
+/**
+ * The cells of `computedCells` and the evaluation they come from (whose counts the pane shows).
+ * `lastYear`: last year's figure of the same period by target number, where the book has it (the
+ * *Cùng kỳ năm trước* column): a cumulative target's projection then takes last year's share of the year.
+ */
 export function computedJudgement(
   plan: Plan,
   grid: KeyedGrid,
   period: PeriodId,
   only?: ReadonlySet<string>,
+  lastYear?: ReadonlyMap<string, CellValue>,
 ): { updates: CellUpdate[]; evaluation: PlanEvaluation | null } {
   const col = (key: string): number => grid.columns.findIndex((c) => c.key === key);
   const figure = col(periodKey(period));
@@ -173,9 +178,11 @@ export function computedJudgement(
   const overrideReasonCol = col(OVERRIDE_REASON_KEY);
   const overrides = new Map<string, OverrideReading>();
 
+  // The period's figures: before year end the mid-year rule judges them (src/core/evaluate/midyear.ts).
   const actuals: Actuals = {
     cells: true,
     culture: grid.culture ?? null,
+    period,
     rows: plan.targets.map((t) => {
       const id = targetId(t.no);
       const row: ActualRow = { no: t.no, actual: asActual(valueAt(id)) };
@@ -185,6 +192,8 @@ export function computedJudgement(
       const o = overrideCol < 0 ? ({ kind: "none" } as const) : readOverride(cellAt(id, overrideCol), cellAt(id, overrideReasonCol));
       overrides.set(t.no, o);
       if (o.kind === "applied") row.override = o.override;
+      const before = lastYear?.get(t.no);
+      if (before != null) row.lastYear = asActual(before);
       return row;
     }),
   };
@@ -202,7 +211,7 @@ export function computedJudgement(
     if (row == null) continue;
     // Sub-rows that do not add up (growth rates by sector) get no judgement, as in 783/BC.
     const judged = e.printStatus;
-    if (status >= 0) updates.push({ row, col: status, value: judged ? STATUS_LABELS[e.status] : null });
+    if (status >= 0) updates.push({ row, col: status, value: judged ? statusLabel(e) : null });
     if (percent >= 0) updates.push({ row, col: percent, value: judged ? e.percent : null });
     // "Chưa có số liệu" beside an empty figure says it all; a reason would only repeat it.
     const said = foldKey(e.reason) === foldKey(STATUS_LABELS[e.status]);

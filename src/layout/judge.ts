@@ -4,7 +4,7 @@
  * so a recheck of an up-to-date sheet writes nothing and raises no change event of its own.
  */
 import { explainRule } from "../core/evaluate/explain";
-import { type PlanEvaluation, STATUS_LABELS, type Status, statusCounts } from "../core/evaluate";
+import { type PlanEvaluation, STATUS_LABELS, type Status, emptySummary, statusCounts, statusLabel } from "../core/evaluate";
 import { mainTargets, type Plan } from "../core/plan";
 import { type CellUpdate, type KeyedGrid, computedJudgement } from "./computed";
 import { columnLetter } from "../core/address";
@@ -65,7 +65,8 @@ export function changedRuns(grid: KeyedGrid, updates: readonly CellUpdate[]): Ro
 
 /**
  * The pane's summary from the judgement of every row: the counts are `statusCounts` of the same
- * evaluation the report counts (main targets), the rows to look at are those not judged đạt.
+ * evaluation the report counts (main targets), the rows to look at are those not judged đạt and not
+ * waiting for the year end (*Chưa đánh giá được* is no problem: an annual target before December).
  */
 export function summaryOf(
   plan: Plan,
@@ -82,20 +83,22 @@ export function summaryOf(
   const rowOf = new Map<string, number>();
   grid.rows.forEach((r, i) => r.id && !rowOf.has(r.id) && rowOf.set(r.id, i));
   const judged = new Map((evaluation?.rows ?? []).map((e) => [e.no, e]));
-  const counts = evaluation ? statusCounts(evaluation.rows) : { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length };
+  const counts = evaluation ? statusCounts(evaluation.rows) : { ...emptySummary(), thieuSoLieu: mainTargets(plan).length };
   const items: IndicatorItem[] = [];
   for (const t of mainTargets(plan)) {
     const row = rowOf.get(targetId(t.no));
     const e = judged.get(t.no);
     const status: Status = e?.status ?? "thieu-so-lieu";
-    if (status === "vuot" || status === "dat") continue;
+    if (status === "vuot" || status === "dat" || status === "chua-danh-gia") continue;
     const reason = row == null ? undefined : reasons.get(row);
+    const label = e ? statusLabel(e) : STATUS_LABELS[status];
     items.push({
       key: targetId(t.no),
       no: t.no,
       name: t.name,
       status,
-      reason: typeof reason === "string" && reason ? reason : STATUS_LABELS[status],
+      ...(label !== STATUS_LABELS[status] ? { label } : {}),
+      reason: typeof reason === "string" && reason ? reason : label,
       percent: e?.percent ?? null,
       ...(e?.target ? { rule: explainRule(e.target, t.rule ?? {}) } : {}),
       ...(e?.review ? { proposed: e.review.proposed } : {}),

@@ -74,12 +74,14 @@ const CSS = `
 .ktxh-mark-count.ktxh-khong-dat{background-color:${t.colorPaletteRedBackground3}}
 .ktxh-mark-count.ktxh-xem-lai{background-color:${t.colorPaletteDarkOrangeBackground3}}
 .ktxh-mark-count.ktxh-thieu-so-lieu{background-color:${t.colorPaletteYellowBackground3};color:${t.colorNeutralForeground1}}
+.ktxh-mark-count.ktxh-chua-danh-gia{background-color:${t.colorNeutralBackground5};color:${t.colorNeutralForeground1}}
 .ktxh-mark-tag{height:20px;padding:0 6px;border-radius:${t.borderRadiusMedium};font-size:${t.fontSizeBase200}}
 .ktxh-mark-tag.ktxh-vuot{background-color:${t.colorPaletteGreenBackground1};border-color:${t.colorPaletteGreenBorder1};color:${t.colorPaletteGreenForeground1}}
 .ktxh-mark-tag.ktxh-dat{background-color:${t.colorBrandBackground2};border-color:${t.colorBrandStroke2};color:${t.colorBrandForeground2}}
 .ktxh-mark-tag.ktxh-khong-dat{background-color:${t.colorPaletteRedBackground1};border-color:${t.colorPaletteRedBorder1};color:${t.colorPaletteRedForeground1}}
 .ktxh-mark-tag.ktxh-xem-lai{background-color:${t.colorPaletteDarkOrangeBackground1};border-color:${t.colorPaletteDarkOrangeBorder1};color:${t.colorPaletteDarkOrangeForeground1}}
 .ktxh-mark-tag.ktxh-thieu-so-lieu{background-color:${t.colorPaletteYellowBackground1};border-color:${t.colorPaletteYellowBorder1};color:${t.colorPaletteYellowForeground2}}
+.ktxh-mark-tag.ktxh-chua-danh-gia{background-color:${t.colorNeutralBackground3};border-color:${t.colorNeutralStroke1};color:${t.colorNeutralForeground2}}
 
 .ktxh-list{display:flex;flex-direction:column;gap:${t.spacingVerticalXS};margin:0;padding:0;list-style-type:none}
 .ktxh-item{display:flex;flex-direction:column;align-items:stretch;gap:${t.spacingVerticalXXS};width:100%;box-sizing:border-box;padding:${t.spacingVerticalS} ${t.spacingHorizontalM};border:${t.strokeWidthThin} solid ${t.colorNeutralStroke2};border-radius:${t.borderRadiusMedium};background-color:${t.colorNeutralBackground1};color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300};text-align:start;cursor:pointer}

@@ -7,6 +7,7 @@ import { explainRule } from "../../src/core/evaluate/explain";
 import { evaluatePlan } from "../../src/core/evaluate";
 import { formatNumber, parseNumber } from "../../src/core/numbers";
 import { mainTargets, type Plan } from "../../src/core/plan";
+import { isPeriodId } from "../../src/core/periods";
 import type { ReportFields } from "../../src/core/report/fields";
 import type {
   CheckSummary,
@@ -88,7 +89,8 @@ export class FakeWorkbook implements PaneOperations {
     const plan = this.plan;
     if (!plan) throw new Error("Sổ tính chưa có kế hoạch.");
     const col = this.figures.get(period) ?? new Map<string, string>();
-    const ev = evaluatePlan(plan, { rows: [...col].map(([no, actual]) => ({ no, actual })) });
+    // The period's figures, judged as the host judges them (the mid-year rule before year end).
+    const ev = evaluatePlan(plan, { rows: [...col].map(([no, actual]) => ({ no, actual })), ...(isPeriodId(period) ? { period } : {}) });
     const main = new Set(mainTargets(plan).map((t) => t.no));
     const items = ev.rows
       .filter((r) => main.has(r.no) && (r.status === "khong-dat" || r.status === "thieu-so-lieu"))

@@ -25,7 +25,7 @@ describe("ktxh evaluate", () => {
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
     const out = JSON.parse(io.stdout) as Out;
-    expect(out.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0 });
+    expect(out.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0, chuaDanhGia: 0 });
     expect(out.rows).toHaveLength(26);
     const byNo = new Map(out.rows.map((r) => [r.no, r]));
     expect(byNo.get("9")).toMatchObject({ status: "dat", percent: 100, reason: "49 > 48: đạt" });
@@ -42,7 +42,7 @@ describe("ktxh evaluate", () => {
     const out = JSON.parse(io.stdout) as Out;
     const byNo = new Map(out.rows.map((r) => [r.no, r.status]));
     expect([byNo.get("9"), byNo.get("10"), byNo.get("1.1"), byNo.get("17")]).toEqual(["dat", "vuot", "vuot", "thieu-so-lieu"]);
-    expect(out.summary).toEqual({ vuot: 1, dat: 1, khongDat: 0, xemLai: 0, thieuSoLieu: 18 });
+    expect(out.summary).toEqual({ vuot: 1, dat: 1, khongDat: 0, xemLai: 0, thieuSoLieu: 18, chuaDanhGia: 0 });
   });
 
   it("a figure the workbook check calls a slip is Cần xem lại with the check's proposed value, in text and --json", async () => {
@@ -56,7 +56,7 @@ describe("ktxh evaluate", () => {
     expect(byNo.get("8")).toMatchObject({ status: "xem-lai", percent: null, review: { code: "value.decimal-confusion", proposed: 1720 } });
     expect(byNo.get("9")).toMatchObject({ status: "xem-lai", review: { code: "value.percent-fraction", proposed: 52 } });
     expect(byNo.get("8")!.reason).toContain("1.720");
-    expect(out.summary).toEqual({ vuot: 1, dat: 0, khongDat: 0, xemLai: 2, thieuSoLieu: 17 });
+    expect(out.summary).toEqual({ vuot: 1, dat: 0, khongDat: 0, xemLai: 2, thieuSoLieu: 17, chuaDanhGia: 0 });
     expect(out.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["value.decimal-confusion", "value.percent-fraction"]));
     const text = capture();
     await main(["evaluate", "binh-son-2024", "slips.json"], text);

@@ -35,6 +35,15 @@ const minimal = (targets: unknown[]): string =>
   JSON.stringify({ id: "thu", unit: "UBND xã Thử", year: 2025, source: { document: "Nghị quyết thử" }, targets }, null, 2);
 
 describe("ktxh plan --json", () => {
+  it("shows a CSV plan's Lũy kế and Đánh giá cuối năm as cumulative and annual", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ktxh-plan-"));
+    fs.writeFileSync(path.join(dir, "kh.csv"), "Năm: 2026\nSTT;Tên chỉ tiêu;Đơn vị tính;Chỉ tiêu kế hoạch;Lũy kế;Đánh giá cuối năm\n1;Tổng thu;tỷ đồng;500;không;\n2;Tỷ lệ hộ nghèo;%;giảm còn 2;;có\n3;Số trường đạt chuẩn;trường;2;có;\n");
+    const r = await ktxh("plan", path.join(dir, "kh.csv"), "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.targets.map((t: { cumulative: boolean; annual: boolean }) => [t.cumulative, t.annual])).toEqual([[false, false], [false, true], [true, false]]);
+  });
+
   it("prints the built-in Bình Sơn 2024 plan in the stable form", async () => {
     const r = await ktxh("plan", "--json");
     expect([r.code, r.err]).toEqual([0, ""]);
@@ -44,6 +53,8 @@ describe("ktxh plan --json", () => {
     expect(j.targets).toHaveLength(20);
     expect(Object.keys(j.targets[0])).toEqual(["no", "parent", "name", "unit", "text", "value", "kind", "direction", "cumulative", "annual"]);
     expect(j.targets.filter((t: { cumulative: boolean }) => t.cumulative).map((t: { no: string }) => t.no)).toEqual(["1", "3", "4", "5", "6", "8", "20"]);
+    // The poverty rate at the end of the year is known only then: Chưa đánh giá được before.
+    expect(j.targets.filter((t: { annual: boolean }) => t.annual).map((t: { no: string }) => t.no)).toEqual(["10"]);
     expect(j.tasks).toHaveLength(33);
     expect(Object.keys(j.tasks[0])).toEqual(["code", "group", "text", "directs", "lead", "partners", "timing", "due"]);
     expect(j.tasks.map((t: { code: string }) => t.code)).toEqual(defaultPlan().tasks.map((t) => t.code));

@@ -61,7 +61,7 @@ describe("the 2023 plan against 783/BC", () => {
         expect([r.no, e!.status, e!.printStatus]).toEqual([r.no, LABEL_TO_STATUS[r.status], true]);
       }
     }
-    expect(result.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0 });
+    expect(result.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0, chuaDanhGia: 0 });
     expect(summarySentence(plan.value, result, "783")).toBe(
       "Trong 20 chỉ tiêu kinh tế - xã hội chủ yếu năm 2023, có 13 chỉ tiêu vượt kế hoạch, 06 chỉ tiêu đạt kế hoạch và 01 chỉ tiêu không đạt so với kế hoạch.",
     );
@@ -81,7 +81,7 @@ describe("the 2023 plan against 783/BC", () => {
       if (rows[i].status !== "") expect([t.no, e.status]).toEqual([t.no, LABEL_TO_STATUS[rows[i].status]]);
       else expect(e.printStatus).toBe(false);
     });
-    expect(result.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0 });
+    expect(result.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0, chuaDanhGia: 0 });
     expect(result.problems).toEqual([]);
   });
 });
@@ -279,7 +279,7 @@ describe("the traffic criterion", () => {
     const result = evaluatePlan(plan.value, { rows: [{ no: "18", actual: "giảm 01 tiêu chí" }], traffic: { accidents: [10, 5], deaths: [5, 4], injuries: [9, 8] } });
     expect(result.rows.find((r) => r.no === "18")!.status).toBe("dat");
     expect(result.problems.map((p) => p.code)).toEqual(["traffic.typed-disagrees"]);
-    expect(result.summary).toEqual({ vuot: 0, dat: 1, khongDat: 0, xemLai: 0, thieuSoLieu: 19 });
+    expect(result.summary).toEqual({ vuot: 0, dat: 1, khongDat: 0, xemLai: 0, thieuSoLieu: 19, chuaDanhGia: 0 });
   });
 });
 
@@ -343,7 +343,7 @@ describe("evaluatePlan: rows and matching", () => {
 });
 
 describe("properties", () => {
-  const rank: Record<Status, number> = { "khong-dat": 0, dat: 1, vuot: 2, "xem-lai": -1, "thieu-so-lieu": -1 };
+  const rank: Record<Status, number> = { "khong-dat": 0, dat: 1, vuot: 2, "xem-lai": -1, "thieu-so-lieu": -1, "chua-danh-gia": -1 };
   const targets = [">48", "≥ 50", "7-8", "khoảng 25.224", "dưới 5", "tối đa 5", "giảm còn 2,14", "100", "< 3,5", "> 80,5", "từ 1,5 đến 2,5"];
   const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 

@@ -8,6 +8,7 @@ import { formatProblem } from "../../src/core/messages";
 import { columnOf, parsePlanCsv } from "../../src/core/plan-csv";
 import { parsePlanBytes } from "../../src/core/plan-json";
 import { evaluatePlan } from "../../src/core/evaluate";
+import { planTemplateCsv } from "../../src/core/plan-template";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -23,6 +24,8 @@ describe("headers recognised by their words", () => {
     ["TH năm trước", "previous"], ["Thực hiện năm trước", "previous"],
     ["Tốc độ", "rate"], ["Loại", "rate"], ["Cộng dồn", "additive"], ["Số thực hiện ghi", "actualIs"],
     ["no", "no"], ["name", "name"], ["unit", "unit"], ["target", "target"], ["previous", "previous"],
+    ["Lũy kế", "cumulative"], ["Số lũy kế", "cumulative"], ["Đánh giá cuối năm", "annual"], ["Chỉ đánh giá cuối năm", "annual"],
+    ["cumulative", "cumulative"], ["annual", "annual"], ["Kế hoạch cuối năm", "target"],
   ])("%j → %s", (header, field) => {
     expect(columnOf(header)).toBe(field);
   });
@@ -154,5 +157,38 @@ describe("a composite line in a CSV plan is no fault", () => {
     expect(r.problems).toEqual([]);
     const e = evaluatePlan(r.value, { rows: [{ no: "1.1", actual: 61 }, { no: "1.2", actual: 80 }] });
     expect(e.rows[0].status).toBe("dat");
+  });
+});
+
+describe("the plan says which targets add up over the year and which are known only at year end", () => {
+  const csv = [
+    "Năm: 2026",
+    "STT;Tên chỉ tiêu;Đơn vị tính;Chỉ tiêu kế hoạch;Lũy kế;Đánh giá cuối năm",
+    "1;Số trường đạt chuẩn;trường;2;có;",
+    "2;Tổng thu ngân sách;tỷ đồng;500;không;",
+    "3;Tỷ lệ hộ nghèo;%;giảm còn 2;;có",
+    "4;Giải quyết việc làm;người;1.600;;",
+  ].join("\r\n");
+
+  it("reads Lũy kế and Đánh giá cuối năm; empty leaves the default", () => {
+    const r = parsePlanCsv(utf8(csv), "kh.csv");
+    if (!r.ok) throw new Error(JSON.stringify(r.problems.map(formatProblem)));
+    expect(r.value.targets.map((t) => [t.no, t.cumulative, t.annual])).toEqual([["1", true, undefined], ["2", false, undefined], ["3", undefined, true], ["4", undefined, undefined]]);
+    const e = evaluatePlan(r.value, { rows: [{ no: "1", actual: 1 }, { no: "2", actual: 300 }, { no: "3", actual: 3 }, { no: "4", actual: 700 }], period: "6m" });
+    expect(e.rows.map((x) => [x.no, x.status, x.projection != null])).toEqual([["1", "dat", true], ["2", "khong-dat", false], ["3", "chua-danh-gia", false], ["4", "khong-dat", true]]);
+  });
+
+  it("a value other than có/không is said at its cell", () => {
+    const r = parsePlanCsv(utf8(csv.replace("1;Số trường đạt chuẩn;trường;2;có;", "1;Số trường đạt chuẩn;trường;2;hằng tháng;")), "kh.csv");
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.code, p.location.path])).toContainEqual(["csv.bad-value", "dòng 3, cột Lũy kế"]);
+  });
+
+  it("the template carries both columns and reads back with them", () => {
+    const t = planTemplateCsv({ year: 2026 });
+    expect(t).toContain("Lũy kế;Đánh giá cuối năm");
+    const r = parsePlanCsv(new TextEncoder().encode(t), "mau.csv");
+    if (!r.ok) throw new Error(JSON.stringify(r.problems.map(formatProblem)));
+    expect(r.value.targets.map((x) => [x.cumulative, x.annual])).toEqual([[false, undefined], [false, true]]);
   });
 });

@@ -10,7 +10,7 @@ const plan = (() => {
   if (!r.ok) throw new Error("plan");
   return r.value;
 })();
-const evaluation = (vuot: number, dat: number, khongDat: number, thieuSoLieu: number): PlanEvaluation => ({ rows: [], problems: [], summary: { vuot, dat, khongDat, xemLai: 0, thieuSoLieu } });
+const evaluation = (vuot: number, dat: number, khongDat: number, thieuSoLieu: number): PlanEvaluation => ({ rows: [], problems: [], summary: { vuot, dat, khongDat, xemLai: 0, thieuSoLieu, chuaDanhGia: 0 } });
 
 describe("summarySentence", () => {
   it("writes the 783/BC sentence with two-digit counts", () => {

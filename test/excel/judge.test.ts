@@ -100,8 +100,8 @@ describe("judging the figures in the workbook", () => {
     wb.user.type(SHEET, cellOf(wb, SHEET, "t:3", "p:6m"), "300");
     const s = await ops.recheck("6m");
     expect(s.period).toBe("6m");
-    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).toBe("Không đạt");
-    expect(wb.user.cell(SHEET, "H5").value).toBe("Đánh giá theo số liệu 6 tháng");
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).toBe("Dự kiến không đạt");
+    expect(wb.user.cell(SHEET, "K5").value).toBe("Đánh giá theo số liệu 6 tháng");
     expect(JSON.parse(wb.user.settings()["ktxh.meta"] as string)).toMatchObject({ statusPeriod: "6m" });
     await expect(ops.recheck("q1")).rejects.toThrow(/Quý|q1|kỳ/);
   });

@@ -70,7 +70,7 @@ describe("loading a plan into a live workbook", () => {
     expect(wb.user.cell(SHEET, "E30").validation?.type).toBe("WholeNumber");
     expect(wb.user.cell(SHEET, "E7").validation?.rule.list?.source).toBe("Ước,Chính thức");
     const info = wb.user.sheetInfo(SHEET);
-    expect(info.conditionalFormats.filter((c) => c.type === "CellValue").map((c) => c.address)).toEqual(Array(5).fill("K8:K34"));
+    expect(info.conditionalFormats.filter((c) => c.type === "CellValue").map((c) => c.address)).toEqual(Array(8).fill("K8:K34"));
     // A figure typed with decimals its row's format rounds away (5,8 in a row planned as 6) shows them.
     expect(info.conditionalFormats).toContainEqual({
       address: "G8:G34", type: "Custom", rule: { formula: '=AND(ISNUMBER(G8),MOD(G8,1)<>0,OR($C8<>"%",G8>=1))' }, format: { numberFormat: "#,##0.0###" },

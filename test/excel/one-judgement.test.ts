@@ -132,7 +132,7 @@ describe("the pane and Tạo báo cáo count the same", () => {
     await s.wb.settle();
     const report = await s.ops.buildReport("year", false);
     const { main: _main, ...counts } = report.counts;
-    expect(counts).toEqual({ vuot: 4, dat: 2, khongDat: 1, xemLai: 0, thieuSoLieu: 13 });
+    expect(counts).toEqual({ vuot: 4, dat: 2, khongDat: 1, xemLai: 0, thieuSoLieu: 13, chuaDanhGia: 0 });
     expect(s.p.last().counts).toEqual(counts);
     await s.stop();
   });
@@ -142,7 +142,7 @@ describe("the pane and Tạo báo cáo count the same", () => {
     await typed(s, [["3", "700"], ["8", "1.720"]]);
     const report = await s.ops.buildReport("year", false);
     const { main: _main, ...counts } = report.counts;
-    expect(counts).toEqual({ vuot: 1, dat: 0, khongDat: 0, xemLai: 1, thieuSoLieu: 18 });
+    expect(counts).toEqual({ vuot: 1, dat: 0, khongDat: 0, xemLai: 1, thieuSoLieu: 18, chuaDanhGia: 0 });
     expect(s.p.last().counts).toEqual(counts);
     const name = report.sheet;
     const grid = s.wb.user.grid(name, "A1:H60");

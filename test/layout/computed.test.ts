@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from "../../src/core/evaluate";
+import { PROJECTED_LABELS } from "../../src/core/messages/labels";
 import { computedCells, readOverride } from "../../src/layout/computed";
 import { buildTargetsModel, type SheetModel } from "../../src/layout/sheet-model";
 import { TARGET_STATUS_WORDS } from "../../src/layout/sheets/styles";
@@ -18,8 +19,8 @@ function withFigures(period: "6m" | "year", figures: Record<string, CellValue>):
   });
 }
 
-test("the status words of the sheet are the evaluator's labels", () => {
-  expect(Object.values(STATUS_LABELS).sort()).toEqual([...TARGET_STATUS_WORDS].sort());
+test("the status words of the sheet are the evaluator's labels, and the projected ones before year end", () => {
+  expect([...new Set([...Object.values(STATUS_LABELS), ...Object.values(PROJECTED_LABELS)])].sort()).toEqual([...TARGET_STATUS_WORDS].sort());
 });
 
 test("status, percent and reason come from the evaluator for the chosen period", () => {
@@ -42,7 +43,8 @@ test("status, percent and reason come from the evaluator for the chosen period",
 
 test("only the figures of the judged period count", () => {
   const m = withFigures("6m", { "t:4": 2000 });
-  expect(at(m, "t:4", "status")).toBe(STATUS_LABELS.vuot);
+  // Jobs add up over the year: at 6 months the status is that of the projected year figure.
+  expect(at(m, "t:4", "status")).toBe(PROJECTED_LABELS.vuot);
   const y = buildTargetsModel(plan, { periods: ["6m", "year"], statusPeriod: "year" }, {
     inputs: { "t:4": { "p:6m": 2000 } }, headerValues: {}, userRows: [], userColumns: [], kept: [],
   });
@@ -55,6 +57,26 @@ test("live judgement may recompute only the rows that changed", () => {
   const rows = new Set(updates.map((u) => m.rows[u.row].id));
   expect(rows).toEqual(new Set(["t:4"]));
   expect(updates.map((u) => m.columns[u.col].key).sort()).toEqual(["percent", "reason", "status"]);
+});
+
+describe("before year end: the sheet's cells say the mid-year rule", () => {
+  const annual = fixturePlan((p) => ({ ...p, targets: p.targets.map((t) => (t.no === "3" ? { ...t, annual: true } : t)) }));
+  const model = (figures: Record<string, CellValue>) =>
+    buildTargetsModel(annual, { periods: ["6m", "year"], statusPeriod: "6m" }, {
+      inputs: Object.fromEntries(Object.entries(figures).map(([id, v]) => [id, { "p:6m": v }])), headerValues: {}, userRows: [], userColumns: [], kept: [],
+    });
+
+  test("cumulative: % of the year plan and the projected year's status; annual: Chưa đánh giá được, no percent; a level: the target itself", () => {
+    const m = model({ "t:4": 700, "t:1": 700, "t:3": 2.5, "t:2": 7.5 });
+    expect(at(m, "t:4", "status")).toBe(PROJECTED_LABELS["khong-dat"]);
+    expect(at(m, "t:4", "percent")).toBe(43.75);
+    expect(String(at(m, "t:4", "reason"))).toMatch(/^Lũy kế 6 tháng đạt 43,8% kế hoạch năm\. Dự kiến cả năm khoảng 1\.400 theo số tháng \(6\/12\)/);
+    expect(at(m, "t:1", "status")).toBe(PROJECTED_LABELS.dat);
+    expect(at(m, "t:3", "status")).toBe(STATUS_LABELS["chua-danh-gia"]);
+    expect(at(m, "t:3", "percent")).toBeNull();
+    expect(String(at(m, "t:3", "reason"))).toMatch(/cả năm/);
+    expect(at(m, "t:2", "status")).toBe(STATUS_LABELS.dat);
+  });
 });
 
 describe("staff override of a status, with a reason", () => {

@@ -124,6 +124,6 @@ describe("seeds/binh-son-2023.estimates.json against the 783/BC table", () => {
     const e = evaluatePlan(plan, builtInEstimates2023());
     const main = table.filter((r) => r.parent === null);
     expect(e.rows.filter((r) => r.parent == null).map((r) => [r.no, r.status])).toEqual(main.map((r) => [r.no, words[r.status]]));
-    expect(e.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0 });
+    expect(e.summary).toEqual({ vuot: 13, dat: 6, khongDat: 1, xemLai: 0, thieuSoLieu: 0, chuaDanhGia: 0 });
   });
 });

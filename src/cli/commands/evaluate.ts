@@ -6,7 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
-import { type Actuals, STATUS_LABELS, evaluatePlan } from "../../core/evaluate";
+import { type Actuals, evaluatePlan, statusLabel } from "../../core/evaluate";
+import { isPeriodId } from "../../core/periods";
 import { formatProblem } from "../../core/messages";
 import { formatNumber } from "../../core/numbers";
 import type { Plan } from "../../core/plan";
@@ -19,14 +20,15 @@ import { PLAN_OPTIONS, PLAN_USAGE, loadPlanFile, planOptions } from "../load-pla
 import type { PlanFileOptions } from "../../core/plan-json";
 
 const USAGE = [
-  "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--json] [--style 783|dat-trong-do-vuot]",
+  "ktxh evaluate KẾ_HOẠCH SỐ_LIỆU [--period KỲ] [--json] [--style 783|dat-trong-do-vuot]",
   "ktxh evaluate SỔ.xlsx [KẾ_HOẠCH] [--period KỲ] [--json] [--style ...]",
   "",
   "Đánh giá từng chỉ tiêu: Đạt (vượt), Đạt, Không đạt, Cần xem lại (số liệu có vẻ gõ nhầm) hoặc Chưa có số liệu, kèm tỷ lệ so với kế hoạch và lý do.",
+  "Trước cuối năm: chỉ tiêu cộng dồn được đánh giá theo số dự kiến cả năm (Dự kiến đạt, Dự kiến không đạt), chỉ tiêu chỉ có số cả năm là Chưa đánh giá được.",
   "  KẾ_HOẠCH  tệp kế hoạch .json hoặc .csv (cột như mẫu: ktxh plan --template), hoặc mã kế hoạch có sẵn (binh-son-2023)",
   "  SỐ_LIỆU   tệp .csv (cột no,actual) hoặc .json {\"rows\":[{\"no\",\"actual\"}],\"traffic\":{...}}",
   "  SỔ.xlsx   sổ Excel (do `ktxh init` tạo, hoặc bảng của đơn vị khác): kế hoạch ghi trong sổ, nếu không chỉ rõ",
-  "  --period  kỳ đọc trong sổ (mặc định: year)",
+  "  --period  kỳ của số liệu: kỳ đọc trong sổ, hoặc kỳ của tệp số liệu (6m, 9m, q1, m3…; mặc định: year)",
   "  --json    in JSON",
   "  --style   kiểu câu tổng hợp (mặc định 783)",
   ...PLAN_USAGE,
@@ -104,6 +106,8 @@ export const evaluateCommand: Command = {
       actuals = { ok: true, value: r.value.actuals, problems: r.problems };
     } else {
       actuals = parseActuals(bytes, actualsFile);
+      // A file of figures is the year's unless --period says which period's (the mid-year rule then judges them).
+      if (actuals.ok && parsed.values.period != null && isPeriodId(period)) actuals.value.period = period;
     }
     if (!plan?.ok) return EXIT.UNREADABLE;
     if (!actuals.ok) {
@@ -117,7 +121,8 @@ export const evaluateCommand: Command = {
       const out = {
         plan: plan.value.id,
         rows: result.rows.map((r) => ({
-          no: r.no, status: r.status, percent: r.percent, reason: r.reason,
+          no: r.no, status: r.status, label: statusLabel(r), percent: r.percent, reason: r.reason,
+          ...(r.projection ? { projection: r.projection } : {}),
           ...(r.parent ? { parent: r.parent } : {}), printStatus: r.printStatus, overridden: r.overridden,
           ...(r.review ? { review: r.review } : {}),
         })),
@@ -133,7 +138,7 @@ export const evaluateCommand: Command = {
       for (const r of result.rows) {
         const row = byNo.get(r.no);
         const actual = actualByNo.get(r.no);
-        const status = r.printStatus ? STATUS_LABELS[r.status] + (r.overridden ? " *" : "") : "";
+        const status = r.printStatus ? statusLabel(r) + (r.overridden ? " *" : "") : "";
         lines.push(
           `${pad(r.parent ? `  ${r.no}` : r.no, 5)} ${pad(row?.name ?? "", 40)} ${pad(r.target?.canonical ?? row?.target ?? "", 18)} ` +
             `${pad(actual == null ? "" : typeof actual === "number" ? formatNumber(actual) : actual, 14)} ` +

@@ -25,7 +25,7 @@ export const evaluateMessages: MessageMap<Code> = {
     `Số "${p.text}" có thể hiểu là ${p.value} (đã dùng, kết quả ${p.status}) hoặc ${p.alternative} (kết quả ${p.otherStatus}); hãy kiểm tra lại cách ghi số.`,
   "evaluate.target-unreadable": (p) => `Không đánh giá được vì không đọc được chỉ tiêu kế hoạch "${p.text}".`,
   "evaluate.override-invalid": (p) =>
-    `Điều chỉnh kết quả bị bỏ qua: cần trạng thái hợp lệ (vuot, dat, khong-dat, thieu-so-lieu) và lý do (đã nhận "${p.status}").`,
+    `Điều chỉnh kết quả bị bỏ qua: cần trạng thái hợp lệ (vuot, dat, khong-dat, thieu-so-lieu, chua-danh-gia) và lý do (đã nhận "${p.status}").`,
   "actuals.duplicate-row": (p) => `Chỉ tiêu ${p.no} có hai dòng số liệu; chỉ dùng dòng đầu.`,
   "actuals.unknown-row": (p) => `Số liệu cho chỉ tiêu ${p.no} nhưng kế hoạch không có chỉ tiêu này.`,
   "actuals.bad-json": (p) => `Tệp số liệu không phải JSON hợp lệ: ${p.detail}.`,

@@ -15,6 +15,18 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   "khong-dat": "Không đạt",
   "xem-lai": "Cần xem lại",
   "thieu-so-lieu": "Chưa có số liệu",
+  "chua-danh-gia": "Chưa đánh giá được",
+};
+
+/**
+ * A status judged on the projected year figure (a cumulative target before year end, ../evaluate/midyear.ts):
+ * the same words as the report's "Dự kiến cả năm" column (`OUTLOOK_LABELS`). A projection past the plan
+ * is "Dự kiến đạt" too: a projection says whether the year will be made, not by how much (the reason gives the figure).
+ */
+export const PROJECTED_LABELS: Readonly<Record<"vuot" | "dat" | "khong-dat", string>> = {
+  vuot: "Dự kiến đạt",
+  dat: "Dự kiến đạt",
+  "khong-dat": "Dự kiến không đạt",
 };
 
 /** The label inside a sentence ("49 > 48: đạt"). */
@@ -24,6 +36,7 @@ export const STATUS_WORDS: Readonly<Record<Status, string>> = {
   "khong-dat": "không đạt",
   "xem-lai": "cần xem lại",
   "thieu-so-lieu": "chưa có số liệu",
+  "chua-danh-gia": "chưa đánh giá được",
 };
 
 /** The pane's counter tiles: short, each says what it counts. */
@@ -49,10 +62,19 @@ export function moreRowsText(m: { count: number; column: string; first: string; 
 
 /** The year-end outlook of a 6- or 9-month report (core/report/outlook.ts), as the report's column prints it. */
 export const OUTLOOK_LABELS: Readonly<Record<OutlookStatus, string>> = {
-  "du-kien-dat": "Dự kiến đạt",
-  "du-kien-khong-dat": "Dự kiến không đạt",
+  "du-kien-dat": PROJECTED_LABELS.dat,
+  "du-kien-khong-dat": PROJECTED_LABELS["khong-dat"],
   "chua-danh-gia": "Chưa đánh giá được",
 };
+
+/** The report's mid-year sentence on the outlook (6 and 9 months): counts of two digits, as 783/BC prints them. */
+export function outlookSentence(c: { dat: string; khongDat: string; chuaDanhGia: string }, has: { dat: boolean; khongDat: boolean; chuaDanhGia: boolean }): string {
+  const parts: string[] = [];
+  if (has.dat) parts.push(`${c.dat} chỉ tiêu dự kiến đạt kế hoạch cả năm`);
+  if (has.khongDat) parts.push(`${c.khongDat} chỉ tiêu dự kiến không đạt`);
+  if (has.chuaDanhGia) parts.push(`${c.chuaDanhGia} chỉ tiêu chưa đánh giá được (chỉ có số liệu cả năm)`);
+  return parts.length ? `Trong đó, ${parts.join(", ")}.` : "";
+}
 
 /** Why an outlook says what it says. */
 export const OUTLOOK_REASONS = {
@@ -61,6 +83,9 @@ export const OUTLOOK_REASONS = {
   months: (months: number): string => `theo số tháng (${months}/12)`,
   projected: (p: { shown: string; how: string; ok: boolean; target: string }): string =>
     `Dự kiến cả năm khoảng ${p.shown} ${p.how}, ${p.ok ? "đạt" : "không đạt"} kế hoạch ${p.target}.`,
+  /** Before the projection, in the sheet's reason: what the period's cumulative figure is of the year plan. */
+  share: (p: { period: string; percent: string | null }): string =>
+    p.percent == null ? `Lũy kế ${p.period} là số cộng dồn, so với kế hoạch cả năm.` : `Lũy kế ${p.period} đạt ${p.percent}% kế hoạch năm.`,
 } as const;
 
 /**

@@ -11,7 +11,8 @@ import { deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
 import { EMPTY_CELL, figureCell, formatDecimals, percentCell, ratioPercent } from "./cells";
 import { type DocDate, documentNumber, issuerLines, placeDate, placeOf, signerLines } from "./heading";
 import type { FigureCell, ReportColumn, ReportModel, ReportRow } from "./model";
-import { yearOutlook } from "./outlook";
+import { outlookOf } from "./outlook";
+import { outlookSentence } from "../messages/labels";
 import { type ReportPeriod, isYearEnd, periodLabel } from "./period";
 import { type GivenTaskCounts, type TaskStatusInput, count2, givenTaskSummary, summarizeTasks } from "./tasks";
 
@@ -136,7 +137,7 @@ function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined,
     statusText: status ? STATUS_LABELS[status] : "",
     percentPlan: percentCell(ratioPercent(actual, planBase(e))),
     percentPrevious: previous == null ? null : percentCell(ratioPercent(actual, figureCell(previous))),
-    outlook: yearOutlook(row, period, actual, previous == null || row.previous == null ? null : { samePeriod: figureCell(previous), year: figureCell(row.previous) }),
+    outlook: outlookOf(period, e),
     reason: e?.reason ?? "",
     overridden: e?.overridden ?? false,
     ...(input.revised?.targets.some((no) => rowKey(no) === key) ? { revised: true as const } : {}),
@@ -149,14 +150,28 @@ function midYearSentence(input: ReportInput, period: ReportPeriod, rows: ReportR
   const what = input.figures === "official" ? "số liệu thực hiện" : "số liệu ước thực hiện";
   const head = `Trong ${count2(main.length)} chỉ tiêu kinh tế - xã hội chủ yếu năm ${input.plan.year}`;
   const when = `${periodLabel(period)}${period === "6m" || period === "9m" ? " đầu năm" : ""}`;
-  if (given === main.length) return `${head}, đã có ${what} ${when} của cả ${count2(given)} chỉ tiêu.`;
-  return `${head}, đã có ${what} ${when} của ${count2(given)} chỉ tiêu; ${count2(main.length - given)} chỉ tiêu chưa có số liệu.`;
+  const figures = given === main.length
+    ? `${head}, đã có ${what} ${when} của cả ${count2(given)} chỉ tiêu.`
+    : `${head}, đã có ${what} ${when} của ${count2(given)} chỉ tiêu; ${count2(main.length - given)} chỉ tiêu chưa có số liệu.`;
+  // The outlook column's verdicts, counted (the same evaluation as the sheet's status and the pane's counts).
+  const n = (s: string): number => main.filter((r) => r.outlook?.status === s).length;
+  const c = { dat: n("du-kien-dat"), khongDat: n("du-kien-khong-dat"), chuaDanhGia: n("chua-danh-gia") };
+  const outlook = outlookSentence({ dat: count2(c.dat), khongDat: count2(c.khongDat), chuaDanhGia: count2(c.chuaDanhGia) }, { dat: c.dat > 0, khongDat: c.khongDat > 0, chuaDanhGia: c.chuaDanhGia > 0 });
+  return outlook ? `${figures} ${outlook}` : figures;
 }
 
 export function buildReport(input: ReportInput): ReportModel {
   const { plan } = input;
   const period = input.period ?? "year";
-  const evaluation: PlanEvaluation = evaluatePlan(plan, input.actuals);
+  // The figures are the period's: before year end the mid-year rule judges them, with last year's
+  // same-period figure where given (the share of the year it stands for).
+  const samePeriod = new Map(Object.entries(input.samePeriodLastYear ?? {}).map(([no, v]) => [rowKey(no), v]));
+  const actuals: Actuals = {
+    ...input.actuals,
+    period,
+    rows: input.actuals.rows.map((r) => (samePeriod.get(rowKey(r.no)) != null && r.lastYear == null ? { ...r, lastYear: samePeriod.get(rowKey(r.no)) } : r)),
+  };
+  const evaluation: PlanEvaluation = evaluatePlan(plan, actuals);
   const byNo = new Map(evaluation.rows.map((e) => [e.no, e]));
   const withPrevious = Object.values(input.samePeriodLastYear ?? {}).some((v) => v != null && v !== "");
   const rows = plan.targets.map((t) => buildRow(input, t, byNo.get(t.no), period));

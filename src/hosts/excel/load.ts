@@ -5,6 +5,7 @@
  * record (layout/sheets/record.ts) is rewritten in the same request as the metadata.
  */
 import { mainTargets, type Plan } from "../../core/plan";
+import { emptySummary } from "../../core/evaluate";
 import { type DroppedRow, mergeTargets, legacyTaskPeriod, mergeTasks, taskPeriodsWithData } from "../../layout/merge";
 import { META_SETTING_KEY, encodeMeta, makeMeta, type WorkbookMeta } from "../../layout/sheets/meta";
 import { type BookRecord, JUDGED_KEY, RECORD_SHEET, encodeRecord, makeRecord, recordRectangle, withCulture } from "../../layout/sheets/record";
@@ -182,7 +183,7 @@ export async function writeMerged(
   const period = m.statusPeriod;
   const summary = period
     ? judgeSheet(plan, { ...targets, culture: m.culture }, period, sheets.targets.name).summary
-    : { period: "year", counts: { vuot: 0, dat: 0, khongDat: 0, xemLai: 0, thieuSoLieu: mainTargets(plan).length }, items: [] };
+    : { period: "year", counts: { ...emptySummary(), thieuSoLieu: mainTargets(plan).length }, items: [] };
   const kept = m.dropped.map(dropLabel);
   const message = HOST_TEXT.loaded(mainTargets(plan).length, plan.tasks.length, sheets.targets.name) + (kept.length ? HOST_TEXT.keptRows(kept.length) : "") +
     (m.tasksMovedTo ? HOST_TEXT.tasksMoved(sheets.tasks.name, periodOf(m.tasksMovedTo, plan.year).label) : "");

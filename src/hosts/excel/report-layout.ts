@@ -58,6 +58,7 @@ export const STATUS_COLORS: Record<ReportStatus | "none", string> = {
   "khong-dat": "FF0000",
   "xem-lai": "FFC000",
   "thieu-so-lieu": "A6A6A6",
+  "chua-danh-gia": "9DC3E6",
   none: "4472C4",
 };
 const LABEL_MAX = 48;

@@ -7,13 +7,16 @@ import type { CellFormat, ConditionalFormat, DataValidation, PageSetup } from ".
 import { FIGURE_MARKS } from "../../core/periods";
 import { TASK_STATUS_LABELS, TASK_STATUS_WORDS } from "../../core/task-status";
 import { STATUSES } from "../../core/evaluate/status";
-import { OVERRIDE_LABELS, STATUS_LABELS } from "../../core/messages/labels";
+import { OVERRIDE_LABELS, PROJECTED_LABELS, STATUS_LABELS } from "../../core/messages/labels";
 
 export const FONT = "Times New Roman";
 export const BODY_SIZE = 12;
 
-/** Judgement words as 783/BC prints them: the catalog's `STATUS_LABELS`. */
-export const TARGET_STATUS_WORDS: readonly string[] = STATUSES.map((s) => STATUS_LABELS[s]);
+/**
+ * Every word the status column can show: 783/BC's judgement words (the catalog's `STATUS_LABELS`) and,
+ * before year end, a cumulative target's projected ones (`PROJECTED_LABELS`: "Dự kiến không đạt").
+ */
+export const TARGET_STATUS_WORDS: readonly string[] = [...new Set([...STATUSES.map((s) => STATUS_LABELS[s]), ...Object.values(PROJECTED_LABELS)])];
 /** The tasks sheet's list: the core's task status vocabulary. */
 export { TASK_STATUS_WORDS };
 /** Heading of the rows a new plan no longer has, kept at the bottom when the user chose to keep them. */
@@ -25,6 +28,10 @@ export const TARGET_STATUS_FORMATS: ConditionalFormat[] = [
   { equals: STATUS_LABELS.dat, format: { fill: "E2EFDA", fontColor: "375623" } },
   { equals: STATUS_LABELS["xem-lai"], format: { fill: "FFEB9C", fontColor: "9C5700", bold: true } },
   { equals: STATUS_LABELS["thieu-so-lieu"], format: { fill: "E7E6E6", fontColor: "595959" } },
+  // Before year end: a projection is lighter than a verdict, an annual target waits in blue-grey, never red.
+  { equals: PROJECTED_LABELS["khong-dat"], format: { fill: "FCE4D6", fontColor: "9C0006" } },
+  { equals: PROJECTED_LABELS.dat, format: { fill: "EDF5E8", fontColor: "375623" } },
+  { equals: STATUS_LABELS["chua-danh-gia"], format: { fill: "DDEBF7", fontColor: "1F4E78" } },
 ];
 
 export const TASK_STATUS_FORMATS: ConditionalFormat[] = [

@@ -27,7 +27,7 @@ export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSel
     >
       <span className="ktxh-item-head">
         <span className="ktxh-item-no">{STRINGS.itemTitle(item.no)}</span>
-        <StatusMark status={item.status} kind="tag">{STATUS_LABELS[item.status]}</StatusMark>
+        <StatusMark status={item.status} kind="tag">{item.label ?? STATUS_LABELS[item.status]}</StatusMark>
       </span>
       <span className="ktxh-wrap">{item.name}</span>
       <span className="ktxh-caption1 ktxh-item-where">
@@ -81,7 +81,7 @@ export function WhyDetails({ item, changesOf }: { item: IndicatorItem; changesOf
       <summary id={summaryId} aria-label={STRINGS.whyLabel(item.no)}>{STRINGS.why}</summary>
       <div className="ktxh-why-body ktxh-caption1" role="group" aria-labelledby={summaryId}>
         <span className="ktxh-wrap" data-testid="why-rule">{item.rule}</span>
-        <span className="ktxh-wrap" data-testid="why-reason">{STRINGS.whyHere(STATUS_LABELS[item.status], item.reason)}</span>
+        <span className="ktxh-wrap" data-testid="why-reason">{STRINGS.whyHere(item.label ?? STATUS_LABELS[item.status], item.reason)}</span>
         {changes && (
           <div className="ktxh-why-changes" data-testid="why-changes" data-state={changes.state} aria-live="polite">
             {changes.state === "loading" && <span className="ktxh-muted">{STRINGS.whyChangesLoading}</span>}
