@@ -146,7 +146,11 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       </section>
 
       <section className="ktxh-section" aria-labelledby="ktxh-results">
-        <h2 id="ktxh-results" className="ktxh-subtitle2 ktxh-heading" data-focus="section-results" tabIndex={-1}>{STRINGS.resultsLabel}</h2>
+        {/* "Tự cập nhật…" beside the title, not a line of its own: the list below stays within two screens. */}
+        <div className="ktxh-heading-row">
+          <h2 id="ktxh-results" className="ktxh-subtitle2 ktxh-heading" data-focus="section-results" tabIndex={-1}>{STRINGS.resultsLabel}</h2>
+          {summary && <span className="ktxh-caption1 ktxh-muted" data-testid="results-live">{STRINGS.resultsLive}</span>}
+        </div>
         <div className="ktxh-period">
           <div className="ktxh-field">
             <label className="ktxh-label" htmlFor={periodId}>{STRINGS.periodLabel}</label>
@@ -170,10 +174,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
           </Notice>
         )}
         {summary ? (
-          <>
-            <StatusCounts summary={summary} />
-            <span className="ktxh-caption1 ktxh-muted">{STRINGS.resultsLive}</span>
-          </>
+          <StatusCounts summary={summary} />
         ) : (
           !hasPlan && <span className="ktxh-caption1 ktxh-muted">{STRINGS.noResults}</span>
         )}

@@ -180,8 +180,9 @@ export const STRINGS = {
   undoWhere: (sheet: string, cell: string, target: string | null) => `Trang “${sheet}”, ô ${cell}${target ? `, chỉ tiêu ${target}` : ""}`,
 
   reportLabel: "Báo cáo",
-  reportHint: (period: string) => `Lập báo cáo kỳ “${period}” (mẫu 783/BC) ở một trang riêng, kèm biểu đồ.`,
+  reportHint: (period: string) => `Kỳ “${period}”, mẫu 783/BC, ở trang riêng, kèm biểu đồ.`,
   reportKeep: "Giữ bản báo cáo trước",
+  reportKeepOn: "giữ bản báo cáo trước",
   reportTasksTitle: (period: string) => `Nhiệm vụ đến hết kỳ “${period}”`,
   reportBuild: "Tạo báo cáo",
   reportBuilding: "Đang lập báo cáo…",

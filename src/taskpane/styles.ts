@@ -18,6 +18,7 @@ const CSS = `
 .ktxh-header{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
 .ktxh-section{display:flex;flex-direction:column;gap:${t.spacingVerticalS}}
 .ktxh-root .ktxh-heading{margin:0}
+.ktxh-heading-row{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:${t.spacingHorizontalS}}
 .ktxh-root .ktxh-inline{min-width:0;padding:0 2px;height:auto;vertical-align:baseline}
 .ktxh-root .ktxh-muted{color:${t.colorNeutralForeground3}}
 .ktxh-root .ktxh-wrap{overflow-wrap:anywhere}

@@ -213,7 +213,6 @@ test("the keyboard reaches every control in reading order, with a visible focus"
     "select:period-select",
     "button:Kiểm tra lại",
     // The report for the period just chosen, then the indicators to look at.
-    "input:report-keep",
     "summary:Thông tin văn bản",
     "button:Tạo báo cáo",
     "button:Sao chép bảng",
@@ -222,6 +221,7 @@ test("the keyboard reaches every control in reading order, with a visible focus"
     "input:attention-search",
     "button:4",
     "summary:Vì sao?",
+    "button:1",
   ]);
   // Keyboard focus shows an outline on the item (and on Fluent's controls, which draw their own).
   const outline = await page.evaluate(() => {
@@ -429,7 +429,11 @@ test("Kiểm tra số liệu: Sửa tất cả asks first, cancelling writes not
 test("Tạo báo cáo shows the outcome and warnings; Sao chép bảng falls back to text when rich content is refused", async () => {
   const page = await open("?loaded");
   await waitCounts(page, { vuot: 0, dat: 0, "khong-dat": 1, "xem-lai": 0, "thieu-so-lieu": 19 });
+  // "Giữ bản báo cáo trước" sits in the fold with the document's fields; once checked, the closed fold says so.
+  await page.getByTestId("report-fields").locator("summary").click();
   await page.getByTestId("report-keep").check();
+  await page.getByTestId("report-fields").locator("summary").click();
+  expect(await page.getByTestId("report-fields").locator("summary").textContent()).toBe("Thông tin văn bản · giữ bản báo cáo trước");
   await page.getByRole("button", { name: "Tạo báo cáo" }).click();
   await page.getByTestId("report-outcome").waitFor();
   expect(await page.getByTestId("report-outcome").textContent()).toContain('Đã lập báo cáo ở trang "Báo cáo".');

@@ -76,14 +76,11 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
     <section className="ktxh-section" aria-labelledby="ktxh-report" data-testid="report">
       <h2 id="ktxh-report" className="ktxh-subtitle2 ktxh-heading" data-focus="section-report" tabIndex={-1}>{STRINGS.reportLabel}</h2>
       <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportHint(periodLabel)}</span>
-      <label className="ktxh-check">
-        <input type="checkbox" checked={t.keepPrevious} disabled={disabled} onChange={(e) => act.setKeepPrevious(e.currentTarget.checked)} data-testid="report-keep" />
-        <span className="ktxh-body1">{STRINGS.reportKeep}</span>
-      </label>
       <details className="ktxh-fields" open={open || wrong} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="report-fields">
         <summary className="ktxh-body1">
           {STRINGS.reportFields}
           {saved && <span className="ktxh-caption1 ktxh-muted ktxh-wrap"> · {saved}</span>}
+          {t.keepPrevious && <span className="ktxh-caption1 ktxh-muted ktxh-wrap" data-testid="report-keep-on"> · {STRINGS.reportKeepOn}</span>}
         </summary>
         <div className="ktxh-fields-body">
           <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportFieldsHint}</span>
@@ -101,6 +98,10 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
             </div>
             <span className="ktxh-caption1 ktxh-muted">{STRINGS.reportTasksHint}</span>
           </fieldset>
+          <label className="ktxh-check">
+            <input type="checkbox" checked={t.keepPrevious} disabled={disabled} onChange={(e) => act.setKeepPrevious(e.currentTarget.checked)} data-testid="report-keep" />
+            <span className="ktxh-body1">{STRINGS.reportKeep}</span>
+          </label>
         </div>
       </details>
       <div className="ktxh-row">
