@@ -2,7 +2,7 @@
  * One workbook, one answer, on the figures that used to split the paths: a number stored as text
  * ("35,6" typed in an en-US Excel), "khoảng 600", "chưa có số liệu", a `1.600` Excel read as 1,6, a
  * "50%" in a % row, ">85", lower-is-better targets (one met, one not), a typed traffic criterion
- * the six counts contradict, and empty rows. The Office.js host's live judgement (the sheet's status
+ * the six counts contradict, a figure no one can read ("đang tổng hợp") and empty rows. The Office.js host's live judgement (the sheet's status
  * and % KH cells), `ktxh evaluate`, `ktxh check`, the report model (`ktxh report --json`) and the
  * host's report sheet and chart must give the same status, the same percent (none where the
  * judgement gives none) and the same problems (code and severity) for every target.
@@ -38,6 +38,7 @@ const TYPED: Record<string, string> = {
   "17": ">80",
   "18": "giảm 02 tiêu chí",
   "19": "90",
+  "20": "đang tổng hợp",
 };
 /** Last year's figures (the Năm 2023 column) of the lower-is-better rows. */
 const LAST_YEAR: Record<string, number> = { "10": 3.51, "13": 6.1 };
@@ -175,6 +176,8 @@ describe("one workbook of tricky figures, one answer in every path", () => {
     expect([p.sheet.get("19")?.percent, p.report.get("19")?.percent, round1(p.chart.get("19"))]).toEqual([104.7, 104.7, 104.7]);
     // A lower-is-better target not met gets no 107,5 %.
     expect(p.report.get("13")).toEqual({ status: "khong-dat", percent: ev("13")?.percent ?? null });
+    // A figure nobody can read: Chưa có số liệu, with the check's problem (an error) in the judgement too.
+    expect(ev("20")).toMatchObject({ status: "thieu-so-lieu", percent: null, problems: ["value.unreadable:error"] });
     // The typed traffic criterion the counts contradict: one code, one severity.
     expect(figureProblemsOf(ev("18")?.problems ?? [])).toEqual(p.check.get("18"));
   });
