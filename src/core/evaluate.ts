@@ -19,7 +19,7 @@ import type { TypingCulture } from "./culture";
 import { message } from "./messages";
 import { OUTLOOK_REASONS, PROJECTED_LABELS, STATUS_LABELS } from "./messages/labels";
 import { readFigure, slipOf } from "./validate/figures";
-import type { Issue } from "./validate/issue";
+import { type Issue, SEVERITY } from "./validate/issue";
 import { targetInfo } from "./validate/targets";
 
 export { STATUS_LABELS, STATUS_WORDS, STATUSES, isStatus } from "./evaluate/status";
@@ -51,6 +51,13 @@ export type Evaluation = {
    * (./evaluate/midyear.ts), said "Dự kiến …" (`statusLabel`). Null otherwise.
    */
   projection: Projection | null;
+  /**
+   * The figure's value as the judgement read it (the check's reading of the cell: the plan decides an
+   * ambiguous `1.600`, a % cell holds the fraction, "khoảng 600" is 600); null when there is no single
+   * value to use: no figure, a bound or range, or one to review ("xem-lai"). The report's comparisons
+   * take it from here, never from a second reading of the cell.
+   */
+  value: number | null;
 };
 
 /** `format`: the cell's number format when known (a cell formatted as % holds the fraction). */
@@ -134,6 +141,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   // few µs a row at 10,000 rows).
   const make = (status: Status, percent: number | null, reason: string, problems: Problem[], target: TargetSpec | null): Evaluation => ({
     no: row.no, parent: row.parent ?? null, status, percent, reason, overridden: false, problems, printStatus: true, ruleStatus: status, target, review: null, projection: null,
+    value: reading.kind === "value" ? reading.value : null,
   });
   if (!t.ok) {
     const reason = `không đọc được chỉ tiêu kế hoạch "${row.target}": chưa đánh giá được`;
@@ -216,9 +224,18 @@ export function judgeFigure(
     });
     const slip = slipOf(r.issues);
     if (slip) return withOverride(reviewOf(row, slip, opts.where), opts.override);
-    // The value the check read: the plan decides an ambiguous `1.600`, a % cell holds the fraction.
-    if (r.figure.kind === "number" && reading.kind === "value" && r.figure.value !== reading.value) {
-      reading = { ...reading, value: r.figure.value, alternatives: [] };
+    // The value the check read, at the precision of that reading: the plan decides an ambiguous
+    // `1.600`, a % cell holds the fraction. The reason says this value, never another reading's.
+    if (r.figure.kind === "number" && reading.kind === "value") {
+      reading = { ...reading, value: r.figure.value, decimals: r.figure.decimals, alternatives: r.figure.value === reading.value ? reading.alternatives : [] };
+    }
+    // A figure no reader can read is the check's problem, under the check's code and severity.
+    const unreadable = r.figure.kind === "bad" ? r.issues.find((i) => i.code === "value.unreadable") : undefined;
+    if (unreadable) {
+      const e = evaluateReading(row, reading, opts);
+      const location = { ...(opts.where?.sheet ? { sheet: opts.where.sheet } : {}), ...(opts.where?.cell ? { cell: opts.where.cell } : {}), target: row.no };
+      e.problems = e.problems.map((p) => (p.code === "evaluate.actual-invalid" ? { ...unreadable, location } : p));
+      return e;
     }
   }
   return evaluateReading(row, reading, opts);
@@ -231,6 +248,7 @@ function reviewOf(row: TargetRow, slip: Issue, where: FigureWhere | undefined): 
   return {
     no: row.no, parent: row.parent ?? null, status: "xem-lai", percent: null, reason: message(p), overridden: false, problems: [p],
     printStatus: true, ruleStatus: "xem-lai", target: t.ok ? t.value : null, review: { code: slip.code, proposed: slip.fix?.value ?? proposedOf(slip) }, projection: null,
+    value: null,
   };
 }
 
@@ -275,7 +293,8 @@ function judgeCriteriaRow(spec: TargetSpec, reading: ActualReading, traffic: Tra
     const decided = d.unknown === 0 || d.fell >= planned || d.fell + d.unknown < planned;
     if (decided) {
       if (d.unknown === 0 && typed !== null && typed !== d.fell) {
-        out.push(problem("traffic.typed-disagrees", "warning", loc, { typed: formatNumber(typed), derived: formatNumber(d.fell), detail: d.detail }));
+        // The check's problem on the same cell, under its code and severity (one problem, one word on it).
+        out.push(problem("traffic.inconsistent", SEVERITY["traffic.inconsistent"], loc, { typed, derived: d.fell, detail: d.detail }));
       }
       const j = judgeCriteria(spec, d.fell, settings, d.detail);
       // With unknown counts a decided "fell ≥ planned" is still only a lower bound: never claim vượt from it.

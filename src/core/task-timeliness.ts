@@ -4,14 +4,15 @@
  * status is the one reported for the period, and the statuses reported for earlier periods (the tasks
  * sheet keeps one per period) say whether a done task was done late: it is late when a report dated
  * on or after its deadline still had it not done. Without such a report a done task is on time (a
- * late finish is never guessed). A task not done (in progress, not started or not reported) is overdue
- * once its deadline is on or before the period's end, else open within the deadline; a task with no
- * deadline ("Thường xuyên") is never late nor overdue.
+ * late finish is never guessed). A task not done (in progress, not started) is overdue once its
+ * deadline is on or before the period's end, else open within the deadline; a task with no deadline
+ * ("Thường xuyên") is never late nor overdue. A task nobody reported on for the period is none of the
+ * four: it is counted apart ("chưa báo cáo"), never guessed in time or overdue.
  */
 import { type PeriodId, period } from "./periods";
 import type { TaskStatus } from "./task-status";
 
-export type Timeliness = "on-time" | "late" | "open-in-time" | "overdue";
+export type Timeliness = "on-time" | "late" | "open-in-time" | "overdue" | "unreported";
 
 /** The last day a period's cumulative figures and statuses speak for: 30 June for "6m" and "q2". */
 export function periodEnd(id: PeriodId, year: number): string {
@@ -31,6 +32,7 @@ export interface StatusAt {
  * the statuses reported for earlier periods (any order; those after `asOf` are ignored).
  */
 export function taskTimeliness(due: string | null, status: TaskStatus | null, asOf: string, earlier: readonly StatusAt[] = []): Timeliness {
+  if (status == null) return "unreported";
   if (status === "hoan-thanh") {
     if (due == null) return "on-time";
     const lateSeen = earlier.some((e) => e.end >= due && e.end < asOf && e.status !== "hoan-thanh" && e.status != null);

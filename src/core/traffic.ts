@@ -12,7 +12,7 @@ export type CountPair = [number | null, number | null];
 /** Each pair is [previous period, this period]. */
 export type TrafficCounts = { accidents: CountPair; deaths: CountPair; injuries: CountPair };
 
-export type TrafficProblemCode = "traffic.bad-count" | "traffic.typed-disagrees";
+export type TrafficProblemCode = "traffic.bad-count";
 
 export const CRITERIA_NAMES: Record<keyof TrafficCounts, string> = {
   accidents: "số vụ",

@@ -221,7 +221,7 @@ export function computedJudgement(
     if (countProblems && plan.targets.find((t) => t.no === e.no)?.criteria === "traffic-accidents") text = text ? `${countProblems} ${text}` : countProblems;
     // A typed criterion the counts overrule stays in its cell, and the reason says the counts were used
     // and how to keep the typed one instead (an override with its reason); never replaced in silence.
-    const overruled = e.overridden ? "" : e.problems.filter((p) => p.code === "traffic.typed-disagrees").map((p) => message(p)).join(" ");
+    const overruled = e.overridden ? "" : e.problems.filter((p) => p.code === "traffic.inconsistent").map((p) => message(p)).join(" ");
     if (overruled && judged) text = text ? `${overruled} ${text}` : overruled;
     // An override on a row that is never judged (growth rate by sector) must not vanish unsaid.
     if (!judged && o.kind !== "none") text = "Dòng này không đánh giá riêng: điều chỉnh đánh giá không áp dụng.";

@@ -72,7 +72,7 @@ describe("ktxh evaluate", () => {
     expect(code).toBe(1);
     const out = JSON.parse(io.stdout) as Out & { problems: { code: string }[] };
     expect(out.rows.find((r) => r.no === "18")!.reason).toMatch(/^giảm 2\/3 tiêu chí/);
-    expect(out.problems.map((p) => p.code)).toEqual(["traffic.typed-disagrees"]);
+    expect(out.problems.map((p) => p.code)).toEqual(["traffic.inconsistent"]);
   });
 
   it("reads a plan typed as a semicolon CSV", async () => {

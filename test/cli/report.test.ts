@@ -45,7 +45,7 @@ describe("ktxh report --plan --actuals", () => {
     expect(model.tasks?.total).toBe(33);
     expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 02 tiêu chí");
     // The example types "giảm 03" against counts giving 2: the check says so and the exit code shows it.
-    expect(model.problems.map((p) => p.code)).toContain("traffic.typed-disagrees");
+    expect(model.problems.map((p) => p.code)).toContain("traffic.inconsistent");
     expect(code).toBe(1);
   });
 
@@ -147,8 +147,9 @@ describe("ktxh report WORKBOOK", () => {
     expect(model.rows.find((r) => r.no === "3")?.outlook).toMatchObject({ status: "du-kien-dat", projected: 801, basis: "months" });
     expect(model.rows.find((r) => r.no === "18")?.actual.text).toBe("giảm 03 tiêu chí");
     expect(model.tasks).toMatchObject({ total: 33, done: 1, doing: 1, unreported: 31 });
-    // Timeliness at 30 June: the default plan's tasks are due at year end ("Năm 2024") or never.
-    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 32, overdue: 0 });
+    // Timeliness at 30 June: the default plan's tasks are due at year end ("Năm 2024") or never; the 31
+    // unreported ones are in none of the four counts.
+    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 1, overdue: 0 });
   });
 
   test("at year end a task of \"Năm 2024\" not done is overdue; one \"Thường xuyên\" is not", async () => {
@@ -159,10 +160,11 @@ describe("ktxh report WORKBOOK", () => {
     const plan = builtInPlan("binh-son-2024");
     const ongoing = plan?.tasks.filter((t) => /Thường xuyên/.test(t.timing ?? "") || t.timing == null).map((t) => t.code) ?? [];
     expect(ongoing).toEqual(["1", "4.6", "5"]);
-    // 1 is done (no deadline: on time); 4.6 and 5 run all year; the other 30 were due on 31 December.
-    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 2, overdue: 30 });
+    // 1 is done (no deadline: on time); 5 runs all year; 2.1 was due on 31 December. The other 30 have
+    // no status: counted "chưa báo cáo", never overdue.
+    expect(model.tasks).toMatchObject({ onTime: 1, late: 0, openInTime: 1, overdue: 1, unreported: 30 });
     expect(model.tasks?.columns.map((c) => c.header).slice(-4)).toEqual(["Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Đang thực hiện trong hạn", "Quá hạn"]);
-    expect(model.tasks?.sentence).toContain("quá hạn chưa hoàn thành 30 nhiệm vụ");
+    expect(model.tasks?.sentence).toContain("quá hạn chưa hoàn thành 01 nhiệm vụ, chưa báo cáo 30 nhiệm vụ");
   });
 
   test("--previous 2023 book: a 6-month report with So với cùng kỳ from the same period of 2023", async () => {
@@ -291,8 +293,8 @@ describe("ktxh report: each period's task statuses", () => {
     });
     const six = await tasksOf("6m");
     expect(six).toMatchObject({ total: 4, done: 1, doing: 2, unreported: 1 });
-    // At 30 June: 2.1 (due 31 March) not done is overdue; 2.2 and 3.1 (due 31 December) are open within the deadline.
-    expect(six).toMatchObject({ onTime: 1, late: 0, openInTime: 2, overdue: 1 });
+    // At 30 June: 2.1 (due 31 March) not done is overdue; 1 (due 31 December) is open within the deadline; 3.1 has no status (unreported).
+    expect(six).toMatchObject({ onTime: 1, late: 0, openInTime: 1, overdue: 1 });
     const year = await tasksOf("year");
     expect(year).toMatchObject({ total: 4, done: 3, doing: 1, unreported: 0 });
     // The 6 months' report had 2.1 not done past its deadline: done late. 3.1 is overdue at 31 December.

@@ -36,7 +36,6 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "actuals.missing-column": { column: "actual" },
   "actuals.bad-status": { value: "tốt" },
   "traffic.bad-count": { criterion: "số người chết", value: "-1" },
-  "traffic.typed-disagrees": { typed: "1", derived: "2", detail: "số vụ 10 → 8" },
   "subrows.plan-sum": { rows: "1.1, 1.2", sum: "1.250", total: "1.250,5" },
   "subrows.actual-sum": { rows: "1.1, 1.2", sum: "1.250", total: "1.250,5" },
   "csv.encoding": {},

@@ -243,7 +243,9 @@ describe("the traffic criterion", () => {
     const e = evaluateTarget(target18, "giảm 01 tiêu chí", { traffic: { accidents: [...traffic.accidents], deaths: [...traffic.deaths], injuries: [...traffic.injuries] } });
     expect(e.status).toBe("khong-dat");
     expect(e.reason).toMatch(/^giảm 2\/3 tiêu chí/);
-    expect(e.problems.map((p) => [p.code, p.params.typed, p.params.derived])).toEqual([["traffic.typed-disagrees", "1", "2"]]);
+    expect(e.problems.map((p) => [p.code, p.params.typed, p.params.derived])).toEqual([["traffic.inconsistent", 1, 2]]);
+    // One problem, one severity: the check's (traffic.inconsistent is an error there too).
+    expect(e.problems.map((p) => p.severity)).toEqual(["error"]);
   });
 
   it("all three falling meets the target", () => {
@@ -278,7 +280,7 @@ describe("the traffic criterion", () => {
     if (!plan.ok) throw new Error("seed");
     const result = evaluatePlan(plan.value, { rows: [{ no: "18", actual: "giảm 01 tiêu chí" }], traffic: { accidents: [10, 5], deaths: [5, 4], injuries: [9, 8] } });
     expect(result.rows.find((r) => r.no === "18")!.status).toBe("dat");
-    expect(result.problems.map((p) => p.code)).toEqual(["traffic.typed-disagrees"]);
+    expect(result.problems.map((p) => p.code)).toEqual(["traffic.inconsistent"]);
     expect(result.summary).toEqual({ vuot: 0, dat: 1, khongDat: 0, xemLai: 0, thieuSoLieu: 19, chuaDanhGia: 0 });
   });
 });

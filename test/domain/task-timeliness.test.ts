@@ -35,7 +35,9 @@ describe("task timeliness at a period's end", () => {
     expect(taskTimeliness("2024-06-30", "hoan-thanh", asOf, [{ end: "2024-06-30", status: null }])).toBe("on-time");
     expect(taskTimeliness("2024-12-31", "dang-thuc-hien", asOf)).toBe("open-in-time");
     expect(taskTimeliness("2024-09-30", "dang-thuc-hien", asOf)).toBe("overdue");
-    expect(taskTimeliness("2024-06-30", null, asOf)).toBe("overdue");
+    // A task nobody reported on is neither in time nor overdue: it is counted apart.
+    expect(taskTimeliness("2024-06-30", null, asOf)).toBe("unreported");
+    expect(taskTimeliness(null, null, asOf)).toBe("unreported");
     expect(taskTimeliness(null, "chua-thuc-hien", asOf)).toBe("open-in-time");
   });
 
@@ -52,21 +54,32 @@ describe("task timeliness at a period's end", () => {
       "6m",
     );
     expect(problems).toEqual([]);
-    expect(summary).toMatchObject({ total: 6, done: 3, doing: 1, notStarted: 1, unreported: 1, onTime: 2, late: 1, openInTime: 2, overdue: 1 });
+    // Task 6 has no status for the period: counted "chưa báo cáo", not open within its (absent) deadline.
+    expect(summary).toMatchObject({ total: 6, done: 3, doing: 1, notStarted: 1, unreported: 1, onTime: 2, late: 1, openInTime: 1, overdue: 1 });
     expect(summary?.byOffice.map((o) => [o.office, o.onTime, o.late, o.openInTime, o.overdue])).toEqual([
-      ["Văn phòng", 1, 1, 1, 0],
+      ["Văn phòng", 1, 1, 0, 0],
       ["Phòng Kinh tế", 1, 0, 1, 1],
     ]);
     expect(summary?.columns.map((c) => c.key)).toEqual(["total", "done", "doing", "notStarted", "unreported", "onTime", "late", "openInTime", "overdue"]);
-    expect(summary?.sentence).toContain("hoàn thành đúng hạn 02 nhiệm vụ, hoàn thành trễ hạn 01 nhiệm vụ, đang thực hiện trong hạn 02 nhiệm vụ, quá hạn chưa hoàn thành 01 nhiệm vụ");
+    expect(summary?.sentence).toContain("hoàn thành đúng hạn 02 nhiệm vụ, hoàn thành trễ hạn 01 nhiệm vụ, đang thực hiện trong hạn 01 nhiệm vụ, quá hạn chưa hoàn thành 01 nhiệm vụ, chưa báo cáo 01 nhiệm vụ");
   });
 
   test("the report's period decides: the same statuses at 9 months make task 4 overdue", () => {
     const tasks = [{ code: "4", status: "Đang thực hiện" }];
     const at6 = buildReport({ plan: plan(), actuals: { rows: [] }, period: "6m", tasks }).tasks;
     const at9 = buildReport({ plan: plan(), actuals: { rows: [] }, period: "9m", tasks }).tasks;
-    expect(at6).toMatchObject({ openInTime: 3, overdue: 3 });
-    expect(at9).toMatchObject({ openInTime: 2, overdue: 4 });
+    // The five tasks without a status are unreported at both periods, never overdue.
+    expect(at6).toMatchObject({ openInTime: 1, overdue: 0, unreported: 5 });
+    expect(at9).toMatchObject({ openInTime: 0, overdue: 1, unreported: 5 });
+  });
+
+  test("unreported tasks are counted apart from the four timeliness counts, in the report and by office", () => {
+    // Tasks 1 and 2 are past their deadline at 9 months but nobody reported on them.
+    const r = buildReport({ plan: plan(), actuals: { rows: [] }, period: "9m", tasks: [{ code: "3", status: "Hoàn thành" }, { code: "5", status: "Đang thực hiện" }] }).tasks;
+    expect(r).toMatchObject({ total: 6, unreported: 4, onTime: 1, late: 0, openInTime: 1, overdue: 0 });
+    expect((r?.onTime ?? 0) + (r?.late ?? 0) + (r?.openInTime ?? 0) + (r?.overdue ?? 0) + (r?.unreported ?? 0)).toBe(6);
+    expect(r?.sentence).toContain("chưa báo cáo 04 nhiệm vụ");
+    expect(r?.byOffice.find((o) => o.office === "Văn phòng")).toMatchObject({ unreported: 3, overdue: 0, openInTime: 0 });
   });
 
   test("a plan whose tasks name no deadline keeps the bare table and sentence", () => {

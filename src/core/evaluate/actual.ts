@@ -22,7 +22,13 @@ export type ActualReading =
 const MISSING = new Set(["", "-", "x", "chua co", "chua co so lieu", "khong co so lieu", "n a", "na"]);
 const DASHES_ONLY = /^[\s\-–—.…]*$/;
 
-function decimalsOf(n: number): number {
+/** A cell's text that says "no figure yet" ("chưa có số liệu", "-", "x", "n/a"): every reader of a figure asks here. */
+export function saysNoFigure(text: string): boolean {
+  return DASHES_ONLY.test(text) || MISSING.has(foldKey(text));
+}
+
+/** Decimals of a number as stored (its shortest form). */
+export function decimalsOf(n: number): number {
   const s = String(n);
   if (s.includes("e")) return Math.min(20, Math.max(0, -Math.floor(Math.log10(Math.abs(n))) + 15));
   const dot = s.indexOf(".");
@@ -37,7 +43,7 @@ export function readActual(actual: string | number | null | undefined): ActualRe
   }
   if (typeof actual !== "string") return { kind: "invalid", text: String(actual) };
   const text = actual.normalize("NFC").trim();
-  if (DASHES_ONLY.test(text) || MISSING.has(foldKey(text))) return { kind: "missing" };
+  if (saysNoFigure(text)) return { kind: "missing" };
   const n = parseNumber(text);
   if (n.ok) return { kind: "value", value: n.value, decimals: n.decimals, text, alternatives: n.ambiguous?.alternatives ?? [] };
   const t = parseTarget(text);

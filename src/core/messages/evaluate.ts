@@ -33,8 +33,6 @@ export const evaluateMessages: MessageMap<Code> = {
   "actuals.missing-column": (p) => `Tệp số liệu thiếu cột "${p.column}" ở dòng tiêu đề (cần các cột no,actual).`,
   "actuals.bad-status": (p) => `Trạng thái "${p.value}" không hợp lệ (dùng: Đạt (vượt), Đạt, Không đạt, Chưa có số liệu).`,
   "traffic.bad-count": (p) => `Số liệu tai nạn giao thông (${p.criterion}) "${p.value}" phải là số nguyên không âm.`,
-  "traffic.typed-disagrees": (p) =>
-    `Số tiêu chí tai nạn giao thông giảm đã ghi (${p.typed}) khác với số tính từ số liệu (${p.derived}: ${p.detail}); đã đánh giá theo số tính được, số đã ghi vẫn giữ trong ô. Muốn giữ số đã ghi: chọn trạng thái ở cột “Điều chỉnh đánh giá” và ghi lý do.`,
   "subrows.plan-sum": (p) => `Tổng kế hoạch các dòng ${p.rows} là ${p.sum}, khác với số tổng ${p.total}.`,
   "subrows.actual-sum": (p) => `Tổng số thực hiện các dòng ${p.rows} là ${p.sum}, khác với số tổng ${p.total}.`,
   "csv.encoding": () => "Không đọc được bảng mã của tệp (cần UTF-8 hoặc Windows-1258).",

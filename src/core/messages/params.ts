@@ -54,7 +54,6 @@ export type ProblemParams = {
   "actuals.missing-column": Column;
   "actuals.bad-status": Written;
   "traffic.bad-count": { criterion: string; value: string };
-  "traffic.typed-disagrees": { typed: string; derived: string; detail: string };
   "subrows.plan-sum": { rows: string; sum: string; total: string };
   "subrows.actual-sum": { rows: string; sum: string; total: string };
   "csv.encoding": NoParams;
@@ -88,7 +87,8 @@ export type ProblemParams = {
   "value.text-number": { written: string; value: number };
   "value.ambiguous": { written: string; value: number; alternative: number };
   /** `excelDecimal`: the decimal mark of the Excel it was typed in, where known ("," : `1,720` typed the English way became 1,72). */
-  "value.decimal-confusion": { value: number; fixed: number; excelDecimal?: "." | "," };
+  /** `written`: the figure is text as typed (Excel's decimal mark played no part), said as it is. */
+  "value.decimal-confusion": { value: number; fixed: number; excelDecimal?: "." | ","; written?: string };
   "value.percent-fraction": { value: number; fixed: number };
   "value.magnitude": { value: number; reference: number; ratio: number };
   "value.out-of-range": { value: number; why: "negative" | "over-100" | "not-count" };

@@ -49,7 +49,9 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
   "value.ambiguous": (p) =>
     `"${p.written}" có thể là ${n(p.value)} (cách viết Việt Nam) hoặc ${n(p.alternative)} (cách viết tiếng Anh): nhập lại thành số cho rõ.`,
   "value.decimal-confusion": (p) =>
-    p.excelDecimal === ","
+    p.written != null
+      ? `Số "${p.written}" (${n(p.value)}) nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ đã viết nhầm dấu phân cách hàng nghìn thành dấu thập phân; sửa thành ${n(p.fixed)}.`
+      : p.excelDecimal === ","
       ? `Giá trị ${n(p.value)} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${enForm(p.fixed)}" (cách viết tiếng Anh) đã được gõ vào Excel đặt kiểu số Việt Nam (dấu phẩy thành dấu thập phân); sửa thành ${n(p.fixed)}.`
       : `Giá trị ${n(p.value)} nhỏ hơn kế hoạch khoảng 1.000 lần: có lẽ "${n(p.fixed)}" đã được gõ vào Excel đặt kiểu số tiếng Anh (dấu chấm thành dấu thập phân); sửa thành ${n(p.fixed)}.`,
   "value.percent-fraction": (p) =>
@@ -76,7 +78,7 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
   "subrows.sum": (p) =>
     `Tổng các dòng ngành (${n(p.sum)}) không bằng số tổng (${n(p.total)}), chênh ${n(p.difference)}: kiểm tra lại số tổng hoặc số từng ngành.`,
   "traffic.inconsistent": (p) =>
-    `Ghi giảm ${n(p.typed)} tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm ${n(p.derived)} tiêu chí (${p.detail}): sửa theo số liệu.`,
+    `Ghi giảm ${n(p.typed)} tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm ${n(p.derived)} tiêu chí (${p.detail}): đã đánh giá theo số tính được, số đã ghi vẫn giữ trong ô; sửa theo số liệu, hoặc muốn giữ số đã ghi: chọn trạng thái ở cột “Điều chỉnh đánh giá” và ghi lý do.`,
   "task.status-missing": (p) => `Chưa có trạng thái nhiệm vụ: chọn ${p.allowed}.`,
   "task.no-statuses": (p) => `Chưa nhiệm vụ nào có trạng thái (${n(p.count)} nhiệm vụ): chọn ${p.allowed} cho từng nhiệm vụ.`,
   "task.status-unknown": (p) => `Trạng thái "${p.written}" không hợp lệ: chọn ${p.allowed}.`,

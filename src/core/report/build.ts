@@ -8,9 +8,10 @@ import { type Plan, type TargetRow, mainTargets } from "../plan";
 import type { Problem } from "../problems";
 import { summarySentence } from "../summary";
 import { deriveTrafficCriteria, hasTrafficCounts } from "../traffic";
-import { EMPTY_CELL, figureCell, formatDecimals, percentCell, ratioPercent } from "./cells";
+import { readActual } from "../evaluate/actual";
+import { figureCell, formatDecimals, percentCell } from "./cells";
 import { type DocDate, documentNumber, issuerLines, placeDate, placeOf, signerLines } from "./heading";
-import type { FigureCell, ReportColumn, ReportModel, ReportRow } from "./model";
+import type { ReportColumn, ReportModel, ReportRow } from "./model";
 import { outlookOf } from "./outlook";
 import { outlookSentence } from "../messages/labels";
 import { type ReportPeriod, isYearEnd, periodLabel } from "./period";
@@ -87,6 +88,8 @@ function columns(input: ReportInput, period: ReportPeriod, withPrevious: boolean
       { key: "actual", header: `${th} năm ${year}` },
       { key: "status", header: "So với chỉ tiêu giao (%)" },
     );
+    // Last year's figures given (`--previous`, the book's Cùng kỳ năm trước): the year-end table compares too.
+    if (withPrevious) cols.push({ key: "percentPrevious", header: "So với cùng kỳ (%)" });
     return cols;
   }
   cols.push(
@@ -107,12 +110,14 @@ function derivedCriteria(actuals: Actuals, row: TargetRow): string | null {
   return d.fell > 0 ? `giảm ${count2(d.fell)} tiêu chí` : "không giảm tiêu chí nào";
 }
 
-/** The plan's figure a mid-year percentage is taken of: a single written value or bound, not a range. */
-function planBase(e: Evaluation | undefined): FigureCell {
-  const s = e?.target;
-  if (!s || s.change || s.kind === "range" || s.kind === "reduce-criteria") return EMPTY_CELL;
-  const v = s.kind === "at-most" || s.kind === "less-than" ? s.max : s.min;
-  return v == null ? EMPTY_CELL : { text: "", value: v, decimals: s.decimals };
+/**
+ * The percent of last year's figure: the judgement's value of the figure (`Evaluation.value`, none for a
+ * figure to review) over last year's, read as every figure is read.
+ */
+function previousPercent(e: Evaluation | undefined, previous: string | number | null | undefined): number | null {
+  if (previous == null || e?.value == null) return null;
+  const last = readActual(previous);
+  return last.kind === "value" && last.value !== 0 ? (e.value / last.value) * 100 : null;
 }
 
 function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined, period: ReportPeriod): ReportRow {
@@ -135,8 +140,9 @@ function buildRow(input: ReportInput, row: TargetRow, e: Evaluation | undefined,
     actual,
     status,
     statusText: status ? STATUS_LABELS[status] : "",
-    percentPlan: percentCell(ratioPercent(actual, planBase(e))),
-    percentPrevious: previous == null ? null : percentCell(ratioPercent(actual, figureCell(previous))),
+    // The judgement's percent (the sheet's % KH, `ktxh evaluate`'s): none where it gives none.
+    percentPlan: percentCell(e?.percent ?? null),
+    percentPrevious: percentCell(previousPercent(e, previous)),
     outlook: outlookOf(period, e),
     reason: e?.reason ?? "",
     overridden: e?.overridden ?? false,

@@ -65,9 +65,3 @@ export function percentCell(p: number | null): FigureCell | null {
   const v = roundTo(p, 1);
   return { text: formatNumber(v, 1), value: v, decimals: 1 };
 }
-
-/** The percentage `actual` is of `base`, when both are plain numbers and the base is not zero. */
-export function ratioPercent(actual: FigureCell, base: FigureCell): number | null {
-  if (actual.value == null || base.value == null || base.value === 0) return null;
-  return (actual.value / base.value) * 100;
-}

@@ -57,7 +57,7 @@ export interface TaskCounts {
   notStarted: number;
   /** Tasks nobody reported on: shown apart, never guessed into one of the three. */
   unreported: number;
-  /** Timeliness at the period's end (../task-timeliness.ts); the four add up to `total`. */
+  /** Timeliness at the period's end (../task-timeliness.ts); the four and `unreported` add up to `total`. */
   onTime: number;
   late: number;
   openInTime: number;

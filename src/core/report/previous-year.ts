@@ -1,15 +1,27 @@
 /**
  * The same period last year: last year's figures matched to this year's targets. Numbers and names
- * change between years (a target is renumbered, "Số xã đạt nông thôn mới" becomes "Số xã đạt chuẩn
- * nông thôn mới nâng cao"), so a target is matched by its number when last year's target of that
- * number has a similar name, else by a confident name match among last year's targets, else by the
- * number alone when last year's names are unknown (an actuals file). Every match says how it was
+ * change between years (a target is renumbered, "Số xã đạt chuẩn nông thôn mới" loses a word), so a
+ * target is matched by its number when last year's target of that number has a similar name, else by a
+ * confident name match among last year's targets, else by the number alone when last year's names are
+ * unknown (an actuals file). A grade of a standard ("nâng cao", "kiểu mẫu") makes another target: the
+ * communes of the advanced rural standard are not those of the basic one, however alike the names, so
+ * a match needs the same grades on both sides (`gradesOf`). Every match says how it was
  * made, for the officer to see; the officer's corrections (another of last year's targets, or none),
  * kept in the book's record (layout/sheets/record.ts), come first and say "officer".
  */
 import { type ActualRow, rowKey } from "../evaluate";
 import type { Plan } from "../plan";
 import { MATCH, bestMatch, confident, nameScore } from "../read-table/match";
+import { foldKey } from "../text";
+
+/** Words that grade a standard: a target with one counts other things than the same name without it. */
+const GRADES = ["nang cao", "kieu mau"] as const;
+
+/** The grades a target's name carries ("Số xã đạt chuẩn nông thôn mới nâng cao" → "nang cao"). */
+export function gradesOf(name: string): string {
+  const f = ` ${foldKey(name)} `;
+  return GRADES.filter((g) => f.includes(` ${g} `)).join("|");
+}
 
 export interface PreviousMatch {
   /** This year's target number. */
@@ -71,14 +83,15 @@ export function matchPreviousYear(plan: Plan, lastPlan: Plan | null, lastRows: r
       if (figure.has(rowKey(t.no))) put(t.no, t.no, null, "number");
       continue;
     }
+    const grades = gradesOf(t.name);
     const same = lastPlan.targets.find((x) => x.no === t.no && !taken.has(x.no));
-    if (same && nameScore(t.name, same.name) >= MATCH.numberAgrees) {
+    if (same && gradesOf(same.name) === grades && nameScore(t.name, same.name) >= MATCH.numberAgrees) {
       put(t.no, same.no, same.name, "number-and-name");
       continue;
     }
     // Among last year's targets of the same level (main or sub-row), not yet matched.
     const candidates = lastPlan.targets
-      .filter((x) => !taken.has(x.no) && (x.parent == null) === (t.parent == null))
+      .filter((x) => !taken.has(x.no) && (x.parent == null) === (t.parent == null) && gradesOf(x.name) === grades)
       .map((x) => ({ ref: x.no, name: x.name }));
     const m = bestMatch(t.name, candidates);
     if (confident(m)) put(t.no, m.ref, lastPlan.targets.find((x) => x.no === m.ref)?.name ?? null, "name");

@@ -42,13 +42,14 @@ const emptyCounts = (): TaskCounts => ({
   total: 0, done: 0, doing: 0, notStarted: 0, unreported: 0, onTime: 0, late: 0, openInTime: 0, overdue: 0,
 });
 
-const TIMELINESS_KEY: Record<Timeliness, "onTime" | "late" | "openInTime" | "overdue"> = {
+const TIMELINESS_KEY: Record<Exclude<Timeliness, "unreported">, "onTime" | "late" | "openInTime" | "overdue"> = {
   "on-time": "onTime", late: "late", "open-in-time": "openInTime", overdue: "overdue",
 };
 
 function add(c: TaskCounts, s: TaskStatus | null, when: Timeliness): void {
   c.total++;
-  c[TIMELINESS_KEY[when]]++;
+  // A task without a status for the period is counted once, as unreported (below), in no timeliness count.
+  if (when !== "unreported") c[TIMELINESS_KEY[when]]++;
   if (s === "hoan-thanh") c.done++;
   else if (s === "dang-thuc-hien") c.doing++;
   else if (s === "chua-thuc-hien") c.notStarted++;
@@ -109,11 +110,12 @@ export function parseTaskCounts(text: string): { counts: GivenTaskCounts | null;
   return { counts: { total, done, doing, ...(notStarted !== undefined ? { notStarted } : {}) }, problems: [] };
 }
 
-/** The timeliness sentence at a period's end (the four counts add up to the total). */
+/** The timeliness sentence at a period's end (the four counts and the unreported add up to the total). */
 export function timelinessSentence(c: TaskCounts): string {
+  const unreported = c.unreported ? `, chưa báo cáo ${count2(c.unreported)} nhiệm vụ` : "";
   return (
     `Về tiến độ: hoàn thành đúng hạn ${count2(c.onTime)} nhiệm vụ, hoàn thành trễ hạn ${count2(c.late)} nhiệm vụ, ` +
-    `đang thực hiện trong hạn ${count2(c.openInTime)} nhiệm vụ, quá hạn chưa hoàn thành ${count2(c.overdue)} nhiệm vụ.`
+    `đang thực hiện trong hạn ${count2(c.openInTime)} nhiệm vụ, quá hạn chưa hoàn thành ${count2(c.overdue)} nhiệm vụ${unreported}.`
   );
 }
 

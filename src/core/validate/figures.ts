@@ -10,6 +10,7 @@ import { parseNumber, roundTo } from "../numbers";
 import type { GridCell } from "../read-table/grid";
 import { type TargetSpec, parseTarget } from "../target";
 import { foldKey } from "../text";
+import { decimalsOf, saysNoFigure } from "../evaluate/actual";
 import { type Issue, type ValidateCode, issue } from "./issue";
 
 export interface FigureContext {
@@ -29,8 +30,11 @@ export interface FigureContext {
 
 export type Figure =
   | { kind: "empty" }
-  /** `suspect`: an issue was raised on the value, so sums and comparisons leave it out. */
-  | { kind: "number"; value: number; suspect: boolean }
+  /**
+   * `suspect`: an issue was raised on the value, so sums and comparisons leave it out. `decimals`: the
+   * digits after the decimal mark of the reading taken (the judgement's reason says the figure so).
+   */
+  | { kind: "number"; value: number; suspect: boolean; decimals: number }
   | { kind: "worded"; spec: TargetSpec }
   | { kind: "bad" };
 
@@ -123,7 +127,7 @@ function near(v: number, ref: number, factor: number): boolean {
 }
 
 /** Checks of scale and range on a number already read; returns the issues and whether it is suspect. */
-export function checkNumber(value: number, ctx: FigureContext, issues: Issue[], fixable = true): boolean {
+export function checkNumber(value: number, ctx: FigureContext, issues: Issue[], fixable = true, written?: string): boolean {
   const loc = { sheet: ctx.sheet, cell: ctx.cell, target: ctx.target };
   const percent = isPercentUnit(ctx.unit);
   const refs = ctx.refs.filter((r) => r > 0 && Number.isFinite(r));
@@ -140,7 +144,7 @@ export function checkNumber(value: number, ctx: FigureContext, issues: Issue[], 
     if (!percent && !Number.isInteger(value) && Number.isInteger(clean(value * 1000))) {
       const x = clean(value * 1000);
       if (refs.some((r) => near(Math.abs(x), r, 3)) && refs.every((r) => v < r / 100)) {
-        const params = ctx.culture ? { value, fixed: x, excelDecimal: ctx.culture.decimal } : { value, fixed: x };
+        const params = written != null ? { value, fixed: x, written } : ctx.culture ? { value, fixed: x, excelDecimal: ctx.culture.decimal } : { value, fixed: x };
         issues.push(issue("value.decimal-confusion", loc, params, fixable ? { cell: ctx.cell, value: x } : undefined));
         return true;
       }
@@ -188,30 +192,35 @@ export function readFigure(cell: GridCell | null | undefined, ctx: FigureContext
     // A cell formatted as percent holds the fraction: 35,58% is stored as 0,3558 and is right.
     const value = cell.numFmt && cell.numFmt.includes("%") ? clean(raw * 100) : raw;
     const suspect = checkNumber(value, ctx, issues, !cell.formula);
-    return { figure: { kind: "number", value, suspect }, issues };
+    return { figure: { kind: "number", value, suspect, decimals: decimalsOf(value) }, issues };
   }
   if (typeof raw === "boolean") {
     issues.push(issue("value.unreadable", loc, { written: String(raw) }));
     return { figure: { kind: "bad" }, issues };
   }
   const text = raw.normalize("NFC").trim();
-  if (text === "") return { figure: { kind: "empty" }, issues };
+  // "chưa có số liệu", "-": no figure yet, as the judgement reads it (./evaluate/actual.ts), not an unreadable one.
+  if (text === "" || saysNoFigure(text)) return { figure: { kind: "empty" }, issues };
   const n = parseNumber(text);
   if (n.ok) {
     let value = n.value;
+    let decimals = n.decimals;
     // An Excel whose decimal mark is "," reads `1.600` as 1600, as Vietnamese writing does: no ambiguity.
     if (n.ambiguous && !decimalComma(ctx.culture)) {
       const picked = resolve([n.value, ...n.ambiguous.alternatives], ctx.refs);
       if (picked === null) {
         issues.push(issue("value.ambiguous", loc, { written: text, value: n.value, alternative: n.ambiguous.alternatives[0] }));
-        return { figure: { kind: "number", value, suspect: true }, issues };
+        return { figure: { kind: "number", value, suspect: true, decimals }, issues };
       }
+      // The other reading of one separator before three digits: "1.600" read the en-US way is 1,600 (3 decimals), "1,600" is 1.600 (none).
+      if (picked !== value) decimals = n.decimals === 0 ? 3 : 0;
       value = picked;
     }
-    // A scale slip says more than "stored as text", and its fix is the one to offer.
-    const suspect = checkNumber(value, ctx, issues, true);
+    // A scale slip says more than "stored as text", and its fix is the one to offer. The text is as
+    // typed: Excel's decimal mark (the culture) played no part in it, so the slip is said of the text.
+    const suspect = checkNumber(value, { ...ctx, culture: null }, issues, true, text);
     if (!suspect && !ctx.textOnly) issues.push(issue("value.text-number", loc, { written: text, value }, { cell: ctx.cell, value }));
-    return { figure: { kind: "number", value, suspect }, issues };
+    return { figure: { kind: "number", value, suspect, decimals }, issues };
   }
   const t = parseTarget(text, { unit: ctx.unit || null, name: ctx.name });
   if (t.ok) return { figure: { kind: "worded", spec: t.value }, issues };

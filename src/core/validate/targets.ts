@@ -196,7 +196,8 @@ export function targetRules(grid: Grid, t: TableReading, bookPlan: Plan, options
       if (isBlank(cell)) continue;
       const r = readFigure(cell, ctx(c.col, refs));
       out.push(...keep(r.issues));
-      perColumn.get(c.col)?.set(row.no, { figure: r.figure, row: p.row });
+      // "chưa có số liệu" typed is no figure: the row is missing one, as an empty cell is.
+      if (r.figure.kind !== "empty") perColumn.get(c.col)?.set(row.no, { figure: r.figure, row: p.row });
     }
   }
   const filled = actualCols.filter((c) => (perColumn.get(c.col)?.size ?? 0) > 0);
