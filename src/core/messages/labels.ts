@@ -125,6 +125,7 @@ export const HISTORY_ACTION_LABELS: Readonly<Record<HistoryAction, string>> = {
   merge: "gộp số các xã",
   undo: "hoàn tác",
   outside: "sửa ngoài add-in",
+  previous: "lấy số liệu năm trước",
 };
 
 /**
