@@ -72,6 +72,11 @@ export type ActualRow = {
   changeColumn?: string;
   /** Last year's figure of the same period (Cùng kỳ năm trước), when known: the share of the year it stands for. */
   lastYear?: string | number | null;
+  /**
+   * Last year's figure of the whole year, where the sheet's *Cùng kỳ năm trước* column of the year
+   * gives it: the share's other half when the plan has no *TH năm trước* (`TargetRow.previous`).
+   */
+  lastYearTotal?: string | number | null;
 };
 /**
  * `cells`: the figures are a workbook's cells (not a text file), where a number is stored as a number: a
@@ -100,6 +105,8 @@ export type EvaluateOptions = {
   period?: PeriodId;
   /** Last year's same-period figure (`ActualRow.lastYear`). */
   lastYear?: string | number | null;
+  /** Last year's year figure (`ActualRow.lastYearTotal`), for the share where the plan has no `previous`. */
+  lastYearTotal?: string | number | null;
 };
 
 export type ActualsMatchProblemCode = "actuals.duplicate-row" | "actuals.unknown-row";
@@ -184,7 +191,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
     const actualIs = opts.changeColumn ? "change" : row.actualIs;
     const m = midYearJudgement({
       row, spec, period: opts.period, judged: j, value: reading.kind === "value" ? reading.value : null,
-      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous },
+      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous ?? valueOf(readActual(opts.lastYearTotal ?? null)) },
       rejudge: (v) => judge({ spec, actual: readActual(v), previous, settings, rowUnit: row.unit, actualIs, changeColumn: opts.changeColumn }),
     });
     j = m.judged;
@@ -325,6 +332,34 @@ export function rowKey(no: string | number): string {
 }
 
 /**
+ * The rows with last year's figures laid on, by target number: `samePeriod` the same period's
+ * (`ActualRow.lastYear`), `year` the whole year's (`ActualRow.lastYearTotal`). Where one gives a
+ * figure it wins over one the row already has (`--previous` over the sheet's *Cùng kỳ năm trước*
+ * column); a blank one changes nothing. Every path that judges a period — the sheet's live judgement,
+ * `ktxh evaluate`, the report — takes a cumulative target's share of the year from here, so they
+ * give one answer.
+ */
+type ByNo = Readonly<Record<string, string | number | null>> | ReadonlyMap<string, string | number | null> | undefined;
+export function withLastYear(rows: readonly ActualRow[], samePeriod: ByNo, year?: ByNo): ActualRow[] {
+  const keyed = (m: ByNo): Map<string, string | number> => {
+    const out = new Map<string, string | number>();
+    if (!m) return out;
+    const entries = m instanceof Map ? [...m.entries()] : Object.entries(m as Record<string, string | number | null>);
+    for (const [no, v] of entries) if (v != null && !(typeof v === "string" && v.trim() === "")) out.set(rowKey(no), v);
+    return out;
+  };
+  const same = keyed(samePeriod);
+  const total = keyed(year);
+  if (!same.size && !total.size) return [...rows];
+  return rows.map((r) => {
+    const a = same.get(rowKey(r.no));
+    const b = total.get(rowKey(r.no));
+    if (a == null && b == null) return r;
+    return { ...r, ...(a != null ? { lastYear: a } : {}), ...(b != null ? { lastYearTotal: b } : {}) };
+  });
+}
+
+/**
  * The words of a judgement as every path prints them (the sheet's status cell, the pane's list, `ktxh`):
  * the status's label, or "Dự kiến …" when the status is that of a projected year figure (a cumulative
  * target before year end, ./evaluate/midyear.ts) and no officer has overridden it.
@@ -404,6 +439,7 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
       culture: actuals.culture ?? null,
       ...(actuals.period ? { period: actuals.period } : {}),
       ...(entry?.lastYear != null ? { lastYear: entry.lastYear } : {}),
+      ...(entry?.lastYearTotal != null ? { lastYearTotal: entry.lastYearTotal } : {}),
     });
     e.printStatus = row.parent == null || additive.get(row.parent) === true || composites.has(row.parent);
     rows.push(e);

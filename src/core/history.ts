@@ -19,10 +19,11 @@ import { nfc } from "./text";
 /**
  * How a value changed: typed in the targets sheet (seen by live judgement), a check's fix, figures
  * collected from a returned book, a reload of the plan, a staff override of a status (or its reason),
- * a value merged from several books (the communes' roll-up), an undo, or an edit made while the pane
- * was closed (found by the row fingerprints).
+ * a value merged from several books (the communes' roll-up), an undo, an edit made while the pane
+ * was closed (found by the row fingerprints), or last year's figure written to a *Cùng kỳ năm trước*
+ * column ("Lấy số liệu năm trước", `ktxh previous`).
  */
-export const HISTORY_ACTIONS = ["typed", "fix", "collect", "reload", "override", "merge", "undo", "outside"] as const;
+export const HISTORY_ACTIONS = ["typed", "fix", "collect", "reload", "override", "merge", "undo", "outside", "previous"] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** The actions "Hoàn tác" offers to undo (issue 15 point 4): the add-in's own writes to the user's cells. */

@@ -7,7 +7,7 @@
  * moved, sorted or renamed. The traffic counts are read by ./traffic.ts, as the live judgement and
  * the check read them: a count that is not a whole number is a problem at its cell, never an exception.
  */
-import type { ActualRow, Actuals } from "../core/evaluate";
+import { type ActualRow, type Actuals, withLastYear } from "../core/evaluate";
 import type { Problem } from "../core/problems";
 import type { TypingCulture } from "../core/culture";
 import { ANY_PERIOD, type TaskStatusInput, taskStatusAt } from "../core/report/tasks";
@@ -82,11 +82,14 @@ export function readSheetActuals(
   const name = columnOf(sheet, "name") ?? -1;
   const traffic = sheetTraffic(sheet.rows, { figure: col, name }, { sheet: sheet.name, target: null });
   problems.push(...traffic.problems);
-  const actuals: Actuals = traffic.counts ? { rows, traffic: traffic.counts, cells: true } : { rows, cells: true };
+  // Last year's same-period figure rides on each row: the projection of a cumulative target takes it.
+  const samePeriod = sheetSamePeriod(sheet, period);
+  const lastYear = withLastYear(rows, samePeriod, period === "year" ? undefined : sheetSamePeriod(sheet, "year"));
+  const actuals: Actuals = traffic.counts ? { rows: lastYear, traffic: traffic.counts, cells: true } : { rows: lastYear, cells: true };
   if (culture) actuals.culture = culture;
   const mark = preservedOf(sheet).headerValues[markKey(period)];
   const figures = mark === "Chính thức" ? "official" : mark === "Ước" ? "estimate" : null;
-  return { actuals, figures, samePeriod: sheetSamePeriod(sheet, period), problems };
+  return { actuals, figures, samePeriod, problems };
 }
 
 /**

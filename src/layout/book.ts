@@ -16,7 +16,7 @@
  */
 import type { HistoryEntry } from "../core/history";
 import { HISTORY_SHEET, readHistory } from "./sheets/history";
-import type { ActualRow, Actuals } from "../core/evaluate";
+import { type ActualRow, type Actuals, withLastYear } from "../core/evaluate";
 import { FIGURE_MARKS, isPeriodId } from "../core/periods";
 import { type Plan, parsePlan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
@@ -337,6 +337,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   }
   let mark: BookActuals["figures"] = null;
   let samePeriod: Record<string, string | number> = {};
+  let sameYear: Record<string, string | number> = {};
   for (const t of targets) {
     const grid = book.grids.find((g) => g.sheet === t.sheet);
     const c = t.columns.find((x) => x.role === "actual" && (x.period === period || (column && x.col === column.col && t.sheet === column.sheet)));
@@ -347,6 +348,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
     if (sheet?.layoutId !== "targets") continue;
     applySheetOverrides(rows, sheetOverrides(sheet, period), sheet.name, problems);
     samePeriod = { ...sheetSamePeriod(sheet, period), ...samePeriod };
+    if (period !== "year") sameYear = { ...sheetSamePeriod(sheet, "year"), ...sameYear };
   }
   const cells = book.traffic.filter((x) => (column ? x.sheet === column.sheet && x.col === column.col : x.period === period));
   let traffic: TrafficCounts | undefined;
@@ -366,7 +368,9 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
   // A workbook's cells (not a CSV's text): a number stored as text there is a slip to review.
   const inCells = !book.grids.some((g) => g.textOnly === true);
   const culture = recordCulture(book.record);
-  const actuals: Actuals = traffic ? { rows, traffic, cells: inCells } : { rows, cells: inCells };
+  // Last year's same-period figure rides on each row: the projection of a cumulative target takes it.
+  const withLast = withLastYear(rows, samePeriod, sameYear);
+  const actuals: Actuals = traffic ? { rows: withLast, traffic, cells: inCells } : { rows: withLast, cells: inCells };
   if (culture) actuals.culture = culture;
   // The period's figures: before year end the mid-year rule judges them (src/core/evaluate/midyear.ts).
   if (isPeriodId(period)) actuals.period = period;

@@ -14,7 +14,7 @@ import type { Plan } from "../core/plan";
 import { type Problem, problem } from "../core/problems";
 import { foldKey } from "../core/text";
 import { columnLetter } from "../core/address";
-import { periodKey, periodOfKey, targetId, targetNoOf } from "../core/row-id";
+import { periodKey, periodOfKey, samePeriodKey, targetId, targetNoOf } from "../core/row-id";
 import { type PeriodId, isPeriodId, period as periodOf } from "../core/periods";
 import type { ReadSheet } from "./read";
 import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, judgedHeader } from "./sheets/targets";
@@ -174,6 +174,11 @@ export function computedJudgement(
     return r == null || c < 0 ? null : (grid.rows[r].values[c] ?? null);
   };
   const valueAt = (id: string): CellValue => cellAt(id, figure);
+  // Last year's figure of the period, from the sheet's *Cùng kỳ năm trước* column unless given.
+  const sameCol = col(samePeriodKey(period));
+  const yearCol = period === "year" ? -1 : col(samePeriodKey("year"));
+  const lastYearOf = (no: string): CellValue => (lastYear ? (lastYear.get(no) ?? null) : sameCol < 0 ? null : cellAt(targetId(no), sameCol));
+  const blank = (v: CellValue): boolean => v == null || (typeof v === "string" && v.trim() === "");
   const overrideCol = col(OVERRIDE_KEY);
   const overrideReasonCol = col(OVERRIDE_REASON_KEY);
   const overrides = new Map<string, OverrideReading>();
@@ -192,8 +197,10 @@ export function computedJudgement(
       const o = overrideCol < 0 ? ({ kind: "none" } as const) : readOverride(cellAt(id, overrideCol), cellAt(id, overrideReasonCol));
       overrides.set(t.no, o);
       if (o.kind === "applied") row.override = o.override;
-      const before = lastYear?.get(t.no);
-      if (before != null) row.lastYear = asActual(before);
+      const before = lastYearOf(t.no);
+      if (!blank(before)) row.lastYear = asActual(before);
+      const total = yearCol < 0 ? null : cellAt(id, yearCol);
+      if (!blank(total)) row.lastYearTotal = asActual(total);
       return row;
     }),
   };

@@ -12,7 +12,7 @@ import { periodOfKey, targetId, targetNoOf, trafficOf } from "../core/row-id";
 import { columnLetter } from "../core/address";
 import { trafficLabel } from "../core/traffic-block";
 import type { KeyedGrid } from "./computed";
-import { isInputKey } from "./fingerprint";
+import { isInputKey, rowFingerprint, rowsChangedSince } from "./fingerprint";
 import { OVERRIDE_KEY, OVERRIDE_REASON_KEY, trafficTarget } from "./sheets/targets";
 import type { CellValue } from "./sheets/types";
 
@@ -130,23 +130,95 @@ export function changeEntries(changes: readonly CellChange[], x: EntryContext): 
   });
 }
 
+/** Subsets of a row's unknown cells tried against its recorded fingerprint: 2^10, bounded whatever the row. */
+const MAX_UNKNOWN = 10;
+
 /**
- * Edits made while no pane was watching ("sửa ngoài add-in"): each input cell the history knows whose
- * value now differs from the last value the history gave it, as an entry `outside` (old: that last
- * value). Cells the history never saw are not guessed at; the row fingerprints of the book's record
- * (issue 16) say which rows changed at all, and `rows` limits the comparison to those when given.
+ * Edits made while no pane was watching ("sửa ngoài add-in"), found by the row fingerprints of the
+ * book's record (layout/fingerprint.ts: `judged`, the rows' inputs as last judged). Only rows whose
+ * fingerprint changed are looked at; in each, an input cell the history knows whose value now differs
+ * from the history's last value for it is an edit (old: that last value); a cell the history never
+ * saw that holds a figure now is an edit from empty when the row's inputs with it empty (and the
+ * history's cells at their last values) give the recorded fingerprint — the fingerprint confirms it,
+ * nothing is guessed. A cell the history never saw whose old value was itself a figure cannot be told
+ * from a fingerprint: not logged. Without fingerprints (`judged` null: a book that never kept them)
+ * every row is compared with the history alone. Pure: the hosts append what it returns.
  */
-export function outsideChanges(grid: KeyedGrid, entries: readonly HistoryEntry[], rows?: ReadonlySet<string>): CellChange[] {
+export function outsideChanges(grid: KeyedGrid, entries: readonly HistoryEntry[], judged: Readonly<Record<string, string>> | null = null): CellChange[] {
   const last = new Map<string, HistoryEntry>();
   for (const e of historySet(entries)) if (e.row && e.key) last.set(`${e.row}\u0001${e.key}`, e);
-  const keys = new Set([...last.values()].map((e) => e.key));
-  const now = cellsOf(grid, (k) => keys.has(k));
+  const changed = judged ? new Set(rowsChangedSince(judged, grid).changed) : null;
+  const inputCols = grid.columns.map((c, i) => ({ key: c.key, i })).filter((c) => c.key && isInputKey(c.key));
   const out: CellChange[] = [];
-  for (const [k, e] of last) {
-    if (rows && e.row && !rows.has(e.row)) continue;
-    const cell = now.get(k);
-    if (!cell || sameHistoryValue(cell.value, e.new)) continue;
-    out.push({ row: e.row as string, key: e.key as string, at: { row: cell.row, col: cell.col }, old: e.new, new: cell.value });
-  }
+  const seen = new Set<string>();
+  grid.rows.forEach((r, row) => {
+    if (!r.id || seen.has(r.id) || (targetNoOf(r.id) == null && !trafficOf(r.id))) return;
+    seen.add(r.id);
+    if (changed && !changed.has(r.id)) return;
+    const id = r.id;
+    const inputs: Record<string, CellValue> = {};
+    const unknown: { key: string; col: number; now: HistoryValue }[] = [];
+    for (const c of inputCols) {
+      const now = value(r.values[c.i]);
+      const e = last.get(`${id}\u0001${c.key}`);
+      if (e) {
+        inputs[c.key] = e.new;
+        if (!sameHistoryValue(now, e.new)) out.push({ row: id, key: c.key, at: { row, col: c.i }, old: e.new, new: now });
+      } else {
+        inputs[c.key] = now;
+        if (now != null) unknown.push({ key: c.key, col: c.i, now });
+      }
+    }
+    const recorded = judged?.[id];
+    if (recorded == null || !unknown.length || unknown.length > MAX_UNKNOWN) return;
+    // The fewest cells emptied first: the first subset whose row gives the recorded fingerprint.
+    const subsets = Array.from({ length: (1 << unknown.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
+    for (const mask of subsets) {
+      const tried = { ...inputs };
+      unknown.forEach((u, k) => {
+        if (mask & (1 << k)) tried[u.key] = null;
+      });
+      if (rowFingerprint(tried) !== recorded) continue;
+      unknown.forEach((u, k) => {
+        if (mask & (1 << k)) out.push({ row: id, key: u.key, at: { row, col: u.col }, old: null, new: u.now });
+      });
+      break;
+    }
+  });
   return out.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+}
+
+function bits(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}
+
+/** The history entries of `outsideChanges`: one batch, action `outside`. */
+export function outsideEntries(
+  grid: KeyedGrid, entries: readonly HistoryEntry[], judged: Readonly<Record<string, string>> | null,
+  x: { plan: Plan; sheet: string; at: string; random?: () => number },
+): HistoryEntry[] {
+  const changes = outsideChanges(grid, entries, judged);
+  if (!changes.length) return [];
+  const random = x.random ?? Math.random;
+  return changeEntries(changes, { plan: x.plan, sheet: x.sheet, after: grid, at: x.at, batch: newHistoryId(random), action: () => "outside", random });
+}
+
+
+/**
+ * `grid` with the changes' cells set to their new values (matched by row identity and column key):
+ * what the add-in has now seen, once the changes are logged, so a later edit of the row does not log
+ * them again. Rows and columns `grid` lacks are left alone.
+ */
+export function withChanges(grid: KeyedGrid, changes: readonly { row: string | null; key: string | null; new: HistoryValue }[]): KeyedGrid {
+  if (!changes.length) return grid;
+  const col = new Map(grid.columns.map((c, i) => [c.key, i]));
+  const rows = grid.rows.map((r) => ({ ...r, values: [...r.values] }));
+  for (const c of changes) {
+    const j = c.key == null ? undefined : col.get(c.key);
+    const r = c.row == null ? undefined : rows.find((x) => x.id === c.row);
+    if (j != null && r) r.values[j] = c.new;
+  }
+  return { ...grid, rows };
 }

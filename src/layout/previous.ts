@@ -16,7 +16,8 @@ import { type Problem, type Result, fail, ok } from "../core/problems";
 import { type PreviousCorrections, type PreviousMatch, matchPreviousYear, previousValues } from "../core/report/previous-year";
 import type { Grid } from "../core/read-table/grid";
 import { a1 } from "../core/address";
-import { samePeriodKey, targetNoOf } from "../core/row-id";
+import { samePeriodKey, targetId, targetNoOf } from "../core/row-id";
+import { type HistoryEntry, newHistoryId } from "../core/history";
 import { nfc } from "../core/text";
 import { bookActuals, bookPeriods, readBook } from "./book";
 import type { ReadSheet } from "./read";
@@ -116,6 +117,8 @@ export interface SamePeriodWrite {
   period: string;
   /** null: the cell is emptied (a figure this action wrote before, for a match since corrected to none). */
   value: string | number | null;
+  /** What the cell held before (null: empty). */
+  old: string | number | null;
 }
 
 export interface SamePeriodKept {
@@ -171,10 +174,24 @@ export function samePeriodWrites(sheet: ReadSheet, prev: PreviousPlan, periods: 
         continue;
       }
       if (wanted == null && blank(current)) continue;
-      writes.push({ row: r.index, col, cell, target: no, period: p, value: wanted });
+      writes.push({ row: r.index, col, cell, target: no, period: p, value: wanted, old: blank(current) ? null : (current as string | number) });
       if (wanted != null) now[no] = wanted;
     }
     written[p] = now;
   }
   return { writes, kept, missing, record: { corrections: { ...corrections }, written, file, at } };
+}
+
+/**
+ * The history rows of the writes (the book's *Lịch sử số liệu*, core/history.ts): one per cell, one
+ * batch, action `previous`, the file as source; the period is the column's, its key the same-period
+ * key (`prev:6m`), so no report counts it as a revision of this year's figure.
+ */
+export function previousEntries(plan: Pick<Plan, "targets"> | null, sheet: string, writes: readonly SamePeriodWrite[], file: string, at: string, random: () => number = Math.random): HistoryEntry[] {
+  const batch = newHistoryId(random);
+  const names = new Map((plan?.targets ?? []).map((t) => [t.no, t.name]));
+  return writes.map((w) => ({
+    id: newHistoryId(random), at, action: "previous" as const, batch, period: w.period, target: w.target, name: names.get(w.target) ?? "",
+    key: samePeriodKey(w.period), row: targetId(w.target), sheet, cell: w.cell, old: w.old, new: w.value, mark: null, source: file,
+  }));
 }

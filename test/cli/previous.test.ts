@@ -14,6 +14,21 @@ import type { ReportModel } from "../../src/core/report/model";
 import { builtInPlan } from "../../src/seeds";
 import { findLayoutSheets, initWorkbook, readRecordSheet } from "../../src/hosts/xlsx/workbook-init";
 import { recordPrevious } from "../../src/layout/sheets/record";
+import { HISTORY_SHEET, readHistory } from "../../src/layout/sheets/history";
+
+/** A sheet's values as the readers take them (row-major from A1). */
+function gridOf(ws: ExcelJS.Worksheet | undefined): (string | number | null)[][] {
+  const out: (string | number | null)[][] = [];
+  ws?.eachRow({ includeEmpty: true }, (row, r) => {
+    const line: (string | number | null)[] = [];
+    for (let c = 1; c <= 15; c++) {
+      const v = row.getCell(c).value;
+      line.push(typeof v === "number" || typeof v === "string" ? v : v == null ? null : String(v));
+    }
+    out[r - 1] = line;
+  });
+  return Array.from(out, (x) => x ?? []);
+}
 
 function capture(cwd: string): CliIO & { stdout: () => string; stderr: () => string } {
   let out = "";
@@ -66,6 +81,15 @@ describe("ktxh previous", () => {
     expect((await report("2024.xlsx")).columns.some((c) => c.key === "percentPrevious")).toBe(false);
     const m = await report("2024-ck.xlsx");
     expect(m.columns.find((c) => c.key === "percentPrevious")?.header).toBe("So với cùng kỳ (%)");
+    // Each figure written is a row of the copy's history: lấy số liệu năm trước, old → new, the file.
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(readFileSync(join(dir, "2024-ck.xlsx")) as unknown as ArrayBuffer);
+    const h = readHistory(gridOf(copy.getWorksheet(HISTORY_SHEET))) ?? [];
+    expect(h.filter((e) => e.period === "6m").map((e) => [e.action, e.target, e.key, e.old, e.new, e.source])).toEqual([
+      ["previous", "3", "prev:6m", null, 300, "2023.xlsx"],
+      ["previous", "8", "prev:6m", null, 800, "2023.xlsx"],
+      ["previous", "20", "prev:6m", null, 1000, "2023.xlsx"],
+    ]);
     expect([pp(m, "3"), pp(m, "8"), pp(m, "20")]).toEqual(["133,5", "112,5", "110,0"]);
     // The same percent as `--previous` on the book without the column: one core.
     const io2 = capture(dir);

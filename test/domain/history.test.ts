@@ -63,12 +63,13 @@ describe("Hoàn tác from the history", () => {
 
 describe("how a change reads (the sheet's action column, the pane's Vì sao?)", () => {
   test("every action has its words; an override says its reason, a collection its book, an undo no machine id", () => {
-    expect(Object.keys(HISTORY_ACTION_LABELS).sort()).toEqual(["collect", "fix", "merge", "outside", "override", "reload", "typed", "undo"]);
+    expect(Object.keys(HISTORY_ACTION_LABELS).sort()).toEqual(["collect", "fix", "merge", "outside", "override", "previous", "reload", "typed", "undo"]);
     expect(historyActionText("override", " Chờ số liệu chính thức ")).toBe("điều chỉnh đánh giá, lý do: Chờ số liệu chính thức");
     expect(historyActionText("collect", "Phòng Y tế — phong-y-te.xlsx")).toBe("tổng hợp từ phiếu (Phòng Y tế — phong-y-te.xlsx)");
     expect(historyActionText("undo", "k3j9x0a1b2c3")).toBe("hoàn tác");
     expect(historyActionText("typed", "")).toBe("nhập số liệu");
     expect(historyActionText("outside", "")).toBe("sửa ngoài add-in");
+    expect(historyActionText("previous", "2023.xlsx")).toBe("lấy số liệu năm trước (2023.xlsx)");
   });
 });
 

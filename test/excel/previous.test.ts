@@ -11,6 +11,7 @@ import { cycleFiles } from "../../src/hosts/xlsx/cycle-files";
 import { findLayoutSheets, initWorkbook } from "../../src/hosts/xlsx/workbook-init";
 import { decodeRecord, recordPrevious } from "../../src/layout/sheets/record";
 import { buildReportSheet } from "../../src/hosts/excel/report-sheet";
+import { HISTORY_SHEET, readHistory } from "../../src/layout/sheets/history";
 import { cellOf, setup, syncsOf } from "./support";
 
 jest.setTimeout(120_000);
@@ -67,6 +68,17 @@ describe("Lấy số liệu năm trước in Excel", () => {
     expect(o.kept).toEqual([expect.objectContaining({ target: "20", current: 1050, wanted: 1000 })]);
     const record = decodeRecord(wb.user.grid("_ktxh", "A1:E40"));
     expect(recordPrevious(record).corrections).toEqual({ "14": null });
+    // Each figure written is a row of the book's history, in the same 3 syncs; the officer's 1050 (kept) is none.
+    const h = readHistory(wb.user.grid(HISTORY_SHEET, "A1:O100")) ?? [];
+    const written = h.filter((e) => e.action === "previous" && e.period === "6m");
+    expect(written.map((e) => [e.target, e.key, e.old, e.new, e.source]).filter(([t]) => ["3", "8", "20"].includes(String(t)))).toEqual([
+      ["3", "prev:6m", null, 300, "binh-son-2023.xlsx"],
+      ["8", "prev:6m", null, 800, "binh-son-2023.xlsx"],
+    ]);
+    expect(written.every((e) => e.cell === cellOf(wb, SHEET, `t:${e.target ?? ""}`, "prev:6m"))).toBe(true);
+    expect(new Set(written.map((e) => e.batch)).size).toBe(1);
+    expect(new Set(written.map((e) => e.id)).size).toBe(written.length);
+    expect(written.some((e) => e.target === "14" || e.target === "20")).toBe(false);
 
     // The next time, the correction holds without being given again.
     const again = await ops.previewPreviousYear(file, "6m");

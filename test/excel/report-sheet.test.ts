@@ -272,7 +272,7 @@ describe("report sheet: the year-end outlook at 6 months (Office.js host)", () =
     const col = header?.indexOf("Dự kiến cả năm") ?? -1;
     expect(col).toBeGreaterThan(0);
     const at = (name: string): unknown => grid.find((r) => r[1] === name)?.[col];
-    expect([at("Tổng thu ngân sách trên địa bàn"), at("Sản lượng lương thực cây có hạt"), at("Tỷ lệ che phủ rừng")]).toEqual(["Dự kiến không đạt", "Dự kiến đạt", ""]);
+    expect([at("Tổng thu ngân sách trên địa bàn"), at("Sản lượng lương thực cây có hạt"), at("Tỷ lệ che phủ rừng")]).toEqual(["Dự kiến không đạt: khoảng 500, theo số tháng (6/12)", "Dự kiến đạt: khoảng 80.000, theo số tháng (6/12)", ""]);
   });
 });
 

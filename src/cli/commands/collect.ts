@@ -19,6 +19,7 @@ import { SOURCES_SHEET } from "../../layout/sheets/submission";
 import { readWorkbook } from "../../hosts/xlsx/read-workbook";
 import { writeConflictsSheet, writeSourcesSheet } from "../../hosts/xlsx/submissions";
 import { appendHistory } from "../../hosts/xlsx/history";
+import { bookOutsideEntries } from "../../layout/book-history";
 import { builtInPlans } from "../../seeds";
 import { readArgs } from "../args";
 import { type PlanBook, readPlanBook } from "../cycle-book";
@@ -90,6 +91,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (progress && tty) io.err("\r\x1b[K");
 
+  // Edits made in the plan book outside the add-in since it was last judged, before this collection's.
+  const outside = bookOutsideEntries(pb.book, new Date().toISOString());
   const c = planCollect(pb, results, period);
   const wb = pb.workbook;
   const sheet = (name: string): Worksheet | undefined => wb.getWorksheet(name);
@@ -110,7 +113,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   for (const w of c.writes) write(w.sheet, w.row, w.col, w.value);
   writeSourcesSheet(wb, c.sources);
   writeConflictsSheet(wb, conflictRows(c.conflicts));
-  appendHistory(wb, c.history);
+  appendHistory(wb, [...outside, ...c.history]);
   await fs.mkdir(path.dirname(output), { recursive: true });
   // The fastest deflate level: the merged book is written once per run, and level 1 halves the time.
   const zip = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0];

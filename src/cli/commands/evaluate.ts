@@ -8,6 +8,9 @@ import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
 import { type Actuals, evaluatePlan, statusLabel } from "../../core/evaluate";
 import { isPeriodId } from "../../core/periods";
+import { OUTLOOK_REASONS } from "../../core/messages/labels";
+import { outlookOf } from "../../core/report/outlook";
+import { isReportPeriod } from "../../core/report/period";
 import { formatProblem } from "../../core/messages";
 import { formatNumber } from "../../core/numbers";
 import type { Plan } from "../../core/plan";
@@ -115,6 +118,8 @@ export const evaluateCommand: Command = {
       return EXIT.UNREADABLE;
     }
     const result = evaluatePlan(plan.value, actuals.value);
+    // At 6 and 9 months each cumulative or annual target's year-end outlook (the report's Dự kiến cả năm cell).
+    const outlook = (e: (typeof result.rows)[number]) => (isReportPeriod(period) ? outlookOf(period, e) : null);
     const problems = [...plan.problems, ...actuals.problems, ...result.problems];
     const sentence = summarySentence(plan.value, result, style);
     if (json) {
@@ -123,6 +128,7 @@ export const evaluateCommand: Command = {
         rows: result.rows.map((r) => ({
           no: r.no, status: r.status, label: statusLabel(r), percent: r.percent, reason: r.reason,
           ...(r.projection ? { projection: r.projection } : {}),
+          ...(outlook(r) ? { outlook: outlook(r)?.text } : {}),
           ...(r.parent ? { parent: r.parent } : {}), printStatus: r.printStatus, overridden: r.overridden,
           ...(r.review ? { review: r.review } : {}),
         })),
@@ -145,6 +151,8 @@ export const evaluateCommand: Command = {
             `${pad(r.percent === null ? "" : formatNumber(r.percent, 2), 8)} ${status}`,
         );
         lines.push(`      ${r.reason}`);
+        const o = r.printStatus ? outlook(r) : null;
+        if (o) lines.push(`      ${OUTLOOK_REASONS.line(o.text)}`);
       }
       lines.push("", sentence);
       io.out(lines.join("\n") + "\n");

@@ -14,7 +14,8 @@ import { PREVIOUS_HOW_LABELS, SEVERITY_LABELS } from "../../core/messages/labels
 import { isPeriodId, latestPeriod } from "../../core/periods";
 import type { Problem } from "../../core/problems";
 import { readBook, gridValues } from "../../layout/book";
-import { planPrevious, samePeriodWrites } from "../../layout/previous";
+import { planPrevious, previousEntries, samePeriodWrites } from "../../layout/previous";
+import { appendHistory } from "../../hosts/xlsx/history";
 import { sheetPeriods } from "../../layout/actuals";
 import { readSheet } from "../../layout/read";
 import { recordPrevious, withPrevious } from "../../layout/sheets/record";
@@ -102,7 +103,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`ktxh previous: ${lastFile} không có số liệu của kỳ nào đang mở trong sổ (${opened.join(", ")}).\n`);
     return EXIT.UNREADABLE;
   }
-  const w = samePeriodWrites(own, prev, prev.periods, prior, corrections, lastFile, new Date().toISOString());
+  const at = new Date().toISOString();
+  const w = samePeriodWrites(own, prev, prev.periods, prior, corrections, lastFile, at);
   if (w.missing.length === prev.periods.length) {
     io.err(`ktxh previous: trang chỉ tiêu của ${bookFile} chưa có cột "Cùng kỳ năm trước" (sổ lập bằng phiên bản cũ); nạp lại kế hoạch trong add-in để thêm cột.\n`);
     return EXIT.UNREADABLE;
@@ -112,6 +114,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (!ws) return fail(`không tìm thấy trang ${own.name}`);
   for (const x of w.writes) ws.getCell(x.row + 1, x.col + 1).value = x.value;
   writeRecordSheet(wb, withPrevious(book.record, w.record));
+  // Each figure written is a row of the book's history (nothing in it rewritten).
+  appendHistory(wb, previousEntries(book.plan, own.name, w.writes, path.basename(lastFile), at));
   await fs.mkdir(path.dirname(output), { recursive: true });
   await fs.writeFile(output, Buffer.from(await wb.xlsx.writeBuffer()));
 

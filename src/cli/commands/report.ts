@@ -237,13 +237,14 @@ async function fromFiles(a: Args, io: CliIO): Promise<Loaded | null> {
  * or an actuals file, matched to this year's targets (layout/previous.ts, as the pane's "Lấy số liệu
  * năm trước"), the officer's corrections kept in this year's book's record first.
  */
-async function fromPrevious(file: string, plan: Plan, period: string, corrections: PreviousCorrections, io: CliIO): Promise<{ previous: PreviousYear; problems: Problem[] } | null> {
+async function fromPrevious(file: string, plan: Plan, period: string, corrections: PreviousCorrections, io: CliIO): Promise<{ previous: PreviousYear; year: PreviousYear | null; problems: Problem[] } | null> {
   const bytes = readBytes(path.resolve(io.cwd, file));
   if (typeof bytes === "string") {
     io.err(`ktxh report: không đọc được tệp năm trước ${file}: ${bytes}\n`);
     return null;
   }
-  const r = await readLastYearFile(bytes, file, [period], period);
+  // The year's figures too, where last year's book has them: a mid-year projection's share of the year.
+  const r = await readLastYearFile(bytes, file, period === "year" ? [period] : [period, "year"], period);
   if (!r.ok) {
     printProblems(r.problems, io);
     return null;
@@ -252,7 +253,12 @@ async function fromPrevious(file: string, plan: Plan, period: string, correction
     printProblems([problem("report.period-missing", "error", { file }, { period, available: "" })], io);
     return null;
   }
-  return { previous: matchPreviousYear(plan, r.value.plan, r.value.rows[period], corrections), problems: r.problems };
+  const yearRows = period === "year" ? null : r.value.rows.year;
+  return {
+    previous: matchPreviousYear(plan, r.value.plan, r.value.rows[period], corrections),
+    year: yearRows ? matchPreviousYear(plan, r.value.plan, yearRows, corrections) : null,
+    problems: r.problems,
+  };
 }
 
 function today(): DocDate {
@@ -315,6 +321,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     if (!p) return EXIT.UNREADABLE;
     previous = p.previous;
     loaded.input.samePeriodLastYear = { ...loaded.input.samePeriodLastYear, ...p.previous.values };
+    if (p.year) loaded.input.lastYearTotal = { ...loaded.input.lastYearTotal, ...p.year.values };
     loaded.problems.push(...p.problems);
   }
   // What the options leave unsaid comes from the fields the pane kept in the book's record.

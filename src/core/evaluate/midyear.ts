@@ -65,6 +65,13 @@ export function projectYear(actual: number, months: number, lastYear: { samePeri
   return { projected: actual / used, basis: share != null ? "last-year" : "months", months, share: used };
 }
 
+/** A projection as every path words it: the figure shown (two decimals at most) and how it was made. */
+export function projectionWords(p: Projection): { shown: string; how: string } {
+  const shown = formatNumber(Math.round(p.projected * 100) / 100);
+  const how = p.basis === "last-year" ? OUTLOOK_REASONS.lastYearShare(formatNumber(Math.round(p.share * 1000) / 10)) : OUTLOOK_REASONS.months(p.months);
+  return { shown, how };
+}
+
 /** Whether the mid-year rule projects this target: a cumulative level to reach, not a change or criteria. */
 export function isProjected(row: TargetRow, spec: TargetSpec): boolean {
   return !row.annual && spec.kind !== "reduce-criteria" && spec.change == null && isCumulative(row);
@@ -98,8 +105,7 @@ export function midYearJudgement(input: MidYearInput): { judged: Judgement; proj
   const projection = projectYear(value, months, input.lastYear);
   const year = input.rejudge(projection.projected);
   if (year.status !== "vuot" && year.status !== "dat" && year.status !== "khong-dat") return { judged, projection: null };
-  const shown = formatNumber(Math.round(projection.projected * 100) / 100);
-  const how = projection.basis === "last-year" ? OUTLOOK_REASONS.lastYearShare(formatNumber(Math.round(projection.share * 1000) / 10)) : OUTLOOK_REASONS.months(months);
+  const { shown, how } = projectionWords(projection);
   const share = OUTLOOK_REASONS.share({ period: periodOf(input.period, 2000).label.toLocaleLowerCase("vi-VN"), percent: judged.percent == null ? null : formatNumber(Math.round(judged.percent * 10) / 10) });
   const ok = year.status !== "khong-dat";
   const reason = `${share} ${OUTLOOK_REASONS.projected({ shown, how, ok, target: row.target })}`;

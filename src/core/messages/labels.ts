@@ -83,6 +83,12 @@ export const OUTLOOK_REASONS = {
   months: (months: number): string => `theo số tháng (${months}/12)`,
   projected: (p: { shown: string; how: string; ok: boolean; target: string }): string =>
     `Dự kiến cả năm khoảng ${p.shown} ${p.how}, ${p.ok ? "đạt" : "không đạt"} kế hoạch ${p.target}.`,
+  /** The report's *Dự kiến cả năm* cell: the verdict, the projected year figure and how it was made, in short. */
+  cell: (p: { label: string; shown: string; how: string }): string => `${p.label}: khoảng ${p.shown}, ${p.how}`,
+  /** The same cell for an annual target, before year end. */
+  annualCell: (label: string): string => `${label} (chỉ có số liệu cả năm)`,
+  /** `ktxh evaluate --period 6m|9m`: the year-end outlook line under a mid-year target. */
+  line: (cell: string): string => `Dự kiến cả năm: ${cell}`,
   /** Before the projection, in the sheet's reason: what the period's cumulative figure is of the year plan. */
   share: (p: { period: string; percent: string | null }): string =>
     p.percent == null ? `Lũy kế ${p.period} là số cộng dồn, so với kế hoạch cả năm.` : `Lũy kế ${p.period} đạt ${p.percent}% kế hoạch năm.`,
@@ -119,6 +125,7 @@ export const HISTORY_ACTION_LABELS: Readonly<Record<HistoryAction, string>> = {
   merge: "gộp số các xã",
   undo: "hoàn tác",
   outside: "sửa ngoài add-in",
+  previous: "lấy số liệu năm trước",
 };
 
 /**

@@ -3,7 +3,7 @@
  * 783/BC's (KH · Ước TH · So với chỉ tiêu giao with the status words); before year end it is the
  * mid-year table (percent of the year plan, percent of the same period last year).
  */
-import { type Actuals, type Evaluation, type PlanEvaluation, STATUS_LABELS, evaluatePlan, rowKey } from "../evaluate";
+import { type Actuals, type Evaluation, type PlanEvaluation, STATUS_LABELS, evaluatePlan, rowKey, withLastYear } from "../evaluate";
 import { type Plan, type TargetRow, mainTargets } from "../plan";
 import type { Problem } from "../problems";
 import { summarySentence } from "../summary";
@@ -25,6 +25,8 @@ export interface ReportInput {
   figures?: "estimate" | "official";
   /** The same period's figures of the previous year, by target number, for "So với cùng kỳ". */
   samePeriodLastYear?: Readonly<Record<string, string | number | null>>;
+  /** Last year's year figures, by target number (a mid-year projection's share of the year where the plan has no *TH năm trước*). */
+  lastYearTotal?: Readonly<Record<string, string | number | null>>;
   /** Task statuses by task code; null or absent: no task section. */
   tasks?: readonly TaskStatusInput[] | null;
   number?: string | null;
@@ -171,12 +173,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const period = input.period ?? "year";
   // The figures are the period's: before year end the mid-year rule judges them, with last year's
   // same-period figure where given (the share of the year it stands for).
-  const samePeriod = new Map(Object.entries(input.samePeriodLastYear ?? {}).map(([no, v]) => [rowKey(no), v]));
-  const actuals: Actuals = {
-    ...input.actuals,
-    period,
-    rows: input.actuals.rows.map((r) => (samePeriod.get(rowKey(r.no)) != null && r.lastYear == null ? { ...r, lastYear: samePeriod.get(rowKey(r.no)) } : r)),
-  };
+  const actuals: Actuals = { ...input.actuals, period, rows: withLastYear(input.actuals.rows, input.samePeriodLastYear, input.lastYearTotal) };
   const evaluation: PlanEvaluation = evaluatePlan(plan, actuals);
   const byNo = new Map(evaluation.rows.map((e) => [e.no, e]));
   const withPrevious = Object.values(input.samePeriodLastYear ?? {}).some((v) => v != null && v !== "");

@@ -4,7 +4,7 @@
  * number, as a number with its written decimals, so a spreadsheet can hold a real number.
  */
 import type { Problem } from "../problems";
-import { type Outlook, OUTLOOK_LABELS } from "./outlook";
+import type { Outlook } from "./outlook";
 import type { ReportPeriod } from "./period";
 import type { Status as ReportStatus } from "../evaluate/status";
 
@@ -162,7 +162,7 @@ export function rowCells(model: ReportModel, row: ReportRow): string[] {
   });
 }
 
-/** What the "Dự kiến cả năm" column prints: the outlook's word, blank where there is none. */
+/** What the "Dự kiến cả năm" column prints: the verdict with the projected year figure and why, blank where there is none. */
 export function outlookText(row: ReportRow): string {
-  return row.outlook ? OUTLOOK_LABELS[row.outlook.status] : "";
+  return row.outlook ? row.outlook.text : "";
 }

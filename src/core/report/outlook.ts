@@ -7,7 +7,8 @@
  * The sheet's status and the pane say the same words from the same evaluation.
  */
 import { type Evaluation, evaluateTarget } from "../evaluate";
-import { OUTLOOK_LABELS } from "../messages/labels";
+import { OUTLOOK_LABELS, OUTLOOK_REASONS } from "../messages/labels";
+import { projectionWords } from "../evaluate/midyear";
 import type { TargetRow } from "../plan";
 import type { FigureCell } from "./model";
 import type { ReportPeriod } from "./period";
@@ -24,6 +25,8 @@ export interface Outlook {
   /** How the projection was made: last year's share of the year by the same period, or the months. */
   basis: "last-year" | "months" | null;
   reason: string;
+  /** What the report's cell prints: the verdict, the projected year figure and a short reason (OUTLOOK_REASONS.cell). */
+  text: string;
 }
 
 /** Months elapsed at the end of a report period that gets an outlook column; null for the others. */
@@ -34,12 +37,14 @@ export function outlookMonths(period: ReportPeriod): number | null {
 /** The outlook column's cell from the target's evaluation at the period (the rule's status, before any override). */
 export function outlookOf(period: ReportPeriod, e: Evaluation | undefined): Outlook | null {
   if (outlookMonths(period) == null || !e) return null;
-  if (e.ruleStatus === "chua-danh-gia") return { status: "chua-danh-gia", projected: null, basis: null, reason: e.reason };
+  if (e.ruleStatus === "chua-danh-gia") {
+    return { status: "chua-danh-gia", projected: null, basis: null, reason: e.reason, text: OUTLOOK_REASONS.annualCell(OUTLOOK_LABELS["chua-danh-gia"]) };
+  }
   const p = e.projection;
   if (!p) return null;
   const status = e.ruleStatus === "khong-dat" ? "du-kien-khong-dat" : "du-kien-dat";
   const reason = e.overridden ? (/\(theo quy tắc: (.*)\)$/.exec(e.reason)?.[1] ?? e.reason) : e.reason;
-  return { status, projected: p.projected, basis: p.basis, reason };
+  return { status, projected: p.projected, basis: p.basis, reason, text: OUTLOOK_REASONS.cell({ label: OUTLOOK_LABELS[status], ...projectionWords(p) }) };
 }
 
 /** One target's outlook from a figure alone (and last year's, when known): the same rule, for a single row. */

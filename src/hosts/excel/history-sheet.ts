@@ -9,9 +9,8 @@
 import type { HistoryEntry } from "../../core/history";
 import { HISTORY_COLUMNS, HISTORY_FORMAT, HISTORY_HEADER, HISTORY_SHEET, HISTORY_WIDTH, historyRow, isValueColumn } from "../../layout/sheets/history";
 import { type ReadValue, cellInput, gridFrom, widthPoints } from "./cells";
-import { newHistoryId } from "../../core/history";
 import { keyedGrid } from "../../layout/judge";
-import { changeEntries, outsideChanges } from "../../layout/history";
+import { outsideEntries } from "../../layout/history";
 import { readHistory } from "../../layout/sheets/history";
 import type { OpenedTargets } from "./targets-sheet";
 
@@ -86,20 +85,31 @@ export function queueHistoryRead(ctx: Excel.RequestContext, exists: boolean): Ex
 }
 
 /**
- * When live judgement starts: the edits made while no pane watched, against the history's last value
- * of each cell, appended as "sửa ngoài add-in" (two more requests, only in a book that has a history).
- * The row fingerprints of issue 16 can narrow it to the rows they say changed (`outsideChanges`' rows).
+ * Queues the read of the history's values by the sheet's name, for a batch that reads the targets
+ * sheet: only when an earlier read saw the sheet (`exists`), since a missing sheet's range cannot be
+ * asked for in the same request; `entriesOf` gives them after the sync (null: not read).
  */
-export async function logOutside(ctx: Excel.RequestContext, t: OpenedTargets, probe: HistoryProbe, now: () => string): Promise<number> {
-  if (!probe.exists) return 0;
-  const range = queueHistoryRead(ctx, true);
-  await ctx.sync();
-  if (!range || range.isNullObject) return 0;
-  const entries = readHistory(gridFrom(range.values as ReadValue[][], range.rowIndex, range.columnIndex)) ?? [];
-  const grid = keyedGrid(t.read, t.grid, t.formats);
-  const changes = outsideChanges(grid, entries);
-  if (!changes.length) return 0;
-  const logged = changeEntries(changes, { plan: t.plan, sheet: t.name, after: grid, at: now(), batch: newHistoryId(), action: () => "outside" });
-  if (queueHistory(ctx, probe, logged)) await ctx.sync();
-  return logged.length;
+export function queueHistoryByName(ctx: Excel.RequestContext, exists: boolean): () => HistoryEntry[] | null {
+  if (!exists) return () => null;
+  const range = ctx.workbook.worksheets.getItem(HISTORY_SHEET).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
+  return () => (range.isNullObject ? [] : (readHistory(gridFrom(range.values as ReadValue[][], range.rowIndex, range.columnIndex)) ?? []));
+}
+
+/**
+ * The edits made while no pane watched (found by the row fingerprints of the book's record against the
+ * history, layout/history.ts `outsideChanges`), queued as "sửa ngoài add-in" rows in the caller's write
+ * batch — no request of its own. Nothing when the history was not read with the sheet (its entries
+ * unknown: never guessed) or may not be written. Returns the entries queued.
+ */
+export function queueOutside(ctx: Excel.RequestContext, t: OpenedTargets, now: () => string): HistoryEntry[] {
+  const h = t.history;
+  if (!h || h.entries === null || !h.probe.writable) return [];
+  // Without the record's fingerprints only the cells the history knows are compared.
+  const judged = t.judged ? t.judged.stored : null;
+  const grid = keyedGrid(t.read, t.grid, t.formats, t.culture);
+  const logged = outsideEntries(grid, h.entries, judged, { plan: t.plan, sheet: t.name, at: now() });
+  if (!logged.length || !queueHistory(ctx, h.probe, logged)) return [];
+  // Logged once: the next reading of the book starts from these values.
+  h.entries = [...h.entries, ...logged];
+  return logged;
 }

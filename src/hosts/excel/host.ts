@@ -21,7 +21,9 @@ import { type BookRecord, recordReportFields } from "../../layout/sheets/record"
 import { watchTargets } from "./watch";
 import type { TypingCulture } from "../../core/culture";
 import type { CycleFiles } from "../../layout/cycle";
-import { logOutside, queueHistoryProbe } from "./history-sheet";
+import { queueOutside } from "./history-sheet";
+import { HISTORY_SHEET } from "../../layout/sheets/history";
+import { withChanges } from "../../layout/history";
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -93,12 +95,27 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   let culture: TypingCulture | null = null;
   // The record sheet's id, where the book has one: the rows' fingerprints are read from it with the targets sheet.
   let recordId: string | null = null;
-  const hints = (): TargetsHints => ({ cultureSupported: features.culture, culture, recordId });
+  // Whether the history sheet was seen: its values are then read with the targets sheet (edits made outside the add-in).
+  let historyExists = false;
+  const hints = (): TargetsHints => ({ cultureSupported: features.culture, culture, recordId, historyExists });
   const cultureRead = () => ({ supported: features.culture, known: culture });
   const seen = (t: OpenedTargets): void => {
     targetsId = t.id;
     culture = t.culture;
     if (t.judged) recordId = t.judged.recordId;
+    if (t.history) historyExists = t.history.probe.exists;
+  };
+  /**
+   * The edits made while no pane watched, in the action's write batch (no request of its own): "sửa
+   * ngoài add-in" rows, and what the add-in has seen of the sheet brought up to them.
+   */
+  const outside = (ctx: Excel.RequestContext, t: OpenedTargets): boolean => {
+    const logged = queueOutside(ctx, t, now);
+    if (!logged.length) return false;
+    const before = inputsSeen.get(t.id);
+    if (before) inputsSeen.set(t.id, withChanges(before, logged));
+    historyExists = true;
+    return true;
   };
   const changedRows = (t: OpenedTargets, period: PeriodId, when: RowsChangedEvent["when"], changed: RowsChanged, judged: boolean): void => {
     if (judged && changed.known && changed.changed.length) options.onRowsChanged?.({ period, sheet: t.name, when, ids: changed.changed });
@@ -131,6 +148,7 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       const id = meta?.sheets.targets.id;
       if (id && sheets.items.some((s) => s.id === id)) targetsId = id;
       recordId = infos.find((s) => s.name === RECORD_SHEET)?.id ?? null;
+      historyExists = infos.some((s) => s.name === HISTORY_SHEET);
       return {
         planId: meta?.planId ?? null,
         planTitle: meta ? `${meta.unit} – ${meta.year}` : null,
@@ -171,10 +189,12 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   async function recheck(code: PeriodCode): Promise<CheckSummary> {
     const p = period(code);
     return call(async (ctx) => {
-      const t = await openTargets(ctx, targetsId, DEFAULTS, hints());
+      const t = await openTargets(ctx, targetsId, DEFAULTS, hints(), true);
       seen(t);
+      // Before the judgement rewrites the fingerprints that find them.
+      const logged = outside(ctx, t);
       const { summary, queued, changed } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a));
-      if (queued) await ctx.sync();
+      if (queued || logged) await ctx.sync();
       changedRows(t, p, "recheck", changed, true);
       return summary;
     });
@@ -188,11 +208,12 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   async function catchUp(code: PeriodCode): Promise<CheckSummary> {
     const p = period(code);
     return call(async (ctx) => {
-      const t = await openTargets(ctx, targetsId, DEFAULTS, hints());
+      const t = await openTargets(ctx, targetsId, DEFAULTS, hints(), true);
       seen(t);
       const rows = changedSince(t);
+      const logged = outside(ctx, t);
       const { summary, queued, changed } = queueJudgement(ctx, t, p, (a) => own.note(t.id, a), rows?.only, rows?.handled);
-      if (queued) await ctx.sync();
+      if (queued || logged) await ctx.sync();
       changedRows(t, p, "catch-up", changed, true);
       return summary;
     });
@@ -205,16 +226,16 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
   ): Promise<() => Promise<void>> {
     const p = period(code);
     const start = async (ctx: Excel.RequestContext): Promise<() => Promise<void>> => {
-      const opened = await openTargets(ctx, targetsId, DEFAULTS, hints());
+      const opened = await openTargets(ctx, targetsId, DEFAULTS, hints(), true);
       seen(opened);
-      const probe = queueHistoryProbe(ctx);
+      // A watch started with no recheck before it (the pane's own order is recheck, then watch) still logs them.
+      outside(ctx, opened);
       const remove = watchTargets(ctx, {
         run: call, opened, period: p, own, triggerSource: features.triggerSource, debounceMs, onSummary, onStale, retryDelaysMs: options.retryDelaysMs,
         onRowsChanged: (ids) => options.onRowsChanged?.({ period: p, sheet: opened.name, when: "live", ids }),
         seen: inputsSeen, now,
       });
       await ctx.sync();
-      await logOutside(ctx, opened, probe(), now);
       return remove;
     };
     const wrap = (f: () => Promise<void>) => async () => {

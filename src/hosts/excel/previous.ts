@@ -12,7 +12,8 @@ import { PERIOD_IDS, type PeriodId } from "../../core/periods";
 import type { PreviousCorrections } from "../../core/report/previous-year";
 import type { CycleFiles } from "../../layout/cycle";
 import { sheetPeriods } from "../../layout/actuals";
-import { type LastYear, type PreviousPlan, isBookFile, lastYearOfActuals, lastYearOfGrids, planPrevious, samePeriodWrites } from "../../layout/previous";
+import { type LastYear, type PreviousPlan, isBookFile, lastYearOfActuals, lastYearOfGrids, planPrevious, previousEntries, samePeriodWrites } from "../../layout/previous";
+import { queueHistory } from "./history-sheet";
 import { message } from "../../core/messages";
 import { recordPrevious, withPrevious } from "../../layout/sheets/record";
 import { builtInPlans } from "../../seeds";
@@ -76,6 +77,8 @@ export async function writePreviousYear(run: ExcelRun, files: () => Promise<Cycl
     const ws = ctx.workbook.worksheets.getItem(targets.info.id);
     for (const x of w.writes) ws.getRangeByIndexes(x.row, x.col, 1, 1).values = [[cellInput(x.value)]];
     queueRecord(ctx.workbook.worksheets.getItem(loc.metaSheet.id), withPrevious(loc.record, w.record));
+    // Each figure written is a row of the book's history, in the same request.
+    queueHistory(ctx, loc.history, previousEntries(loc.plan, targets.info.name, w.writes, last.file, now));
     await ctx.sync();
     return { ...preview, written: w.writes.map((x) => `${targets.info.name}!${x.cell}`), kept: w.kept };
   });

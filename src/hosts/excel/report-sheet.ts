@@ -24,7 +24,7 @@ import type { ExcelRun } from "./host";
 import { DEFAULT_NAMES, freeName, queueRecord } from "./load";
 import { locate } from "./locate";
 import { revisedSince } from "../../core/history";
-import { type BookRecord, lastReportAt, recordReportFields, withReport, withReportFields } from "../../layout/sheets/record";
+import { type BookRecord, recordReportFields, reportBase, withReport, withReportFields } from "../../layout/sheets/record";
 import { readSheetActuals, readSheetTasks } from "../../layout/actuals";
 import { type ChartPlan, type ReportGrid, STATUS_COLORS, reportGrid } from "./report-layout";
 import { HOST_TEXT, NOTICES } from "./strings";
@@ -127,7 +127,7 @@ async function readReport(ctx: Excel.RequestContext, period: ReportPeriod, cultu
   if (!read) throw new HostError(HOST_TEXT.periodMissing(period));
   const tasks = loc.found.tasks ? readSheetTasks(loc.found.tasks.read, period) : null;
   // Figures revised since the last report of the period: the book's history against its record.
-  const since = lastReportAt(loc.record, period);
+  const since = reportBase(loc.record, loc.historyEntries, period);
   const revised = since ? { since, targets: [...revisedSince(loc.historyEntries, period, since)] } : null;
   const model = buildReport({ plan: loc.plan, actuals: read.actuals, period, figures: read.figures ?? "estimate", tasks, revised, samePeriodLastYear: read.samePeriod, ...given });
   model.problems.unshift(...read.problems);

@@ -17,6 +17,8 @@ import { type JudgedState, loadJudged } from "./judged";
 import { type RowsChanged, rowsChangedSince } from "../../layout/fingerprint";
 import { affectedIds, keyedGrid } from "../../layout/judge";
 import { HOST_TEXT } from "./strings";
+import type { HistoryEntry } from "../../core/history";
+import { type HistoryProbe, queueHistoryByName, queueHistoryProbe } from "./history-sheet";
 
 export interface TargetsSheet {
   id: string;
@@ -35,6 +37,11 @@ export interface OpenedTargets extends TargetsSheet {
   culture: TypingCulture | null;
   /** The fingerprints of the rows as last judged, where the book's record keeps them. */
   judged?: JudgedState | null;
+  /**
+   * The history sheet, when asked for (`withHistory`): whether it exists and may be written, and its
+   * entries (null: the sheet exists but was not read in this request, so nothing is said of them).
+   */
+  history?: { probe: HistoryProbe; entries: HistoryEntry[] | null };
 }
 
 /** What the host knows from earlier reads, so that one request reads the sheet and all it needs. */
@@ -45,6 +52,8 @@ export interface TargetsHints {
   culture: TypingCulture | null;
   /** The record sheet's id, where the book has one: the fingerprints are read from it. */
   recordId: string | null;
+  /** An earlier read saw the history sheet: its values can be read in the same request. */
+  historyExists?: boolean;
 }
 
 /**
@@ -78,12 +87,15 @@ export async function openTargets(
   knownId: string | null,
   defaults: readonly string[],
   hints: TargetsHints = { cultureSupported: false, culture: null, recordId: null },
+  withHistory = false,
 ): Promise<OpenedTargets> {
   if (knownId) {
     const settings = loadSettings(ctx);
     const live = loadCulture(ctx, hints.cultureSupported);
     const judged = loadJudged(ctx, hints.recordId);
     const finish = readTargetsById(ctx, knownId);
+    const probe = withHistory ? queueHistoryProbe(ctx) : null;
+    const entries = withHistory ? queueHistoryByName(ctx, hints.historyExists === true) : null;
     let sheet: TargetsSheet | null = null;
     let meta: WorkbookMeta | null = null;
     let plan: Plan | null = null;
@@ -95,13 +107,21 @@ export async function openTargets(
     } catch {
       sheet = null; // deleted since: fall through to the search
     }
-    if (sheet && plan) return { ...sheet, plan, meta, culture: live() ?? hints.culture, judged: judged() };
+    if (sheet && plan) {
+      const opened: OpenedTargets = { ...sheet, plan, meta, culture: live() ?? hints.culture, judged: judged() };
+      if (probe && entries) {
+        const p = probe();
+        opened.history = { probe: p, entries: entries() ?? (p.exists ? null : []) };
+      }
+      return opened;
+    }
   }
-  const loc = await locate(ctx, defaults, hints.cultureSupported);
+  const loc = await locate(ctx, defaults, hints.cultureSupported, { history: withHistory });
   if (!loc.plan) throw new HostError(loc.meta ? HOST_TEXT.planUnknown(loc.meta.planId) : HOST_TEXT.noPlan);
   const f = loc.found.targets;
   if (!f) throw new HostError(HOST_TEXT.noTargetsSheet);
-  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, culture: loc.culture, judged: loc.judged, ...(f.formats ? { formats: f.formats } : {}) };
+  return { id: f.info.id, name: f.info.name, grid: f.grid, read: f.read, protected: f.protected, plan: loc.plan, meta: loc.meta, culture: loc.culture, judged: loc.judged, ...(f.formats ? { formats: f.formats } : {}),
+    ...(withHistory ? { history: { probe: loc.history, entries: loc.historyEntries } } : {}) };
 }
 
 /**

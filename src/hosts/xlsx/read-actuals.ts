@@ -13,8 +13,9 @@ import { type PlanSource, bookActuals, bookPeriods, readBook } from "../../layou
 import type { WorkbookMeta } from "../../layout/sheets/meta";
 import { builtInPlans } from "../../seeds";
 import { readWorkbook } from "./read-workbook";
-import { revisedSince } from "../../core/history";
-import { type PreviousRecord, lastReportAt, recordPrevious } from "../../layout/sheets/record";
+import { type HistoryEntry, revisedSince } from "../../core/history";
+import { type PreviousRecord, recordPrevious, reportBase } from "../../layout/sheets/record";
+import { bookOutsideEntries } from "../../layout/book-history";
 import { type LastYear, isBookFile, lastYearOfActuals, lastYearOfGrids } from "../../layout/previous";
 
 export interface WorkbookActuals {
@@ -34,10 +35,12 @@ export interface WorkbookActuals {
   previous: PreviousRecord;
   /** Figures revised since the last report of the period the book's record lists (its history), or null. */
   revised: { since: string; targets: string[] } | null;
+  /** Edits found made outside the add-in ("sửa ngoài add-in"), not written to the book (it is an input). */
+  outside: HistoryEntry[];
 }
 
 /** Reads a period's figures from the workbook's bytes, against the plan chosen or the one it records. */
-export async function readWorkbookActuals(bytes: Uint8Array, period: string, file?: string, chosenPlan: Plan | null = null): Promise<Result<WorkbookActuals>> {
+export async function readWorkbookActuals(bytes: Uint8Array, period: string, file?: string, chosenPlan: Plan | null = null, now?: () => string): Promise<Result<WorkbookActuals>> {
   const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file ?? "so.xlsx");
   if (!read.ok || read.format !== "xlsx") {
     const detail = read.ok ? "csv" : (read.detail ?? read.code);
@@ -52,11 +55,15 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
     const available = bookPeriods(book).join(", ");
     return fail(inFile([problem("report.period-missing", "error", { sheet: targets.sheet }, { period, available })]));
   }
-  const since = lastReportAt(book.record, period);
-  const revised = since ? { since, targets: [...revisedSince(book.history, period, since)] } : null;
+  // Edits made outside the add-in since the book was last judged count as revisions too (at the time
+  // they are found: after any report recorded); the book itself is not written.
+  const outside = bookOutsideEntries(book, (now ?? (() => new Date().toISOString()))());
+  const history = [...book.history, ...outside];
+  const since = reportBase(book.record, history, period);
+  const revised = since ? { since, targets: [...revisedSince(history, period, since)] } : null;
   return ok(
     { meta: book.record?.meta ?? null, plan: book.plan, planSource: book.planSource, actuals: r.actuals, figures: r.figures, tasks: r.tasks, samePeriod: r.samePeriod,
-      reportFields: recordReportFields(book.record), revised, previous: recordPrevious(book.record) },
+      reportFields: recordReportFields(book.record), revised, previous: recordPrevious(book.record), outside },
     inFile([...book.problems, ...r.problems]),
   );
 }

@@ -20,7 +20,7 @@
  *                         so a judgement rewrites that one row, not the record
  *  - `report.fields`      the report's document fields as last typed in the pane (core/report/fields.ts):
  *                         number, date, addressee, signer, task counts; the next report starts from them
- *  - `reports`            the reports made from the book, `{period, at}` (`withReport`, `lastReportAt`)
+ *  - `reports`            the reports made from the book, `{period, at}` (`withReport`, `lastReportAt`; a new report marks its revisions against `reportBase`)
  * Any other key (culture, history, undo snapshots, row fingerprints) is kept as it was read: the
  * schema is open, a newer add-in's entries survive an older one's rewrite.
  *
@@ -31,6 +31,8 @@ import { type TypingCulture, decodeCulture } from "../../core/culture";
 import { PERIOD_IDS } from "../../core/periods";
 import { type ReportFields, reportFieldsFrom } from "../../core/report/fields";
 import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
+import { type HistoryEntry, historySet, sameHistoryValue } from "../../core/history";
+import { periodOfKey } from "../../core/row-id";
 
 /** The same name as the metadata sheet of version 1, so an old book's sheet is found and replaced. */
 export const RECORD_SHEET = "_ktxh";
@@ -251,6 +253,24 @@ export function reportsOf(record: BookRecord | null): ReportMade[] {
 export function lastReportAt(record: BookRecord | null, period: string): string | null {
   const times = reportsOf(record).filter((r) => r.period === period).map((r) => r.at).sort();
   return times.length ? times[times.length - 1] : null;
+}
+
+/**
+ * The time a new report of the period marks its revisions against (its revision point): the last
+ * report of the period made before some figure of the period changed. When a figure changed after the
+ * last report, that report; when none did (the report is made again, as it was), the point the last
+ * report itself was compared with — so making a report twice keeps its marks, and each report marks
+ * what changed since the report before it that differed. Null when no report of the period was made
+ * or no figure changed since the first.
+ */
+export function reportBase(record: BookRecord | null, history: readonly HistoryEntry[], period: string): string | null {
+  const times = reportsOf(record).filter((r) => r.period === period).map((r) => r.at).sort();
+  if (!times.length) return null;
+  const changes = historySet(history).filter((e) => e.period === period && e.key != null && periodOfKey(e.key) === period && !sameHistoryValue(e.old, e.new)).map((e) => e.at);
+  const latest = changes.length ? changes.reduce((a, b) => (b > a ? b : a)) : null;
+  if (latest == null) return null;
+  for (let k = times.length - 1; k >= 0; k--) if (latest > times[k]) return times[k];
+  return null;
 }
 
 /** The record with one more report made. */

@@ -87,7 +87,7 @@ function figure(c: FigureCell | null, format: CellFormat): ReportCell {
 const text = (s: string, format: CellFormat): ReportCell => ({ value: s ? safeText(s) : null, format: { ...format, numberFormat: "@" } });
 
 const WIDTHS: Record<string, number> = {
-  no: 6, name: 50, unit: 12, plan: 16, actual: 17, status: 16, percentPlan: 13, percentPrevious: 13, outlook: 15,
+  no: 6, name: 50, unit: 12, plan: 16, actual: 17, status: 16, percentPlan: 13, percentPrevious: 13, outlook: 20,
 };
 
 function titleRows(model: ReportModel, width: number, widths: number[]): ReportSheetRow[] {
