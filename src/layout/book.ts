@@ -109,7 +109,9 @@ function isRecordGrid(g: Grid): boolean {
 }
 
 export function gridValues(g: Grid): CellValue[][] {
-  return g.cells.map((row) => (row ?? []).map((c) => (c == null ? null : (c.value as CellValue))));
+  // Dense, holes and all: a sheet read by ExcelJS leaves holes where rows or cells were never written,
+  // and `map` keeps holes (a row that is no array breaks whoever measures the grid).
+  return Array.from(g.cells, (row) => Array.from(row ?? [], (c) => (c == null ? null : (c.value as CellValue))));
 }
 
 /** The plan a record names: its own copy when that parses, else the known plan of that id. */

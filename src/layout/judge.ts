@@ -25,7 +25,9 @@ export function keyedGrid(
   formats?: readonly (readonly (string | null)[] | undefined)[],
   culture: TypingCulture | null = null,
 ): KeyedGrid {
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // A loop, not Math.max(...): a 100,000-row sheet is more arguments than a call may take.
+  let width = 0;
+  for (const r of grid) if (r && r.length > width) width = r.length;
   const keys = new Array<string>(width).fill("");
   for (const c of sheet.columns) if (c.keyed) keys[c.index] = c.key;
   // The rows' identities as the sheet was read (the identity column, or the rows a damaged sheet's reading placed).
