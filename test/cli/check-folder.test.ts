@@ -9,6 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { readWorkbook } from "../../src/hosts/xlsx/read-workbook";
+import { builtInPlans } from "../../src/seeds";
 import { encode1258 } from "../domain/cp1258";
 import { deflated, zip } from "../xlsx/bomb";
 import { encryptedXlsx, oldXls } from "../xlsx/cfb";
@@ -115,6 +116,37 @@ describe("ktxh check groups a warning repeated down a column in its text output"
       const lines = text.s.split("\n").filter((l) => l.includes("[row.unplaced]"));
       expect(lines).toHaveLength(2);
       expect(text.s).toContain(`… và ${unplaced.length - 2} dòng khác`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("two warnings interleaved row by row: each '… và N dòng khác' line stands under an issue of its own code and column", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ktxh-group-"));
+    try {
+      // Placed targets with a figure typed as text (value.text-number in E) between unplaced rows (row.unplaced in B).
+      const plan = builtInPlans().find((p) => p.id === "binh-son-2024");
+      if (!plan) throw new Error("no plan");
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Xã C");
+      ws.addRow(["TT", "Chỉ tiêu", "ĐVT", "KH 2024", "Ước TH 2024"]);
+      plan.targets.filter((t) => !t.parent && /^\d+(,\d+)?%?$/.test(t.target.trim())).slice(0, 8).forEach((t, k) => {
+        ws.addRow([t.no, t.name, t.unit, t.target, t.target.replace("%", "").trim()]);
+        ws.addRow([null, `Số hộ nuôi ong mật thôn ${k + 1}`, "hộ", 10, 12]);
+      });
+      await wb.xlsx.writeFile(path.join(dir, "c.xlsx"));
+      let stdout = "";
+      await main(["check", "c.xlsx", "--plan", "binh-son-2024"], { cwd: dir, out: (t) => void (stdout += t), err: () => undefined });
+      const lines = stdout.split("\n");
+      const more = lines.flatMap((l, n) => (l.includes("dòng khác cùng cảnh báo này") ? [n] : []));
+      expect(more.length).toBeGreaterThanOrEqual(2);
+      for (const n of more) {
+        const column = /ở cột ([A-Z]+)/.exec(lines[n])?.[1];
+        const above = lines[n - 1];
+        const code = /\[([a-z.-]+)\]/.exec(above)?.[1];
+        const cell = /ô ([A-Z]+)\d+/.exec(above)?.[1];
+        expect({ line: lines[n], above: `${code} ${cell}` }).toEqual({ line: lines[n], above: `${column === "B" ? "row.unplaced" : "value.text-number"} ${column}` });
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
