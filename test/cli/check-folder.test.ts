@@ -1,7 +1,8 @@
 /**
  * `ktxh check FOLDER` reports every file of the folder: read, refused with what to do, or skipped with
  * why — nothing passed over in silence. Other programs' spreadsheets (.ods, .numbers, .xls), a
- * password-protected .xlsx (a real compound file, ../xlsx/cfb.ts) and CSV in other encodings are built here.
+ * password-protected .xlsx (a real compound file, ../xlsx/cfb.ts), CSV in other encodings and a plan CSV
+ * beside the tables (skipped as a plan) are built here.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -46,6 +47,8 @@ describe("ktxh check on a folder of every kind of file", () => {
     fs.writeFileSync(path.join(d, "f-utf16.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]));
     fs.writeFileSync(path.join(d, "g-1258.csv"), Buffer.from(encode1258(csv)));
     fs.writeFileSync(path.join(d, "ghi-chu.txt"), "không phải sổ tính");
+    // The plan beside the tables (the --plan file, say): a plan, not a colleague's table.
+    fs.copyFileSync(path.join(__dirname, "../fixtures/xa-tan-phuoc-ke-hoach.csv"), path.join(d, "h-ke-hoach.csv"));
     fs.writeFileSync(path.join(d, "~$a-xa.xlsx"), "tệp khóa");
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -76,7 +79,9 @@ describe("ktxh check on a folder of every kind of file", () => {
     expect(j.skipped.map((s) => [s.file, s.reasonCode])).toEqual([
       [at("~$a-xa.xlsx"), "skip.lock-file"],
       [at("ghi-chu.txt"), "skip.not-spreadsheet"],
+      [at("h-ke-hoach.csv"), "skip.plan-file"],
     ]);
+    expect(j.skipped.find((s) => s.reasonCode === "skip.plan-file")?.reason).toMatch(/Tệp kế hoạch.*--plan h-ke-hoach\.csv/);
     const reason = (f: string): string => j.files.find((x) => x.file === at(f))?.reason ?? "";
     expect(reason("b-libre.ods")).toMatch(/Lưu thành.*\.xlsx/);
     expect(reason("c-mac.numbers")).toMatch(/\.xlsx/);
@@ -86,12 +91,13 @@ describe("ktxh check on a folder of every kind of file", () => {
   test("the text output names every file too, and the summary counts the skipped ones", async () => {
     let stdout = "";
     await main(["check", "thu-muc"], { cwd: dir, out: (t) => void (stdout += t), err: () => undefined });
-    for (const f of ["a-xa.xlsx", "b-libre.ods", "bang-mac.numbers", "c-mac.numbers", "d-cu.xls", "e-mat-khau.xlsx", "f-utf16.csv", "g-1258.csv", "ghi-chu.txt", "~$a-xa.xlsx"]) {
+    for (const f of ["a-xa.xlsx", "b-libre.ods", "bang-mac.numbers", "c-mac.numbers", "d-cu.xls", "e-mat-khau.xlsx", "f-utf16.csv", "g-1258.csv", "ghi-chu.txt", "h-ke-hoach.csv", "~$a-xa.xlsx"]) {
       expect({ f, listed: stdout.includes(path.join("thu-muc", f) + ":") }).toEqual({ f, listed: true });
     }
     expect(stdout).toMatch(/ghi-chu\.txt: BỎ QUA\./);
     expect(stdout).toMatch(/b-libre\.ods: KHÔNG ĐỌC ĐƯỢC\..*Lưu thành/);
-    expect(stdout).toMatch(/Đã kiểm tra 8 tệp: 5 không đọc được.*bỏ qua 2 tệp/);
+    expect(stdout).toMatch(/h-ke-hoach\.csv: BỎ QUA\. Tệp kế hoạch/);
+    expect(stdout).toMatch(/Đã kiểm tra 8 tệp: 5 không đọc được.*bỏ qua 3 tệp/);
   });
 });
 
