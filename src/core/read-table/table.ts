@@ -89,7 +89,8 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
     }
     columns.push({ ...c, role });
   }
-  if (kind === "tasks") orphanStatus(columns);
+  // Not where the key row names the columns: its bare "status" is a layout-1 book's single status column.
+  if (kind === "tasks" && !h.own) orphanStatus(columns);
   return { columns, unknown };
 }
 
