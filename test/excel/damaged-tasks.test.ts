@@ -154,7 +154,7 @@ describe("a tasks sheet with two periods, the identity column deleted and the 6-
   test("each period's report counts its own statuses, as on the intact sheet", async () => {
     const intact = await twoPeriods(false);
     const moved = await twoPeriods(true);
-    for (const period of ["6m", "year"]) {
+    for (const period of ["6m", "year"] as const) {
       const a = await readReportModel(intact.run, period);
       const b = await readReportModel(moved.run, period);
       expect({ period, tasks: b.tasks }).toEqual({ period, tasks: a.tasks });
