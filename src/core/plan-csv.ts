@@ -31,6 +31,7 @@ import { type Plan, type PlanInput, parsePlan } from "./plan";
 import { type Location, type Problem, type Result, fail, ok, problem } from "./problems";
 import { hintsOf, parseTarget } from "./target";
 import { foldKey, nfc } from "./text";
+import { classifyHeader } from "./read-table/columns";
 
 export type CsvProblemCode =
   | CsvReadCode
@@ -320,6 +321,19 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
   const composite = compositeTargets(plan.value);
   const kept = problems.filter((p) => !(p.code.startsWith("target.") && p.location.target && composite.has(p.location.target)));
   return ok(plan.value, kept);
+}
+
+/**
+ * Whether a CSV found among colleagues' tables is a plan typed as a table (`ktxh check FOLDER` skips it,
+ * saying so, rather than checking it as a colleague's figures): it reads as a plan to its rows (a fault
+ * in a row does not make it a colleague's table), and none of its columns holds figures done ("Ước TH
+ * 2024", "Thực hiện", "6 tháng"), which a colleague's table always has. Last year's "TH 2025" in a 2026
+ * plan is the plan's own column.
+ */
+export function isPlanCsv(bytes: Uint8Array, file?: string): boolean {
+  const r = parsePlanCsv(bytes, file, { defaultYear: 2000 });
+  if (!r.ok && !r.problems.some((p) => FATAL.has(p.code))) return false;
+  return !r.problems.some((p) => p.code === "csv.unknown-column" && classifyHeader(String(p.params.column ?? ""))?.role === "actual");
 }
 
 function inferAdditive(targets: PlanInput["targets"]): void {

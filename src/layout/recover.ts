@@ -18,7 +18,7 @@ import { FIGURE_MARKS, PERIOD_IDS } from "../core/periods";
 import type { Plan } from "../core/plan";
 import type { Grid } from "../core/read-table/grid";
 import type { TableReading } from "../core/read-table/table";
-import { isUserKey, itemRefOf, parseRowId, periodOfKey, targetId, taskId, taskStatusPeriodOf, trafficId, userKey } from "../core/row-id";
+import { isUserKey, itemRefOf, parseRowId, periodOfKey, targetId, taskId, taskResultKey, taskStatusPeriodOf, trafficId, userKey } from "../core/row-id";
 import { foldKey } from "../core/text";
 import { toR1C1 } from "../core/formula-refs";
 import { readBook } from "./book";
@@ -80,6 +80,23 @@ function placedIds(t: TableReading): Map<number, string> {
 }
 
 /**
+ * The key a header names, not taken yet by another column: of a period's status columns ("Trạng thái"
+ * moved away from under its period), the one whose period kept its result column but lost its status
+ * column (the surviving key row names the others), as the core reading rules (read-table/table.ts).
+ */
+function headerKey(keys: readonly string[], taken: ReadonlySet<string>): string | null {
+  const free = keys.filter((k) => !taken.has(k));
+  const lost = free.filter((k) => {
+    const p = taskStatusPeriodOf(k);
+    return p != null && taken.has(taskResultKey(p));
+  });
+  if (lost.length === 1) return lost[0];
+  // Else the last key of that header, as the layout's columns were always looked up.
+  const last = keys[keys.length - 1];
+  return last !== undefined && !taken.has(last) ? last : null;
+}
+
+/**
  * The layout's rows that hold no plan item (a group heading "2 · Về phát triển kinh tế", the traffic
  * block's heading), found among the rows left by their label as the layout writes it, each once.
  */
@@ -130,7 +147,9 @@ export function recoverSheet(layout: LayoutId, grid: CellValue[][], name: string
   const keyRow = findKeys(grid, new Set(keyed.map((c) => c.key)), t.headerTop);
   const known = new Set(body.flatMap((b) => (b.id && itemRefOf(layout, b.id) != null) || (b.id && parseRowId(b.id)?.kind === "traffic") ? [b.id] : []));
   const idCol = keyRow >= 0 ? -1 : findIdentities(grid, known, bodyFirst);
-  const byHeader = new Map(keyed.map((c) => [foldKey(c.header), c.key]));
+  // Every key a header names: the tasks sheet writes "Trạng thái" over each period's status column.
+  const byHeader = new Map<string, string[]>();
+  for (const c of keyed) byHeader.set(foldKey(c.header), [...(byHeader.get(foldKey(c.header)) ?? []), c.key]);
   const columns: ReadColumn[] = [];
   // Keys the surviving key row names: a column it leaves blank (moved there since) goes by its header.
   const taken = new Set<string>();
@@ -148,8 +167,8 @@ export function recoverSheet(layout: LayoutId, grid: CellValue[][], name: string
     if (key === null) {
       // The lowest header cell naming a layout column ("Năm" under "Kết quả thực hiện").
       for (const v of [...headerCells].reverse()) {
-        const k = byHeader.get(foldKey(text(v)));
-        if (k && !taken.has(k)) {
+        const k = headerKey(byHeader.get(foldKey(text(v))) ?? [], taken);
+        if (k) {
           key = k;
           break;
         }

@@ -1,7 +1,8 @@
 /**
  * `ktxh check FOLDER` reports every file of the folder: read, refused with what to do, or skipped with
  * why — nothing passed over in silence. Other programs' spreadsheets (.ods, .numbers, .xls), a
- * password-protected .xlsx (a real compound file, ../xlsx/cfb.ts) and CSV in other encodings are built here.
+ * password-protected .xlsx (a real compound file, ../xlsx/cfb.ts), CSV in other encodings and a plan CSV
+ * beside the tables (skipped as a plan) are built here.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -9,6 +10,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { readWorkbook } from "../../src/hosts/xlsx/read-workbook";
+import { builtInPlans } from "../../src/seeds";
 import { encode1258 } from "../domain/cp1258";
 import { deflated, zip } from "../xlsx/bomb";
 import { encryptedXlsx, oldXls } from "../xlsx/cfb";
@@ -45,6 +47,8 @@ describe("ktxh check on a folder of every kind of file", () => {
     fs.writeFileSync(path.join(d, "f-utf16.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]));
     fs.writeFileSync(path.join(d, "g-1258.csv"), Buffer.from(encode1258(csv)));
     fs.writeFileSync(path.join(d, "ghi-chu.txt"), "không phải sổ tính");
+    // The plan beside the tables (the --plan file, say): a plan, not a colleague's table.
+    fs.copyFileSync(path.join(__dirname, "../fixtures/xa-tan-phuoc-ke-hoach.csv"), path.join(d, "h-ke-hoach.csv"));
     fs.writeFileSync(path.join(d, "~$a-xa.xlsx"), "tệp khóa");
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +79,9 @@ describe("ktxh check on a folder of every kind of file", () => {
     expect(j.skipped.map((s) => [s.file, s.reasonCode])).toEqual([
       [at("~$a-xa.xlsx"), "skip.lock-file"],
       [at("ghi-chu.txt"), "skip.not-spreadsheet"],
+      [at("h-ke-hoach.csv"), "skip.plan-file"],
     ]);
+    expect(j.skipped.find((s) => s.reasonCode === "skip.plan-file")?.reason).toMatch(/Tệp kế hoạch.*--plan h-ke-hoach\.csv/);
     const reason = (f: string): string => j.files.find((x) => x.file === at(f))?.reason ?? "";
     expect(reason("b-libre.ods")).toMatch(/Lưu thành.*\.xlsx/);
     expect(reason("c-mac.numbers")).toMatch(/\.xlsx/);
@@ -85,12 +91,13 @@ describe("ktxh check on a folder of every kind of file", () => {
   test("the text output names every file too, and the summary counts the skipped ones", async () => {
     let stdout = "";
     await main(["check", "thu-muc"], { cwd: dir, out: (t) => void (stdout += t), err: () => undefined });
-    for (const f of ["a-xa.xlsx", "b-libre.ods", "bang-mac.numbers", "c-mac.numbers", "d-cu.xls", "e-mat-khau.xlsx", "f-utf16.csv", "g-1258.csv", "ghi-chu.txt", "~$a-xa.xlsx"]) {
+    for (const f of ["a-xa.xlsx", "b-libre.ods", "bang-mac.numbers", "c-mac.numbers", "d-cu.xls", "e-mat-khau.xlsx", "f-utf16.csv", "g-1258.csv", "ghi-chu.txt", "h-ke-hoach.csv", "~$a-xa.xlsx"]) {
       expect({ f, listed: stdout.includes(path.join("thu-muc", f) + ":") }).toEqual({ f, listed: true });
     }
     expect(stdout).toMatch(/ghi-chu\.txt: BỎ QUA\./);
     expect(stdout).toMatch(/b-libre\.ods: KHÔNG ĐỌC ĐƯỢC\..*Lưu thành/);
-    expect(stdout).toMatch(/Đã kiểm tra 8 tệp: 5 không đọc được.*bỏ qua 2 tệp/);
+    expect(stdout).toMatch(/h-ke-hoach\.csv: BỎ QUA\. Tệp kế hoạch/);
+    expect(stdout).toMatch(/Đã kiểm tra 8 tệp: 5 không đọc được.*bỏ qua 3 tệp/);
   });
 });
 
@@ -115,6 +122,37 @@ describe("ktxh check groups a warning repeated down a column in its text output"
       const lines = text.s.split("\n").filter((l) => l.includes("[row.unplaced]"));
       expect(lines).toHaveLength(2);
       expect(text.s).toContain(`… và ${unplaced.length - 2} dòng khác`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("two warnings interleaved row by row: each '… và N dòng khác' line stands under an issue of its own code and column", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ktxh-group-"));
+    try {
+      // Placed targets with a figure typed as text (value.text-number in E) between unplaced rows (row.unplaced in B).
+      const plan = builtInPlans().find((p) => p.id === "binh-son-2024");
+      if (!plan) throw new Error("no plan");
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Xã C");
+      ws.addRow(["TT", "Chỉ tiêu", "ĐVT", "KH 2024", "Ước TH 2024"]);
+      plan.targets.filter((t) => !t.parent && /^\d+(,\d+)?%?$/.test(t.target.trim())).slice(0, 8).forEach((t, k) => {
+        ws.addRow([t.no, t.name, t.unit, t.target, t.target.replace("%", "").trim()]);
+        ws.addRow([null, `Số hộ nuôi ong mật thôn ${k + 1}`, "hộ", 10, 12]);
+      });
+      await wb.xlsx.writeFile(path.join(dir, "c.xlsx"));
+      let stdout = "";
+      await main(["check", "c.xlsx", "--plan", "binh-son-2024"], { cwd: dir, out: (t) => void (stdout += t), err: () => undefined });
+      const lines = stdout.split("\n");
+      const more = lines.flatMap((l, n) => (l.includes("dòng khác cùng cảnh báo này") ? [n] : []));
+      expect(more.length).toBeGreaterThanOrEqual(2);
+      for (const n of more) {
+        const column = /ở cột ([A-Z]+)/.exec(lines[n])?.[1];
+        const above = lines[n - 1];
+        const code = /\[([a-z.-]+)\]/.exec(above)?.[1];
+        const cell = /ô ([A-Z]+)\d+/.exec(above)?.[1];
+        expect({ line: lines[n], above: `${code} ${cell}` }).toEqual({ line: lines[n], above: `${column === "B" ? "row.unplaced" : "value.text-number"} ${column}` });
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -94,6 +94,7 @@ const SAMPLES: { [C in Code]: ParamsOf<C> } = {
   "file.numbers": { detail: null },
   "skip.lock-file": { detail: null },
   "skip.not-spreadsheet": { detail: ".txt" },
+  "skip.plan-file": { detail: "ke-hoach.csv" },
   "report.bad-task-counts": { text: "5,6,7" },
   "report.bad-task-count": { field: "Đã hoàn thành", text: "một trăm" },
   "report.task-count-missing": { field: "Đang thực hiện" },

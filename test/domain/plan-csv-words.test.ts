@@ -5,7 +5,7 @@
  */
 import { message } from "../../src/core/messages";
 import { formatProblem } from "../../src/core/messages";
-import { columnOf, parsePlanCsv } from "../../src/core/plan-csv";
+import { columnOf, isPlanCsv, parsePlanCsv } from "../../src/core/plan-csv";
 import { parsePlanBytes } from "../../src/core/plan-json";
 import { evaluatePlan } from "../../src/core/evaluate";
 import { planTemplateCsv } from "../../src/core/plan-template";
@@ -190,5 +190,19 @@ describe("the plan says which targets add up over the year and which are known o
     const r = parsePlanCsv(new TextEncoder().encode(t), "mau.csv");
     if (!r.ok) throw new Error(JSON.stringify(r.problems.map(formatProblem)));
     expect(r.value.targets.map((x) => [x.cumulative, x.annual])).toEqual([[false, undefined], [false, true]]);
+  });
+});
+
+describe("isPlanCsv: a plan typed as a table, told from a colleague's table of figures", () => {
+  const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+  test.each([
+    ["the plan template's columns", "STT;Tên chỉ tiêu;Đơn vị tính;Chỉ tiêu kế hoạch\n1;Giao quân;%;100%\n", true],
+    ["a plan with last year's figure (TH 2025 in a 2026 plan)", "STT;Tên chỉ tiêu;ĐVT;KH 2026;TH 2025\n1;Giao quân;%;100%;100\n", true],
+    ["a plan with a fault in a row", "STT;Tên chỉ tiêu;ĐVT;Kế hoạch năm 2026\nx;Giao quân;%;100%\n", true],
+    ["a colleague's table: its figures in Ước TH 2024", "TT;Chỉ tiêu;ĐVT;KH 2024;Ước TH 2024\n1;Giao quân;%;100%;100\n", false],
+    ["a colleague's table: its figures under 6 tháng", "STT;Tên chỉ tiêu;ĐVT;Kế hoạch;6 tháng\n1;Giao quân;%;100%;100\n", false],
+    ["a contact list", "Họ tên;Điện thoại\nAn;0901\n", false],
+  ])("%s", (_, text, plan) => {
+    expect(isPlanCsv(bytes(text as string), "x.csv")).toBe(plan);
   });
 });

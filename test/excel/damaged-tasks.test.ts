@@ -122,3 +122,43 @@ describe("a tasks sheet without its key row or identity column", () => {
     expect(damaged).toEqual(intact);
   });
 });
+
+describe("a tasks sheet with two periods, the identity column deleted and the 6-month status column moved", () => {
+  const SIX: Record<string, string> = { "1": "Đang thực hiện", "2.3": "Chưa thực hiện" };
+  const YEAR: Record<string, string> = { "1": "Hoàn thành", "2.3": "Hoàn thành", "4.6": "Đang thực hiện" };
+
+  async function twoPeriods(move: boolean) {
+    const s = setup();
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    let g = s.wb.user.grid(SHEET, "A1:Z80");
+    const keys = g[rowOf(g, "#ktxh:tasks") - 1];
+    for (const [period, statuses] of [["6m", SIX], ["year", YEAR]] as const) {
+      const col = keys.indexOf(taskStatusKey(period));
+      for (const [code, text] of Object.entries(statuses)) s.wb.user.type(SHEET, `${columnLetter(col)}${rowOf(g, `n:${code}`)}`, text);
+    }
+    if (!move) return s;
+    s.wb.user.deleteColumns(SHEET, columnLetter(keys.indexOf("#ktxh:tasks")));
+    g = s.wb.user.grid(SHEET, "A1:Z80");
+    const header = rowOf(g, "Trạng thái");
+    // The first "Trạng thái" is the 6 months': cut it and insert it before the first column, as above.
+    const from = g[header - 1].indexOf("Trạng thái");
+    s.wb.user.insertColumns(SHEET, "A");
+    g.forEach((r, i) => {
+      const v = r[from];
+      if (i + 1 >= header && v !== "" && v != null) s.wb.user.type(SHEET, `A${i + 1}`, String(v));
+    });
+    s.wb.user.deleteColumns(SHEET, columnLetter(from + 1));
+    return s;
+  }
+
+  test("each period's report counts its own statuses, as on the intact sheet", async () => {
+    const intact = await twoPeriods(false);
+    const moved = await twoPeriods(true);
+    for (const period of ["6m", "year"] as const) {
+      const a = await readReportModel(intact.run, period);
+      const b = await readReportModel(moved.run, period);
+      expect({ period, tasks: b.tasks }).toEqual({ period, tasks: a.tasks });
+    }
+    expect((await readReportModel(intact.run, "year")).tasks).toMatchObject({ done: 2, doing: 1 });
+  });
+});

@@ -27,6 +27,15 @@ describe("groupRepeated", () => {
     expect(groupRepeated(all)).toHaveLength(all.length);
   });
 
+  test("interleaved runs: each '… và N dòng khác' line stands right under its own run's last shown issue", () => {
+    const all: Issue[] = [];
+    for (let k = 0; k < 8; k++) all.push(w("row.unplaced", "S", `B${2 * k + 3}`), w("value.text-number", "S", `E${2 * k + 4}`));
+    const tag = (l: ReturnType<typeof groupRepeated>[number]): string => (l.kind === "issue" ? `${l.issue.code}@${l.issue.location.cell}` : `more ${l.code} ${l.column} ${l.count}`);
+    expect(groupRepeated(all).map(tag)).toEqual([
+      "row.unplaced@B3", "value.text-number@E4", "row.unplaced@B5", "more row.unplaced B 6", "value.text-number@E6", "more value.text-number E 6",
+    ]);
+  });
+
   test("runs interleaved with others keep every issue accounted for", () => {
     const all: Issue[] = [];
     for (let k = 0; k < 50; k++) all.push(w("value.text-number", "S", `E${k + 2}`), w("value.decimal-confusion", "S", `F${k + 2}`));

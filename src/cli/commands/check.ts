@@ -2,7 +2,7 @@
  * `ktxh check`: checks many workbooks (colleagues' sheets, the add-in's own) against a plan and says,
  * file by file, what is wrong and in which cell. Folders are walked: every file in them is reported, as
  * read, refused (why) or skipped (why) — spreadsheets of other programs (.xls, .ods, .numbers) are refused
- * with what to do, not passed over.
+ * with what to do, not passed over; a plan CSV among the tables is skipped as a plan, not checked as one.
  * Exit code 2 when a file cannot be read, else 1 when any error was found, else 0.
  */
 import * as fs from "node:fs/promises";
@@ -12,6 +12,7 @@ import type { Plan } from "../../core/plan";
 import { problem } from "../../core/problems";
 import { type FileCode, type Issue, type SkipCode, groupRepeated, validateGrid } from "../../core/validate";
 import { moreRowsText } from "../../core/messages/labels";
+import { isPlanCsv } from "../../core/plan-csv";
 import { type PlanSource, readBook } from "../../layout/book";
 import { fixText, SEVERITY_WORDS } from "../../layout/sheets/issues";
 import { builtInPlans } from "../../seeds";
@@ -32,6 +33,17 @@ const USAGE = [
   "  --progress  hiện tiến độ trên stderr",
   "Mã thoát: 0 không có lỗi, 1 có lỗi số liệu, 2 có tệp không đọc được hoặc sai cú pháp lệnh.",
 ].join("\n");
+
+/** A plan typed as a table is small: a CSV of a folder larger than this is not asked whether it is one. */
+const PLAN_CSV_BYTES = 1024 * 1024;
+
+/** A CSV of a folder that is a plan (the `--plan` file beside the tables, say), not a colleague's table. */
+async function planCsv(p: string): Promise<boolean> {
+  const st = await fs.stat(p).catch(() => null);
+  if (!st || st.size > PLAN_CSV_BYTES) return false;
+  const bytes = await fs.readFile(p).catch(() => null);
+  return bytes !== null && isPlanCsv(new Uint8Array(bytes), p);
+}
 
 /** Files of a folder that are opened; any other file is reported as skipped. */
 const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods", ".numbers"]);
@@ -90,6 +102,7 @@ export async function collect(inputs: string[], cwd: string, skip: string | null
         if (ext === ".numbers") out.push({ path: p, kind: "refused", code: "file.numbers" });
         else if (skip === null || path.resolve(p) !== skip) await walk(p);
       } else if (e.name.startsWith("~$")) out.push({ path: p, kind: "skipped", code: "skip.lock-file", detail: null });
+      else if (ext === ".csv" && (await planCsv(p))) out.push({ path: p, kind: "skipped", code: "skip.plan-file", detail: e.name });
       else if (EXTENSIONS.has(ext)) out.push({ path: p, kind: "read" });
       else out.push({ path: p, kind: "skipped", code: "skip.not-spreadsheet", detail: ext || null });
     }
@@ -277,7 +290,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   else {
     io.out(
       `\nĐã kiểm tra ${reports.length} tệp: ${bad} không đọc được, ${withErrors} có lỗi, ` +
-        `${reports.length - bad - withErrors} không có lỗi${skipped.length ? `; bỏ qua ${skipped.length} tệp không phải sổ tính` : ""}.\n`,
+        `${reports.length - bad - withErrors} không có lỗi${skipped.length ? `; bỏ qua ${skipped.length} tệp (lý do ở từng tệp)` : ""}.\n`,
     );
   }
   if (!reports.length) {

@@ -125,6 +125,7 @@ export type ProblemParams = {
   // Files of a checked folder that are not opened.
   "skip.lock-file": FileParams;
   "skip.not-spreadsheet": FileParams;
+  "skip.plan-file": FileParams;
 
   // The report.
   "report.bad-date": Text;

@@ -108,4 +108,6 @@ export const skipMessages: MessageMap<SkipCode> = {
   "skip.lock-file": () => "Tệp khóa tạm của Excel (có khi sổ đang mở), không phải sổ tính: bỏ qua.",
   "skip.not-spreadsheet": (p) =>
     `Không phải sổ tính${p.detail ? ` (${p.detail})` : ""}: bỏ qua. Nếu là bảng số liệu, lưu thành .xlsx hoặc .csv rồi kiểm tra lại.`,
+  "skip.plan-file": (p) =>
+    `Tệp kế hoạch (có cột STT, Tên chỉ tiêu, Chỉ tiêu kế hoạch, không có cột số liệu thực hiện), không phải bảng số liệu: bỏ qua. Để kiểm tra các bảng theo kế hoạch này, thêm --plan ${p.detail ?? "TỆP"}.`,
 };

@@ -89,7 +89,22 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
     }
     columns.push({ ...c, role });
   }
+  // Not where the key row names the columns: its bare "status" is a layout-1 book's single status column.
+  if (kind === "tasks" && !h.own) orphanStatus(columns);
   return { columns, unknown };
+}
+
+/**
+ * A status column whose header names no period ("Trạng thái" cut from under "Cả năm" and put
+ * elsewhere) belongs to the period that lost its status column: the one period whose result column
+ * is there without a status column beside it. Left naming none when no period, or several, lost theirs.
+ */
+function orphanStatus(columns: TableColumn[]): void {
+  const bare = columns.filter((c) => c.role === "status" && c.period == null);
+  if (bare.length !== 1) return;
+  const lost = new Set<string>();
+  for (const c of columns) if (c.role === "result" && c.period != null && !columns.some((x) => x.role === "status" && x.period === c.period)) lost.add(c.period);
+  if (lost.size === 1) bare[0].period = [...lost][0];
 }
 
 export function columnOf(t: TableReading, role: ColumnRole): TableColumn | null {

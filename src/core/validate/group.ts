@@ -24,7 +24,7 @@ function columnOf(cell: string | null | undefined): string | null {
 /**
  * The list as people read it, in the issues' order: of the warnings with one code on one sheet in one
  * column, when there are GROUP_MIN or more, the first GROUP_SHOWN stay and the rest become one line
- * where the first hidden one stood. Errors are never grouped: each is a figure to correct.
+ * just under the last one shown. Errors are never grouped: each is a figure to correct.
  */
 export function groupRepeated<I extends Issue>(issues: readonly I[]): ListedIssue<I>[] {
   // Each issue's key is made once (its cell taken apart once), then used for both passes.
@@ -51,8 +51,11 @@ export function groupRepeated<I extends Issue>(issues: readonly I[]): ListedIssu
     }
     const shown = (seen.get(k) ?? 0) + 1;
     seen.set(k, shown);
-    if (shown <= GROUP_SHOWN) out.push({ kind: "issue", issue: i });
-    else if (shown === GROUP_SHOWN + 1) {
+    if (shown > GROUP_SHOWN) return;
+    out.push({ kind: "issue", issue: i });
+    if (shown === GROUP_SHOWN) {
+      // Right under its own last shown issue: "cùng cảnh báo này" names the line above it, never
+      // another code's issue that came between (a row.unplaced run interleaved with value.text-number).
       const first = issues[run[GROUP_SHOWN]];
       const last = issues[run[run.length - 1]];
       out.push({

@@ -42,7 +42,7 @@ export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" |
   | "file.ods" | "file.numbers";
 
 /** Why a file in a checked folder was not opened at all (reported, not counted as unreadable). */
-export type SkipCode = "skip.lock-file" | "skip.not-spreadsheet";
+export type SkipCode = "skip.lock-file" | "skip.not-spreadsheet" | "skip.plan-file";
 
 /** Severity of each code: errors stop a report going out (exit code 1), warnings ask for a look. */
 export const SEVERITY: Record<ValidateCode, Severity> = {
