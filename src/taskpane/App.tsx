@@ -1,13 +1,9 @@
-import { Button, Select, useId } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { Suspense, lazy, useEffect, useId } from "react";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
-import { CheckSection } from "./components/CheckSection";
-import { Suspense, lazy } from "react";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
-import { AttentionSection } from "./components/AttentionSection";
+import { Btn, NativeSelect } from "./components/Controls";
 import { CONFIRM_MS, Notice } from "./components/Notice";
 import { type BuiltInPlans, PlanPicker } from "./components/PlanPicker";
-import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
 import type { PaneOperations } from "../contract/operations";
 import { goToSection, useFocusRequests } from "./focus";
@@ -24,7 +20,12 @@ export interface AppProps {
   oldExcel?: boolean;
 }
 
-// The collection cycle's section is fetched once a plan is in the workbook, not with the first paint.
+// The sections that need a plan are fetched once a plan is in the workbook, not with the first
+// paint: the first screen (plan, period) is drawn without them and without Fluent's components
+// (components/Controls.tsx); these keep Fluent's Button, Select and Input.
+const ReportSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "plan-pane" */ "./components/ReportSection")).ReportSection }));
+const AttentionSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "plan-pane" */ "./components/AttentionSection")).AttentionSection }));
+const CheckSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "plan-pane" */ "./components/CheckSection")).CheckSection }));
 const PreviousSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "previous-pane" */ "./components/PreviousSection")).PreviousSection }));
 const CycleSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "cycle-pane" */ "./components/CycleSection")).CycleSection }));
 
@@ -55,7 +56,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
   const focus = useFocusRequests();
   const [s, act] = usePane(ops, focus);
   const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus, s.workbook?.reportFields ?? null);
-  const periodId = useId("period");
+  const periodId = useId();
   const hasPlan = s.workbook?.planId != null;
   const idle = ops !== null && s.busy === null;
   const periodMissing = hasPlan && s.workbook !== null && s.workbook.periods.length > 0 && !s.workbook.periods.includes(s.period);
@@ -110,7 +111,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
           intent="error"
           title={STRINGS.errorTitle}
           testId="error"
-          action={<Button size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Button>}
+          action={<Btn size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Btn>}
         >
           {s.error}
         </Notice>
@@ -154,13 +155,13 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         <div className="ktxh-period">
           <div className="ktxh-field">
             <label className="ktxh-label" htmlFor={periodId}>{STRINGS.periodLabel}</label>
-            <Select id={periodId} value={s.period} onChange={(_e, d) => act.setPeriod(d.value)} disabled={!ops} data-testid="period-select">
+            <NativeSelect id={periodId} value={s.period} onValue={act.setPeriod} disabled={!ops} data-testid="period-select">
               {PERIOD_CHOICES.map((id) => (
                 <option key={id} value={id}>{periodInfo(id, 2000).label}</option>
               ))}
-            </Select>
+            </NativeSelect>
           </div>
-          <Button disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Button>
+          <Btn disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Btn>
         </div>
         {periodMissing && <span className="ktxh-caption1 ktxh-muted">{STRINGS.periodNotLaidOut}</span>}
         {s.stale && s.stale.period === s.period && (
@@ -168,7 +169,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
             intent="warning"
             title={s.stale.protectedSheet ? STRINGS.staleProtectedTitle : STRINGS.staleTitle}
             testId="stale"
-            action={<Button size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Button>}
+            action={<Btn size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Btn>}
           >
             {s.stale.protectedSheet ? STRINGS.staleProtectedBody(s.stale.protectedSheet, s.stale.targets) : STRINGS.staleBody(s.stale.targets)}
           </Notice>
@@ -182,21 +183,29 @@ export function App({ ops, plans, oldExcel }: AppProps) {
 
       {/* The report is made for the period chosen just above; the check, whose list can be long, comes last. */}
       {hasPlan && (
-        <ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
+        <Suspense fallback={null}>
+          <ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
+        </Suspense>
       )}
 
       {summary && (
         <section className="ktxh-section" aria-labelledby="ktxh-attention">
           <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading" data-focus="section-list" tabIndex={-1}>{STRINGS.attentionLabel}</h2>
           {summary.items.length ? (
-            <AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
+            <Suspense fallback={null}>
+              <AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
+            </Suspense>
           ) : (
             <span className="ktxh-body1">{STRINGS.allGood}</span>
           )}
         </section>
       )}
 
-      {hasPlan && <CheckSection t={tools} act={toolAct} enabled={idle} />}
+      {hasPlan && (
+        <Suspense fallback={null}>
+          <CheckSection t={tools} act={toolAct} enabled={idle} />
+        </Suspense>
+      )}
 
       {/* The collection cycle, for the period chosen above: books out, books back in. */}
       {hasPlan && ops && (
