@@ -1,4 +1,5 @@
-import { Suspense, lazy, useEffect, useId } from "react";
+import { Suspense, lazy, useCallback, useEffect, useId, useState } from "react";
+import type { Plan } from "../core/plan";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
 import { Btn, NativeSelect } from "./components/Controls";
@@ -20,12 +21,48 @@ export interface AppProps {
   oldExcel?: boolean;
 }
 
-// The sections that need a plan are fetched once a plan is in the workbook, not with the first
-// paint: the first screen (plan, period) is drawn without them and without Fluent's components
-// (components/Controls.tsx); these keep Fluent's Button, Select and Input.
-const ReportSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "plan-pane" */ "./components/ReportSection")).ReportSection }));
-const AttentionSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "plan-pane" */ "./components/AttentionSection")).AttentionSection }));
-const CheckSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "plan-pane" */ "./components/CheckSection")).CheckSection }));
+// The sections that need a plan (report, list, check) are one chunk, fetched when the first read finds
+// a plan or a load starts (the load awaits it, so its outcome and the sections show together): the
+// first screen (plan, period) is drawn without them and without Fluent's components
+// (components/Controls.tsx).
+type PlanSections = typeof import("./components/plan-sections");
+let planSections: PlanSections | null = null;
+let planSectionsLoad: Promise<PlanSections> | null = null;
+function loadPlanSections(): Promise<PlanSections> {
+  planSectionsLoad ??= import(/* webpackChunkName: "plan-pane" */ "./components/plan-sections").then(
+    (m) => (planSections = m),
+    (err: unknown) => {
+      planSectionsLoad = null;
+      throw err;
+    },
+  );
+  return planSectionsLoad;
+}
+
+/** The plan's sections once wanted and fetched; a chunk that cannot be fetched ends in the error boundary. */
+function usePlanSections(wanted: boolean): PlanSections | null {
+  const [, setLoaded] = useState(planSections);
+  const [failed, setFailed] = useState<unknown>(null);
+  useEffect(() => {
+    if (!wanted || planSections) return;
+    let live = true;
+    loadPlanSections().then(
+      (m) => live && setLoaded(m),
+      (err: unknown) => live && setFailed(err instanceof Error ? err : new Error(String(err))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  if (failed) throw failed;
+  return wanted ? planSections : null;
+}
+
+/** A load that first makes sure the plan's sections are there (a failed fetch is left to usePlanSections). */
+function withPlanSections(plan: Plan | Promise<Plan>): Promise<Plan> {
+  return Promise.all([plan, loadPlanSections().catch(() => undefined)]).then(([p]) => p);
+}
+
 const PreviousSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "previous-pane" */ "./components/PreviousSection")).PreviousSection }));
 const CycleSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "cycle-pane" */ "./components/CycleSection")).CycleSection }));
 
@@ -58,6 +95,9 @@ export function App({ ops, plans, oldExcel }: AppProps) {
   const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus, s.workbook?.reportFields ?? null);
   const periodId = useId();
   const hasPlan = s.workbook?.planId != null;
+  const sections = usePlanSections(hasPlan);
+  const { load } = act;
+  const loadPlan = useCallback((plan: Plan | Promise<Plan>) => load(withPlanSections(plan)), [load]);
   const idle = ops !== null && s.busy === null;
   const periodMissing = hasPlan && s.workbook !== null && s.workbook.periods.length > 0 && !s.workbook.periods.includes(s.period);
   const summary = s.summary && s.summary.period === s.period ? s.summary : null;
@@ -143,7 +183,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         <span className="ktxh-body1 ktxh-wrap" data-testid="plan-name">
           {hasPlan ? `${STRINGS.planInWorkbook} ${s.workbook?.planTitle ?? s.workbook?.planId}` : s.reading ? STRINGS.starting : STRINGS.noPlan}
         </span>
-        <PlanPicker plans={plans} current={s.workbook?.planId ?? null} disabled={!idle} onLoad={act.load} />
+        <PlanPicker plans={plans} current={s.workbook?.planId ?? null} disabled={!idle} onLoad={loadPlan} />
       </section>
 
       <section className="ktxh-section" aria-labelledby="ktxh-results">
@@ -182,30 +222,22 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       </section>
 
       {/* The report is made for the period chosen just above; the check, whose list can be long, comes last. */}
-      {hasPlan && (
-        <Suspense fallback={null}>
-          <ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
-        </Suspense>
+      {hasPlan && sections && (
+        <sections.ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
       )}
 
       {summary && (
         <section className="ktxh-section" aria-labelledby="ktxh-attention">
           <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading" data-focus="section-list" tabIndex={-1}>{STRINGS.attentionLabel}</h2>
           {summary.items.length ? (
-            <Suspense fallback={null}>
-              <AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
-            </Suspense>
+            sections && <sections.AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
           ) : (
             <span className="ktxh-body1">{STRINGS.allGood}</span>
           )}
         </section>
       )}
 
-      {hasPlan && (
-        <Suspense fallback={null}>
-          <CheckSection t={tools} act={toolAct} enabled={idle} />
-        </Suspense>
-      )}
+      {hasPlan && sections && <sections.CheckSection t={tools} act={toolAct} enabled={idle} />}
 
       {/* The collection cycle, for the period chosen above: books out, books back in. */}
       {hasPlan && ops && (
