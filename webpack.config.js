@@ -14,6 +14,14 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { URL_DEV, rewriteManifestUrls } = require("./scripts/manifest-url.js");
 
+// Fluent's light theme as CSS variables, made once here by Fluent's own function rather than by
+// FluentProvider at the pane's first render (src/taskpane/theme.ts).
+function themeCss() {
+  const { createCSSRuleFromTheme } = require("@fluentui/react-provider");
+  const { webLightTheme } = require("@fluentui/tokens");
+  return createCSSRuleFromTheme(":root", webLightTheme);
+}
+
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
 
 // The certificate tools are needed by `webpack serve` only, so a plain build works offline without them.
@@ -82,6 +90,7 @@ module.exports = async (env = {}, argv = {}) => {
       // zip entry really expands to (Node's zlib there) is the browser's DecompressionStream here, under
       // the same limits (src/hosts/xlsx/inflate.browser.ts).
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      new webpack.DefinePlugin({ KTXH_THEME_CSS: JSON.stringify(themeCss()) }),
       new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (r) => {
         if (/[\\/]src[\\/]hosts[\\/]xlsx$/.test(r.context)) r.request = "./inflate.browser";
       }),

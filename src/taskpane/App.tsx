@@ -1,13 +1,10 @@
-import { Button, Select, useId } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { Suspense, lazy, useCallback, useEffect, useId, useState } from "react";
+import type { Plan } from "../core/plan";
 import { type PeriodId, isPeriodId, period as periodInfo } from "../core/periods";
-import { CheckSection } from "./components/CheckSection";
-import { Suspense, lazy } from "react";
 import { type ConfirmQuestion, ConfirmDialog } from "./components/ConfirmDialog";
-import { AttentionSection } from "./components/AttentionSection";
+import { Btn, NativeSelect } from "./components/Controls";
 import { CONFIRM_MS, Notice } from "./components/Notice";
 import { type BuiltInPlans, PlanPicker } from "./components/PlanPicker";
-import { ReportSection } from "./components/ReportSection";
 import { StatusCounts } from "./components/StatusCounts";
 import type { PaneOperations } from "../contract/operations";
 import { goToSection, useFocusRequests } from "./focus";
@@ -24,7 +21,48 @@ export interface AppProps {
   oldExcel?: boolean;
 }
 
-// The collection cycle's section is fetched once a plan is in the workbook, not with the first paint.
+// The sections that need a plan (report, list, check) are one chunk, fetched when the first read finds
+// a plan or a load starts (the load awaits it, so its outcome and the sections show together): the
+// first screen (plan, period) is drawn without them and without Fluent's components
+// (components/Controls.tsx).
+type PlanSections = typeof import("./components/plan-sections");
+let planSections: PlanSections | null = null;
+let planSectionsLoad: Promise<PlanSections> | null = null;
+function loadPlanSections(): Promise<PlanSections> {
+  planSectionsLoad ??= import(/* webpackChunkName: "plan-pane" */ "./components/plan-sections").then(
+    (m) => (planSections = m),
+    (err: unknown) => {
+      planSectionsLoad = null;
+      throw err;
+    },
+  );
+  return planSectionsLoad;
+}
+
+/** The plan's sections once wanted and fetched; a chunk that cannot be fetched ends in the error boundary. */
+function usePlanSections(wanted: boolean): PlanSections | null {
+  const [, setLoaded] = useState(planSections);
+  const [failed, setFailed] = useState<unknown>(null);
+  useEffect(() => {
+    if (!wanted || planSections) return;
+    let live = true;
+    loadPlanSections().then(
+      (m) => live && setLoaded(m),
+      (err: unknown) => live && setFailed(err instanceof Error ? err : new Error(String(err))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  if (failed) throw failed;
+  return wanted ? planSections : null;
+}
+
+/** A load that first makes sure the plan's sections are there (a failed fetch is left to usePlanSections). */
+function withPlanSections(plan: Plan | Promise<Plan>): Promise<Plan> {
+  return Promise.all([plan, loadPlanSections().catch(() => undefined)]).then(([p]) => p);
+}
+
 const PreviousSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "previous-pane" */ "./components/PreviousSection")).PreviousSection }));
 const CycleSection = lazy(async () => ({ default: (await import(/* webpackChunkName: "cycle-pane" */ "./components/CycleSection")).CycleSection }));
 
@@ -55,8 +93,11 @@ export function App({ ops, plans, oldExcel }: AppProps) {
   const focus = useFocusRequests();
   const [s, act] = usePane(ops, focus);
   const [tools, toolAct] = useTools(ops, s.period, act.showSummary, focus, s.workbook?.reportFields ?? null);
-  const periodId = useId("period");
+  const periodId = useId();
   const hasPlan = s.workbook?.planId != null;
+  const sections = usePlanSections(hasPlan);
+  const { load } = act;
+  const loadPlan = useCallback((plan: Plan | Promise<Plan>) => load(withPlanSections(plan)), [load]);
   const idle = ops !== null && s.busy === null;
   const periodMissing = hasPlan && s.workbook !== null && s.workbook.periods.length > 0 && !s.workbook.periods.includes(s.period);
   const summary = s.summary && s.summary.period === s.period ? s.summary : null;
@@ -110,7 +151,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
           intent="error"
           title={STRINGS.errorTitle}
           testId="error"
-          action={<Button size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Button>}
+          action={<Btn size="small" onClick={act.dismissError}>{STRINGS.dismiss}</Btn>}
         >
           {s.error}
         </Notice>
@@ -142,7 +183,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         <span className="ktxh-body1 ktxh-wrap" data-testid="plan-name">
           {hasPlan ? `${STRINGS.planInWorkbook} ${s.workbook?.planTitle ?? s.workbook?.planId}` : s.reading ? STRINGS.starting : STRINGS.noPlan}
         </span>
-        <PlanPicker plans={plans} current={s.workbook?.planId ?? null} disabled={!idle} onLoad={act.load} />
+        <PlanPicker plans={plans} current={s.workbook?.planId ?? null} disabled={!idle} onLoad={loadPlan} />
       </section>
 
       <section className="ktxh-section" aria-labelledby="ktxh-results">
@@ -154,13 +195,13 @@ export function App({ ops, plans, oldExcel }: AppProps) {
         <div className="ktxh-period">
           <div className="ktxh-field">
             <label className="ktxh-label" htmlFor={periodId}>{STRINGS.periodLabel}</label>
-            <Select id={periodId} value={s.period} onChange={(_e, d) => act.setPeriod(d.value)} disabled={!ops} data-testid="period-select">
+            <NativeSelect id={periodId} value={s.period} onValue={act.setPeriod} disabled={!ops} data-testid="period-select">
               {PERIOD_CHOICES.map((id) => (
                 <option key={id} value={id}>{periodInfo(id, 2000).label}</option>
               ))}
-            </Select>
+            </NativeSelect>
           </div>
-          <Button disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Button>
+          <Btn disabled={!idle || !hasPlan || periodMissing} onClick={act.recheck}>{STRINGS.recheck}</Btn>
         </div>
         {periodMissing && <span className="ktxh-caption1 ktxh-muted">{STRINGS.periodNotLaidOut}</span>}
         {s.stale && s.stale.period === s.period && (
@@ -168,7 +209,7 @@ export function App({ ops, plans, oldExcel }: AppProps) {
             intent="warning"
             title={s.stale.protectedSheet ? STRINGS.staleProtectedTitle : STRINGS.staleTitle}
             testId="stale"
-            action={<Button size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Button>}
+            action={<Btn size="small" disabled={!idle} onClick={act.recheck}>{STRINGS.recheck}</Btn>}
           >
             {s.stale.protectedSheet ? STRINGS.staleProtectedBody(s.stale.protectedSheet, s.stale.targets) : STRINGS.staleBody(s.stale.targets)}
           </Notice>
@@ -181,22 +222,22 @@ export function App({ ops, plans, oldExcel }: AppProps) {
       </section>
 
       {/* The report is made for the period chosen just above; the check, whose list can be long, comes last. */}
-      {hasPlan && (
-        <ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
+      {hasPlan && sections && (
+        <sections.ReportSection t={tools} act={toolAct} enabled={idle} periodLabel={isPeriodId(s.period) ? periodInfo(s.period, 2000).label : s.period} />
       )}
 
       {summary && (
         <section className="ktxh-section" aria-labelledby="ktxh-attention">
           <h2 id="ktxh-attention" className="ktxh-subtitle2 ktxh-heading" data-focus="section-list" tabIndex={-1}>{STRINGS.attentionLabel}</h2>
           {summary.items.length ? (
-            <AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
+            sections && <sections.AttentionSection items={summary.items} onSelect={act.select} changesOf={ops ? (no, limit) => ops.rowChanges(no, limit) : undefined} />
           ) : (
             <span className="ktxh-body1">{STRINGS.allGood}</span>
           )}
         </section>
       )}
 
-      {hasPlan && <CheckSection t={tools} act={toolAct} enabled={idle} />}
+      {hasPlan && sections && <sections.CheckSection t={tools} act={toolAct} enabled={idle} />}
 
       {/* The collection cycle, for the period chosen above: books out, books back in. */}
       {hasPlan && ops && (

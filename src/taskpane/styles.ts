@@ -6,6 +6,8 @@
  * Button and Select keep their own styles. Class names are prefixed `ktxh-`.
  */
 import { tokens as t } from "@fluentui/react-components";
+import { CONTROLS_CSS } from "./components/Controls";
+import { THEME_CSS } from "./theme";
 
 const CSS = `
 .ktxh-root{font-family:${t.fontFamilyBase};color:${t.colorNeutralForeground1}}
@@ -143,6 +145,6 @@ export function installStyles(doc: Document = document): void {
   if (doc.getElementById("ktxh-styles")) return;
   const style = doc.createElement("style");
   style.id = "ktxh-styles";
-  style.textContent = CSS;
+  style.textContent = THEME_CSS + CSS + CONTROLS_CSS;
   doc.head.appendChild(style);
 }

@@ -1,5 +1,5 @@
-import { Button } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { Btn } from "./Controls";
 
 /** Whether this webview has the modal `<dialog>` (Safari before 15.4 and old webviews do not). */
 export function hasModalDialog(): boolean {
@@ -103,8 +103,8 @@ function DialogContent({ id, question, itemsTestId }: DialogProps) {
         </ul>
       )}
       <div className="ktxh-dialog-actions">
-        <Button appearance="primary" onClick={() => question?.answer(true)}>{question?.confirm}</Button>
-        <Button onClick={() => question?.answer(false)}>{question?.cancel}</Button>
+        <Btn appearance="primary" onClick={() => question?.answer(true)}>{question?.confirm}</Btn>
+        <Btn onClick={() => question?.answer(false)}>{question?.cancel}</Btn>
       </div>
     </>
   );

@@ -1,6 +1,6 @@
-import { Button } from "@fluentui/react-components";
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { STRINGS } from "../strings";
+import { Btn } from "./Controls";
 
 interface State {
   failed: boolean;
@@ -31,7 +31,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode; reload?: () 
           <h1 className="ktxh-subtitle1">{STRINGS.crashTitle}</h1>
           <p className="ktxh-body1">{STRINGS.crashBody}</p>
         </div>
-        <Button appearance="primary" onClick={reload}>{STRINGS.crashReload}</Button>
+        <Btn appearance="primary" onClick={reload}>{STRINGS.crashReload}</Btn>
       </main>
     );
   }

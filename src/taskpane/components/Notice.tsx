@@ -1,6 +1,6 @@
-import { Button } from "@fluentui/react-components";
 import { type ReactNode, useEffect, useRef } from "react";
 import { STRINGS } from "../strings";
+import { Btn } from "./Controls";
 
 export type Intent = "success" | "warning" | "error";
 
@@ -40,7 +40,7 @@ export function Notice({ intent, title, children, action, testId, onDismiss, tim
     return () => clearTimeout(timer);
   }, [timeoutMs]);
   const close = action ?? (onDismiss && (
-    <Button size="small" onClick={onDismiss} data-testid={testId ? `${testId}-close` : undefined}>{STRINGS.dismiss}</Button>
+    <Btn size="small" onClick={onDismiss} data-testid={testId ? `${testId}-close` : undefined}>{STRINGS.dismiss}</Btn>
   ));
   return (
     <div ref={ref} className={`ktxh-notice ktxh-notice-${intent}`} role={intent === "error" ? "alert" : "status"} data-testid={testId} data-focus={testId} tabIndex={testId ? -1 : undefined}>

@@ -1,9 +1,9 @@
-import { Button, Select, useId } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Plan } from "../../core/plan";
 import { planTemplateCsv } from "../../core/plan-template";
 import type { BuiltInPlanName } from "../../seed-names";
 import { STRINGS } from "../strings";
+import { Btn, NativeSelect } from "./Controls";
 import { Notice } from "./Notice";
 
 const FILE_VALUE = "__file__";
@@ -51,7 +51,7 @@ export interface PlanPickerProps {
 
 /** Built-in plans, or one the user picks from disk; the load button loads whichever is selected. */
 export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps) {
-  const selectId = useId("plan");
+  const selectId = useId();
   const input = useRef<HTMLInputElement>(null);
   const builtIn = plans.names;
   const [choice, setChoice] = useState(() => builtIn[0]?.id ?? "");
@@ -108,7 +108,7 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
     <div className="ktxh-section">
       <div className="ktxh-field">
         <label className="ktxh-label" htmlFor={selectId}>{STRINGS.planPicker}</label>
-        <Select id={selectId} value={choice} onChange={(_e, d) => setChoice(d.value)} disabled={disabled} data-testid="plan-select">
+        <NativeSelect id={selectId} value={choice} onValue={setChoice} disabled={disabled} data-testid="plan-select">
           {choice === "" && <option value="" disabled>{STRINGS.planNone}</option>}
           {builtIn.map((p) => (
             <option key={p.id} value={p.id}>
@@ -116,20 +116,20 @@ export function PlanPicker({ plans, current, disabled, onLoad }: PlanPickerProps
             </option>
           ))}
           {filePlan && <option value={FILE_VALUE}>{STRINGS.planFromFile(filePlan.name)}</option>}
-        </Select>
+        </NativeSelect>
       </div>
       <div className="ktxh-row">
-        <Button appearance="primary" disabled={disabled || !selected} onClick={load}>
+        <Btn appearance="primary" disabled={disabled || !selected} onClick={load}>
           {STRINGS.loadPlan}
-        </Button>
-        <Button disabled={disabled || reading} onClick={() => input.current?.click()}>
+        </Btn>
+        <Btn disabled={disabled || reading} onClick={() => input.current?.click()}>
           {reading ? STRINGS.readingFile : STRINGS.pickFile}
-        </Button>
+        </Btn>
       </div>
       {/* The template beside the hint on the file's form: one line, not a row of its own. */}
       <span className="ktxh-caption1 ktxh-muted">
         {STRINGS.pickFileHint}{" "}
-        <Button appearance="transparent" size="small" className="ktxh-inline" onClick={downloadTemplate} data-testid="plan-template">{STRINGS.planTemplate}</Button>
+        <Btn appearance="transparent" size="small" className="ktxh-inline" onClick={downloadTemplate} data-testid="plan-template">{STRINGS.planTemplate}</Btn>
       </span>
       <input
         ref={input}
