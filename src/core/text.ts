@@ -1,3 +1,5 @@
+import { memo } from "./memo";
+
 /**
  * Text keys for Vietnamese names. The sources mix precomposed and decomposed letters and two
  * tone-mark placements (hoá/hóa, thuỷ/thủy); names typed by different people must still match.
@@ -120,11 +122,14 @@ function placeTone(syllable: string): string {
   return chars.map((c) => c.base + c.marks).join("").normalize("NFC");
 }
 
+/** A language has a few thousand syllables, asked again on every row: each placed once (a pure function of it). */
+const toneOf = memo(4096, placeTone);
+
 const TONED_WORD = /[\p{L}]+/gu;
 const HAS_NON_ASCII = /[^\u0000-\u007f]/;
 
 /** NFC text with every syllable's tone mark on one fixed vowel (see above); other text unchanged. */
 export function canonicalTones(s: string): string {
   if (!HAS_NON_ASCII.test(s)) return s;
-  return nfc(s).replace(TONED_WORD, (w) => (HAS_NON_ASCII.test(w) ? placeTone(w) : w));
+  return nfc(s).replace(TONED_WORD, (w) => (HAS_NON_ASCII.test(w) ? toneOf(w) : w));
 }

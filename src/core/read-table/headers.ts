@@ -76,24 +76,32 @@ function shownHeader(grid: Grid, rows: readonly number[], col: number): string {
 }
 
 /** The texts of the first rows as shown (merged cells labelling every cell they cover), read once per search. */
-type Lines = { texts: string[][]; numbers: boolean[][] };
+type Lines = { texts: string[][]; numbers: boolean[][]; columnNumbers: boolean[][] };
 
 function lineTexts(grid: Grid, from: number, to: number, ncols: number): Lines {
   const texts: string[][] = [];
   const numbers: boolean[][] = [];
+  const columnNumbers: boolean[][] = [];
   for (let r = from; r < to; r++) {
     const t: string[] = [];
     const n: boolean[] = [];
+    const k: boolean[] = [];
     for (let c = 0; c < ncols; c++) {
       const cell = shownCell(grid, r, c);
-      t.push(cellText(cell).replace(/\s+/g, " "));
+      const text = cellText(cell).replace(/\s+/g, " ");
+      t.push(text);
       n.push(typeof cell?.value === "number");
+      k.push(COLUMN_NUMBER.test(text));
     }
     texts[r] = t;
     numbers[r] = n;
+    columnNumbers[r] = k;
   }
-  return { texts, numbers };
+  return { texts, numbers, columnNumbers };
 }
+
+/** A column's number under its header ("(1)", "2"), worked out once per line, not once per reading of it. */
+const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 function readLines(lines: Lines, top: number, depth: number, ncols: number): { columns: FoundColumn[]; unknown: { col: number; header: string }[]; ok: boolean } {
   const columns: FoundColumn[] = [];
@@ -104,7 +112,7 @@ function readLines(lines: Lines, top: number, depth: number, ncols: number): { c
       // A number below the first line is data or a column number, never part of a header.
       if (r > top && lines.numbers[r][c]) return { columns, unknown, ok: false };
       const t = lines.texts[r][c];
-      if (r > top && /^\(?\d{1,2}\)?$/.test(t)) continue;
+      if (r > top && lines.columnNumbers[r][c]) continue;
       parts.push(t);
     }
     // The add-in's identity column (its header lines read "#header"), found once the key row is gone:

@@ -94,45 +94,133 @@ export function overLimits(entries: ZipEntry[], limits: typeof READ_LIMITS = REA
   return total > limits.totalBytes ? { total, entry: null } : null;
 }
 
+/** An entry as inflated by `inflatedOver`: its name's raw bytes and flags as the file has them, its CRC, its bytes. */
+interface Inflated {
+  name: Buffer;
+  flags: number;
+  crc: number;
+  bytes: Uint8Array;
+}
+
 /**
  * The same limits on what the entries really expand to, not what the directory says they do (a
  * directory can lie): each entry is inflated with its output bounded (./inflate.ts: zlib's
  * `maxOutputLength` in Node, `DecompressionStream` with a byte budget in the pane), so nothing expands
- * past the limit before ExcelJS is given the file. Null when within the limits or when an entry cannot
- * be inflated here (ExcelJS then says what is wrong with the file).
+ * past the limit before ExcelJS is given the file. `over` is null when within the limits or when an
+ * entry cannot be inflated here (ExcelJS then says what is wrong with the file). `entries` holds every
+ * entry's inflated bytes when the inflate kept them all (Node), else null (the pane only counts them).
  */
-export async function inflatedOver(buf: Buffer, limits: typeof READ_LIMITS = READ_LIMITS, inflate: BoundedInflate = inflateBounded): Promise<{ total: number; entry: string | null } | null> {
+export async function inflatedOver(
+  buf: Buffer, limits: typeof READ_LIMITS = READ_LIMITS, inflate: BoundedInflate = inflateBounded,
+): Promise<{ total: number; entry: string | null } | null> {
+  return (await inflateChecked(buf, limits, inflate)).over;
+}
+
+async function inflateChecked(
+  buf: Buffer, limits: typeof READ_LIMITS, inflate: BoundedInflate,
+): Promise<{ over: { total: number; entry: string | null } | null; entries: Inflated[] | null }> {
+  const none = { over: null, entries: null };
   const eocd = endOfDirectory(buf);
-  if (eocd < 0) return null;
+  if (eocd < 0) return none;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
   let total = 0;
+  let kept: Inflated[] | null = [];
   for (let k = 0; k < count; k++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return none;
+    const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
     const compressed = buf.readUInt32LE(p + 20);
     const nameLen = buf.readUInt16LE(p + 28);
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
+    const name = nameBytes.toString("utf8");
     const local = buf.readUInt32LE(p + 42);
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return null;
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return none;
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, Math.min(buf.length, start + compressed));
     const entryBound = Math.max(limits.ratioFloor, limits.maxRatio * Math.max(1, compressed));
     const bound = Math.min(entryBound, limits.totalBytes - total) + 1;
     let size: number;
-    if (method === 0) size = data.length;
-    else if (method === 8) {
+    let bytes: Uint8Array | null = null;
+    if (method === 0) {
+      size = data.length;
+      bytes = data;
+    } else if (method === 8) {
       const r = await inflate(data, Math.max(1, bound));
-      if (r === "over") return { total: total + bound, entry: name };
-      if (r === null) return null;
-      size = r;
-    } else return null;
+      if (r === "over") return { over: { total: total + bound, entry: name }, entries: null };
+      if (r === null) return none;
+      if (typeof r === "number") size = r;
+      else {
+        size = r.length;
+        bytes = r;
+      }
+    } else return none;
     total += size;
-    if (size > entryBound) return { total, entry: name };
-    if (total > limits.totalBytes) return { total, entry: null };
+    if (size > entryBound) return { over: { total, entry: name }, entries: null };
+    if (total > limits.totalBytes) return { over: { total, entry: null }, entries: null };
+    // An encrypted entry (flag bit 0) is left to ExcelJS as the file has it.
+    if (kept && bytes && (flags & 1) === 0) kept.push({ name: nameBytes, flags, crc, bytes });
+    else kept = null;
   }
-  return null;
+  return { over: null, entries: kept };
+}
+
+/**
+ * The package again with every entry stored (method 0) as already inflated, names, flags and CRCs as
+ * the file has them: ExcelJS (JSZip, pako in JavaScript) then copies the entries instead of inflating
+ * each one a second time. Made in memory for ExcelJS only, never written.
+ */
+function storedPackage(entries: readonly Inflated[]): Buffer {
+  const size = entries.reduce((s, e) => s + 30 + 46 + 2 * e.name.length + e.bytes.length, 22);
+  const out = Buffer.alloc(size);
+  let p = 0;
+  const offsets: number[] = [];
+  // Bit 3 (sizes in a data descriptor after the data) is dropped: the sizes are in the header now.
+  const head = (e: Inflated): void => {
+    out.writeUInt16LE(20, p);
+    out.writeUInt16LE(e.flags & ~8, p + 2);
+    out.writeUInt16LE(0, p + 4);
+    out.writeUInt32LE(0, p + 6);
+    out.writeUInt32LE(e.crc, p + 10);
+    out.writeUInt32LE(e.bytes.length, p + 14);
+    out.writeUInt32LE(e.bytes.length, p + 18);
+    out.writeUInt16LE(e.name.length, p + 22);
+    out.writeUInt16LE(0, p + 24);
+    p += 26;
+  };
+  for (const e of entries) {
+    offsets.push(p);
+    out.writeUInt32LE(0x04034b50, p);
+    p += 4;
+    head(e);
+    e.name.copy(out, p);
+    p += e.name.length;
+    out.set(e.bytes, p);
+    p += e.bytes.length;
+  }
+  const central = p;
+  entries.forEach((e, i) => {
+    out.writeUInt32LE(0x02014b50, p);
+    out.writeUInt16LE(20, p + 4);
+    p += 6;
+    head(e);
+    out.writeUInt16LE(0, p); // comment length
+    out.writeUInt16LE(0, p + 2); // disk
+    out.writeUInt16LE(0, p + 4); // internal attributes
+    out.writeUInt32LE(0, p + 6); // external attributes
+    out.writeUInt32LE(offsets[i], p + 10);
+    p += 14;
+    e.name.copy(out, p);
+    p += e.name.length;
+  });
+  out.writeUInt32LE(0x06054b50, p);
+  out.writeUInt16LE(entries.length, p + 8);
+  out.writeUInt16LE(entries.length, p + 10);
+  out.writeUInt32LE(p - central, p + 12);
+  out.writeUInt32LE(central, p + 16);
+  return out;
 }
 
 /** Parts of a package that ExcelJS does not carry over when it writes the workbook again. */
@@ -262,11 +350,14 @@ export async function readWorkbook(buf: Buffer, name: string, opts: { keepWorkbo
     const other = otherPackage(buf, entries);
     return { ok: false, code: other ?? "file.not-workbook", detail: "zip" };
   }
-  const over = overLimits(directory) ?? (await inflatedOver(buf));
-  if (over) return { ok: false, code: "file.too-large", detail: megabytes(over.total) };
+  const declared = overLimits(directory);
+  const checked = declared ? { over: declared, entries: null } : await inflateChecked(buf, READ_LIMITS, inflateBounded);
+  if (checked.over) return { ok: false, code: "file.too-large", detail: megabytes(checked.over.total) };
+  // Inflated once: ExcelJS reads the entries as already inflated when every one could be kept.
+  const pkg = checked.entries ? storedPackage(checked.entries) : buf;
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(pkg as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
     return { ok: false, code: "file.corrupt", detail: e instanceof Error ? e.message.slice(0, 200) : null };
   }
