@@ -21,7 +21,7 @@ test.each([320, 450])("at %i px, 7-8 that Excel made a date is reported at its c
   await page.getByTestId("outcome").waitFor({ timeout: 30000 });
   await eventually(async () => expect(await page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
   await expandAttention(page);
-  const three = await page.locator('[data-testid="attention"] button.ktxh-item[data-no="3"]').evaluate((b) => ({ sheet: (b as HTMLElement).dataset.sheet ?? "", cell: (b as HTMLElement).dataset.cell ?? "" }));
+  const three = await page.locator('[data-testid="attention"] button.ktxh-item[data-no="13"]').evaluate((b) => ({ sheet: (b as HTMLElement).dataset.sheet ?? "", cell: (b as HTMLElement).dataset.cell ?? "" }));
 
   await user(page, "type", three.sheet, three.cell, "7-8");
   const date = await user<{ value: unknown; numberFormat: string }>(page, "cell", three.sheet, three.cell);
