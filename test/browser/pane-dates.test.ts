@@ -38,6 +38,15 @@ test.each([320, 450])("at %i px, 7-8 that Excel made a date is reported at its c
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, `dates-01-check-${width}`);
 
+  // "Sửa tất cả" says the cell's old value as the officer sees it (8 July in en-US), not Excel's serial.
+  await page.getByRole("button", { name: /^Sửa tất cả/ }).click();
+  const items = await page.getByTestId("confirm-items").locator("li").allTextContents();
+  expect(items.filter((t) => t.includes(`ô ${three.cell}`))).toEqual([expect.stringContaining("08/07/2024 → 7-8")]);
+  expect(items.join("\n")).not.toMatch(/45\.?4\d\d/);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `dates-01b-fix-all-${width}`);
+  await page.getByRole("alertdialog").getByRole("button", { name: "Không sửa" }).click();
+
   await issue.getByRole("button", { name: /^Sửa/ }).click();
   await page.getByTestId("check-outcome").waitFor({ timeout: 30000 });
   expect(await page.getByTestId("check-outcome").textContent()).toContain("Đã sửa 1 ô");
