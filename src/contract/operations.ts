@@ -257,6 +257,10 @@ export interface CheckedIssue extends Issue {
   where: string;
   /** The proposed value in vi-VN form ("1.600"), when there is one. */
   fixText: string | null;
+  /** What the cell to fix shows now, as the officer sees it ("01/07/2024" for a date, "35,58%"), when there is a fix to apply. */
+  wasText: string | null;
+  /** What a fix changes when old and new read the same on screen (a number stored as text, decomposed letters). */
+  hiddenChange: "text-to-number" | "composed" | null;
   apply: FixToApply | null;
 }
 

@@ -150,7 +150,7 @@ export const STRINGS = {
   checkWholeBook: "Cả sổ tính",
   checkOwnPlans: "Kiểm tra theo kế hoạch của trang",
   checkIssueHint: "Bấm vào một vấn đề để đến ô của nó.",
-  checkFixProposed: (text: string) => `Đề xuất: ${text}`,
+  checkFixProposed: (text: string, note: string | null) => `Đề xuất: ${text}${note ? ` (${note})` : ""}`,
   checkFix: "Sửa",
   checkFixLabel: (where: string) => `Sửa: ${where}`,
   checkFixAll: (n: number) => `Sửa tất cả (${n})`,
@@ -158,7 +158,7 @@ export const STRINGS = {
   checkFixAllTitle: "Sửa tất cả các ô được đề xuất?",
   checkFixAllBody: (n: number) => `KT-XH sẽ ghi giá trị đề xuất vào ${n} ô sau. Ô nào đã đổi từ lúc kiểm tra thì được để nguyên.`,
   checkFixAllConfirm: "Sửa tất cả",
-  checkFixChange: (where: string, was: string, value: string) => `${where}: ${was} → ${value}`,
+  checkFixChange: (where: string, was: string, value: string, note: string | null) => `${where}: ${was} → ${value}${note ? ` (${note})` : ""}`,
   emptyCell: "(ô trống)",
   checkFixAllCancel: "Không sửa",
   checkFixed: (applied: number, skipped: number) =>

@@ -8,6 +8,7 @@ import type { ConfirmQuestion } from "./components/ConfirmDialog";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EMPTY_REPORT_FIELDS, type ReportFieldKey, type ReportFields, readReportFields } from "../core/report/fields";
 import { message } from "../core/messages";
+import { HIDDEN_CHANGE_LABELS } from "../core/messages/labels";
 import { ClipboardRefused, clipboardWriter, copyNow } from "./clipboard";
 import { formatNumber } from "../core/numbers";
 import type { CellRead, CheckSummary, CheckedIssue, FixToApply, PaneOperations, PeriodCode, ReportSheetOutcome, ReportTasks, UndoInfo, UndoOutcome, WorkbookCheck } from "../contract/operations";
@@ -107,6 +108,12 @@ export function undoneMessage(r: UndoOutcome): ToolMessage & { lines: string[] }
   if (!r.step) return { intent: "warning", text: STRINGS.undoNothing, lines: [] };
   const lines = r.skipped.map((s) => STRINGS.undoSkip(STRINGS.undoWhere(s.sheet, s.cell, s.target), s.reason, s.now == null || s.now === "" ? STRINGS.emptyCell : shownValue(s.now)));
   return { intent: r.skipped.length ? "warning" : "success", text: STRINGS.undoDone(r.restored.length) + (lines.length ? ` ${STRINGS.undoSkipped(lines.length)}` : ""), lines };
+}
+
+/** What the cell to fix shows now: the check's reading of it (a date as dd/mm/yyyy), else its value. */
+function wasShown(i: CheckedIssue, was: CellRead): string {
+  if (i.wasText === null || i.wasText === undefined) return shownValue(was);
+  return i.wasText === "" ? STRINGS.emptyCell : i.wasText;
 }
 
 /** The fixes a check proposes, one per cell. */
@@ -235,7 +242,7 @@ export function useTools(
     if (!fixes.length) return;
     // Every cell with what it holds now and what it would hold: "Trang …, ô F9: 1,72 → 1.720".
     const where = check
-      ? check.sheets.flatMap((s) => s.issues).flatMap((i) => (i.apply ? [STRINGS.checkFixChange(i.where, shownValue(i.apply.was), i.fixText ?? String(i.apply.value))] : []))
+      ? check.sheets.flatMap((s) => s.issues).flatMap((i) => (i.apply ? [STRINGS.checkFixChange(i.where, wasShown(i, i.apply.was), i.fixText ?? String(i.apply.value), i.hiddenChange ? HIDDEN_CHANGE_LABELS[i.hiddenChange] : null)] : []))
       : [];
     setConfirm({
       title: STRINGS.checkFixAllTitle,

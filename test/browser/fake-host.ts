@@ -194,11 +194,11 @@ export class FakeWorkbook implements PaneOperations {
         if (r.ok) {
           issues.push({
             code: "value.text-number", severity: "warning", location, params: { written: text, value: r.value }, where,
-            message: `Số liệu "${text}" đang ở dạng chữ.`, fixText: formatNumber(r.value, r.decimals),
+            message: `Số liệu "${text}" đang ở dạng chữ.`, fixText: formatNumber(r.value, r.decimals), wasText: text, hiddenChange: null,
             apply: { sheet: SHEET, cell, value: r.value, was: text },
           });
         } else {
-          issues.push({ code: "value.unreadable", severity: "error", location, params: { written: text }, where, message: `Không đọc được "${text}".`, fixText: null, apply: null });
+          issues.push({ code: "value.unreadable", severity: "error", location, params: { written: text }, where, message: `Không đọc được "${text}".`, fixText: null, wasText: null, hiddenChange: null, apply: null });
         }
       }
     }

@@ -21,7 +21,7 @@ test.each([320, 450])("at %i px, 7-8 that Excel made a date is reported at its c
   await page.getByTestId("outcome").waitFor({ timeout: 30000 });
   await eventually(async () => expect(await page.locator('[data-group="thieu-so-lieu"]').getAttribute("data-count")).toBe("20"), 15000);
   await expandAttention(page);
-  const three = await page.locator('[data-testid="attention"] button.ktxh-item[data-no="3"]').evaluate((b) => ({ sheet: (b as HTMLElement).dataset.sheet ?? "", cell: (b as HTMLElement).dataset.cell ?? "" }));
+  const three = await page.locator('[data-testid="attention"] button.ktxh-item[data-no="13"]').evaluate((b) => ({ sheet: (b as HTMLElement).dataset.sheet ?? "", cell: (b as HTMLElement).dataset.cell ?? "" }));
 
   await user(page, "type", three.sheet, three.cell, "7-8");
   const date = await user<{ value: unknown; numberFormat: string }>(page, "cell", three.sheet, three.cell);
@@ -37,6 +37,15 @@ test.each([320, 450])("at %i px, 7-8 that Excel made a date is reported at its c
   expect(await issue.textContent()).toContain('"7-8"');
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, `dates-01-check-${width}`);
+
+  // "Sửa tất cả" says the cell's old value as the officer sees it (8 July in en-US), not Excel's serial.
+  await page.getByRole("button", { name: /^Sửa tất cả/ }).click();
+  const items = await page.getByTestId("confirm-items").locator("li").allTextContents();
+  expect(items.filter((t) => t.includes(`ô ${three.cell}`))).toEqual([expect.stringContaining("08/07/2024 → 7-8")]);
+  expect(items.join("\n")).not.toMatch(/45\.?4\d\d/);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `dates-01b-fix-all-${width}`);
+  await page.getByRole("alertdialog").getByRole("button", { name: "Không sửa" }).click();
 
   await issue.getByRole("button", { name: /^Sửa/ }).click();
   await page.getByTestId("check-outcome").waitFor({ timeout: 30000 });

@@ -93,18 +93,18 @@ describe("cultures and dates", () => {
     if (slip) expect(summary.items.find((i) => i.no === no)?.proposed).toBe(1720);
   });
 
-  test.each(["en-US", "vi-VN"] as const)("in a %s Excel, 7-8 typed in a figure cell becomes a date: a slip at the cell naming the text typed, never a judged figure, and one fix puts 7-8 back", async (culture) => {
+  test.each(["en-US", "vi-VN"] as const)("in a %s Excel, 7-8 typed in a figure cell planned at 6 becomes a date: a slip at the cell naming the text typed, never a judged figure, and one fix puts 7-8 back", async (culture) => {
     const { wb, ops } = await loaded({ culture, year: 2024 });
-    const cell = cellOf(wb, SHEET, "t:3", "p:year");
+    const cell = cellOf(wb, SHEET, "t:13", "p:year");
     wb.user.type(SHEET, cell, "7-8");
     expect(typeof wb.user.cell(SHEET, cell).value).toBe("number");
     const summary = await ops.recheck("year");
-    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).toBe("Cần xem lại");
-    const reason = String(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "reason")).value);
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:13", "status")).value).toBe("Cần xem lại");
+    const reason = String(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:13", "reason")).value);
     // The culture says which order was typed: 8 July in en-US, 7 August in vi-VN, both from "7-8".
     expect(reason).toContain('"7-8"');
     expect(reason).not.toContain('"8-7"');
-    expect(summary.items.find((i) => i.no === "3")).toMatchObject({ status: "xem-lai", proposed: "7-8" });
+    expect(summary.items.find((i) => i.no === "13")).toMatchObject({ status: "xem-lai", proposed: "7-8" });
     const check = await ops.checkWorkbook({ mark: false, issuesSheet: false });
     const found = issuesOf(check).filter((i) => i.location.cell === cell);
     expect(found.map((i) => i.code)).toEqual(["value.date"]);
@@ -115,8 +115,22 @@ describe("cultures and dates", () => {
     expect(wb.user.cell(SHEET, cell)).toMatchObject({ value: "7-8", type: "String" });
     expect(wb.user.cell(SHEET, cell).numberFormat).not.toMatch(/m/);
     // Judged again on the text put back: a range, no longer a date to review.
-    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:3", "status")).value).not.toBe("Cần xem lại");
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:13", "status")).value).not.toBe("Cần xem lại");
     expect(issuesOf(await ops.checkWorkbook({ mark: false, issuesSheet: false })).filter((i) => i.location.cell === cell && i.code === "value.date")).toEqual([]);
+  });
+
+  test("6/7 typed in a count row planned at 01 (vi-VN: 6 July) is not put back as the range 6-7, nor judged: the officer types it again", async () => {
+    const { wb, ops } = await loaded({ culture: "vi-VN", year: 2024 });
+    const cell = cellOf(wb, SHEET, "t:11", "p:year");
+    wb.user.type(SHEET, cell, "6/7");
+    expect(typeof wb.user.cell(SHEET, cell).value).toBe("number");
+    const summary = await ops.recheck("year");
+    expect(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:11", "status")).value).toBe("Cần xem lại");
+    expect(String(wb.user.cell(SHEET, cellOf(wb, SHEET, "t:11", "reason")).value)).toContain("gõ lại số");
+    expect(summary.items.find((i) => i.no === "11")).toMatchObject({ status: "xem-lai", proposed: null });
+    const found = issuesOf(await ops.checkWorkbook({ mark: false, issuesSheet: false })).filter((i) => i.location.cell === cell);
+    expect(found.map((i) => [i.code, i.apply])).toEqual([["value.date", null]]);
+    expect(found[0].message).toContain("Excel đã đổi số này thành ngày 06/07");
   });
 
   test("where Excel does not say its culture (below ExcelApi 1.11) and the book records none, both texts are named and no text is guessed", async () => {

@@ -139,3 +139,9 @@ export function historyActionText(action: HistoryAction, source: string): string
   if (!s || action === "undo") return label;
   return action === "override" ? `${label}, lý do: ${s}` : `${label} (${s})`;
 }
+
+/** What a fix changes when the cell's old and new value read the same ("25.300 → 25.300"): said after them. */
+export const HIDDEN_CHANGE_LABELS: Readonly<Record<"text-to-number" | "composed", string>> = {
+  "text-to-number": "đổi số lưu dạng chữ thành số",
+  composed: "đổi chữ có dấu gõ tổ hợp thành dấu dựng sẵn",
+};

@@ -95,7 +95,8 @@ export type ProblemParams = {
   "value.unreadable": { written: string };
   /** Excel made a date of what was typed: the day and month it chose, and the texts that give them. */
   /** `restore`: the text to write back when the culture says which one was typed (no year typed, a figure's wording). */
-  "value.date": { day: number; month: number; typed: string; alternative: string | null; restore?: string };
+  /** `retype`: the text it would be read as is too far from the row's plan to be the figure typed: not put back. */
+  "value.date": { day: number; month: number; typed: string; alternative: string | null; restore?: string; retype?: boolean };
   "plan.differs": { written: string; plan: string };
   "plan.mismatch": { recorded: string; chosen: string; title: string };
   /** A returned submission book made for another period, plan or year: `book` and `wanted` as labels. */

@@ -60,7 +60,9 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
   "value.out-of-range": (p) =>
     `Giá trị ${n(p.value)} không hợp lý (${RANGE_WHY[p.why] ?? "ngoài khoảng cho phép"}): kiểm tra lại.`,
   "value.date": (p) =>
-    p.restore
+    p.retype
+      ? `Excel đã đổi số này thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}, gõ lại số. Đọc thành "${p.typed}" thì quá xa kế hoạch của chỉ tiêu nên KT-XH không tự sửa; lần sau gõ dấu ' ở đầu để Excel không đổi thành ngày.`
+      : p.restore
       ? `Excel đã đổi số liệu gõ vào (có lẽ là "${p.restore}") thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: sửa để ô giữ lại "${p.restore}" dưới dạng chữ (lần sau gõ dấu ' ở đầu, '${p.restore}, để Excel không đổi thành ngày).`
       : `Excel đã đổi số liệu gõ vào thành ngày ${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}: có lẽ đã gõ "${p.typed}"${p.alternative ? ` hoặc "${p.alternative}"` : ""}. Ô số liệu không chứa ngày: gõ lại số liệu (một khoảng như 7-8 thì gõ dấu ' ở đầu, ví dụ '${p.typed}).`,
   "value.unreadable": (p) =>

@@ -89,13 +89,34 @@ function dateSlip(d: { day: number; month: number; year: boolean }, cell: GridCe
   const order = dayMonthOrder(ctx.culture);
   if (order) {
     const typed = order === "day-first" ? `${d.day}-${d.month}` : `${d.month}-${d.day}`;
-    const safe = !d.year && !cell.formula && parseTarget(typed, { unit: ctx.unit || null, name: ctx.name }).ok;
-    if (safe) return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative: null, restore: typed }, { cell: ctx.cell, value: typed });
+    const read = !d.year && !cell.formula ? parseTarget(typed, { unit: ctx.unit || null, name: ctx.name }) : null;
+    if (read?.ok) {
+      if (nearRefs(read.value, ctx.refs)) {
+        return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative: null, restore: typed }, { cell: ctx.cell, value: typed });
+      }
+      // "6/7" in a row planned at 01: put back as the range 6-7 it would be judged vượt. A figure that
+      // far from the plan is not the one typed: the officer types it again.
+      return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative: null, retype: true });
+    }
     return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative: null });
   }
   const typed = `${d.day}-${d.month}`;
   const alternative = d.day === d.month ? null : `${d.month}-${d.day}`;
   return issue("value.date", loc, { day: d.day, month: d.month, typed, alternative });
+}
+
+/** A restored date's figure is believable within this factor of a yardstick (6-7 for a plan of 6; not for 01 or 623). */
+const RESTORE_NEAR = 3;
+
+/**
+ * Whether every bound of a figure put back from a date lies within `RESTORE_NEAR` of one of the row's
+ * yardsticks (the plan's bounds, last year's figure). Without a yardstick nothing is believable: no restore.
+ */
+function nearRefs(spec: TargetSpec, refs: readonly number[]): boolean {
+  const yard = refs.filter((r) => r > 0 && Number.isFinite(r));
+  const bounds = [spec.min, spec.max].filter((b): b is number => b !== null && Number.isFinite(b));
+  if (!yard.length || !bounds.length) return false;
+  return bounds.every((b) => yard.some((r) => near(Math.abs(b), r, RESTORE_NEAR)));
 }
 
 /** The first slip among a figure's issues, if any. */

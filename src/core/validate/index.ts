@@ -6,11 +6,12 @@
  */
 import { parseCell } from "../address";
 import type { Plan } from "../plan";
-import type { Grid } from "../read-table/grid";
+import { type Grid, cellAt } from "../read-table/grid";
 import { type TableReading, readTables } from "../read-table/table";
 import { cellRules } from "./cells";
 import { coverageRules, splitMissing, splitTables, splitTwice } from "./coverage";
 import { type Issue, issue } from "./issue";
+import { isNoopFix } from "./shown";
 import { targetRules } from "./targets";
 import { taskRules } from "./tasks";
 
@@ -43,7 +44,24 @@ export function validateGrid(plan: Plan, grids: readonly Grid[], options: Valida
     out.push(...coverageRules(t, plan, { missing: !split.some((s) => s.includes(t)) }));
     out.push(...(t.kind === "targets" ? targetRules(grid, t, plan, { ownPlans: options.ownPlans }) : taskRules(grid, t, plan)));
   }
-  return sortIssues(grids, out);
+  return sortIssues(grids, withoutNoopFixes(grids, out));
+}
+
+/**
+ * A fix that would write what the cell already holds (`isNoopFix`) is no fix: the issue stays, said as
+ * it is, but "Sửa" and "Sửa tất cả" do not offer it, nor the CLI a value to type.
+ */
+function withoutNoopFixes(grids: readonly Grid[], issues: Issue[]): Issue[] {
+  const bySheet = new Map(grids.map((g) => [g.sheet, g]));
+  return issues.map((i) => {
+    if (!i.fix) return i;
+    const g = bySheet.get(i.location.sheet ?? "");
+    const pos = parseCell(i.fix.cell);
+    const cell = g && pos ? cellAt(g, pos.row, pos.col) : null;
+    if (!cell || cell.formula || cell.error || !isNoopFix(cell.value, i.fix.value)) return i;
+    const { fix: _noop, ...rest } = i;
+    return rest;
+  });
 }
 
 /** By sheet in workbook order, then row, then column; issues without a cell last in their sheet. */

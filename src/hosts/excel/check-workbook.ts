@@ -27,6 +27,7 @@ import { loadRecord, loadSettings, planOf, recordOf, recordPlan, settingsMeta } 
 import { loadCulture } from "./culture";
 import { loadJudged } from "./judged";
 import { isDateFormat } from "../../core/validate/figures";
+import { hiddenChange, shownCell } from "../../core/validate/shown";
 import type { TypingCulture } from "../../core/culture";
 import type { Grid } from "../../core/read-table/grid";
 import { recordCulture } from "../../layout/sheets/record";
@@ -73,14 +74,25 @@ function readAt(s: SheetRead, row: number, col: number): CellRead | null {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
 }
 
+/** The number format read at (row, col) of the sheet, from its used range. */
+function formatAt(s: SheetRead, row: number, col: number): string | null {
+  const f = s.used?.numberFormat[row - s.used.row]?.[col - s.used.col];
+  return typeof f === "string" ? f : null;
+}
+
 function checked(i: Issue, sheets: Map<string, SheetRead>): CheckedIssue {
-  const out: CheckedIssue = { ...i, message: message(i), where: describeLocation(i.location), fixText: null, apply: null };
+  const out: CheckedIssue = { ...i, message: message(i), where: describeLocation(i.location), fixText: null, wasText: null, hiddenChange: null, apply: null };
   if (i.fix && i.location.sheet) {
     const s = sheets.get(i.location.sheet);
     const pos = parseCell(i.fix.cell);
     const was = s && pos ? readAt(s, pos.row, pos.col) : null;
     out.fixText = fixText(i.fix.value);
-    if (was !== null) out.apply = { sheet: i.location.sheet, cell: i.fix.cell, value: i.fix.value, was, ...(i.location.target ? { target: i.location.target } : {}) };
+    if (was !== null && s && pos) {
+      // What the officer sees in the cell: 01/07/2024 for a date's serial 45474, 35,58% for 0,3558.
+      out.wasText = shownCell(was, formatAt(s, pos.row, pos.col));
+      out.hiddenChange = out.wasText === out.fixText ? hiddenChange(was, i.fix.value) : null;
+      out.apply = { sheet: i.location.sheet, cell: i.fix.cell, value: i.fix.value, was, ...(i.location.target ? { target: i.location.target } : {}) };
+    }
   }
   return out;
 }

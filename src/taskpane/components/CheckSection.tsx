@@ -1,7 +1,7 @@
 import { Button } from "@fluentui/react-components";
 import type { Severity } from "../../core/problems";
 import type { CheckedIssue, WorkbookCheck } from "../../contract/operations";
-import { moreRowsText } from "../../core/messages/labels";
+import { HIDDEN_CHANGE_LABELS, moreRowsText } from "../../core/messages/labels";
 import { groupRepeated } from "../../core/validate/group";
 import { SEVERITY_LABELS, STRINGS } from "../strings";
 import type { ToolsActions, ToolsState } from "../useTools";
@@ -24,7 +24,7 @@ function IssueRow({ issue, disabled, act }: { issue: CheckedIssue; disabled: boo
         <SeverityTag severity={issue.severity} />
       </span>
       <span className="ktxh-wrap">{issue.message}</span>
-      {issue.fixText !== null && <span className="ktxh-caption1 ktxh-item-reason">{STRINGS.checkFixProposed(issue.fixText)}</span>}
+      {issue.fixText !== null && <span className="ktxh-caption1 ktxh-item-reason">{STRINGS.checkFixProposed(issue.fixText, issue.hiddenChange ? HIDDEN_CHANGE_LABELS[issue.hiddenChange] : null)}</span>}
     </>
   );
   return (
