@@ -167,14 +167,15 @@ for (const width of [320, 450]) {
     await user(page, "type", sheet, target.cell, "giảm 01 tiêu chí");
     await settle(page);
     const reasonCol = letterOf("Lý do");
-    await eventually(async () => expect(String((await user<{ value: unknown }>(page, "cell", sheet, `${reasonCol}${row}`)).value)).toContain("khác với số tính từ số liệu"), 15000);
+    await eventually(async () => expect(String((await user<{ value: unknown }>(page, "cell", sheet, `${reasonCol}${row}`)).value)).toContain("Ghi giảm 1 tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm 2 tiêu chí"), 15000);
     const reason = String((await user<{ value: unknown }>(page, "cell", sheet, `${reasonCol}${row}`)).value);
     expect(reason).toContain("Điều chỉnh đánh giá");
+    expect(reason).toContain("đã đánh giá theo số tính được, số đã ghi vẫn giữ trong ô");
     expect((await user<{ value: unknown }>(page, "cell", sheet, target.cell)).value).toBe("giảm 01 tiêu chí");
     // The pane's list shows the same reason at target 18.
     await expandAttention(page);
     const item = page.locator('[data-testid="attention"] button.ktxh-item[data-no="18"]');
-    await eventually(async () => expect(await item.textContent()).toContain("khác với số tính từ số liệu"), 15000);
+    await eventually(async () => expect(await item.textContent()).toContain("Ghi giảm 1 tiêu chí nhưng số liệu tai nạn giao thông cho thấy giảm 2 tiêu chí"), 15000);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await item.scrollIntoViewIfNeeded();
