@@ -57,8 +57,23 @@ export function isDateFormat(numFmt: string | null | undefined): boolean {
   return /[dmyhs]/i.test(numFmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, ""));
 }
 
+/** Whether a number format shows the value as a percent (a `%` outside quoted text): the cell holds the fraction. */
+export function isPercentFormat(numFmt: string | null | undefined): boolean {
+  return !!numFmt && numFmt.replace(/"[^"]*"/g, "").includes("%");
+}
+
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The date a date cell's value holds: Excel's serial number (1900 system) or a file reader's ISO text; null for anything else. */
+export function dateParts(value: unknown): { day: number; month: number; year: number } | null {
+  if (typeof value === "number" && value >= 1 && value < 2958466) {
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * DAY_MS);
+    return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+  }
+  const m = typeof value === "string" ? ISO_DATE.exec(value.trim()) : null;
+  return m ? { day: Number(m[3]), month: Number(m[2]), year: Number(m[1]) } : null;
+}
 
 /**
  * The day and month a date cell holds: Excel's serial number (Office.js), or the ISO text a file reader
@@ -68,12 +83,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 function dateIn(cell: GridCell): { day: number; month: number; year: boolean } | null {
   if (!isDateFormat(cell.numFmt)) return null;
   const year = /y/i.test((cell.numFmt ?? "").replace(/"[^"]*"/g, ""));
-  if (typeof cell.value === "number" && cell.value >= 1 && cell.value < 2958466) {
-    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell.value) * DAY_MS);
-    return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year };
-  }
-  const m = typeof cell.value === "string" ? ISO_DATE.exec(cell.value.trim()) : null;
-  return m ? { day: Number(m[3]), month: Number(m[2]), year } : null;
+  const d = dateParts(cell.value);
+  return d ? { day: d.day, month: d.month, year } : null;
 }
 
 /**
@@ -211,7 +222,7 @@ export function readFigure(cell: GridCell | null | undefined, ctx: FigureContext
   }
   if (typeof raw === "number") {
     // A cell formatted as percent holds the fraction: 35,58% is stored as 0,3558 and is right.
-    const value = cell.numFmt && cell.numFmt.includes("%") ? clean(raw * 100) : raw;
+    const value = isPercentFormat(cell.numFmt) ? clean(raw * 100) : raw;
     const suspect = checkNumber(value, ctx, issues, !cell.formula);
     return { figure: { kind: "number", value, suspect, decimals: decimalsOf(value) }, issues };
   }

@@ -4,23 +4,11 @@
  * serial number (45474) but shows 01/07/2024; a percent cell holds 0,3558 but shows 35,58%.
  */
 import { formatNumber } from "../numbers";
-import { isDateFormat } from "./figures";
+import { dateParts, isDateFormat, isPercentFormat } from "./figures";
 
 export type ShownValue = string | number | boolean | null;
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 const two = (n: number) => String(n).padStart(2, "0");
-
-/** dd/mm/yyyy of an Excel serial (1900 system) or of a file reader's ISO date text; null for anything else. */
-function dateText(value: ShownValue): string | null {
-  if (typeof value === "number" && value >= 1 && value < 2958466) {
-    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * DAY_MS);
-    return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-  }
-  const m = typeof value === "string" ? ISO_DATE.exec(value.trim()) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
-}
 
 /**
  * The text a cell shows: a date as dd/mm/yyyy, a percent-formatted number as its percent ("35,58%"),
@@ -29,12 +17,12 @@ function dateText(value: ShownValue): string | null {
 export function shownCell(value: ShownValue, numFmt?: string | null): string {
   if (value === null) return "";
   if (isDateFormat(numFmt)) {
-    const d = dateText(value);
-    if (d !== null) return d;
+    const d = dateParts(value);
+    if (d !== null) return `${two(d.day)}/${two(d.month)}/${d.year}`;
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return String(value);
-    return numFmt && numFmt.replace(/"[^"]*"/g, "").includes("%") ? `${formatNumber(Number((value * 100).toPrecision(12)))}%` : formatNumber(value);
+    return isPercentFormat(numFmt) ? `${formatNumber(Number((value * 100).toPrecision(12)))}%` : formatNumber(value);
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return value;

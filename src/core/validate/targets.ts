@@ -10,7 +10,7 @@ import { type Grid, type GridCell, cellAt, isBlank } from "../read-table/grid";
 import { type TableColumn, type TableReading, columnOf } from "../read-table/table";
 import { type TargetSpec, hintsOf, parseTarget } from "../target";
 import { foldKey } from "../text";
-import { type Figure, type FigureContext, checkNumber, readFigure } from "./figures";
+import { type Figure, type FigureContext, checkNumber, isPercentFormat, readFigure } from "./figures";
 import { type Issue, issue } from "./issue";
 import { trafficRules } from "./traffic";
 
@@ -64,7 +64,7 @@ function planRule(cell: GridCell | null, info: TargetInfo, ctx: FigureContext): 
   let written: string;
   const numberCell = typeof cell.value === "number";
   if (typeof cell.value === "number") {
-    const v = cell.numFmt?.includes("%") ? Number((cell.value * 100).toPrecision(12)) : cell.value;
+    const v = isPercentFormat(cell.numFmt) ? Number((cell.value * 100).toPrecision(12)) : cell.value;
     const issues: Issue[] = [];
     if (checkNumber(v, { ...ctx, refs: planBounds?.filter((b) => b > 0) ?? [] }, issues, !cell.formula)) return issues;
     sheetBounds = [v];
@@ -137,7 +137,7 @@ function sheetPlan(grid: Grid, t: TableReading, byNo: Map<string, TargetRow>, pl
     const cell = cellAt(grid, p.row, planCol.col);
     if (!row || isBlank(cell) || !cell || cell.error) continue;
     const text = typeof cell.value === "number"
-      ? formatNumber(cell.numFmt?.includes("%") ? Number((cell.value * 100).toPrecision(12)) : cell.value)
+      ? formatNumber(isPercentFormat(cell.numFmt) ? Number((cell.value * 100).toPrecision(12)) : cell.value)
       : String(cell.value).normalize("NFC").trim();
     written.set(row.no, text);
     const info = targetInfo(row);
