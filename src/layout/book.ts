@@ -114,11 +114,30 @@ export function gridValues(g: Grid): CellValue[][] {
   return Array.from(g.cells, (row) => Array.from(row ?? [], (c) => (c == null ? null : (c.value as CellValue))));
 }
 
+/**
+ * A recorded plan's JSON value parsed, once per value: decodeRecord gives the same value for the same
+ * JSON text, so the books of one plan share one plan object (and what is worked out per plan object).
+ */
+const recordedPlans = new WeakMap<object, Plan | null>();
+
+function parsedPlan(value: unknown): Plan | null {
+  if (typeof value !== "object" || value === null) {
+    const r = parsePlan(value);
+    return r.ok ? r.value : null;
+  }
+  const known = recordedPlans.get(value);
+  if (known !== undefined) return known;
+  const r = parsePlan(value);
+  const plan = r.ok ? r.value : null;
+  recordedPlans.set(value, plan);
+  return plan;
+}
+
 /** The plan a record names: its own copy when that parses, else the known plan of that id. */
 function recordedPlan(record: BookRecord, plans: readonly Plan[]): Plan | null {
   if (record.plan != null) {
-    const r = parsePlan(record.plan);
-    if (r.ok) return r.value;
+    const plan = parsedPlan(record.plan);
+    if (plan) return plan;
   }
   return plans.find((p) => p.id === record.meta.planId) ?? null;
 }

@@ -100,7 +100,9 @@ function yearOf(folded: string): number | null {
 const cache = new Map<string, HeaderReading | null>();
 
 function cached(key: string, compute: () => HeaderReading | null): HeaderReading | null {
-  if (cache.has(key)) return cache.get(key) ?? null;
+  // One lookup: a text that names nothing is kept as null, so only a text never seen reads undefined.
+  const known = cache.get(key);
+  if (known !== undefined) return known;
   const r = compute();
   if (cache.size > 50000) cache.clear();
   cache.set(key, r);
@@ -133,7 +135,47 @@ function classifyUncached(raw: string): HeaderReading | null {
  */
 export function classifyHeaderLines(lines: string[]): HeaderReading | null {
   if (lines.length === 1) return classifyHeader(lines[0].trim());
-  return cached(`\u0001${lines.join("\u0001")}`, () => linesUncached(lines));
+  const known = linesKnown(lines);
+  if (known !== undefined) return known;
+  const r = linesUncached(lines);
+  keepLines(lines, r);
+  return r;
+}
+
+/**
+ * Readings of several lines, kept line by line (a trie of the lines' texts): the header search asks
+ * the same lines again and again, as the same strings, so no joined key is built and hashed for each
+ * asking. Bounded like the cache of single texts: cleared past its size.
+ */
+type LinesNode = { reading?: HeaderReading | null; next?: Map<string, LinesNode> };
+let linesRoot = new Map<string, LinesNode>();
+let linesCount = 0;
+
+function linesKnown(lines: readonly string[]): HeaderReading | null | undefined {
+  let level: Map<string, LinesNode> | undefined = linesRoot;
+  let node: LinesNode | undefined;
+  for (const l of lines) {
+    node = level?.get(l);
+    if (!node) return undefined;
+    level = node.next;
+  }
+  return node?.reading;
+}
+
+function keepLines(lines: readonly string[], reading: HeaderReading | null): void {
+  if (linesCount >= 50000) {
+    linesRoot = new Map();
+    linesCount = 0;
+  }
+  let level = linesRoot;
+  let node: LinesNode | undefined;
+  lines.forEach((l, i) => {
+    node = level.get(l);
+    if (!node) level.set(l, (node = {}));
+    if (i < lines.length - 1) level = node.next ??= new Map();
+  });
+  if (node) node.reading = reading;
+  linesCount++;
 }
 
 /** A period an upper header line names by itself ("Cả năm" over the tasks sheet's "Trạng thái"). */

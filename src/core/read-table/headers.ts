@@ -75,27 +75,29 @@ function shownHeader(grid: Grid, rows: readonly number[], col: number): string {
   return lines.filter((l, i) => lines.indexOf(l) === i).join(" / ");
 }
 
-/** The texts of the first rows as shown (merged cells labelling every cell they cover), read once per search. */
-type Lines = { texts: string[][]; numbers: boolean[][]; columnNumbers: boolean[][] };
+/**
+ * The texts of the first rows as shown (merged cells labelling every cell they cover), each line
+ * read when first asked and then kept for the rest of the search: a search stops a few rows below
+ * the header it found, so the rows below are never read.
+ */
+type Line = { texts: string[]; numbers: boolean[]; columnNumbers: boolean[] };
+type Lines = { end: number; line: (r: number) => Line };
 
-function lineTexts(grid: Grid, from: number, to: number, ncols: number): Lines {
-  const texts: string[][] = [];
-  const numbers: boolean[][] = [];
-  const columnNumbers: boolean[][] = [];
-  for (let r = from; r < to; r++) {
-    const t: string[] = [];
-    const n: boolean[] = [];
-    const k: boolean[] = [];
-    for (let c = 0; c < ncols; c++) {
-      const cell = shownCell(grid, r, c);
-      const text = cellText(cell).replace(/\s+/g, " ");
-      t.push(text);
-      n.push(typeof cell?.value === "number");
-      k.push(COLUMN_NUMBER.test(text));
-    }
-    texts[r] = t;
-    numbers[r] = n;
-    columnNumbers[r] = k;
+function lineTexts(grid: Grid, to: number, ncols: number): Lines {
+  const made: Line[] = [];
+  return { end: to, line: (r) => (made[r] ??= lineOf(grid, r, ncols)) };
+}
+
+function lineOf(grid: Grid, r: number, ncols: number): Line {
+  const texts: string[] = [];
+  const numbers: boolean[] = [];
+  const columnNumbers: boolean[] = [];
+  for (let c = 0; c < ncols; c++) {
+    const cell = shownCell(grid, r, c);
+    const text = cellText(cell).replace(/\s+/g, " ");
+    texts.push(text);
+    numbers.push(typeof cell?.value === "number");
+    columnNumbers.push(COLUMN_NUMBER.test(text));
   }
   return { texts, numbers, columnNumbers };
 }
@@ -103,37 +105,78 @@ function lineTexts(grid: Grid, from: number, to: number, ncols: number): Lines {
 /** A column's number under its header ("(1)", "2"), worked out once per line, not once per reading of it. */
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
-function readLines(lines: Lines, top: number, depth: number, ncols: number): { columns: FoundColumn[]; unknown: { col: number; header: string }[]; ok: boolean } {
+/**
+ * The lines of a header candidate (`depth` lines from `top`), column by column: what each column's
+ * lines read as (null: nothing known, or the add-in's identity column), or null for the whole when a
+ * number stands below the first line (data or a column number, never part of a header). Only the
+ * readings: the columns themselves are made for the header chosen (columnsOf), not for every candidate.
+ */
+type LinesRead = { top: number; depth: number; readings: (HeaderReading | null)[] };
+
+/** A column's texts over the lines, column numbers below the first line left out; null when a number stands below it. */
+function partsOf(rows: readonly Line[], c: number): string[] | null {
+  const parts: string[] = [rows[0].texts[c]];
+  for (let k = 1; k < rows.length; k++) {
+    const line = rows[k];
+    if (line.numbers[c]) return null;
+    if (!line.columnNumbers[c]) parts.push(line.texts[c]);
+  }
+  return parts;
+}
+
+/** The add-in's identity column (its header lines read "#header"), found once the key row is gone: its own, hidden, never a column of the user's to call unknown. */
+function isIdentityColumn(parts: readonly string[]): boolean {
+  return parts.some((l) => l) && parts.every((l) => !l || l === MARK.header);
+}
+
+function linesOf(lines: Lines, top: number, depth: number): Line[] {
+  const rows: Line[] = [];
+  for (let r = top; r < top + depth; r++) rows.push(lines.line(r));
+  return rows;
+}
+
+function readLines(lines: Lines, top: number, depth: number, ncols: number): LinesRead | null {
+  const rows = linesOf(lines, top, depth);
+  const readings: (HeaderReading | null)[] = [];
+  for (let c = 0; c < ncols; c++) {
+    if (depth === 1) {
+      // One line: its text is the column's reading (the common case, asked on every row of a search).
+      const t = rows[0].texts[c];
+      readings.push(t === MARK.header ? null : classifyHeader(t.trim()));
+      continue;
+    }
+    const parts = partsOf(rows, c);
+    if (!parts) return null;
+    readings.push(isIdentityColumn(parts) ? null : classifyHeaderLines(parts));
+  }
+  return { top, depth, readings };
+}
+
+/** The columns of the header chosen, and the texts of the columns it does not know. */
+function columnsOf(lines: Lines, read: LinesRead): { columns: FoundColumn[]; unknown: { col: number; header: string }[] } {
+  const rows = linesOf(lines, read.top, read.depth);
   const columns: FoundColumn[] = [];
   const unknown: { col: number; header: string }[] = [];
-  for (let c = 0; c < ncols; c++) {
-    const parts: string[] = [];
-    for (let r = top; r < top + depth; r++) {
-      // A number below the first line is data or a column number, never part of a header.
-      if (r > top && lines.numbers[r][c]) return { columns, unknown, ok: false };
-      const t = lines.texts[r][c];
-      if (r > top && lines.columnNumbers[r][c]) continue;
-      parts.push(t);
-    }
-    // The add-in's identity column (its header lines read "#header"), found once the key row is gone:
-    // the add-in's own, hidden, never a column of the user's to call unknown.
-    if (parts.some((l) => l) && parts.every((l) => !l || l === MARK.header)) continue;
-    const reading = classifyHeaderLines(parts);
+  read.readings.forEach((reading, c) => {
+    const parts = partsOf(rows, c) ?? [];
+    if (isIdentityColumn(parts)) return;
     const header = parts.filter((l, i) => l && parts.indexOf(l) === i).join(" / ");
     if (reading) columns.push({ ...reading, col: c, header });
     else if (header) unknown.push({ col: c, header });
-  }
-  return { columns, unknown, ok: true };
+  });
+  return { columns, unknown };
 }
 
-function score(columns: FoundColumn[]): number {
-  const roles = new Set(columns.map((c) => c.role));
+function score(readings: readonly (HeaderReading | null)[]): number {
+  const roles = new Set<string>();
+  for (const r of readings) if (r) roles.add(r.role);
   if (!roles.has("name")) return 0;
   // One recognised role beside the name is a sentence, not a header.
   if (roles.size < 3) return 0;
   // Status columns told apart by the period above them ("6 tháng" / "Cả năm" over "Trạng thái", the
   // tasks sheet's) are read better with that line than without it.
-  const statusPeriods = new Set(columns.filter((c) => c.role === "status").map((c) => c.period));
+  const statusPeriods = new Set<string | null>();
+  for (const r of readings) if (r?.role === "status") statusPeriods.add(r.period);
   return roles.size + Math.max(0, statusPeriods.size - 1);
 }
 
@@ -150,33 +193,31 @@ export function findHeader(grid: Grid): FoundHeader | null {
 function search(grid: Grid): FoundHeader | null {
   const rows = Math.min(rowCount(grid), SEARCH_ROWS);
   const ncols = Math.min(colCount(grid), MAX_COLS);
-  const lines = lineTexts(grid, 0, Math.min(rowCount(grid), rows + MAX_DEPTH), ncols);
-  let best: (FoundHeader & { score: number }) | null = null;
+  const lines = lineTexts(grid, Math.min(rowCount(grid), rows + MAX_DEPTH), ncols);
+  let best: { read: LinesRead; score: number } | null = null;
+  const bottomOf = (r: LinesRead): number => r.top + r.depth - 1;
   for (let top = 0; top < rows; top++) {
     // Past a header found and the lines it could still take, rows are the table's body: stop there.
-    if (best && top > best.bottom + MAX_DEPTH) break;
+    if (best && top > bottomOf(best.read) + MAX_DEPTH) break;
     // A header's first line names at least one column by itself ("TT" merged over two rows shows in both).
-    if (!lines.texts[top].some((t) => t && classifyHeader(t))) continue;
-    for (let depth = 1; depth <= MAX_DEPTH && top + depth <= lines.texts.length; depth++) {
+    if (!lines.line(top).texts.some((t) => t && classifyHeader(t))) continue;
+    for (let depth = 1; depth <= MAX_DEPTH && top + depth <= lines.end; depth++) {
       const read = readLines(lines, top, depth, ncols);
-      if (!read.ok) break;
-      const s = score(read.columns);
+      if (!read) break;
+      const s = score(read.readings);
       // On a tie the shallower header wins: the extra line could be a title or the first data row.
-      if (s > 0 && (!best || s > best.score || (s === best.score && depth < best.bottom - best.top + 1))) {
-        best = { top, bottom: top + depth - 1, columns: read.columns, unknown: read.unknown, own: null, score: s };
-      }
+      if (s > 0 && (!best || s > best.score || (s === best.score && depth < best.read.depth))) best = { read, score: s };
     }
   }
   if (!best) return null;
   // Cells merged down across the header's top edge ("TT" over two rows) mean the line above is
   // part of it: it carries the year ("Năm 2024" over "KH", "Ước TH") and columns of its own.
-  while (best.bottom - best.top + 1 < MAX_DEPTH && best.top > 0 && crossesDown(grid, best.top)) {
-    const read = readLines(lines, best.top - 1, best.bottom - best.top + 2, ncols);
-    if (!read.ok || score(read.columns) < best.score) break;
-    best = { ...best, top: best.top - 1, columns: read.columns, unknown: read.unknown };
+  while (best.read.depth < MAX_DEPTH && best.read.top > 0 && crossesDown(grid, best.read.top)) {
+    const read = readLines(lines, best.read.top - 1, best.read.depth + 1, ncols);
+    if (!read || score(read.readings) < best.score) break;
+    best = { read, score: best.score };
   }
-  const { score: _s, ...result } = best;
-  return result;
+  return { top: best.read.top, bottom: bottomOf(best.read), ...columnsOf(lines, best.read), own: null };
 }
 
 function crossesDown(grid: Grid, row: number): boolean {
@@ -192,8 +233,8 @@ export function looksLikeHeader(grid: Grid, row: number): boolean {
     const cell = shownCell(grid, row, c);
     if (typeof cell?.value === "number" || cellText(cell).length > HEADER_CELL_MAX) return false;
   }
-  const lines = lineTexts(grid, row, row + 1, ncols);
-  if (lines.numbers[row].some(Boolean)) return false;
+  const lines = lineTexts(grid, row + 1, ncols);
+  if (lines.line(row).numbers.some(Boolean)) return false;
   const read = readLines(lines, row, 1, ncols);
-  return read.ok && score(read.columns) >= 3;
+  return read !== null && score(read.readings) >= 3;
 }

@@ -3,6 +3,7 @@
  * Rows are matched by the hidden identity in the add-in's own sheets, else by number and by name.
  * Rows and columns that cannot be placed are listed, never dropped without a word.
  */
+import { memo } from "../memo";
 import { type Plan, type TargetRow } from "../plan";
 import { itemRefOf } from "../row-id";
 import { foldKey, nfc } from "../text";
@@ -138,7 +139,7 @@ const SUB_NAME = /^[-+–]\s/;
 const LEADING_MARK = /^[-+–]\s*/;
 
 function decide(
-  noHit: { ref: string; name: string } | null,
+  noHit: { ref: string; name: string; folded: string | null } | null,
   name: string,
   typed: { folded: string; tokens: string[] },
   cands: Candidate[],
@@ -148,7 +149,8 @@ function decide(
   // The number and the name agree outright: no need to weigh every other candidate.
   const { folded, tokens } = typed;
   const score = mode === "dice" ? blendScore : overlapScore;
-  const s = noHit ? (name ? score(tokens, nameTokens(noHit.name)) : 1) : 0;
+  // The name as the plan has it, once folded: the same tokens, so full marks without counting them.
+  const s = noHit ? (name ? (tokens.length > 0 && folded === noHit.folded ? 1 : score(tokens, nameTokens(noHit.name))) : 1) : 0;
   if (noHit && s >= 0.8) return { ref: noHit.ref, how: "number" };
   // The plan's name word for word (the add-in writes it so), on one row of the plan only: sub-rows
   // whose names differ only by a number ("ngành 1", "ngành 2") share every token the score weighs,
@@ -207,13 +209,18 @@ function numberedOf(row: BodyRow): string {
   return (row.numbered ??= cleanNo(row.no));
 }
 
+/**
+ * A typed name folded and split into tokens, by its text: the same names come back on the rows of
+ * file after file (a task's text is long, and folded letter by letter). Bounded (memo.ts); read only.
+ */
+const typedName = memo(4096, (name: string): { folded: string; tokens: string[] } => {
+  const folded = foldKey(name);
+  return { folded, tokens: foldedTokens(folded) };
+});
+
 /** The name folded and its tokens; a leading bullet is set aside by the folding itself. */
 function typedOf(row: BodyRow): { folded: string; tokens: string[] } {
-  if (!row.typed) {
-    const folded = foldKey(row.name);
-    row.typed = { folded, tokens: foldedTokens(folded) };
-  }
-  return row.typed;
+  return (row.typed ??= typedName(row.name));
 }
 
 function headerLikeOf(row: BodyRow): boolean {
@@ -222,17 +229,88 @@ function headerLikeOf(row: BodyRow): boolean {
 
 type RowStep = (row: BodyRow) => void;
 
-/** One plan's reading of a colleague's targets table, fed row after row: its lookups are made once. */
-function targetStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
-  const figureCols = t.columns.filter((c) => c.role === "plan" || c.role === "actual" || c.role === "previous");
-  const byNo = new Map(plan.targets.map((x) => [x.no, x]));
-  const all = exactIndex(candidates(plan.targets.map((x) => ({ ref: x.no, name: x.name }))));
-  // The candidate lists, made once per table (not once per row): mains, every sub-row, each parent's.
+/**
+ * What a plan's rows are matched by, made once per plan object (plans are immutable data; its rows
+ * array and length checked, as in evaluate.ts, so a plan whose rows were replaced is read again), not
+ * once per sheet of every file: the lookups by number, the plan's names folded, the candidate lists
+ * (bestMatch indexes each list once, by the list itself, so the same lists are indexed once in all).
+ */
+interface TargetLists {
+  rows: Plan["targets"];
+  length: number;
+  byNo: Map<string, TargetRow>;
+  /** Each target's name folded, by its number. */
+  folded: Map<string, string>;
+  all: Map<string, string | null>;
+  mains: Candidate[];
+  allSubs: Candidate[];
+  subsOf: Map<string, Candidate[]>;
+}
+
+const targetLists = new WeakMap<Plan, TargetLists>();
+
+function targetListsOf(plan: Plan): TargetLists {
+  const known = targetLists.get(plan);
+  if (known && known.rows === plan.targets && known.length === plan.targets.length) return known;
+  const cands = candidates(plan.targets.map((x) => ({ ref: x.no, name: x.name })));
   const asCands = (rows: TargetRow[]): Candidate[] => candidates(rows.map((x) => ({ ref: x.no, name: x.name })));
-  const mains = asCands(plan.targets.filter((x) => x.parent == null));
-  const allSubs = asCands(plan.targets.filter((x) => x.parent != null));
   const subsOf = new Map<string, Candidate[]>();
   for (const x of plan.targets) if (x.parent != null) subsOf.set(x.parent, [...(subsOf.get(x.parent) ?? []), ...asCands([x])]);
+  const lists: TargetLists = {
+    rows: plan.targets,
+    length: plan.targets.length,
+    byNo: new Map(plan.targets.map((x) => [x.no, x])),
+    folded: foldedOf(cands),
+    all: exactIndex(cands),
+    mains: asCands(plan.targets.filter((x) => x.parent == null)),
+    allSubs: asCands(plan.targets.filter((x) => x.parent != null)),
+    subsOf,
+  };
+  targetLists.set(plan, lists);
+  return lists;
+}
+
+interface TaskLists {
+  rows: Plan["tasks"];
+  length: number;
+  byCode: Map<string, Plan["tasks"][number]>;
+  folded: Map<string, string>;
+  cands: Candidate[];
+  all: Map<string, string | null>;
+  /** Every code some task's code continues with a dot ("2" of "2.1"): a group heading's number. */
+  groups: Set<string>;
+}
+
+const taskLists = new WeakMap<Plan, TaskLists>();
+
+function taskListsOf(plan: Plan): TaskLists {
+  const known = taskLists.get(plan);
+  if (known && known.rows === plan.tasks && known.length === plan.tasks.length) return known;
+  const cands = candidates(plan.tasks.map((x) => ({ ref: x.code, name: x.text })));
+  const groups = new Set<string>();
+  for (const x of plan.tasks) for (let i = x.code.indexOf("."); i >= 0; i = x.code.indexOf(".", i + 1)) groups.add(x.code.slice(0, i));
+  const lists: TaskLists = {
+    rows: plan.tasks,
+    length: plan.tasks.length,
+    byCode: new Map(plan.tasks.map((x) => [x.code, x])),
+    folded: foldedOf(cands),
+    cands,
+    all: exactIndex(cands),
+    groups,
+  };
+  taskLists.set(plan, lists);
+  return lists;
+}
+
+/** Each row's name folded, by its number or code: the last row of a number, as the lookup by number finds it. */
+function foldedOf(cands: readonly Candidate[]): Map<string, string> {
+  return new Map(cands.map((c) => [c.ref, foldKey(c.name)]));
+}
+
+/** One plan's reading of a colleague's targets table, fed row after row: its lookups are made once per plan. */
+function targetStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
+  const figureCols = t.columns.filter((c) => c.role === "plan" || c.role === "actual" || c.role === "previous");
+  const { byNo, folded, all, mains, allSubs, subsOf } = targetListsOf(plan);
   let lastMain: string | null = null;
   return (row) => {
     const { r, no, name } = row;
@@ -246,7 +324,7 @@ function targetStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
     let cands: Candidate[];
     if (sub) cands = (lastMain !== null ? subsOf.get(lastMain) : undefined) ?? allSubs;
     else cands = hit?.parent != null ? allSubs : mains;
-    const noHit = !sub && hit ? { ref: hit.no, name: hit.name } : null;
+    const noHit = !sub && hit ? { ref: hit.no, name: hit.name, folded: folded.get(hit.no) ?? null } : null;
     const d = decide(noHit, LEADING_MARK.test(name) ? name.replace(LEADING_MARK, "") : name, typedOf(row), cands, "dice", all);
     if (d && "how" in d) {
       place(t, r, d.ref, d.how);
@@ -261,9 +339,7 @@ function targetStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
 /** One plan's reading of a colleague's tasks table, fed row after row. */
 function taskStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
   const inputCols = t.columns.filter((c) => c.role === "status" || c.role === "result");
-  const byCode = new Map(plan.tasks.map((x) => [x.code, x]));
-  const cands = candidates(plan.tasks.map((x) => ({ ref: x.code, name: x.text })));
-  const all = exactIndex(cands);
+  const { byCode, folded, cands, all, groups } = taskListsOf(plan);
   return (row) => {
     const { r, name } = row;
     const code = numberedOf(row);
@@ -271,9 +347,9 @@ function taskStep(grid: Grid, plan: Plan, t: TableReading): RowStep {
     if (!code && !hasInput) return;
     if (headerLikeOf(row)) return;
     // A group heading ("2. Về phát triển kinh tế") numbers tasks 2.1, 2.2 … but is no task itself.
-    if (code && !byCode.has(code) && plan.tasks.some((x) => x.code.startsWith(code + ".")) && !hasInput) return;
+    if (code && !byCode.has(code) && groups.has(code) && !hasInput) return;
     const hit = byCode.get(code);
-    const d = decide(hit ? { ref: hit.code, name: hit.text } : null, name, typedOf(row), cands, "overlap", all);
+    const d = decide(hit ? { ref: hit.code, name: hit.text, folded: folded.get(hit.code) ?? null } : null, name, typedOf(row), cands, "overlap", all);
     if (d && "how" in d) place(t, r, d.ref, d.how);
     else t.unplaced.push({ row: r, no: code, name, nearest: nearestOf(d) });
   };

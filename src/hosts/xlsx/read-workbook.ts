@@ -328,6 +328,18 @@ function megabytes(bytes: number): string {
 }
 
 /**
+ * The parts of a worksheet's XML the grids do not take (worksheetGrid reads values, formulas, number
+ * formats, merges and the sheet's state): ExcelJS passes over them when the workbook is not kept, so
+ * data validations, conditional formats, page setup and the like are not built for nothing. A cell's
+ * own style gives its number format (ExcelJS gives a read cell no column or row style), so the
+ * columns' widths and styles are not needed either. Hyperlinks are read: they make a cell's value.
+ */
+const GRID_IGNORES = [
+  "dataValidations", "conditionalFormatting", "extLst", "pageSetup", "pageMargins", "headerFooter", "printOptions", "rowBreaks",
+  "sheetProtection", "picture", "drawing", "tableParts", "autoFilter", "sheetViews", "cols", "sheetFormatPr", "sheetPr",
+];
+
+/**
  * Reads a file's bytes; `name` gives the extension (CSV is told by it) and the CSV's sheet name.
  * `keepWorkbook: false` lets ExcelJS's model go once the grids are made: on a 100,000-row sheet it is
  * most of the memory, and every later garbage collection would walk it again.
@@ -356,13 +368,14 @@ export async function readWorkbook(buf: Buffer, name: string, opts: { keepWorkbo
   // Inflated once: ExcelJS reads the entries as already inflated when every one could be kept.
   const pkg = checked.entries ? storedPackage(checked.entries) : buf;
   const workbook = new ExcelJS.Workbook();
+  const keep = opts.keepWorkbook !== false;
   try {
-    await workbook.xlsx.load(pkg as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(pkg as unknown as Parameters<typeof workbook.xlsx.load>[0], keep ? undefined : { ignoreNodes: GRID_IGNORES });
   } catch (e) {
     return { ok: false, code: "file.corrupt", detail: e instanceof Error ? e.message.slice(0, 200) : null };
   }
   const grids: Grid[] = [];
   workbook.eachSheet((ws) => grids.push(worksheetGrid(ws)));
   const unsupported = [...new Set(entries.filter((e) => UNSUPPORTED.some((re) => re.test(e))).map((e) => e.split("/").slice(0, 2).join("/")))];
-  return { ok: true, format: "xlsx", grids, workbook: opts.keepWorkbook === false ? null : workbook, unsupported };
+  return { ok: true, format: "xlsx", grids, workbook: keep ? workbook : null, unsupported };
 }

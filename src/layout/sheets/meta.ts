@@ -40,7 +40,8 @@ export function encodeMeta(meta: WorkbookMeta): string {
 
 /** Null when the text is not a KT-XH record (another add-in's setting, a hand-edited cell). */
 export function decodeMeta(text: unknown): WorkbookMeta | null {
-  if (typeof text !== "string") return null;
+  // Only an object can be metadata: a record's key ("version", "plan.id") is refused without a throw.
+  if (typeof text !== "string" || text.trimStart()[0] !== "{") return null;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -28,6 +28,7 @@
  */
 import * as z from "zod/mini";
 import { type TypingCulture, decodeCulture } from "../../core/culture";
+import { memo } from "../../core/memo";
 import { PERIOD_IDS } from "../../core/periods";
 import { type ReportFields, reportFieldsFrom } from "../../core/report/fields";
 import { type WorkbookMeta, WorkbookMetaSchema, decodeMeta } from "./meta";
@@ -114,6 +115,15 @@ export function recordRectangle(rows: string[][]): string[][] {
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
 }
 
+const PLAN_KEY = "plan.json";
+
+/**
+ * The recorded plan's JSON, parsed, by its text: the same plan is recorded in book after book (a
+ * folder of a district's books), and its JSON is the record's bulk. Bounded; the value is shared, so
+ * read only (layout/book.ts parses it into a plan once per value).
+ */
+const planJson = memo(16, (json: string): unknown => JSON.parse(json));
+
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
 
 /**
@@ -132,7 +142,7 @@ export function decodeRecord(values: readonly (readonly unknown[] | undefined)[]
     let json = "";
     for (let c = 1; c < Math.min(row.length, MAX_CHUNKS + 1); c++) json += text(row[c]);
     try {
-      entries[key] = JSON.parse(json);
+      entries[key] = key === PLAN_KEY ? planJson(json) : JSON.parse(json);
     } catch {
       if (KNOWN.has(key)) return null;
     }
