@@ -32,18 +32,18 @@ export type CsvRows = {
  */
 const CP1252_HIGH = new TextDecoder("windows-1252").decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
 function asBytes(text: string): Uint8Array | null {
+  // Most texts hold a character beyond a byte early (any Vietnamese one): tell before allocating.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x100 && !CP1252_HIGH.includes(text[i])) return null;
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x100) out[i] = c;
-    else {
-      const k = CP1252_HIGH.indexOf(text[i]);
-      if (k < 0) return null;
-      out[i] = 0x80 + k;
-    }
+    out[i] = c < 0x100 ? c : 0x80 + CP1252_HIGH.indexOf(text[i]);
   }
   return out;
 }
+
+/** How many bytes of a file decide its legacy encoding. */
+const LEGACY_SAMPLE = 200_000;
 
 /** A text whose non-ASCII words are this share Vietnamese syllables or more is read as it is. */
 const READS_AS_VIETNAMESE = 0.8;
@@ -56,10 +56,11 @@ const READS_AS_VIETNAMESE = 0.8;
 function legacyReading(text: string, bytes: Uint8Array): { text: string; encoding: string } | "vni" | null {
   const current = vietnameseShare(text);
   if (current >= READS_AS_VIETNAMESE) return null;
-  const tcvn3 = decodeTcvn3(bytes);
-  const t = vietnameseShare(tcvn3);
-  if (t >= READS_AS_VIETNAMESE && t > current) return { text: tcvn3, encoding: "tcvn3" };
-  const v = vietnameseShare(fromVni(new TextDecoder("windows-1252").decode(bytes)));
+  // Judged on the file's start (as `vietnameseShare` is); the whole file decoded only once chosen.
+  const start = bytes.subarray(0, LEGACY_SAMPLE);
+  const t = vietnameseShare(decodeTcvn3(start));
+  if (t >= READS_AS_VIETNAMESE && t > current) return { text: decodeTcvn3(bytes), encoding: "tcvn3" };
+  const v = vietnameseShare(fromVni(new TextDecoder("windows-1252").decode(start)));
   return v >= READS_AS_VIETNAMESE && v > current ? "vni" : null;
 }
 

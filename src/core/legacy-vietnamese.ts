@@ -37,13 +37,14 @@ export function tcvn3Char(byte: number): string {
   return String.fromCharCode(TCVN3_LOW[byte] ?? byte);
 }
 
-const TCVN3_CHARS = Array.from({ length: 256 }, (_, b) => tcvn3Char(b));
+/** Every byte's character as one UTF-16 code unit (all of TCVN3 is in the basic plane). */
+const TCVN3_UNITS = Uint16Array.from({ length: 256 }, (_, b) => tcvn3Char(b).charCodeAt(0));
 
 /** TCVN3 bytes to NFC text. */
 export function decodeTcvn3(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += TCVN3_CHARS[bytes[i]];
-  return out.normalize("NFC");
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = TCVN3_UNITS[bytes[i]];
+  return new TextDecoder("utf-16le").decode(units).normalize("NFC");
 }
 
 /*
