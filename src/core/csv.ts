@@ -5,14 +5,16 @@
  * Pure: bytes or text in, rows out.
  *
  * Bytes → text: UTF-8 first (BOM or not), UTF-16 by its BOM, else Windows-1258 (what Excel on a
- * Vietnamese machine saves `;` files in; its tone marks are combining characters), then NFC.
+ * Vietnamese machine saves `;` files in; its tone marks are combining characters), then NFC; text in
+ * the old TCVN3 encoding is read as such, VNI refused (`legacy-vietnamese.ts` tells them apart).
  * Text → rows: papaparse (RFC 4180 quoting), with the separator guessed from the first non-blank
  * lines (`;`, `,` or tab; a tie goes to `;`), every record keeping the line it starts on.
  */
 import Papa from "papaparse";
+import { decodeTcvn3, fromVni, vietnameseShare } from "./legacy-vietnamese";
 import { type Location, type Result, fail, ok, problem } from "./problems";
 
-export type CsvReadCode = "csv.encoding" | "csv.empty" | "csv.unterminated-quote" | "csv.stray-quote";
+export type CsvReadCode = "csv.encoding" | "csv.encoding-vni" | "csv.empty" | "csv.unterminated-quote" | "csv.stray-quote";
 
 /** A record and the 1-based line of the file it starts on (a quoted field may span lines). */
 export type CsvRecord = { line: number; cells: string[] };
@@ -24,19 +26,65 @@ export type CsvRows = {
   fault: { code: "csv.unterminated-quote" | "csv.stray-quote"; line: number; column: number } | null;
 };
 
-/** Bytes to NFC text: UTF-8 (BOM or not), UTF-16 by BOM, else Windows-1258. */
+/**
+ * The bytes a text's characters are one for one (0x80–0x9F as Windows-1252 shows them), or null when
+ * one is beyond a byte: how a legacy font's text comes back when Excel saved it as UTF-8 or UTF-16.
+ */
+const CP1252_HIGH = new TextDecoder("windows-1252").decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
+function asBytes(text: string): Uint8Array | null {
+  // Most texts hold a character beyond a byte early (any Vietnamese one): tell before allocating.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x100 && !CP1252_HIGH.includes(text[i])) return null;
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 0x100 ? c : 0x80 + CP1252_HIGH.indexOf(text[i]);
+  }
+  return out;
+}
+
+/** How many bytes of a file decide its legacy encoding. */
+const LEGACY_SAMPLE = 200_000;
+
+/** A text whose non-ASCII words are this share Vietnamese syllables or more is read as it is. */
+const READS_AS_VIETNAMESE = 0.8;
+
+/**
+ * An 8-bit Vietnamese file read with the wrong table: `text` is the reading so far (Windows-1258, or
+ * UTF-8 holding a legacy font's characters as Excel saves them), `bytes` the bytes it stands for.
+ * TCVN3 is taken when it reads as Vietnamese and the current reading does not; VNI is named, not read.
+ */
+function legacyReading(text: string, bytes: Uint8Array): { text: string; encoding: string } | "vni" | null {
+  const current = vietnameseShare(text);
+  if (current >= READS_AS_VIETNAMESE) return null;
+  // Judged on the file's start (as `vietnameseShare` is); the whole file decoded only once chosen.
+  const start = bytes.subarray(0, LEGACY_SAMPLE);
+  const t = vietnameseShare(decodeTcvn3(start));
+  if (t >= READS_AS_VIETNAMESE && t > current) return { text: decodeTcvn3(bytes), encoding: "tcvn3" };
+  const v = vietnameseShare(fromVni(new TextDecoder("windows-1252").decode(start)));
+  return v >= READS_AS_VIETNAMESE && v > current ? "vni" : null;
+}
+
+/**
+ * Bytes to NFC text: UTF-16 by its BOM; UTF-8 (BOM or not); else Windows-1258. A text that does not
+ * read as Vietnamese in these but does in TCVN3 (`.VnTime` fonts, also when Excel saved their
+ * characters as UTF-8) is read as TCVN3; one that reads as VNI (`VNI-Times` fonts) is refused with what to do.
+ */
 export function decodeText(bytes: Uint8Array, file?: string): Result<{ text: string; encoding: string }, CsvReadCode> {
   const b0 = bytes[0];
   const b1 = bytes[1];
   const attempts: [string, number][] =
     b0 === 0xff && b1 === 0xfe ? [["utf-16le", 2]] : b0 === 0xfe && b1 === 0xff ? [["utf-16be", 2]] : [["utf-8", 0], ["windows-1258", 0]];
   for (const [encoding, skip] of attempts) {
+    let text: string;
     try {
-      const text = new TextDecoder(encoding, { fatal: encoding === "utf-8" }).decode(bytes.subarray(skip));
-      return ok({ text: text.replace(/^\uFEFF/, "").normalize("NFC"), encoding });
+      text = new TextDecoder(encoding, { fatal: encoding === "utf-8" }).decode(bytes.subarray(skip)).replace(/^\uFEFF/, "").normalize("NFC");
     } catch {
-      // Not this encoding: try the next one.
+      continue; // Not this encoding: try the next one.
     }
+    const raw = encoding === "windows-1258" ? bytes : /[^\x00-\x7f]/.test(text) ? asBytes(text) : null;
+    const legacy = raw ? legacyReading(text, raw) : null;
+    if (legacy === "vni") return fail([problem("csv.encoding-vni", "error", { file }, {})]);
+    return ok(legacy ?? { text, encoding });
   }
   return fail([problem("csv.encoding", "error", { file }, {})]);
 }
@@ -95,10 +143,10 @@ export function csvRows(text: string): CsvRows {
   return { records, delimiter, fault };
 }
 
-/** Bytes to records, for hosts that hold a file (a colleague's CSV sheet). */
-export function csvRowsOfBytes(bytes: Uint8Array): CsvRows {
+/** Bytes to records, for hosts that hold a file (a colleague's CSV sheet); null when its text cannot be read (VNI fonts). */
+export function csvRowsOfBytes(bytes: Uint8Array): CsvRows | null {
   const decoded = decodeText(bytes);
-  return csvRows(decoded.ok ? decoded.value.text : "");
+  return decoded.ok ? csvRows(decoded.value.text) : null;
 }
 
 /** `above`: the non-blank records before the header (a title, "Đơn vị: UBND xã …"); `headerLine`: its line. */

@@ -9,7 +9,8 @@
  *    heading) by the label the layout writes in them;
  *  - columns: by the key row where it survives (the identity column alone deleted), else by the
  *    visible headers the layout writes ("Trạng thái", "% KH", "Năm", "Cơ quan chủ trì" …), whatever
- *    their order now.
+ *    their order now; of the per-period status and result columns, the one of the period the one
+ *    reading gives (`periods`, the book's record, settles a column cut from under its period's header).
  * A sheet is taken only when it still has the layout's input columns (targets: judgement and figures;
  * tasks: status and code or content) and at least one placed row; the caller offers only the sheet the
  * book's record names. Pure, bounded by the grid.
@@ -17,8 +18,8 @@
 import { FIGURE_MARKS, PERIOD_IDS } from "../core/periods";
 import type { Plan } from "../core/plan";
 import type { Grid } from "../core/read-table/grid";
-import type { TableReading } from "../core/read-table/table";
-import { isUserKey, itemRefOf, parseRowId, periodOfKey, targetId, taskId, taskResultKey, taskStatusPeriodOf, trafficId, userKey } from "../core/row-id";
+import { type TableReading, barePeriods } from "../core/read-table/table";
+import { isUserKey, itemRefOf, parseRowId, periodOfKey, targetId, taskId, taskResultKey, taskStatusKey, taskStatusPeriodOf, trafficId, userKey } from "../core/row-id";
 import { foldKey } from "../core/text";
 import { toR1C1 } from "../core/formula-refs";
 import { readBook } from "./book";
@@ -80,12 +81,16 @@ function placedIds(t: TableReading): Map<number, string> {
 }
 
 /**
- * The key a header names, not taken yet by another column: of a period's status columns ("Trạng thái"
- * moved away from under its period), the one whose period kept its result column but lost its status
- * column (the surviving key row names the others), as the core reading rules (read-table/table.ts).
+ * The key a header names, not taken yet by another column. Of a period's status columns ("Trạng thái"
+ * over each period's), the one of the period the one reading of the workbook gives the column
+ * (`period`: read-table/table.ts gives a status moved from under its period to the period that lost
+ * its own); else, the surviving key row naming the others, the one whose period kept its result
+ * column but lost its status column.
  */
-function headerKey(keys: readonly string[], taken: ReadonlySet<string>): string | null {
+function headerKey(keys: readonly string[], taken: ReadonlySet<string>, period: string | null): string | null {
   const free = keys.filter((k) => !taken.has(k));
+  const read = period == null ? undefined : free.find((k) => k === taskStatusKey(period) || k === taskResultKey(period));
+  if (read !== undefined) return read;
   const lost = free.filter((k) => {
     const p = taskStatusPeriodOf(k);
     return p != null && taken.has(taskResultKey(p));
@@ -126,11 +131,22 @@ function layoutRows(grid: CellValue[][], body: readonly BodyRow[], label: ReadCo
  * Reads an add-in sheet of `layout` whose key row or identity column is gone. Null when the grid holds
  * no such sheet (no placed row, or the layout's input columns are gone).
  */
-export function recoverSheet(layout: LayoutId, grid: CellValue[][], name: string, plan: Plan, formulas: readonly CellFormula[] = []): ReadSheet | null {
+export function recoverSheet(
+  layout: LayoutId,
+  grid: CellValue[][],
+  name: string,
+  plan: Plan,
+  formulas: readonly CellFormula[] = [],
+  periods?: readonly string[],
+): ReadSheet | null {
   const g: Grid = { sheet: name, merges: [], cells: grid.map((row) => (row ?? []).map((v) => (isEmpty(v) ? null : { value: v }))) };
   const book = readBook([g], { plans: [plan], chosenPlan: plan });
   const t = book.tables.find((x) => x.kind === layout);
   if (!t || !t.rows.length) return null;
+  // The period of each column as the one reading gives it, a column cut from under its period's
+  // header given to the book's one period that lost its own (its record's periods).
+  const read = t.columns.map((c) => ({ ...c }));
+  if (layout === "tasks" && periods) barePeriods(read, periods);
   const cell = (r: number, c: number): CellValue => grid[r]?.[c] ?? null;
   const width = Math.max(0, ...grid.map((r) => r?.length ?? 0));
   const { layout: spec, body } = layoutOf(plan, layout);
@@ -166,8 +182,9 @@ export function recoverSheet(layout: LayoutId, grid: CellValue[][], name: string
     let key: string | null = keyRow >= 0 ? text(cell(keyRow, c)) || null : null;
     if (key === null) {
       // The lowest header cell naming a layout column ("Năm" under "Kết quả thực hiện").
+      const period = read.find((x) => x.col === c)?.period ?? null;
       for (const v of [...headerCells].reverse()) {
-        const k = headerKey(byHeader.get(foldKey(text(v))) ?? [], taken);
+        const k = headerKey(byHeader.get(foldKey(text(v))) ?? [], taken, period);
         if (k) {
           key = k;
           break;

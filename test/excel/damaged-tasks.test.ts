@@ -2,13 +2,20 @@
  * The add-in's tasks sheet (Nhiệm vụ) after the user deleted its hidden key row, its identity column or
  * both, sorted its rows or moved a column: the Office.js host still finds it as the book's tasks sheet
  * (layout/recover.ts), so the report counts its statuses, a reload keeps them on their tasks and makes
- * no second sheet, and the check finds on it what it finds on the intact sheet, no false warning.
+ * no second sheet, and the check finds on it what it finds on the intact sheet, no false warning; the
+ * same book saved as .xlsx gives `ktxh report` (the ExcelJS path) the same counts.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+import type { ReportModel } from "../../src/core/report/model";
 import { defaultPlan } from "../../src/seeds";
+import { exportXlsx } from "../agreement/paths";
 import { columnLetter } from "../../src/core/address";
 import { readReportModel } from "../../src/hosts/excel/report-sheet";
 import { setup } from "./support";
-import { taskStatusKey } from "../../src/core/row-id";
+import { taskResultKey, taskStatusKey } from "../../src/core/row-id";
 
 const plan = defaultPlan();
 const SHEET = "Nhiệm vụ";
@@ -123,11 +130,13 @@ describe("a tasks sheet without its key row or identity column", () => {
   });
 });
 
-describe("a tasks sheet with two periods, the identity column deleted and the 6-month status column moved", () => {
+describe("a tasks sheet with two periods, the identity column (or it and the key row) deleted and the 6-month status column moved", () => {
   const SIX: Record<string, string> = { "1": "Đang thực hiện", "2.3": "Chưa thực hiện" };
   const YEAR: Record<string, string> = { "1": "Hoàn thành", "2.3": "Hoàn thành", "4.6": "Đang thực hiện" };
+  const SIX_RESULTS: Record<string, string> = { "1": "Đã họp 2 lần" };
+  const YEAR_RESULTS: Record<string, string> = { "1": "Đã họp 4 lần", "2.3": "Xong" };
 
-  async function twoPeriods(move: boolean) {
+  async function twoPeriods(move: boolean, damage: "identity-column" | "both" = "identity-column") {
     const s = setup();
     await s.ops.loadPlan(plan, ["6m", "year"], yes);
     let g = s.wb.user.grid(SHEET, "A1:Z80");
@@ -136,8 +145,13 @@ describe("a tasks sheet with two periods, the identity column deleted and the 6-
       const col = keys.indexOf(taskStatusKey(period));
       for (const [code, text] of Object.entries(statuses)) s.wb.user.type(SHEET, `${columnLetter(col)}${rowOf(g, `n:${code}`)}`, text);
     }
+    for (const [period, results] of [["6m", SIX_RESULTS], ["year", YEAR_RESULTS]] as const) {
+      const col = keys.indexOf(taskResultKey(period));
+      for (const [code, text] of Object.entries(results)) s.wb.user.type(SHEET, `${columnLetter(col)}${rowOf(g, `n:${code}`)}`, text);
+    }
     if (!move) return s;
     s.wb.user.deleteColumns(SHEET, columnLetter(keys.indexOf("#ktxh:tasks")));
+    if (damage === "both") s.wb.user.deleteRows(SHEET, rowOf(g, "#ktxh:tasks"));
     g = s.wb.user.grid(SHEET, "A1:Z80");
     const header = rowOf(g, "Trạng thái");
     // The first "Trạng thái" is the 6 months': cut it and insert it before the first column, as above.
@@ -151,14 +165,51 @@ describe("a tasks sheet with two periods, the identity column deleted and the 6-
     return s;
   }
 
-  test("each period's report counts its own statuses, as on the intact sheet", async () => {
+  test.each(["identity-column", "both"] as const)("with the %s deleted: each period's report counts its own statuses, as on the intact sheet", async (damage) => {
     const intact = await twoPeriods(false);
-    const moved = await twoPeriods(true);
+    const moved = await twoPeriods(true, damage);
     for (const period of ["6m", "year"] as const) {
       const a = await readReportModel(intact.run, period);
       const b = await readReportModel(moved.run, period);
       expect({ period, tasks: b.tasks }).toEqual({ period, tasks: a.tasks });
     }
     expect((await readReportModel(intact.run, "year")).tasks).toMatchObject({ done: 2, doing: 1 });
+  });
+
+  test.each(["identity-column", "both"] as const)("with the %s deleted: `ktxh report` of the same book saved as .xlsx counts each period's statuses as on the intact book", async (damage) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ktxh-moved-"));
+    try {
+      fs.writeFileSync(path.join(dir, "intact.xlsx"), await exportXlsx((await twoPeriods(false)).wb));
+      fs.writeFileSync(path.join(dir, "moved.xlsx"), await exportXlsx((await twoPeriods(true, damage)).wb));
+      for (const period of ["6m", "year"] as const) {
+        const tasks = async (file: string) => {
+          let out = "";
+          await main(["report", file, "--period", period, "--json"], { cwd: dir, out: (t) => void (out += t), err: () => undefined });
+          return (JSON.parse(out || "null") as ReportModel | null)?.tasks;
+        };
+        const intact = await tasks("intact.xlsx");
+        expect(intact).toMatchObject(period === "year" ? { done: 2, doing: 1 } : { doing: 1, notStarted: 1 });
+        expect({ period, tasks: await tasks("moved.xlsx") }).toEqual({ period, tasks: intact });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each(["identity-column", "both"] as const)("with the %s deleted: a reload puts each period's statuses back in that period's column", async (damage) => {
+    const s = await twoPeriods(true, damage);
+    await s.ops.loadPlan(plan, ["6m", "year"], yes);
+    const g = s.wb.user.grid(SHEET, "A1:Z80");
+    const keys = g.find((r) => r.includes("#ktxh:tasks")) ?? [];
+    const id = keys.indexOf("#ktxh:tasks");
+    const column = (key: string): Record<string, unknown> => {
+      const col = keys.indexOf(key);
+      const got: Record<string, unknown> = {};
+      for (const r of g) if (typeof r[id] === "string" && String(r[id]).startsWith("n:") && r[col] !== "") got[String(r[id]).slice(2)] = r[col];
+      return got;
+    };
+    for (const [period, statuses, results] of [["6m", SIX, SIX_RESULTS], ["year", YEAR, YEAR_RESULTS]] as const) {
+      expect({ period, statuses: column(taskStatusKey(period)), results: column(taskResultKey(period)) }).toEqual({ period, statuses, results });
+    }
   });
 });

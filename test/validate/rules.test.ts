@@ -307,7 +307,7 @@ describe("cells and workbooks", () => {
 
 describe("catalog and documentation", () => {
   const codes = Object.keys(SEVERITY);
-  const fileCodes = ["file.not-workbook", "file.old-xls", "file.encrypted", "file.corrupt", "file.empty", "file.io", "file.missing", "file.too-large", "file.ods", "file.numbers", "skip.lock-file", "skip.not-spreadsheet", "skip.plan-file"];
+  const fileCodes = ["file.not-workbook", "file.old-xls", "file.encrypted", "file.corrupt", "file.empty", "file.io", "file.missing", "file.too-large", "file.ods", "file.numbers", "file.encoding-vni", "skip.lock-file", "skip.not-spreadsheet", "skip.plan-file"];
 
   test("every code has a Vietnamese message", () => {
     for (const c of [...codes, ...fileCodes]) expect({ c, has: hasMessage(c) }).toEqual({ c, has: true });

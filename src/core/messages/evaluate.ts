@@ -5,6 +5,10 @@ import type { SubRowProblemCode } from "../subrows";
 import type { TrafficProblemCode } from "../traffic";
 import type { MessageMap } from "./types";
 
+/** What to do with a CSV typed in VNI fonts: said the same way whichever command met it. */
+export const VNI_ADVICE =
+  "Tệp CSV được gõ bằng phông VNI (bảng mã VNI Windows) nên chữ tiếng Việt không đọc được: mở tệp gốc bằng Excel, chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, từ VNI Windows sang Unicode), rồi lưu lại tệp dạng CSV UTF-8 (Lưu thành > CSV UTF-8) hoặc .xlsx và kiểm tra lại.";
+
 type Code =
   | EvaluateProblemCode
   | OverrideProblemCode
@@ -35,7 +39,8 @@ export const evaluateMessages: MessageMap<Code> = {
   "traffic.bad-count": (p) => `Số liệu tai nạn giao thông (${p.criterion}) "${p.value}" phải là số nguyên không âm.`,
   "subrows.plan-sum": (p) => `Tổng kế hoạch các dòng ${p.rows} là ${p.sum}, khác với số tổng ${p.total}.`,
   "subrows.actual-sum": (p) => `Tổng số thực hiện các dòng ${p.rows} là ${p.sum}, khác với số tổng ${p.total}.`,
-  "csv.encoding": () => "Không đọc được bảng mã của tệp (cần UTF-8 hoặc Windows-1258).",
+  "csv.encoding": () => "Không đọc được bảng mã của tệp: lưu lại tệp dạng CSV UTF-8 (Lưu thành > CSV UTF-8) rồi thử lại.",
+  "csv.encoding-vni": () => VNI_ADVICE,
   "csv.empty": () => "Tệp CSV trống.",
   "csv.unterminated-quote": () => "Dấu ngoặc kép mở ở đây nhưng không đóng đến hết tệp.",
   "csv.stray-quote": () => "Sau dấu ngoặc kép đóng còn ký tự trước dấu phân cách.",

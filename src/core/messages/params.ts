@@ -57,6 +57,7 @@ export type ProblemParams = {
   "subrows.plan-sum": { rows: string; sum: string; total: string };
   "subrows.actual-sum": { rows: string; sum: string; total: string };
   "csv.encoding": NoParams;
+  "csv.encoding-vni": NoParams;
   "csv.empty": NoParams;
   "csv.unterminated-quote": NoParams;
   "csv.stray-quote": NoParams;
@@ -122,6 +123,7 @@ export type ProblemParams = {
   "file.too-large": FileParams;
   "file.ods": FileParams;
   "file.numbers": FileParams;
+  "file.encoding-vni": FileParams;
 
   // Files of a checked folder that are not opened.
   "skip.lock-file": FileParams;

@@ -1,5 +1,6 @@
 import { formatNumber } from "../numbers";
 import type { FileCode, SkipCode, ValidateCode } from "../validate/issue";
+import { VNI_ADVICE } from "./evaluate";
 import type { MessageMap, ParamsOf } from "./types";
 
 /** A number as the user reads it: vi-VN form (1.284,679). */
@@ -104,6 +105,7 @@ export const fileMessages: MessageMap<FileCode> = {
     "Tệp ở định dạng OpenDocument (.ods, của LibreOffice) nên không đọc được: mở bằng LibreOffice Calc hoặc Excel, chọn Lưu thành (Save As) kiểu Sổ làm việc Excel (.xlsx) rồi kiểm tra lại.",
   "file.numbers": () =>
     "Tệp của Numbers (máy Mac) nên không đọc được: mở bằng Numbers, chọn Tệp > Xuất sang > Excel (.xlsx), hoặc mở bằng Excel rồi Lưu thành .xlsx, rồi kiểm tra lại.",
+  "file.encoding-vni": () => VNI_ADVICE,
 };
 
 export const skipMessages: MessageMap<SkipCode> = {

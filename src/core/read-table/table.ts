@@ -84,28 +84,49 @@ function settleColumns(h: FoundHeader, kind: TableKind, year: number): { columns
     }
     // A tasks table keeps one status and one result column per period ("Trạng thái" under "6 tháng").
     const perPeriod = kind === "tasks" && (role === "status" || role === "result");
-    if (single.has(role) && columns.some((x) => x.role === role && (!perPeriod || x.period === c.period))) {
+    const period = perPeriod && role === "result" && c.period == null ? (besideStatus(columns, c.col) ?? null) : c.period;
+    if (single.has(role) && columns.some((x) => x.role === role && (!perPeriod || x.period === period))) {
       if (!h.own) unknown.push({ col: c.col, header: c.header });
       continue;
     }
-    columns.push({ ...c, role });
+    columns.push({ ...c, role, period });
   }
   // Not where the key row names the columns: its bare "status" is a layout-1 book's single status column.
-  if (kind === "tasks" && !h.own) orphanStatus(columns);
+  if (kind === "tasks" && !h.own) barePeriods(columns);
   return { columns, unknown };
 }
 
 /**
- * A status column whose header names no period ("Trạng thái" cut from under "Cả năm" and put
- * elsewhere) belongs to the period that lost its status column: the one period whose result column
- * is there without a status column beside it. Left naming none when no period, or several, lost theirs.
+ * The period of a result column whose header names none, written right after a period's status
+ * column ("Cả năm" over "Trạng thái" only, the merge over both lost): that status's period, when it has
+ * no result column yet. The layout writes each period's status and result side by side.
  */
-function orphanStatus(columns: TableColumn[]): void {
-  const bare = columns.filter((c) => c.role === "status" && c.period == null);
-  if (bare.length !== 1) return;
-  const lost = new Set<string>();
-  for (const c of columns) if (c.role === "result" && c.period != null && !columns.some((x) => x.role === "status" && x.period === c.period)) lost.add(c.period);
-  if (lost.size === 1) bare[0].period = [...lost][0];
+function besideStatus(columns: readonly TableColumn[], col: number): string | undefined {
+  const prev = columns[columns.length - 1];
+  if (!prev || prev.role !== "status" || prev.col !== col - 1 || prev.period == null) return undefined;
+  return columns.some((x) => x.role === "result" && x.period === prev.period) ? undefined : prev.period;
+}
+
+/**
+ * A tasks table's status (and result) column whose header names no period ("Trạng thái" cut from under
+ * "6 tháng" and put elsewhere) belongs to the one period that lost its own. Which periods may have:
+ * given (`periods`: those the add-in's book was made with, from its record), the ones with no such
+ * column; not given, for a status column, the ones whose result column is there without a status column
+ * beside it (a result column is then left alone). Left naming none when no period, or several, lost theirs.
+ * The one reading applies it as it reads; the Office.js host's recovery of its own sheet
+ * (layout/recover.ts) again with the book's periods.
+ */
+export function barePeriods(columns: TableColumn[], periods?: readonly string[]): void {
+  for (const role of ["status", "result"] as const) {
+    const bare = columns.filter((c) => c.role === role && c.period == null);
+    if (bare.length !== 1) continue;
+    const has = (r: ColumnRole, p: string): boolean => columns.some((x) => x.role === r && x.period === p);
+    let lost: string[];
+    if (periods) lost = periods.filter((p) => !has(role, p));
+    else if (role === "status") lost = [...new Set(columns.flatMap((c) => (c.role === "result" && c.period != null && !has("status", c.period) ? [c.period] : [])))];
+    else continue;
+    if (lost.length === 1) bare[0].period = lost[0];
+  }
 }
 
 export function columnOf(t: TableReading, role: ColumnRole): TableColumn | null {

@@ -39,7 +39,7 @@ export type ValidateCode =
 
 /** Why a file could not be read at all (the CLI's exit code 2). */
 export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" | "file.corrupt" | "file.empty" | "file.io" | "file.missing" | "file.too-large"
-  | "file.ods" | "file.numbers";
+  | "file.ods" | "file.numbers" | "file.encoding-vni";
 
 /** Why a file in a checked folder was not opened at all (reported, not counted as unreadable). */
 export type SkipCode = "skip.lock-file" | "skip.not-spreadsheet" | "skip.plan-file";

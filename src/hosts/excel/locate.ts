@@ -153,11 +153,17 @@ export function formulasFrom(formulas: ReadValue[][] | undefined, values: ReadVa
  * targets or tasks sheet, which is read all the same when its key row or identity column was deleted
  * (layout/recover.ts).
  */
-function found(p: Probe, values: ReadValue[][], formulas?: ReadValue[][], numberFormats?: ReadValue[][], recover: { plan: Plan; layout: LayoutId } | null = null): FoundSheet | null {
+function found(
+  p: Probe,
+  values: ReadValue[][],
+  formulas?: ReadValue[][],
+  numberFormats?: ReadValue[][],
+  recover: { plan: Plan; layout: LayoutId; periods?: readonly string[] } | null = null,
+): FoundSheet | null {
   if (p.used.isNullObject) return null;
   const grid = gridFrom(values, p.used.rowIndex, p.used.columnIndex);
   const typed = formulasFrom(formulas, values, p.used.rowIndex, p.used.columnIndex);
-  const read = readSheet(grid, p.info.name, typed) ?? (recover ? recoverSheet(recover.layout, grid, p.info.name, recover.plan, typed) : null);
+  const read = readSheet(grid, p.info.name, typed) ?? (recover ? recoverSheet(recover.layout, grid, p.info.name, recover.plan, typed, recover.periods) : null);
   const formats = percentFormats(numberFormats, p.used.rowIndex, p.used.columnIndex);
   return read ? { info: p.info, read, grid, used: areaOf(p.used), protected: p.protection.protected, ...(formats ? { formats } : {}) } : null;
 }
@@ -226,7 +232,7 @@ export async function locate(ctx: Excel.RequestContext, defaults: readonly strin
   for (const p of probes) {
     if (p.full) {
       const layout = recoverAs(p.info);
-      const recover = layout && plan ? { plan, layout } : null;
+      const recover = layout && plan ? { plan, layout, periods: meta?.periods } : null;
       const f = p.used.isNullObject ? null : found(p, p.used.values as ReadValue[][], p.used.formulas as ReadValue[][], p.used.numberFormat as ReadValue[][], recover);
       if (f) list.push(f);
     } else if (p.first && !p.first.isNullObject && (p.first.values as ReadValue[][]).some((r) => r.some((v) => layoutOfMark(v)))) {

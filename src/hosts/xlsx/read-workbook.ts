@@ -315,10 +315,11 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   return grid;
 }
 
-/** A CSV as one sheet of text cells, rows as the core's CSV reading gives them (blank lines kept). */
-function csvGrid(buf: Buffer, sheet: string): Grid {
-  const { records } = csvRowsOfBytes(buf);
-  const cells = records.map((r) => r.cells.map((v): GridCell | null => (v.trim() === "" ? null : { value: v })));
+/** A CSV as one sheet of text cells, rows as the core's CSV reading gives them (blank lines kept); null for a VNI-font file. */
+function csvGrid(buf: Buffer, sheet: string): Grid | null {
+  const rows = csvRowsOfBytes(buf);
+  if (!rows) return null;
+  const cells = rows.records.map((r) => r.cells.map((v): GridCell | null => (v.trim() === "" ? null : { value: v })));
   return { sheet, cells, merges: [], textOnly: true };
 }
 
@@ -351,7 +352,9 @@ export async function readWorkbook(buf: Buffer, name: string, opts: { keepWorkbo
     if (/\.csv$/i.test(name)) {
       if (buf.length > READ_LIMITS.totalBytes) return { ok: false, code: "file.too-large", detail: megabytes(buf.length) };
       const base = name.replace(/^.*[\\/]/, "").replace(/\.csv$/i, "");
-      return { ok: true, format: "csv", grids: [csvGrid(buf, base.slice(0, 31) || "CSV")], workbook: null, unsupported: [] };
+      const grid = csvGrid(buf, base.slice(0, 31) || "CSV");
+      if (!grid) return { ok: false, code: "file.encoding-vni", detail: null };
+      return { ok: true, format: "csv", grids: [grid], workbook: null, unsupported: [] };
     }
     return { ok: false, code: "file.not-workbook", detail: null };
   }
