@@ -250,7 +250,7 @@ async function fromPrevious(file: string, plan: Plan, period: string, correction
     return null;
   }
   if (!r.value.rows[period]) {
-    printProblems([problem("report.period-missing", "error", { file }, { period, available: "" })], io);
+    printProblems([problem("report.period-missing", { file }, { period, available: "" })], io);
     return null;
   }
   const yearRows = period === "year" ? null : r.value.rows.year;
@@ -326,7 +326,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   // What the options leave unsaid comes from the fields the pane kept in the book's record.
   const kept = loaded.saved ? readReportFields(loaded.saved) : null;
-  if (kept) for (const p of kept.problems) loaded.problems.push({ ...p.problem, severity: "warning" });
+  if (kept) for (const p of kept.problems) loaded.problems.push(p.problem);
   const k = kept?.input;
   taskCounts ??= k?.taskCounts ?? null;
   const model = buildReport({
