@@ -142,6 +142,23 @@ function targetOf(row: TargetRow): ParsedTarget {
   return result;
 }
 
+/**
+ * Last year's figure of the year, the one a change ("tăng 5%") and a lower-is-better level's percent
+ * (the fall achieved against the fall planned) are reckoned from: the plan's *TH năm trước*, else the
+ * book's own last-year figure of the whole year — at the year end the *Cùng kỳ năm trước* of the
+ * period judged (`lastYear`, the year's), before it the year's column (`lastYearTotal`, the figure a
+ * cumulative target's share of the year takes too). Every path lays those on the rows through
+ * `withLastYear` / the sheet's columns, so the sheet, `ktxh evaluate` and the report take it alike,
+ * at mid-year as at the year end.
+ */
+function previousFigure(row: TargetRow, opts: EvaluateOptions): number | null {
+  if (opts.previous !== undefined) return valueOf(readActual(opts.previous));
+  const planned = valueOf(readActual(row.previous ?? null));
+  if (planned !== null) return planned;
+  const book = isBeforeYearEnd(opts.period) ? opts.lastYearTotal : (opts.lastYear ?? opts.lastYearTotal);
+  return valueOf(readActual(book ?? null));
+}
+
 function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateOptions): Evaluation {
   const loc = { target: row.no };
   const t = targetOf(row);
@@ -159,8 +176,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   }
   const spec = t.value;
   const settings = row.rule ?? {};
-  const previousRaw = opts.previous !== undefined ? opts.previous : row.previous ?? null;
-  const previous = valueOf(readActual(previousRaw));
+  const previous = previousFigure(row, opts);
 
   let j: Judgement;
   const extra: Problem[] = [];
@@ -192,7 +208,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
     const actualIs = opts.changeColumn ? "change" : row.actualIs;
     const m = midYearJudgement({
       row, spec, period: opts.period, judged: j, value: reading.kind === "value" ? reading.value : null,
-      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous ?? valueOf(readActual(opts.lastYearTotal ?? null)) },
+      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous },
       rejudge: (v) => judge({ spec, actual: readActual(v), previous, settings, rowUnit: row.unit, actualIs, changeColumn: opts.changeColumn }),
     });
     j = m.judged;

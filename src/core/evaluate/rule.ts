@@ -37,7 +37,7 @@
  *
  * Percent of plan: A / planned level × 100 for higher-is-better levels; for lower-is-better ones the
  * fall achieved against the fall planned, (prev − A) / (prev − level) × 100, when the previous figure is
- * known; for changes, the change achieved against the change planned; null for ranges, criteria and
+ * known and above the level (the plan's, else the book's last-year figure of the year); for changes, the change achieved against the change planned; null for ranges, criteria and
  * actuals written as bounds.
  */
 import type { RuleSettings } from "../plan";
@@ -172,7 +172,8 @@ export function judge(input: RuleInput): Judgement {
   let percent: number | null = null;
   if (exact && level !== null && actual.kind === "value") {
     if (!lower && level !== 0) percent = (actual.value / level) * 100;
-    if (lower && input.previous !== null && input.previous !== level) percent = ((input.previous - actual.value) / (input.previous - level)) * 100;
+    // The fall planned must be one: last year already at or below the level gives no percent (a negative fall planned).
+    if (lower && input.previous !== null && input.previous > level) percent = ((input.previous - actual.value) / (input.previous - level)) * 100;
   }
 
   const aText = actual.kind === "value" ? n(actual.value, actual.decimals) : actual.text;
