@@ -9,7 +9,8 @@ import { parseActuals } from "../src/core/actuals";
 import { buildReport } from "../src/core/report/build";
 import { readReportExtras } from "../src/core/report/extras";
 import { reportDocx } from "../src/hosts/docx/report-docx";
-import { problemText, reportText } from "../src/cli/commands/report";
+import { reportText } from "../src/cli/commands/report";
+import { problemLine } from "../src/core/messages";
 import { defaultPlan } from "../src/seeds";
 import { reportXlsx } from "../src/hosts/xlsx/report-xlsx";
 
@@ -22,7 +23,7 @@ async function demo(): Promise<number> {
   const bytes = new Uint8Array(fs.readFileSync(EXAMPLE));
   const actuals = parseActuals(bytes, path.relative(ROOT, EXAMPLE));
   if (!actuals.ok) {
-    for (const p of actuals.problems) process.stderr.write(problemText(p) + "\n");
+    for (const p of actuals.problems) process.stderr.write(problemLine(p) + "\n");
     return 2;
   }
   const { extras } = readReportExtras(JSON.parse(new TextDecoder().decode(bytes)));
@@ -44,7 +45,7 @@ async function demo(): Promise<number> {
   say("1. Kiểm tra số liệu");
   const problems = [...actuals.problems, ...model.problems];
   if (problems.length === 0) say("   Không phát hiện vấn đề nào.");
-  for (const p of problems) say(`   - ${p.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${problemText(p)}`);
+  for (const p of problems) say(`   - ${problemLine(p)}`);
   say();
   say("2. Bảng báo cáo (mẫu Báo cáo 783/BC-UBND)");
   say();

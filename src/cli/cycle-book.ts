@@ -25,10 +25,10 @@ export async function readPlanBook(file: string, cwd: string): Promise<PlanBook 
   try {
     buf = await fs.readFile(full);
   } catch (e) {
-    return message(problem("file.missing", "error", {}, { detail: e instanceof Error ? e.message : null }));
+    return message(problem("file.missing", {}, { detail: e instanceof Error ? e.message : null }));
   }
   const read = await readWorkbook(buf, full);
-  if (!read.ok) return message(problem(read.code, "error", {}, { detail: null }));
+  if (!read.ok) return message(problem(read.code, {}, { detail: null }));
   if (!read.workbook) return "sổ kế hoạch phải là tệp .xlsx do ktxh init hoặc add-in tạo";
   const book = readBook(read.grids, { plans: builtInPlans() });
   return { ...cyclePlanBook(book, readAssignSheet(read.workbook)), workbook: read.workbook };

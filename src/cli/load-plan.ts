@@ -23,12 +23,12 @@ export async function loadPlanFile(file: string, display: string = file, opts: P
 
 function readProblem(e: unknown, display: string): Problem {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === "ENOENT" || code === "ENOTDIR") return problem("plan.not-found", "error", { file: display }, {});
+  if (code === "ENOENT" || code === "ENOTDIR") return problem("plan.not-found", { file: display }, {});
   const reason =
     code === "EISDIR" ? "đây là một thư mục, không phải tệp"
     : code === "EACCES" || code === "EPERM" ? "không có quyền đọc tệp"
     : `lỗi hệ thống ${code ?? String(e)}`;
-  return problem("plan.unreadable", "error", { file: display }, { reason });
+  return problem("plan.unreadable", { file: display }, { reason });
 }
 
 /** `--year` and `--issuer`, as every command that reads a plan file takes them. */

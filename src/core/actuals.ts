@@ -50,8 +50,8 @@ function parseActualsCsv(text: string, file?: string): Result<Actuals> {
   const statusCol = keys.findIndex((k) => k === "status" || k === "override" || k === "danh gia");
   const reasonCol = keys.findIndex((k) => k === "reason" || k === "ly do");
   const problems: Problem[] = [];
-  if (noCol < 0) problems.push(problem("actuals.missing-column", "error", { file, path: "dòng 1" }, { column: "no" }));
-  if (actualCol < 0) problems.push(problem("actuals.missing-column", "error", { file, path: "dòng 1" }, { column: "actual" }));
+  if (noCol < 0) problems.push(problem("actuals.missing-column", { file, path: "dòng 1" }, { column: "no" }));
+  if (actualCol < 0) problems.push(problem("actuals.missing-column", { file, path: "dòng 1" }, { column: "actual" }));
   if (problems.length) return fail(problems);
   const out: ActualRow[] = [];
   for (const r of rows) {
@@ -60,8 +60,9 @@ function parseActualsCsv(text: string, file?: string): Result<Actuals> {
     const statusText = cell(statusCol);
     if (statusText !== "") {
       const status = readStatus(statusText);
+      // A word that is no status is not applied, as in the sheet: the rule judges the row (a warning, the code's own).
       if (status === null) {
-        problems.push(problem("actuals.bad-status", "error", { file, path: `dòng ${r.line}, cột ${statusCol + 1}` }, { value: statusText }));
+        problems.push(problem("actuals.bad-status", { file, path: `dòng ${r.line}, cột ${statusCol + 1}`, target: row.no || null }, { value: statusText }));
       } else {
         row.override = { status, reason: cell(reasonCol) };
       }
@@ -81,12 +82,12 @@ function parseActualsJson(text: string, file?: string): Result<Actuals> {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return fail([problem("actuals.bad-json", "error", { file }, { detail: e instanceof Error ? e.message : String(e) })]);
+    return fail([problem("actuals.bad-json", { file }, { detail: e instanceof Error ? e.message : String(e) })]);
   }
   const problems: Problem[] = [];
   const bad = (path: string, detail: string): void => {
     const loc: Location = { file, path };
-    problems.push(problem("actuals.bad-shape", "error", loc, { detail }));
+    problems.push(problem("actuals.bad-shape", loc, { detail }));
   };
   if (!isRecord(data) || !Array.isArray(data.rows)) {
     bad("rows", "cần một mảng rows");

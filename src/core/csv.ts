@@ -83,10 +83,10 @@ export function decodeText(bytes: Uint8Array, file?: string): Result<{ text: str
     }
     const raw = encoding === "windows-1258" ? bytes : /[^\x00-\x7f]/.test(text) ? asBytes(text) : null;
     const legacy = raw ? legacyReading(text, raw) : null;
-    if (legacy === "vni") return fail([problem("csv.encoding-vni", "error", { file }, {})]);
+    if (legacy === "vni") return fail([problem("csv.encoding-vni", { file }, {})]);
     return ok(legacy ?? { text, encoding });
   }
-  return fail([problem("csv.encoding", "error", { file }, {})]);
+  return fail([problem("csv.encoding", { file }, {})]);
 }
 
 /**
@@ -162,9 +162,9 @@ const blank = (r: CsvRecord): boolean => r.cells.every((c) => c.trim() === "");
 export function readCsv(text: string, file?: string, isHeader?: (cells: string[]) => boolean): Result<CsvTable, CsvReadCode> {
   const { records, delimiter, fault } = csvRows(text);
   const at = (l: number, col: number): Location => ({ file, path: `dòng ${l}, cột ${col}` });
-  if (fault) return fail([problem(fault.code, "error", at(fault.line, fault.column), {})]);
+  if (fault) return fail([problem(fault.code, at(fault.line, fault.column), {})]);
   const kept = records.filter((r) => !blank(r));
-  if (kept.length === 0) return fail([problem("csv.empty", "error", { file }, {})]);
+  if (kept.length === 0) return fail([problem("csv.empty", { file }, {})]);
   const found = isHeader ? kept.findIndex((r) => isHeader(r.cells.map((c) => c.trim()))) : 0;
   const at0 = found < 0 ? 0 : found;
   const head = kept[at0];

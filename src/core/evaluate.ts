@@ -5,6 +5,7 @@
  */
 import { type Plan, type TargetRow } from "./plan";
 import { type Problem, problem } from "./problems";
+import type { ParamsFor } from "./messages/params";
 import { type TargetSpec, hintsOf, parseTarget } from "./target";
 import { type ActualReading, readActual } from "./evaluate/actual";
 import { type Judgement, judge, judgeCriteria } from "./evaluate/rule";
@@ -19,7 +20,7 @@ import type { TypingCulture } from "./culture";
 import { message } from "./messages";
 import { OUTLOOK_REASONS, PROJECTED_LABELS, STATUS_LABELS } from "./messages/labels";
 import { readFigure, slipOf } from "./validate/figures";
-import { type Issue, SEVERITY } from "./validate/issue";
+import type { Issue } from "./validate/issue";
 import { targetInfo } from "./validate/targets";
 
 export { STATUS_LABELS, STATUS_WORDS, STATUSES, isStatus } from "./evaluate/status";
@@ -141,6 +142,23 @@ function targetOf(row: TargetRow): ParsedTarget {
   return result;
 }
 
+/**
+ * Last year's figure of the year, the one a change ("tăng 5%") and a lower-is-better level's percent
+ * (the fall achieved against the fall planned) are reckoned from: the plan's *TH năm trước*, else the
+ * book's own last-year figure of the whole year — at the year end the *Cùng kỳ năm trước* of the
+ * period judged (`lastYear`, the year's), before it the year's column (`lastYearTotal`, the figure a
+ * cumulative target's share of the year takes too). Every path lays those on the rows through
+ * `withLastYear` / the sheet's columns, so the sheet, `ktxh evaluate` and the report take it alike,
+ * at mid-year as at the year end.
+ */
+function previousFigure(row: TargetRow, opts: EvaluateOptions): number | null {
+  if (opts.previous !== undefined) return valueOf(readActual(opts.previous));
+  const planned = valueOf(readActual(row.previous ?? null));
+  if (planned !== null) return planned;
+  const book = isBeforeYearEnd(opts.period) ? opts.lastYearTotal : (opts.lastYear ?? opts.lastYearTotal);
+  return valueOf(readActual(book ?? null));
+}
+
 function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateOptions): Evaluation {
   const loc = { target: row.no };
   const t = targetOf(row);
@@ -152,14 +170,13 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   });
   if (!t.ok) {
     const reason = `không đọc được chỉ tiêu kế hoạch "${row.target}": chưa đánh giá được`;
-    const problems: Problem[] = [...t.problems, problem("evaluate.target-unreadable", "error", loc, { text: row.target })];
+    const problems: Problem[] = [...t.problems, problem("evaluate.target-unreadable", loc, { text: row.target })];
     const annual = row.annual && isBeforeYearEnd(opts.period);
     return withOverride(make(annual ? "chua-danh-gia" : "thieu-so-lieu", null, annual ? OUTLOOK_REASONS.annual() : reason, problems, null), opts.override);
   }
   const spec = t.value;
   const settings = row.rule ?? {};
-  const previousRaw = opts.previous !== undefined ? opts.previous : row.previous ?? null;
-  const previous = valueOf(readActual(previousRaw));
+  const previous = previousFigure(row, opts);
 
   let j: Judgement;
   const extra: Problem[] = [];
@@ -178,7 +195,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
         if (distance(alt) > distance(reading.value)) continue;
         const other = judge({ spec, actual: { ...reading, value: alt, alternatives: [] }, previous, settings, rowUnit: row.unit, actualIs, changeColumn });
         if (other.status !== j.status) {
-          extra.push(problem("evaluate.ambiguous-actual", "warning", loc, {
+          extra.push(problem("evaluate.ambiguous-actual", loc, {
             text: reading.text, value: formatNumber(reading.value), alternative: formatNumber(alt),
             status: STATUS_WORDS[j.status], otherStatus: STATUS_WORDS[other.status],
           }));
@@ -191,7 +208,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
     const actualIs = opts.changeColumn ? "change" : row.actualIs;
     const m = midYearJudgement({
       row, spec, period: opts.period, judged: j, value: reading.kind === "value" ? reading.value : null,
-      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous ?? valueOf(readActual(opts.lastYearTotal ?? null)) },
+      lastYear: { samePeriod: valueOf(readActual(opts.lastYear ?? null)), year: previous },
       rejudge: (v) => judge({ spec, actual: readActual(v), previous, settings, rowUnit: row.unit, actualIs, changeColumn: opts.changeColumn }),
     });
     j = m.judged;
@@ -199,7 +216,7 @@ function evaluateReading(row: TargetRow, reading: ActualReading, opts: EvaluateO
   }
   const problems: Problem[] = [];
   for (const p of t.problems) if (p.severity !== "info") problems.push(p);
-  for (const p of j.problems) problems.push({ ...p, location: loc });
+  for (const p of j.problems) problems.push(problem(p.code, loc, p.params as ParamsFor<typeof p.code>));
   for (const p of extra) problems.push(p);
   const e = make(j.status, j.percent, j.reason, problems, spec);
   e.projection = projection;
@@ -271,7 +288,7 @@ function withOverride(e: Evaluation, override: Override | undefined): Evaluation
   if (!override) return e;
   const reason = typeof override.reason === "string" ? override.reason.normalize("NFC").trim() : "";
   if (!isStatus(override.status) || reason === "") {
-    const p = problem("evaluate.override-invalid", "warning", { target: e.no }, { status: String(override.status) });
+    const p = problem("evaluate.override-invalid", { target: e.no }, { status: String(override.status) });
     return { ...e, problems: [...e.problems, p] };
   }
   return {
@@ -290,7 +307,7 @@ function judgeCriteriaRow(spec: TargetSpec, reading: ActualReading, traffic: Tra
   if (reading.kind === "criteria") typed = reading.count;
   else if (reading.kind === "value" && Number.isInteger(reading.value) && reading.value >= 0) typed = reading.value;
   else if (reading.kind !== "missing") {
-    out.push(problem("evaluate.actual-invalid", "warning", loc, { text: "text" in reading ? reading.text : "" }));
+    out.push(problem("evaluate.actual-invalid", loc, { text: "text" in reading ? reading.text : "" }));
   }
 
   if (hasTrafficCounts(traffic)) {
@@ -301,7 +318,7 @@ function judgeCriteriaRow(spec: TargetSpec, reading: ActualReading, traffic: Tra
     if (decided) {
       if (d.unknown === 0 && typed !== null && typed !== d.fell) {
         // The check's problem on the same cell, under its code and severity (one problem, one word on it).
-        out.push(problem("traffic.inconsistent", SEVERITY["traffic.inconsistent"], loc, { typed, derived: d.fell, detail: d.detail }));
+        out.push(problem("traffic.inconsistent", loc, { typed, derived: d.fell, detail: d.detail }));
       }
       const j = judgeCriteria(spec, d.fell, settings, d.detail);
       // With unknown counts a decided "fell ≥ planned" is still only a lower bound: never claim vượt from it.
@@ -414,11 +431,11 @@ export function evaluatePlan(plan: Plan, actuals: Actuals): PlanEvaluation {
   for (const r of actuals.rows ?? []) {
     const key = rowKey(r.no);
     if (byNo.has(key)) {
-      problems.push(problem("actuals.duplicate-row", "error", { target: key }, { no: String(r.no) }));
+      problems.push(problem("actuals.duplicate-row", { target: key }, { no: String(r.no) }));
       continue;
     }
     byNo.set(key, r);
-    if (!known.has(key)) problems.push(problem("actuals.unknown-row", "warning", { target: key }, { no: String(r.no) }));
+    if (!known.has(key)) problems.push(problem("actuals.unknown-row", { target: key }, { no: String(r.no) }));
   }
   const composites = compositeTargets(plan);
   // Only the totals and sub-rows a sum is checked on need their figures kept.

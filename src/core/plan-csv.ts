@@ -45,6 +45,7 @@ export type CsvProblemCode =
   | "csv.bad-value"
   | "csv.empty-cell"
   | "csv.year-missing"
+  | "csv.year-lent"
   | "csv.heading-skipped";
 
 type Field = "no" | "name" | "unit" | "target" | "direction" | "parent" | "previous" | "additive" | "rate" | "actualIs" | "cumulative" | "annual";
@@ -196,31 +197,31 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     const where: Location = { file, path: `dòng ${headerLine}, cột ${label(i)}` };
     if (heading === null || !isField(heading)) {
       if (heading !== null) actualYears.push({ i, year: heading.actualYear });
-      else if (h !== "") problems.push(problem("csv.unknown-column", "warning", where, { column: h }));
+      else if (h !== "") problems.push(problem("csv.unknown-column", where, { column: h }));
       return;
     }
-    if (heading in col) problems.push(problem("csv.duplicate-column", "error", where, { column: h }));
+    if (heading in col) problems.push(problem("csv.duplicate-column", where, { column: h }));
     else col[heading] = i;
   });
   // Neither a number column nor a plan column: some other table (a contact list, a colleague's figures).
   // One sentence says so; the five of missing columns, unknown ones and the year would bury it.
   if (!("no" in col) && !("target" in col)) {
-    return fail([problem("csv.not-a-plan", "error", { file, path: `dòng ${headerLine}` }, { header: header.filter((h) => h !== "").join(", ") })]);
+    return fail([problem("csv.not-a-plan", { file, path: `dòng ${headerLine}` }, { header: header.filter((h) => h !== "").join(", ") })]);
   }
   for (const required of ["no", "name", "target"] as const) {
-    if (!(required in col)) problems.push(problem("csv.missing-column", "error", { file, path: `dòng ${headerLine}` }, { column: FIELD_LABELS[required] }));
+    if (!(required in col)) problems.push(problem("csv.missing-column", { file, path: `dòng ${headerLine}` }, { column: FIELD_LABELS[required] }));
   }
   const fileName = file ? (file.split(/[\\/]/).pop() ?? file) : "";
   const yearText = YEAR_RE.exec(header[col.target ?? -1] ?? "")?.[1] ?? YEAR_RE.exec(fileName)?.[1];
   const found = opts.year ?? given.year ?? (yearText ? Number(yearText) : null);
   if (found === null) {
-    problems.push(problem("csv.year-missing", opts.defaultYear ? "info" : "error", { file }, { used: opts.defaultYear ?? null }));
+    problems.push(opts.defaultYear ? problem("csv.year-lent", { file }, { used: opts.defaultYear }) : problem("csv.year-missing", { file }, {}));
   }
   const year = found ?? opts.defaultYear ?? null;
   // "TH 2025" in a 2026 plan is last year's figure; a column of this year's figures is no plan column.
   for (const a of actualYears) {
     if (!("previous" in col) && year !== null && a.year === year - 1) col.previous = a.i;
-    else problems.push(problem("csv.unknown-column", "warning", { file, path: `dòng ${headerLine}, cột ${label(a.i)}` }, { column: header[a.i] }));
+    else problems.push(problem("csv.unknown-column", { file, path: `dòng ${headerLine}, cột ${label(a.i)}` }, { column: header[a.i] }));
   }
   if (problems.some((p) => p.severity === "error")) return fail(problems);
 
@@ -238,7 +239,7 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
     let parent: string | null = cellOf(r, "parent").replace(/\.$/, "") || null;
     if (SUB_MARK.has(no) || (no === "" && lastMain !== null && parent === null && (name !== "" || target !== ""))) {
       if (lastMain === null) {
-        problems.push(problem("csv.bad-no", "error", where(r, "no"), { value: no }));
+        problems.push(problem("csv.bad-no", where(r, "no"), { value: no }));
         continue;
       }
       subCount++;
@@ -246,10 +247,10 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
       no = `${lastMain}.${subCount}`;
     } else if (!NO_RE.test(no)) {
       if (target === "") {
-        problems.push(problem("csv.heading-skipped", "info", where(r, "no"), { value: no || name }));
+        problems.push(problem("csv.heading-skipped", where(r, "no"), { value: no || name }));
         continue;
       }
-      problems.push(problem("csv.bad-no", "error", where(r, "no"), { value: no }));
+      problems.push(problem("csv.bad-no", where(r, "no"), { value: no }));
       continue;
     } else if (parent === null && no.includes(".")) {
       parent = no.slice(0, no.lastIndexOf("."));
@@ -258,29 +259,29 @@ export function parsePlanCsv(bytes: Uint8Array, file?: string, opts: PlanCsvOpti
       lastMain = no;
       subCount = 0;
     }
-    if (name === "") problems.push(problem("csv.empty-cell", "error", where(r, "name", no), { column: label(col.name ?? 0) }));
-    if (target === "") problems.push(problem("csv.empty-cell", "error", where(r, "target", no), { column: label(col.target ?? 0) }));
+    if (name === "") problems.push(problem("csv.empty-cell", where(r, "name", no), { column: label(col.name ?? 0) }));
+    if (target === "") problems.push(problem("csv.empty-cell", where(r, "target", no), { column: label(col.target ?? 0) }));
     const dirText = cellOf(r, "direction");
     const direction = dirText === "" ? undefined : (directionOf(dirText) ?? undefined);
-    if (dirText !== "" && !direction) problems.push(problem("csv.bad-direction", "error", where(r, "direction", no), { value: dirText }));
+    if (dirText !== "" && !direction) problems.push(problem("csv.bad-direction", where(r, "direction", no), { value: dirText }));
     const addText = foldKey(cellOf(r, "additive"));
     const additive = addText === "" ? undefined : BOOLEANS[addText];
-    if (addText !== "" && additive === undefined) problems.push(problem("csv.bad-additive", "error", where(r, "additive", no), { value: cellOf(r, "additive") }));
+    if (addText !== "" && additive === undefined) problems.push(problem("csv.bad-additive", where(r, "additive", no), { value: cellOf(r, "additive") }));
     const rateText = cellOf(r, "rate");
     const rate = rateText === "" ? undefined : (rateOf(rateText) ?? undefined);
     if (rateText !== "" && rate === undefined) {
-      problems.push(problem("csv.bad-value", "error", where(r, "rate", no), { value: rateText, allowed: "có / không, hoặc tốc độ" }));
+      problems.push(problem("csv.bad-value", where(r, "rate", no), { value: rateText, allowed: "có / không, hoặc tốc độ" }));
     }
     const isText = cellOf(r, "actualIs");
     const actualIs = isText === "" ? undefined : (actualIsOf(isText) ?? undefined);
     if (isText !== "" && actualIs === undefined) {
-      problems.push(problem("csv.bad-value", "error", where(r, "actualIs", no), { value: isText, allowed: "mức giảm (mức tăng) hoặc mức đạt" }));
+      problems.push(problem("csv.bad-value", where(r, "actualIs", no), { value: isText, allowed: "mức giảm (mức tăng) hoặc mức đạt" }));
     }
     const yesNo = (field: "cumulative" | "annual"): boolean | undefined => {
       const text = cellOf(r, field);
       if (text === "") return undefined;
       const v = BOOLEANS[foldKey(text)];
-      if (v === undefined) problems.push(problem("csv.bad-value", "error", where(r, field, no), { value: text, allowed: "có hoặc không (để trống: theo đơn vị tính và tên chỉ tiêu)" }));
+      if (v === undefined) problems.push(problem("csv.bad-value", where(r, field, no), { value: text, allowed: "có hoặc không (để trống: theo đơn vị tính và tên chỉ tiêu)" }));
       return v;
     };
     const cumulative = yesNo("cumulative");

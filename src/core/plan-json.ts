@@ -48,7 +48,7 @@ export function parsePlanJson(bytes: Uint8Array, display?: string): Result<Plan>
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    return fail([problem("plan.unreadable", "error", { file: display }, { reason: "tệp JSON phải lưu bằng bảng mã UTF-8" })]);
+    return fail([problem("plan.unreadable", { file: display }, { reason: "tệp JSON phải lưu bằng bảng mã UTF-8" })]);
   }
   let data: unknown;
   try {
@@ -56,7 +56,7 @@ export function parsePlanJson(bytes: Uint8Array, display?: string): Result<Plan>
   } catch {
     const e = findJsonSyntaxError(text) ?? { line: 1, column: 1, detail: "nội dung không đọc được như JSON" };
     return fail([
-      problem("plan.json-syntax", "error", { file: display, path: `dòng ${e.line}, cột ${e.column}` }, {
+      problem("plan.json-syntax", { file: display, path: `dòng ${e.line}, cột ${e.column}` }, {
         detail: e.detail, line: e.line, column: e.column,
       }),
     ]);

@@ -182,7 +182,7 @@ export function parsePlan(data: unknown, file?: string): Result<Plan, PlanProble
   if (r.success) return ok(r.data);
   // A field left out or left blank is said so plainly, not as "mong đợi string, nhận được undefined".
   const problems: Problem<PlanProblemCode>[] = r.error.issues.map((issue) =>
-    problem("plan.invalid", "error", { file, ...(issue.path.length ? { path: pathText(issue.path) } : {}) }, {
+    problem("plan.invalid", { file, ...(issue.path.length ? { path: pathText(issue.path) } : {}) }, {
       detail: issue.code === "invalid_type" && isBlank(valueAt(data, issue.path)) ? BLANK : issue.message,
     }),
   );

@@ -1,14 +1,16 @@
 /**
  * Problems found in user data are values, not exceptions (STYLE.md). A problem is plain data:
- * a code from a closed union, a severity, where it is, and the parameters its message needs.
+ * a code from a closed union, its severity, where it is, and the parameters its message needs.
+ * The severity is the code's own, declared once in `messages/severity.ts`: `problem()` looks it
+ * up, and no path chooses or changes it.
  * The Vietnamese text is chosen late, from the catalog in `messages/`, keyed by code; the code's
  * parameters are typed there (`messages/params.ts`), so a call site cannot pass the wrong ones.
  */
 import type { Code, Params, ParamsFor, ParamsOf } from "./messages/params";
+import { SEVERITY, type Severity } from "./messages/severity";
 
 export type { Code, Params, ParamsOf } from "./messages/params";
-
-export type Severity = "error" | "warning" | "info";
+export { SEVERITY, type Severity } from "./messages/severity";
 
 /** Where a problem sits. Every field is optional: a plan file has a path, a sheet has cells. */
 export interface Location {
@@ -47,6 +49,7 @@ export function fail<C extends Code>(problems: Problem<C>[]): Result<never, C> {
   return { ok: false, problems };
 }
 
-export function problem<C extends Code>(code: C, severity: Severity, location: Location, params: ParamsFor<C>): Problem<C> {
-  return { code, severity, location, params: params as ParamsOf<C> & Params };
+/** The one constructor of a problem: the code's declared severity, never one chosen by the caller. */
+export function problem<C extends Code>(code: C, location: Location, params: ParamsFor<C>): Problem<C> {
+  return { code, severity: SEVERITY[code], location, params: params as ParamsOf<C> & Params };
 }

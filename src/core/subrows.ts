@@ -88,7 +88,7 @@ export function checkSubRows(
       if (check.ok) continue;
       const decimals = Math.max(total.decimals, ...parts.map((p) => (p as Figure).decimals));
       problems.push(
-        problem(code, "warning", { target: no }, {
+        problem(code, { target: no }, {
           total: formatNumber(total.value, total.decimals),
           sum: formatNumber(check.sum, decimals),
           rows: subs.join(", "),

@@ -169,7 +169,7 @@ export function directionFromName(name: string | undefined): Direction | null {
 type Reading = { value: number; decimals: number };
 
 function ambiguity(written: string, value: number, alternatives: number[], loc: { target?: string }): Problem<Code> {
-  return problem("number.ambiguous", "info", loc, {
+  return problem("number.ambiguous", loc, {
     written, value: formatNumber(value), alternative: alternatives.map((a) => formatNumber(a)).join(" hoặc "),
   });
 }
@@ -187,8 +187,8 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
   const loc = hints.no ? { target: hints.no } : {};
   const written = typeof text === "string" ? nfc(text).trim() : "";
   const problems: Problem<Code>[] = [];
-  const unknown = (): Result<TargetSpec, Code> => fail([problem("target.unknown-wording", "error", loc, { text: written })]);
-  if (written === "") return fail([problem("target.empty", "error", loc, { text: written })]);
+  const unknown = (): Result<TargetSpec, Code> => fail([problem("target.unknown-wording", loc, { text: written })]);
+  if (written === "") return fail([problem("target.empty", loc, { text: written })]);
 
   // Most targets are a bare figure ("623,17", "35,58%", "01"): read them without the wording machinery.
   const plain = parseNumber(written);
@@ -212,7 +212,7 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
   const readNumber = (raw: string): Reading | null => {
     const r = parseNumber(raw);
     if (!r.ok) {
-      problems.push(problem("target.bad-number", "error", loc, { text: written, number: raw }));
+      problems.push(problem("target.bad-number", loc, { text: written, number: raw }));
       return null;
     }
     if (r.ambiguous) problems.push(ambiguity(raw, r.value, r.ambiguous.alternatives, loc));
@@ -293,7 +293,7 @@ export function parseTarget(text: string, hints: TargetHints = {}, options: { pa
     if (op && op !== "from") return unknown();
     kind = "range";
     max = second.value;
-    if (min > max) return fail([...problems, problem("target.bad-range", "error", loc, { text: written })]);
+    if (min > max) return fail([...problems, problem("target.bad-range", loc, { text: written })]);
   } else if (op === null) {
     kind = "point";
   } else {
@@ -319,7 +319,7 @@ function resolve(
   const hintUnit = hints.unit ? normalText(hints.unit) || null : null;
   // The % of a change ("tăng 10%") is the change's unit, not the row's.
   if (writtenUnit && hintUnit && !changeUnit && unitKey(writtenUnit) !== unitKey(hintUnit)) {
-    problems.push(problem("target.unit-mismatch", "warning", loc, { text: written, unit: writtenUnit, expected: hintUnit }));
+    problems.push(problem("target.unit-mismatch", loc, { text: written, unit: writtenUnit, expected: hintUnit }));
   }
   const { kind, change } = shape;
   if (!wordingDirection && kind !== "point" && kind !== "range" && kind !== "reduce-criteria") wordingDirection = OP_DIRECTION[kind];
@@ -329,7 +329,7 @@ function resolve(
     direction = wordingDirection;
     directionFrom = "wording";
     if (hints.direction && hints.direction !== wordingDirection && !change) {
-      problems.push(problem("target.direction-conflict", "warning", loc, { text: written, direction: hints.direction }));
+      problems.push(problem("target.direction-conflict", loc, { text: written, direction: hints.direction }));
     }
   } else if (hints.direction) {
     [direction, directionFrom] = [hints.direction, "hint"];

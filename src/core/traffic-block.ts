@@ -117,7 +117,7 @@ export function readTrafficCounts(
     const pair: CountPair = counts[r.criterion];
     if (read.ok) pair[r.side === "prev" ? 0 : 1] = read.value;
     else {
-      problems.push(problem("traffic.bad-count", "error", { sheet: where.sheet, cell: where.cellOf(r.row), target: where.target }, {
+      problems.push(problem("traffic.bad-count", { sheet: where.sheet, cell: where.cellOf(r.row), target: where.target }, {
         criterion: trafficLabel(r.criterion, r.side), value: read.text,
       }));
     }

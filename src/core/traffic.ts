@@ -47,7 +47,7 @@ export function deriveTrafficCriteria(counts: TrafficCounts, target?: string): T
     const [prev, cur] = Array.isArray(pair) ? pair : [null, null];
     for (const v of [prev, cur]) {
       if (v != null && !validCount(v)) {
-        problems.push(problem("traffic.bad-count", "error", target ? { target } : {}, { criterion: CRITERIA_NAMES[key], value: String(v) }));
+        problems.push(problem("traffic.bad-count", target ? { target } : {}, { criterion: CRITERIA_NAMES[key], value: String(v) }));
       }
     }
     if (validCount(prev) && validCount(cur)) {

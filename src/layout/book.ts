@@ -380,7 +380,7 @@ export function bookActuals(book: BookReading, period: string): BookActuals | nu
         if (!x) return null;
         const read = readTrafficCount(figureValue(x.value));
         if (read.ok) return read.value;
-        problems.push(problem("traffic.bad-count", "error", { sheet: x.sheet, cell: x.cell }, { criterion: trafficLabel(c, side), value: read.text }));
+        problems.push(problem("traffic.bad-count", { sheet: x.sheet, cell: x.cell }, { criterion: trafficLabel(c, side), value: read.text }));
         return null;
       }) as CountPair;
     traffic = { accidents: pair("accidents"), deaths: pair("deaths"), injuries: pair("injuries") };

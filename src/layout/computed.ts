@@ -126,7 +126,7 @@ export function applySheetOverrides(rows: ActualRow[], overrides: ReadonlyMap<st
     if (!o) continue;
     if (o.reading.kind === "applied") row.override = o.reading.override;
     else if (o.reading.kind === "no-reason") row.override = { status: o.reading.status, reason: "" };
-    else problems.push(problem("actuals.bad-status", "warning", { sheet, cell: o.cell, target: row.no }, { value: o.reading.text }));
+    else problems.push(problem("actuals.bad-status", { sheet, cell: o.cell, target: row.no }, { value: o.reading.text }));
   }
 }
 

@@ -2,7 +2,8 @@
  * One workbook, one answer, on the figures that used to split the paths: a number stored as text
  * ("35,6" typed in an en-US Excel), "khoảng 600", "chưa có số liệu", a `1.600` Excel read as 1,6, a
  * "50%" in a % row, ">85", lower-is-better targets (one met, one not), a typed traffic criterion
- * the six counts contradict, a figure no one can read ("đang tổng hợp") and empty rows. The Office.js host's live judgement (the sheet's status
+ * the six counts contradict, a figure no one can read ("đang tổng hợp") and empty rows, an override that is no status word
+ * ("tốt", pasted past the list). The Office.js host's live judgement (the sheet's status
  * and % KH cells), `ktxh evaluate`, `ktxh check`, the report model (`ktxh report --json`) and the
  * host's report sheet and chart must give the same status, the same percent (none where the
  * judgement gives none) and the same problems (code and severity) for every target.
@@ -13,6 +14,7 @@ import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import { STATUS_LABELS, type Status } from "../../src/core/evaluate";
 import type { ReportModel } from "../../src/core/report/model";
+import { SEVERITY } from "../../src/core/messages/severity";
 import { defaultPlan } from "../../src/seeds";
 import { cellOf, setup } from "../excel/support";
 import { exportXlsx } from "./paths";
@@ -47,6 +49,9 @@ const TRAFFIC: Record<string, number> = {
   "tn:accidents:prev": 10, "tn:accidents:cur": 8, "tn:deaths:prev": 5, "tn:deaths:cur": 5, "tn:injuries:prev": 7, "tn:injuries:cur": 9,
 };
 
+/** An override that is no status word, with its reason: pasted past the cell's list (a co-author's edit, as Excel lets a paste through). */
+const BAD_OVERRIDE = { no: "5", status: "tốt", reason: "Đã đối chiếu với Chi cục Thống kê" };
+
 type Row = { status: Status | null; percent: number | null };
 type Codes = string[];
 const round1 = (n: number | null | undefined): number | null => (n == null ? null : Math.round(n * 10) / 10);
@@ -63,6 +68,14 @@ interface Paths {
   sheet: Map<string, Row>;
   evaluate: Map<string, Row & { problems: Codes }>;
   report: Map<string, Row>;
+  /** Every problem of `ktxh evaluate`, `ktxh check` and the report model, as code:severity. */
+  all: { evaluate: Codes; check: Codes; report: Codes };
+  /** The report model's problems on the overridden row. */
+  reportProblems: Codes;
+  /** `ktxh evaluate PLAN th.csv`: the row's figure and the same bad status, from an actuals file. */
+  file: Row & { problems: Codes };
+  /** The sheet's reason cell beside the bad override. */
+  reason: string;
   check: Map<string, Codes>;
   chart: Map<string, number>;
   hostReport: Map<string, Status | null>;
@@ -74,7 +87,10 @@ async function allPaths(): Promise<Paths> {
   for (const [no, text] of Object.entries(TYPED)) wb.user.type(SHEET, cellOf(wb, SHEET, `t:${no}`, "p:year"), text);
   for (const [no, v] of Object.entries(LAST_YEAR)) wb.user.type(SHEET, cellOf(wb, SHEET, `t:${no}`, "prev:year"), String(v));
   for (const [id, v] of Object.entries(TRAFFIC)) wb.user.type(SHEET, cellOf(wb, SHEET, id, "p:year"), String(v));
+  wb.user.type(SHEET, cellOf(wb, SHEET, `t:${BAD_OVERRIDE.no}`, "override-reason"), BAD_OVERRIDE.reason);
+  wb.user.remoteEdit(SHEET, cellOf(wb, SHEET, `t:${BAD_OVERRIDE.no}`, "override"), BAD_OVERRIDE.status);
   await ops.recheck("year");
+  const reason = String(wb.user.cell(SHEET, cellOf(wb, SHEET, `t:${BAD_OVERRIDE.no}`, "reason")).value ?? "");
   const at = (no: string, key: string) => wb.user.cell(SHEET, cellOf(wb, SHEET, `t:${no}`, key)).value;
   const sheet = new Map<string, Row>();
   for (const t of plan.targets) {
@@ -124,7 +140,24 @@ async function allPaths(): Promise<Paths> {
     const model = JSON.parse(rep.out) as ReportModel;
     const report = new Map<string, Row>();
     for (const row of model.rows) report.set(row.no, { status: row.status, percent: round1(row.percentPlan?.value ?? null) });
-    return { sheet, evaluate, report, check, chart, hostReport };
+    const reportProblems = model.problems.filter((x) => x.location.target === BAD_OVERRIDE.no).map((x) => `${x.code}:${x.severity}`).sort();
+    const all = {
+      evaluate: ej.problems.map((x) => `${x.code}:${x.severity}`),
+      check: cj.files[0].issues.map((x) => `${x.code}:${x.severity}`),
+      report: model.problems.map((x) => `${x.code}:${x.severity}`),
+    };
+    // The same figure and the same bad word in an actuals CSV, judged by `ktxh evaluate PLAN ACTUALS`.
+    fs.writeFileSync(path.join(dir, "plan.json"), JSON.stringify(plan));
+    fs.writeFileSync(path.join(dir, "th.csv"), `no,actual,status,reason\n${BAD_OVERRIDE.no},${TYPED[BAD_OVERRIDE.no]},${BAD_OVERRIDE.status},${BAD_OVERRIDE.reason}\n`);
+    const fe = await cli(["evaluate", "plan.json", "th.csv", "--json"], dir);
+    const fj = JSON.parse(fe.out) as typeof ej;
+    const fr = fj.rows.find((x) => x.no === BAD_OVERRIDE.no)!;
+    const file = {
+      status: fr.printStatus ? fr.status : null,
+      percent: round1(fr.percent),
+      problems: fj.problems.filter((x) => x.location.target === BAD_OVERRIDE.no).map((x) => `${x.code}:${x.severity}`).sort(),
+    };
+    return { sheet, evaluate, report, check, chart, hostReport, all, reportProblems, file, reason };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -180,6 +213,27 @@ describe("one workbook of tricky figures, one answer in every path", () => {
     expect(ev("20")).toMatchObject({ status: "thieu-so-lieu", percent: null, problems: ["value.unreadable:error"] });
     // The typed traffic criterion the counts contradict: one code, one severity.
     expect(figureProblemsOf(ev("18")?.problems ?? [])).toEqual(p.check.get("18"));
+  });
+
+  test("an override that is no status word: not applied anywhere, one code with one severity in the book and in an actuals file", () => {
+    const no = BAD_OVERRIDE.no;
+    // The rule judges the row in every path; the sheet says why the override was not applied.
+    expect(p.evaluate.get(no)).toMatchObject({ status: "dat", percent: 100 });
+    expect(p.sheet.get(no)).toEqual({ status: "dat", percent: 100 });
+    expect(p.report.get(no)).toEqual({ status: "dat", percent: 100 });
+    expect(p.reason).toContain(`Điều chỉnh "${BAD_OVERRIDE.status}" không hợp lệ`);
+    const bad = `actuals.bad-status:${SEVERITY["actuals.bad-status"]}`;
+    expect(bad).toBe("actuals.bad-status:warning");
+    expect(p.evaluate.get(no)?.problems).toContain(bad);
+    expect(p.reportProblems).toContain(bad);
+    // From an actuals CSV: the same status and percent, the same code and severity (no longer a refused file).
+    expect(p.file).toEqual({ status: "dat", percent: 100, problems: [bad] });
+  });
+
+  test("every problem of every path carries its code's declared severity", () => {
+    for (const [path, codes] of Object.entries(p.all)) {
+      expect({ path, wrong: codes.filter((c) => c.split(":")[1] !== SEVERITY[c.split(":")[0] as keyof typeof SEVERITY]) }).toEqual({ path, wrong: [] });
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import fc from "fast-check";
 const root = path.join(__dirname, "..", "..");
 const readJson = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(root, f), "utf8"));
 
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
 function row(target: string, extra: Partial<TargetRow> = {}): TargetRow {
   return { no: "1", name: "Chỉ tiêu thử", unit: "", target, ...extra } as TargetRow;
 }
@@ -163,6 +165,24 @@ describe("the rule, case by case", () => {
     const none = evaluateTarget(row("tăng 10%", money), "1.050");
     expect(none.status).toBe("thieu-so-lieu");
     expect(none.problems.map((p) => p.code)).toEqual(["evaluate.previous-missing"]);
+  });
+
+  it("takes the book's last-year figure of the year where the plan has none: the year's Cùng kỳ at the year end, the year's column before", () => {
+    const poverty = row("giảm còn 2,14%", { unit: "%" });
+    // The year end: last year's same period is the year.
+    expect(evaluateTarget(poverty, "2,5", { period: "year", lastYear: "3,51" }).percent).toBe(73.72);
+    expect(evaluateTarget(poverty, "2,5", { lastYear: "3,51" }).percent).toBe(73.72);
+    // Before it: the same period last year is no year figure; the year's column is.
+    const six = row("6", { unit: "%", direction: "lower" });
+    expect(evaluateTarget(six, "5,95", { period: "6m", lastYear: "6,3" }).percent).toBeNull();
+    expect(evaluateTarget(six, "5,95", { period: "6m", lastYear: "6,3", lastYearTotal: "6,1" }).percent).toBe(150);
+    // The plan's TH năm trước comes first.
+    expect(evaluateTarget(row("giảm còn 2,14%", { unit: "%", previous: "4,2" }), "2,82", { lastYear: "3,51" }).percent).toBe(round2((4.2 - 2.82) / (4.2 - 2.14) * 100));
+    // A change from the sheet's figure instead of "cần số năm trước".
+    const rate = row("giảm 1-1,5%", { unit: "%", name: "Tỷ lệ hộ nghèo" });
+    expect(evaluateTarget(rate, "2,3", { period: "year", lastYear: "3,51" }).status).toBe("dat");
+    // Last year already at or below the level: no fall was planned, no percent (never a negative one).
+    expect(evaluateTarget(poverty, "1,9", { lastYear: "2,0" })).toMatchObject({ status: "vuot", percent: null });
   });
 });
 

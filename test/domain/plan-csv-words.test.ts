@@ -98,7 +98,7 @@ describe("a commune's plan with Vietnamese headers and a unit line", () => {
     expect(refused.problems.map((p) => [p.code, p.severity])).toEqual([["csv.year-missing", "error"]]);
     const lent = parsePlanCsv(utf8(csv), "ke-hoach.csv", { defaultYear: 2026 });
     expect(lent.ok && lent.value.year).toBe(2026);
-    expect(lent.problems.map((p) => [p.code, p.severity])).toEqual([["csv.year-missing", "info"]]);
+    expect(lent.problems.map((p) => [p.code, p.severity])).toEqual([["csv.year-lent", "info"]]);
   });
 
   it("rate and actualIs columns set the row's reading", () => {

@@ -115,11 +115,19 @@ describe("parseActuals", () => {
     ['{"rows": [{"no": "1", "actual": {}}]}', "actuals.bad-shape"],
     ['{"rows": [], "traffic": {"deaths": [1]}}', "actuals.bad-shape"],
     ["so,actual\n1,2\n", "actuals.missing-column"],
-    ["no,actual,status\n1,2,tốt\n", "actuals.bad-status"],
   ])("refuses %j with %s", (text, code) => {
     const r = parseActuals(utf8(text), "th.json");
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.code)).toContain(code);
+  });
+});
+
+describe("a status that is no judgement word in an actuals file", () => {
+  it("is the sheet's warning: the row is kept and judged by the rule, its status not applied", () => {
+    const r = parseActuals(utf8("no,actual,status,reason\n1,2,tốt,đã kiểm tra\n3,4,Đạt,theo kết luận\n"), "th.csv");
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.rows).toEqual([{ no: "1", actual: "2" }, { no: "3", actual: "4", override: { status: "dat", reason: "theo kết luận" } }]);
+    expect(r.problems.map((p) => [p.code, p.severity, p.location.target])).toEqual([["actuals.bad-status", "warning", "1"]]);
   });
 });
 

@@ -2,7 +2,8 @@
  * Edits made while the pane was closed, through the Office.js host on the strict Excel (issue 18): found
  * by the row fingerprints of the book's record when the pane reads the book again (its recheck, in the
  * same two requests), appended to *Lịch sử số liệu* as "sửa ngoài add-in" with the old value the history
- * or the fingerprint vouches for; never guessed, never logged twice. And Tạo báo cáo made twice keeps
+ * or the fingerprint vouches for; never guessed, never logged twice. Nạp kế hoạch logs them too, before
+ * the reload rewrites the fingerprints that find them, in its own syncs. And Tạo báo cáo made twice keeps
  * its "(*)" marks: it compares with the revision point of the report before it.
  */
 import type { HistoryEntry } from "../../src/core/history";
@@ -79,15 +80,52 @@ describe("sửa ngoài add-in in the Office.js host", () => {
     s.wb.user.type(SHEET, cellOf(s.wb, SHEET, "t:5", "p:6m"), "30000");
     await s.ops.recheck("6m");
     expect(history(s).map((e) => [e.action, e.old, e.new])).toEqual([["outside", null, 30000]]);
-    // A cell the history never saw, its figure kept by a reload from a book of before the history: 6's 17.000.
+    // A cell the history never saw, its figure kept by a reload from a book of before the history: 6's 17.000
+    // (the reload logs it as typed outside the add-in; the rows deleted from the history, as a book of before it).
     s.wb.user.type(SHEET, cellOf(s.wb, SHEET, "t:6", "p:6m"), "17000");
     s.wb.user.type(SHEET, cellOf(s.wb, SHEET, "t:6", "p:year"), "34000");
     await s.ops.loadPlan(plan, PERIODS, yes);
+    expect(history(s).filter((e) => e.target === "6").map((e) => [e.action, e.key, e.old, e.new])).toEqual([["outside", "p:6m", null, 17000], ["outside", "p:year", null, 34000]]);
+    s.wb.user.deleteRows(HISTORY_SHEET, 3, 2);
+    expect(history(s).filter((e) => e.target === "6")).toEqual([]);
     const before = history(s).length;
     s.wb.user.type(SHEET, cellOf(s.wb, SHEET, "t:6", "p:6m"), "17500");
     await s.ops.recheck("6m");
     // 17.000 → 17.500 is not in the history (its old value unknown); nothing invented.
     expect(history(s).slice(before).filter((e) => e.target === "6")).toEqual([]);
+  });
+
+  test("Nạp kế hoạch with the pane closed meanwhile: the edits made outside are logged first, old and new, in the reload's syncs; the figures kept", async () => {
+    const s = setup();
+    await s.ops.loadPlan(plan, PERIODS, yes);
+    await s.ops.recheck("6m");
+    await watchedType(s, s.ops, "6m", [["3", "300"]]);
+    // A reload with nothing changed outside: its syncs, the count the reload must keep.
+    const plain = reopened(s, () => "2024-07-15T08:00:00.000Z");
+    await plain.readState();
+    const syncs = await syncsOf(s.wb, () => plain.loadPlan(plan, PERIODS, yes));
+    expect(syncs).toBe(3);
+    expect(history(s).filter((e) => e.action === "outside")).toEqual([]);
+    // The pane closed: 3 changed from 300, 4 typed where the history knows nothing.
+    s.wb.user.type(SHEET, cellOf(s.wb, SHEET, "t:3", "p:6m"), "320");
+    s.wb.user.type(SHEET, cellOf(s.wb, SHEET, "t:4", "p:6m"), "450");
+
+    const again = reopened(s, () => "2024-07-16T08:00:00.000Z");
+    await again.readState();
+    expect(await syncsOf(s.wb, () => again.loadPlan(plan, PERIODS, yes))).toBe(syncs);
+    const outside = history(s).filter((e) => e.action === "outside");
+    expect(outside.map((e) => [e.target, e.key, e.old, e.new, e.at])).toEqual([
+      ["3", "p:6m", 300, 320, "2024-07-16T08:00:00.000Z"],
+      ["4", "p:6m", null, 450, "2024-07-16T08:00:00.000Z"],
+    ]);
+    expect(outside[0]).toMatchObject({ period: "6m", cell: cellOf(s.wb, SHEET, "t:3", "p:6m"), name: plan.targets.find((t) => t.no === "3")?.name });
+    // The figures are kept by the reload, and judged.
+    expect(s.wb.user.cell(SHEET, cellOf(s.wb, SHEET, "t:3", "p:6m")).value).toBe(320);
+    expect(s.wb.user.cell(SHEET, cellOf(s.wb, SHEET, "t:4", "p:6m")).value).toBe(450);
+    // Not logged twice: the reload's fingerprints are the rows as they are now.
+    await again.recheck("6m");
+    await again.loadPlan(plan, PERIODS, yes);
+    expect(history(s).filter((e) => e.action === "outside")).toHaveLength(2);
   });
 
   test("Tạo báo cáo made twice keeps its marks: the second compares with the report before the change", async () => {

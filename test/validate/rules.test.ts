@@ -257,7 +257,7 @@ describe("sub-rows, traffic, tasks, coverage", () => {
     ]);
     const issues = validateGrid(plan2023(), [g]);
     expect(issues.filter((i) => i.code === "row.duplicate").map((i) => [i.location.cell, i.location.target, i.params.first])).toEqual([["B5", "1.2", "B4"]]);
-    const missing13 = issues.find((i) => i.code === "row.missing" && i.location.target === "1.3");
+    const missing13 = issues.find((i) => i.code === "row.missing-subrow" && i.location.target === "1.3");
     const missing3 = issues.find((i) => i.code === "row.missing" && i.location.target === "3");
     expect([missing13?.severity, missing3?.severity, missing3?.location.cell]).toEqual(["warning", "error", null]);
   });

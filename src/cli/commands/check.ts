@@ -134,7 +134,7 @@ export function shown(file: string, cwd: string): string {
 }
 
 function unreadable(file: string, code: FileCode, detail: string | null = null): FileReport {
-  const reason = message(problem(code, "error", {}, { detail }));
+  const reason = message(problem(code, {}, { detail }));
   return { file, readable: false, reason, reasonCode: code, plan: null, planSource: null, issues: [], output: null };
 }
 
@@ -281,7 +281,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   for (const f of found) {
     const name = shown(f.path, io.cwd);
     if (f.kind === "skipped") {
-      const s: SkippedFile = { file: name, reason: message(problem(f.code, "info", {}, { detail: f.detail })), reasonCode: f.code };
+      const s: SkippedFile = { file: name, reason: message(problem(f.code, {}, { detail: f.detail })), reasonCode: f.code };
       skipped.push(s);
       if (!a.json) io.out(skippedText(s));
       continue;

@@ -47,10 +47,10 @@ async function readReturned(full: string, name: string, pb: PlanBook, period: Pe
     buf = await fs.readFile(full);
     received = (await fs.stat(full)).mtime.toISOString().slice(0, 10);
   } catch (e) {
-    return unreadableFile(name, message(problem("file.io", "error", {}, { detail: e instanceof Error ? e.message : null })));
+    return unreadableFile(name, message(problem("file.io", {}, { detail: e instanceof Error ? e.message : null })));
   }
   const read = await readWorkbook(buf, full);
-  if (!read.ok) return unreadableFile(name, message(problem(read.code, "error", {}, { detail: null })));
+  if (!read.ok) return unreadableFile(name, message(problem(read.code, {}, { detail: null })));
   return readReturnedGrids(read.grids, name, received, pb, period, builtInPlans());
 }
 
@@ -85,8 +85,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     k++;
     const name = shown(f.path, io.cwd);
     if (progress) io.err(`${tty ? "\r\x1b[K" : ""}Đang đọc phiếu ${k}/${found.length}: ${name}${tty ? "" : "\n"}`);
-    if (f.kind === "missing") results.push(unreadableFile(name, message(problem("file.missing", "error", {}, { detail: null }))));
-    else if (f.kind === "refused") results.push(unreadableFile(name, message(problem(f.code, "error", {}, { detail: null }))));
+    if (f.kind === "missing") results.push(unreadableFile(name, message(problem("file.missing", {}, { detail: null }))));
+    else if (f.kind === "refused") results.push(unreadableFile(name, message(problem(f.code, {}, { detail: null }))));
     else results.push(await readReturned(f.path, name, pb, period));
   }
   if (progress && tty) io.err("\r\x1b[K");

@@ -9,8 +9,8 @@
  */
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
-import { formatProblem } from "../../core/messages";
-import { PREVIOUS_HOW_LABELS, SEVERITY_LABELS } from "../../core/messages/labels";
+import { problemLine } from "../../core/messages";
+import { PREVIOUS_HOW_LABELS } from "../../core/messages/labels";
 import { isPeriodId, latestPeriod } from "../../core/periods";
 import type { Problem } from "../../core/problems";
 import { readBook, gridValues } from "../../layout/book";
@@ -42,7 +42,7 @@ const USAGE = [
 ].join("\n");
 
 function printProblems(problems: readonly Problem[], io: CliIO): void {
-  for (const p of problems) io.err(`${SEVERITY_LABELS[p.severity]}: ${formatProblem(p)}\n`);
+  for (const p of problems) io.err(`${problemLine(p)}\n`);
 }
 
 /** "3=4,5=-" → { "3": "4", "5": null }; a string says what is wrong. */

@@ -6,8 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseActuals } from "../../core/actuals";
-import { formatProblem } from "../../core/messages";
-import { PREVIOUS_HOW_LABELS, SEVERITY_LABELS } from "../../core/messages/labels";
+import { problemLine } from "../../core/messages";
+import { PREVIOUS_HOW_LABELS } from "../../core/messages/labels";
 import type { Plan } from "../../core/plan";
 import { type Problem, problem } from "../../core/problems";
 import { type ReportInput, buildReport } from "../../core/report/build";
@@ -95,13 +95,8 @@ function parseArgs(args: string[]): Args | string {
   return out;
 }
 
-/** A problem in one line: where it is and the catalog's sentence. */
-export function problemText(p: Problem): string {
-  return formatProblem(p);
-}
-
 function printProblems(problems: Problem[], io: CliIO): void {
-  for (const p of problems) io.err(`${SEVERITY_LABELS[p.severity]}: ${problemText(p)}\n`);
+  for (const p of problems) io.err(`${problemLine(p)}\n`);
 }
 
 async function pickPlan(spec: string, io: CliIO, opts: PlanFileOptions): Promise<{ plan: Plan | null; problems: Problem[] }> {
@@ -250,7 +245,7 @@ async function fromPrevious(file: string, plan: Plan, period: string, correction
     return null;
   }
   if (!r.value.rows[period]) {
-    printProblems([problem("report.period-missing", "error", { file }, { period, available: "" })], io);
+    printProblems([problem("report.period-missing", { file }, { period, available: "" })], io);
     return null;
   }
   const yearRows = period === "year" ? null : r.value.rows.year;
@@ -326,7 +321,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   // What the options leave unsaid comes from the fields the pane kept in the book's record.
   const kept = loaded.saved ? readReportFields(loaded.saved) : null;
-  if (kept) for (const p of kept.problems) loaded.problems.push({ ...p.problem, severity: "warning" });
+  if (kept) for (const p of kept.problems) loaded.problems.push(p.problem);
   const k = kept?.input;
   taskCounts ??= k?.taskCounts ?? null;
   const model = buildReport({

@@ -37,7 +37,7 @@
  *
  * Percent of plan: A / planned level × 100 for higher-is-better levels; for lower-is-better ones the
  * fall achieved against the fall planned, (prev − A) / (prev − level) × 100, when the previous figure is
- * known; for changes, the change achieved against the change planned; null for ranges, criteria and
+ * known and above the level (the plan's, else the book's last-year figure of the year); for changes, the change achieved against the change planned; null for ranges, criteria and
  * actuals written as bounds.
  */
 import type { RuleSettings } from "../plan";
@@ -47,8 +47,8 @@ import type { TargetSpec } from "../target";
 import type { ActualReading } from "./actual";
 import { type EvaluateProblemCode, type Status, STATUS_WORDS } from "./status";
 
-/** A problem of the rule, before it has a location: each code with its own parameters. */
-export type RuleProblem = { [C in EvaluateProblemCode]: { code: C; severity: "error" | "warning" | "info"; params: ParamsOf<C> } }[EvaluateProblemCode];
+/** A problem of the rule, before it has a location: each code with its own parameters (its severity is the code's, given by `problem()`). */
+export type RuleProblem = { [C in EvaluateProblemCode]: { code: C; params: ParamsOf<C> } }[EvaluateProblemCode];
 export type Judgement = { status: Status; percent: number | null; reason: string; problems: RuleProblem[] };
 
 type Kind = TargetSpec["kind"];
@@ -124,7 +124,7 @@ export function judge(input: RuleInput): Judgement {
   if (actual.kind === "missing") return missing("chưa có số liệu");
   if (actual.kind === "invalid") {
     return missing(`"${actual.text}" không đọc được: chưa có số liệu`, [
-      { code: "evaluate.actual-invalid", severity: "warning", params: { text: actual.text } },
+      { code: "evaluate.actual-invalid", params: { text: actual.text } },
     ]);
   }
   if (actual.kind === "criteria") return kindMismatch(actual.text, spec);
@@ -132,7 +132,7 @@ export function judge(input: RuleInput): Judgement {
   if (input.changeColumn && !spec.rate) {
     // A level to reach, read from a column of changes: the figure says nothing of the level.
     return missing(`cột "${input.changeColumn}" ghi mức tăng, giảm, còn kế hoạch ${spec.canonical} là mức cần đạt: chưa có số liệu`, [
-      { code: "evaluate.actual-kind-mismatch", severity: "warning", params: { text: "text" in actual ? actual.text : "", target: spec.canonical } },
+      { code: "evaluate.actual-kind-mismatch", params: { text: "text" in actual ? actual.text : "", target: spec.canonical } },
     ]);
   }
   if (actual.kind === "change") {
@@ -153,7 +153,7 @@ export function judge(input: RuleInput): Judgement {
     const usable = lower ? actual.op === "less-than" || actual.op === "at-most" : actual.op === "more-than" || actual.op === "at-least";
     if (!usable) {
       return missing(`"${actual.text}" không cho biết đã đạt hay chưa: chưa có số liệu`, [
-        { code: "evaluate.actual-indeterminate", severity: "warning", params: { text: actual.text, target: spec.canonical } },
+        { code: "evaluate.actual-indeterminate", params: { text: actual.text, target: spec.canonical } },
       ]);
     }
     point = { v: actual.value, plus: actual.op === "more-than" || actual.op === "less-than" };
@@ -172,7 +172,8 @@ export function judge(input: RuleInput): Judgement {
   let percent: number | null = null;
   if (exact && level !== null && actual.kind === "value") {
     if (!lower && level !== 0) percent = (actual.value / level) * 100;
-    if (lower && input.previous !== null && input.previous !== level) percent = ((input.previous - actual.value) / (input.previous - level)) * 100;
+    // The fall planned must be one: last year already at or below the level gives no percent (a negative fall planned).
+    if (lower && input.previous !== null && input.previous > level) percent = ((input.previous - actual.value) / (input.previous - level)) * 100;
   }
 
   const aText = actual.kind === "value" ? n(actual.value, actual.decimals) : actual.text;
@@ -219,7 +220,7 @@ function levelReason(spec: TargetSpec, a: Point, aText: string, exact: boolean, 
 
 function kindMismatch(text: string, spec: TargetSpec): Judgement {
   return missing(`"${text}" không cùng loại với chỉ tiêu ${spec.canonical}: chưa có số liệu`, [
-    { code: "evaluate.actual-kind-mismatch", severity: "warning", params: { text, target: spec.canonical } },
+    { code: "evaluate.actual-kind-mismatch", params: { text, target: spec.canonical } },
   ]);
 }
 
@@ -242,7 +243,7 @@ function judgeChange(input: RuleInput): Judgement {
   } else if (actual.kind === "value") {
     if (previous === null) {
       return missing(`kế hoạch là mức ${word} so với năm trước: cần số năm trước, hoặc ghi chính mức ${word} ("${word} 1,2%")`, [
-        { code: "evaluate.previous-missing", severity: "warning", params: { target: spec.canonical } },
+        { code: "evaluate.previous-missing", params: { target: spec.canonical } },
       ]);
     }
     const raw = relative ? (previous === 0 ? NaN : (actual.value / previous - 1) * 100) : actual.value - previous;

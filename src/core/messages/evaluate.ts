@@ -54,9 +54,8 @@ export const evaluateMessages: MessageMap<Code> = {
   "csv.bad-additive": (p) => `Giá trị "${p.value}" ở cột cộng dồn không rõ; ghi "có" hoặc "không".`,
   "csv.bad-value": (p) => `Giá trị "${p.value}" không rõ; ghi ${p.allowed}.`,
   "csv.empty-cell": (p) => `Trống; cần ghi ${p.column.toLocaleLowerCase("vi-VN")} cho dòng này.`,
-  "csv.year-missing": (p) =>
-    p.used === null
-      ? "Không biết năm kế hoạch: ghi một dòng \"Năm: 2026\" trên dòng tiêu đề, ghi năm vào tiêu đề cột (Kế hoạch năm 2026) hoặc tên tệp, hay dùng --year."
-      : `Tệp không ghi năm kế hoạch; đã tạm dùng năm ${p.used} (đánh giá không cần năm).`,
+  "csv.year-missing": () =>
+    "Không biết năm kế hoạch: ghi một dòng \"Năm: 2026\" trên dòng tiêu đề, ghi năm vào tiêu đề cột (Kế hoạch năm 2026) hoặc tên tệp, hay dùng --year.",
+  "csv.year-lent": (p) => `Tệp không ghi năm kế hoạch; đã tạm dùng năm ${p.used} (đánh giá không cần năm).`,
   "csv.heading-skipped": (p) => `Dòng "${p.value}" là tiêu đề nhóm, không phải chỉ tiêu; đã bỏ qua.`,
 };

@@ -9,6 +9,7 @@ import { targetMessages } from "./target";
 import { evaluateMessages } from "./evaluate";
 import type { Code, MessageMap, ParamsOf } from "./params";
 import { reportMessages } from "../report/messages";
+import { SEVERITY_LABELS } from "./labels";
 import { fileMessages, skipMessages, validateMessages } from "./validate";
 
 export type { Code, MessageMap, Params, ParamsFor, ParamsOf, ProblemParams } from "./params";
@@ -88,4 +89,9 @@ export function planFileLine(p: Problem): string {
 export function formatProblem(p: Problem): string {
   const where = describeLocation(p.location);
   return where ? `${where}: ${message(p)}` : message(p);
+}
+
+/** The severity's word, the place and the message: the one line the CLI prints and the pane lists ("Cảnh báo: Trang …: …"). */
+export function problemLine(p: Problem): string {
+  return `${SEVERITY_LABELS[p.severity]}: ${formatProblem(p)}`;
 }

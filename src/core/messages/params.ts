@@ -70,7 +70,9 @@ export type ProblemParams = {
   "csv.bad-additive": Written;
   "csv.bad-value": { value: string; allowed: string };
   "csv.empty-cell": Column;
-  "csv.year-missing": { used: number | null };
+  "csv.year-missing": NoParams;
+  /** No year in the file, and one was lent (`ktxh evaluate`: judging needs none). */
+  "csv.year-lent": { used: number };
   "csv.heading-skipped": Written;
 
   // Checking a workbook.
@@ -84,6 +86,8 @@ export type ProblemParams = {
   /** A target or task of a split book on a second sheet: where it was first, and this sheet. */
   "row.two-sheets": { kind: "target" | "task"; name: string; firstSheet: string; firstCell: string; sheet: string; cell: string };
   "row.missing": { kind: "target" | "task"; name: string };
+  /** A sector sub-row of the plan with no row in the table (worth a look, not an error). */
+  "row.missing-subrow": { kind: "target"; name: string };
   "value.missing": Column;
   "value.text-number": { written: string; value: number };
   "value.ambiguous": { written: string; value: number; alternative: number };

@@ -44,6 +44,7 @@ export const validateMessages: MessageMap<Exclude<ValidateCode, "traffic.bad-cou
     `${p.kind === "task" ? "Nhiệm vụ" : "Chỉ tiêu"} "${p.name}" có ở cả trang "${p.firstSheet}" (ô ${p.firstCell}) và trang "${p.sheet}" (ô ${p.cell}), trong khi các trang của sổ chia nhau kế hoạch (mỗi ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} ở một trang): giữ một dòng, xóa dòng kia hoặc sửa cho đúng ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} khác.`,
   "row.missing": (p) =>
     `Thiếu ${p.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} "${p.name}" của kế hoạch: thêm dòng này vào bảng.`,
+  "row.missing-subrow": (p) => `Thiếu chỉ tiêu "${p.name}" của kế hoạch: thêm dòng này vào bảng.`,
   "value.missing": (p) => `Chưa có số liệu${p.column ? ` ở cột "${p.column}"` : ""}: nhập số liệu hoặc ghi rõ lý do ở cột Ghi chú.`,
   "value.text-number": (p) =>
     `Số "${p.written}" đang được lưu dưới dạng chữ nên không tính toán được: nhập lại thành số ${n(p.value)}.`,

@@ -25,7 +25,7 @@ export function readReportExtras(data: unknown, file?: string): { extras: Report
   const extras: ReportExtras = { figures: null, period: null, note: null, samePeriodLastYear: {}, tasks: null };
   const problems: Problem<ReportProblemCode>[] = [];
   const bad = (path: string, detail: string): void => {
-    problems.push(problem("report.bad-extras", "warning", { file, path }, { detail }));
+    problems.push(problem("report.bad-extras", { file, path }, { detail }));
   };
   if (!isRecord(data)) return { extras, problems };
   if (data.kind === "estimate" || data.kind === "official") extras.figures = data.kind;

@@ -101,13 +101,13 @@ function taskCounts(f: ReportFields, problems: FieldProblem[]): GivenTaskCounts 
   let ok = true;
   for (const k of keys) {
     if (f[k].trim() === "") {
-      problems.push({ field: k, problem: problem("report.task-count-missing", "error", {}, { field: REPORT_FIELD_LABELS[k] }) });
+      problems.push({ field: k, problem: problem("report.task-count-missing", {}, { field: REPORT_FIELD_LABELS[k] }) });
       ok = false;
       continue;
     }
     const c = count(f[k]);
     if (c == null) {
-      problems.push({ field: k, problem: problem("report.bad-task-count", "error", {}, { field: REPORT_FIELD_LABELS[k], text: clean(f[k]) }) });
+      problems.push({ field: k, problem: problem("report.bad-task-count", {}, { field: REPORT_FIELD_LABELS[k], text: clean(f[k]) }) });
       ok = false;
     } else n[k] = c;
   }
@@ -115,7 +115,7 @@ function taskCounts(f: ReportFields, problems: FieldProblem[]): GivenTaskCounts 
   if (n.tasksDone + n.tasksDoing > n.tasksTotal) {
     problems.push({
       field: "tasksTotal",
-      problem: problem("report.task-counts-sum", "error", {}, { total: n.tasksTotal, done: n.tasksDone, doing: n.tasksDoing }),
+      problem: problem("report.task-counts-sum", {}, { total: n.tasksTotal, done: n.tasksDone, doing: n.tasksDoing }),
     });
     return null;
   }

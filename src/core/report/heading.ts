@@ -74,10 +74,10 @@ export function parseDocDate(text: string): { date: DocDate | null; problems: Pr
   const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (vi) [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
-  else return { date: null, problems: [problem("report.bad-date", "error", {}, { text: t })] };
+  else return { date: null, problems: [problem("report.bad-date", {}, { text: t })] };
   const check = new Date(Date.UTC(y, m - 1, d));
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
-    return { date: null, problems: [problem("report.bad-date", "error", {}, { text: t })] };
+    return { date: null, problems: [problem("report.bad-date", {}, { text: t })] };
   }
   return { date: { year: y, month: m, day: d }, problems: [] };
 }

@@ -52,6 +52,5 @@ export function yearOutlook(
   row: TargetRow, period: ReportPeriod, actual: FigureCell,
   lastYear: { samePeriod: FigureCell; year: FigureCell } | null,
 ): Outlook | null {
-  const previous = lastYear?.year.value ?? undefined;
-  return outlookOf(period, evaluateTarget(row, actual.value, { period, lastYear: lastYear?.samePeriod.value ?? null, ...(previous != null ? { previous } : {}) }));
+  return outlookOf(period, evaluateTarget(row, actual.value, { period, lastYear: lastYear?.samePeriod.value ?? null, lastYearTotal: lastYear?.year.value ?? null }));
 }

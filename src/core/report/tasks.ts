@@ -103,7 +103,7 @@ export function givenTaskSummary(g: GivenTaskCounts): TaskSummary {
 export function parseTaskCounts(text: string): { counts: GivenTaskCounts | null; problems: Problem<ReportProblemCode>[] } {
   const parts = text.split(/[,;/\s]+/).filter(Boolean);
   const n = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-  const bad = { counts: null, problems: [problem("report.bad-task-counts", "error", {}, { text })] };
+  const bad = { counts: null, problems: [problem("report.bad-task-counts", {}, { text })] };
   if (n.length < 3 || n.length > 4 || n.some((x) => !Number.isFinite(x))) return bad;
   const [total, done, doing, notStarted] = n;
   if (done + doing + (notStarted ?? 0) > total) return bad;
@@ -136,7 +136,7 @@ export function summarizeTasks(
   for (const s of statuses) {
     const code = String(s.code).trim();
     if (!codes.has(code)) {
-      problems.push(problem("report.task-unknown", "warning", { target: code }, { code }));
+      problems.push(problem("report.task-unknown", { target: code }, { code }));
       continue;
     }
     const history: StatusAt[] = [];
@@ -146,7 +146,7 @@ export function summarizeTasks(
     earlier.set(code, history);
     if (s.status == null || s.status.trim() === "") continue;
     const st = readTaskStatus(s.status)?.status ?? null;
-    if (!st) problems.push(problem("report.task-status-unknown", "warning", { target: code }, { code, text: s.status }));
+    if (!st) problems.push(problem("report.task-status-unknown", { target: code }, { code, text: s.status }));
     byCode.set(code, st);
   }
   const total = emptyCounts();

@@ -90,9 +90,9 @@ function missingRules(t: TableReading, plan: Plan, placed: ReadonlySet<string>):
   if (t.kind === "targets") {
     for (const row of plan.targets) {
       if (placed.has(row.no)) continue;
-      // A missing sector row is worth a look; a missing main target leaves the report incomplete.
-      const severity = row.parent == null ? "error" : "warning";
-      out.push(issue("row.missing", { sheet, cell: null, target: row.no }, { kind: "target", name: row.name }, undefined, severity));
+      // A missing sector row is worth a look (its own code, a warning); a missing main target leaves the report incomplete.
+      const where = { sheet, cell: null, target: row.no };
+      out.push(row.parent == null ? issue("row.missing", where, { kind: "target", name: row.name }) : issue("row.missing-subrow", where, { kind: "target", name: row.name }));
     }
   } else {
     for (const task of plan.tasks) {

@@ -2,7 +2,7 @@
  * What validation reports: a Problem (code, severity, location, params) and, where the right value is
  * known, the fix as data, so the pane can apply one or all and the CLI can print the value to type.
  */
-import type { Location, Problem, Severity } from "../problems";
+import { type Location, type Problem, problem } from "../problems";
 import type { ParamsFor } from "../messages/params";
 
 export type ValidateCode =
@@ -15,6 +15,7 @@ export type ValidateCode =
   | "row.duplicate"
   | "row.two-sheets"
   | "row.missing"
+  | "row.missing-subrow"
   | "value.missing"
   | "value.text-number"
   | "value.ambiguous"
@@ -44,39 +45,8 @@ export type FileCode = "file.not-workbook" | "file.old-xls" | "file.encrypted" |
 /** Why a file in a checked folder was not opened at all (reported, not counted as unreadable). */
 export type SkipCode = "skip.lock-file" | "skip.not-spreadsheet" | "skip.plan-file";
 
-/** Severity of each code: errors stop a report going out (exit code 1), warnings ask for a look. */
-export const SEVERITY: Record<ValidateCode, Severity> = {
-  "cell.error-value": "error",
-  "text.decomposed": "warning",
-  "table.not-found": "error",
-  "table.no-figures": "warning",
-  "column.unknown": "warning",
-  "row.unplaced": "warning",
-  "row.duplicate": "warning",
-  "row.two-sheets": "warning",
-  "row.missing": "error",
-  "value.missing": "warning",
-  "value.text-number": "warning",
-  "value.ambiguous": "warning",
-  "value.decimal-confusion": "error",
-  "value.percent-fraction": "error",
-  "value.magnitude": "error",
-  "value.out-of-range": "error",
-  "value.unreadable": "error",
-  "value.date": "error",
-  "plan.differs": "error",
-  "plan.mismatch": "warning",
-  "submission.other-cycle": "error",
-  "plan.sheet-own": "warning",
-  "plan.sheet-own-checked": "info",
-  "subrows.sum": "error",
-  "traffic.inconsistent": "error",
-  "traffic.bad-count": "error",
-  "task.status-missing": "warning",
-  "task.no-statuses": "warning",
-  "task.status-unknown": "error",
-  "task.status-variant": "warning",
-};
+/** Severity of each code (errors stop a report going out, exit code 1; warnings ask for a look): the core's one table. */
+export { SEVERITY } from "../messages/severity";
 
 /** The value a cell should hold instead; numbers are JS numbers, text is written as text. */
 export interface Fix {
@@ -91,8 +61,8 @@ export interface Issue<C extends ValidateCode = ValidateCode> extends Problem<C>
 export type Params = Problem["params"];
 
 /** An issue of `code` with that code's parameters (typed in `messages/params.ts`). */
-export function issue<C extends ValidateCode>(code: C, location: Location, params: ParamsFor<C>, fix?: Fix, severity?: Severity): Issue<C> {
-  const i: Issue<C> = { code, severity: severity ?? SEVERITY[code], location, params: params as Issue<C>["params"] };
+export function issue<C extends ValidateCode>(code: C, location: Location, params: ParamsFor<C>, fix?: Fix): Issue<C> {
+  const i: Issue<C> = problem(code, location, params);
   if (fix) i.fix = fix;
   return i;
 }

@@ -167,7 +167,8 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
     const ids = periods.filter(isPeriodId);
     const write: WriteContext = { features, requestLimit, now, seen: inputsSeen, log: (sheet) => (a) => own.note(sheet, a) };
     const first = await call(async (ctx) => {
-      const merged = mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids);
+      // The history travels with the sheets (no request of its own): the edits made outside the add-in are logged before the reload.
+      const merged = mergeAll(plan, await locate(ctx, DEFAULTS, features.culture, { history: true }), ids);
       if (merged.dropped.length) return { ask: merged.dropped.map(dropLabel) };
       return { done: await writeMerged(ctx, plan, merged, write) };
     });
@@ -178,11 +179,12 @@ export function createExcelOperations(run: ExcelRun, options: HostOptions = {}):
       if (!(await confirmDrop(first.ask ?? []))) return { cancelled: true };
       // Read again after the answer: what the user typed meanwhile is kept too (dropped rows are
       // kept under their heading, so a row that became filled in between is not lost either).
-      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS, features.culture), ids), write));
+      result = await call(async (ctx) => writeMerged(ctx, plan, mergeAll(plan, await locate(ctx, DEFAULTS, features.culture, { history: true }), ids), write));
     }
     targetsId = result.targetsId;
     culture = result.culture;
     recordId = result.recordId;
+    historyExists = historyExists || result.historyExists;
     return result.outcome;
   }
 

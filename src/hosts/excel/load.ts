@@ -24,7 +24,7 @@ import { judgeSheet, keyedGrid } from "../../layout/judge";
 import { newHistoryId } from "../../core/history";
 import { isInputKey } from "../../layout/fingerprint";
 import { cellChanges, changeEntries } from "../../layout/history";
-import { queueHistory } from "./history-sheet";
+import { queueHistory, queueOutside } from "./history-sheet";
 import type { SeenInputs } from "./own-writes";
 import { type Located, PLAN_SETTING_KEY } from "./locate";
 import { RequestBudget, type WriteLog, writeModel } from "./write-model";
@@ -108,7 +108,7 @@ export async function writeMerged(
   plan: Plan,
   m: Merged,
   w: WriteContext,
-): Promise<{ outcome: LoadOutcome; targetsId: string; culture: TypingCulture | null; recordId: string | null }> {
+): Promise<{ outcome: LoadOutcome; targetsId: string; culture: TypingCulture | null; recordId: string | null; historyExists: boolean }> {
   const { loc } = m;
   checkWritable(loc);
   const budget = new RequestBudget(ctx, w.requestLimit);
@@ -163,8 +163,18 @@ export async function writeMerged(
   const planJson = JSON.stringify(plan);
   await budget.room(jsonBytes(planJson) + 4096);
   ctx.workbook.settings.add(PLAN_SETTING_KEY, planJson);
-  // The figures, overrides and plan values the reload rewrote, in the history, in the same request.
   const old = loc.found.targets;
+  // First the edits made while no pane watched (found by the record's fingerprints, which this load
+  // rewrites: logged now or never), as recheck and catch-up log them, in the same request — `locate`
+  // read the history with the sheets (`{ history: true }`).
+  if (old && loc.plan) {
+    const opened = {
+      id: old.info.id, name: old.info.name, grid: old.grid, read: old.read, protected: old.protected, ...(old.formats ? { formats: old.formats } : {}),
+      plan: loc.plan, meta: loc.meta, culture: loc.culture, judged: loc.judged, history: { probe: loc.history, entries: loc.historyEntries },
+    };
+    queueOutside(ctx, opened, w.now);
+  }
+  // The figures, overrides and plan values the reload rewrote, in the history, in the same request.
   if (old) {
     const before = keyedGrid(old.read, old.grid, old.formats);
     const changes = cellChanges(before, m.models.targets, { keys: (k) => isInputKey(k) || k === "plan" });
@@ -192,6 +202,7 @@ export async function writeMerged(
     targetsId: sheets.targets.id ?? sheets.targets.ws.id,
     culture: m.culture,
     recordId: loc.metaSheet?.id ?? (recordSheet as Excel.Worksheet | null)?.id ?? null,
+    historyExists: loc.history.exists,
   };
 }
 

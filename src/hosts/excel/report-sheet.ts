@@ -6,7 +6,7 @@
  * Formatted for printing as the .xlsx report is (`src/hosts/xlsx/report-xlsx.ts`), with a native bar chart
  * of the percent of plan per indicator beside the table.
  */
-import { message } from "../../core/messages";
+import { message, problemLine } from "../../core/messages";
 import type { Problem } from "../../core/problems";
 import { buildReport } from "../../core/report/build";
 import { EMPTY_REPORT_FIELDS, REPORT_FIELD_KEYS, type ReportFields, readReportFields } from "../../core/report/fields";
@@ -272,7 +272,8 @@ export async function buildReportSheet(run: ExcelRun, opts: ReportSheetOptions):
         kept,
         chart: grid.chart != null,
         notices: pageLayout ? [] : [{ ...NOTICES.pageLayout }],
-        warnings: r.model.problems.filter((p: Problem) => p.severity !== "info").map(message),
+        // Each with its code's severity word, the line `ktxh report` prints.
+        warnings: r.model.problems.filter((p: Problem) => p.severity !== "info").map(problemLine),
         counts: r.model.counts,
         tasks: reportTasks(r.model),
         fieldsSaved,

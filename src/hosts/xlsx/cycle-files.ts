@@ -18,7 +18,7 @@ export const cycleFiles: CycleFiles = {
   },
   async readBook(bytes, name) {
     const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
-    return read.ok ? { ok: true, grids: read.grids } : { ok: false, reason: message(problem(read.code, "error", {}, { detail: read.code === "file.too-large" ? read.detail : null })) };
+    return read.ok ? { ok: true, grids: read.grids } : { ok: false, reason: message(problem(read.code, {}, { detail: read.code === "file.too-large" ? read.detail : null })) };
   },
   zip: (files) => zipStore(files),
 };

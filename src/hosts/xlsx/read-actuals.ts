@@ -44,16 +44,16 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
   const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file ?? "so.xlsx");
   if (!read.ok || read.format !== "xlsx") {
     const detail = read.ok ? "csv" : (read.detail ?? read.code);
-    return fail([problem("report.workbook-unreadable", "error", { file }, { detail })]);
+    return fail([problem("report.workbook-unreadable", { file }, { detail })]);
   }
   const book = readBook(read.grids, { plans: builtInPlans(), chosenPlan });
   const inFile = (ps: Problem[]): Problem[] => ps.map((p) => ({ ...p, location: { file, ...p.location } }));
   const targets = book.tables.find((t) => t.kind === "targets");
-  if (!targets) return fail([problem("report.workbook-no-layout", "error", { file }, {})]);
+  if (!targets) return fail([problem("report.workbook-no-layout", { file }, {})]);
   const r = bookActuals(book, period);
   if (!r) {
     const available = bookPeriods(book).join(", ");
-    return fail(inFile([problem("report.period-missing", "error", { sheet: targets.sheet }, { period, available })]));
+    return fail(inFile([problem("report.period-missing", { sheet: targets.sheet }, { period, available })]));
   }
   // Edits made outside the add-in since the book was last judged count as revisions too (at the time
   // they are found: after any report recorded); the book itself is not written.
@@ -77,7 +77,7 @@ export async function readLastYearFile(bytes: Uint8Array, file: string, periods:
   const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
   if (!read.ok || read.format !== "xlsx") {
     const detail = read.ok ? "csv" : (read.detail ?? read.code);
-    return fail([problem("report.workbook-unreadable", "error", { file }, { detail })]);
+    return fail([problem("report.workbook-unreadable", { file }, { detail })]);
   }
   const last = lastYearOfGrids(read.grids, file, periods, period, builtInPlans());
   return ok(last, last.problems);
