@@ -97,7 +97,7 @@ export const STRINGS = {
   listFilter: "Hiện",
   listAll: (n: number) => `Tất cả (${n})`,
   listSearch: "Tìm chỉ tiêu",
-  listSearchHint: "Số hoặc tên, ví dụ 4 hoặc lúa",
+  listSearchHint: "Số hoặc tên",
   listNoMatch: "Không có chỉ tiêu nào khớp với lựa chọn này.",
   groupTitle: (label: string, n: number) => `${label} (${n})`,
   listMore: (n: number, rest: number) => (n === rest ? `Hiện nốt ${n} chỉ tiêu` : `Hiện thêm ${n} (còn ${rest})`),

@@ -21,7 +21,10 @@ const CSS = `
 .ktxh-section{display:flex;flex-direction:column;gap:${t.spacingVerticalS}}
 .ktxh-root .ktxh-heading{margin:0}
 .ktxh-heading-row{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:${t.spacingHorizontalS}}
-.ktxh-root .ktxh-inline{min-width:0;padding:0 2px;height:auto;vertical-align:baseline}
+.ktxh-root .ktxh-inline{min-width:0;padding:0;border-width:0;height:auto;vertical-align:baseline;color:${t.colorBrandForegroundLink};text-decoration-line:underline}
+.ktxh-root .ktxh-inline:hover{color:${t.colorBrandForegroundLinkHover}}
+.ktxh-root .ktxh-inline:focus-visible{box-shadow:none;outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}
+.ktxh-root .ktxh-compact>.fui-Button{min-width:0}
 .ktxh-root .ktxh-muted{color:${t.colorNeutralForeground3}}
 .ktxh-root .ktxh-wrap{overflow-wrap:anywhere}
 .ktxh-label{color:${t.colorNeutralForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase300};line-height:${t.lineHeightBase300}}
@@ -96,11 +99,14 @@ const CSS = `
 .ktxh-item-no{font-weight:${t.fontWeightSemibold}}
 .ktxh-root .ktxh-item-reason{color:${t.colorNeutralForeground2};overflow-wrap:anywhere}
 .ktxh-root .ktxh-item-where{color:${t.colorBrandForeground1}}
-.ktxh-list-item{position:relative}
-.ktxh-why>summary{position:absolute;inset-inline-start:40%;list-style:none;top:${t.spacingVerticalS};cursor:pointer;color:${t.colorBrandForeground1};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase300};text-decoration:underline}
-.ktxh-why>summary::-webkit-details-marker{display:none}
-.ktxh-why>summary:focus-visible{outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}
-.ktxh-why[open]>summary{position:static;display:block;text-align:end;margin-top:${t.spacingVerticalXXS}}
+.ktxh-why{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
+.ktxh-item-box{position:relative}
+.ktxh-root .ktxh-item-why .ktxh-item-where{padding-inline-end:calc(4em + ${t.spacingHorizontalS})}
+.ktxh-why-toggle{position:absolute;inset-inline-end:calc(${t.spacingHorizontalM} + ${t.strokeWidthThin});bottom:calc(${t.spacingVerticalS} + ${t.strokeWidthThin});margin:0;padding:0;border:0;background:none;cursor:pointer;color:${t.colorBrandForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase200};text-decoration:underline;white-space:nowrap}
+.ktxh-why-toggle:hover{color:${t.colorBrandForegroundLinkHover}}
+.ktxh-why-toggle:focus{outline:none}
+.ktxh-why-toggle:focus-visible{outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}
+.ktxh-why-body[hidden]{display:none}
 .ktxh-why-change-list{margin:0;padding-inline-start:${t.spacingHorizontalL};display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
 .ktxh-why-body{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS};padding:${t.spacingVerticalXS} ${t.spacingHorizontalM};border-inline-start:${t.strokeWidthThick} solid ${t.colorBrandStroke2};color:${t.colorNeutralForeground2}}
 

@@ -27,6 +27,30 @@ test.each([320, 450])("at %i px: 60 targets, half with figures, grouped and fold
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, `list-01-folded-${width}`);
+  // The search box's placeholder shows whole (measured at the box's own font), and the template link
+  // starts where the hint's text does when it wraps under it, or sits on the hint's line.
+  const fit = await page.getByTestId("attention-search").evaluate((el) => {
+    const input = el as HTMLInputElement;
+    const cs = getComputedStyle(input);
+    const ctx = document.createElement("canvas").getContext("2d");
+    if (!ctx) throw new Error("no canvas");
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    return { placeholder: input.placeholder, text: ctx.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+  });
+  expect(fit.placeholder.length).toBeGreaterThan(0);
+  expect(fit.text).toBeLessThanOrEqual(fit.room);
+  const template = await page.getByTestId("plan-template").evaluate((b) => {
+    const hint = b.parentElement!;
+    const lines = document.createRange();
+    lines.selectNodeContents(hint);
+    const first = lines.getClientRects()[0];
+    const words = document.createRange();
+    words.selectNodeContents(b);
+    const t = words.getClientRects()[0];
+    return { wrapped: t.top > first.bottom - 2, hintLeft: hint.getBoundingClientRect().left, textLeft: t.left, textBottom: t.bottom, firstBottom: first.bottom };
+  });
+  if (template.wrapped) expect(Math.abs(template.textLeft - template.hintLeft)).toBeLessThan(0.5);
+  else expect(Math.abs(template.textBottom - template.firstBottom)).toBeLessThanOrEqual(2);
 
   // "Hiện thêm" shows more, and focus lands on the first row it brought in.
   await page.locator('[data-group="khong-dat"] [data-testid="attention-more"]').click();

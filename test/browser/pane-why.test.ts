@@ -26,6 +26,52 @@ const STUBS = `(() => {
   };
 })();`;
 
+/**
+ * Where "Vì sao?" of target `no` sits against its item's last line (the reason and the cell): found
+ * by its words, so the old <details> summary and the disclosure button are measured alike.
+ */
+function whyPlace(page: Page, no: string) {
+  return page.evaluate((n) => {
+    const root = document.querySelector(`[data-testid="why"][data-no="${n}"]`);
+    const link = [...(root?.querySelectorAll("*") ?? [])].find((e) => e.children.length === 0 && e.textContent === "Vì sao?");
+    const where = root?.parentElement?.querySelector("button.ktxh-item .ktxh-item-where");
+    if (!link || !where) throw new Error(`no Vì sao? or reason line for ${n}`);
+    const range = document.createRange();
+    range.selectNodeContents(where);
+    const rects = [...range.getClientRects()];
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    const last = rects.filter((r) => r.bottom > bottom - 1);
+    const l = link.getBoundingClientRect();
+    const item = where.closest("button")!.getBoundingClientRect();
+    return {
+      link: { top: l.top, bottom: l.bottom, left: l.left, right: l.right },
+      line: { top: Math.min(...last.map((r) => r.top)), bottom, textRight: Math.max(...last.map((r) => r.right)) },
+      itemRight: item.right,
+    };
+  }, no);
+}
+
+/** "Vì sao?" on its item's last line, after the words, at the item's end: not on a line of its own nor on the heading. */
+async function expectWhyAtLineEnd(page: Page, no: string): Promise<void> {
+  const p = await whyPlace(page, no);
+  expect({ no, bottom: Math.abs(p.link.bottom - p.line.bottom) <= 2, top: p.link.top >= p.line.top - 2 }).toEqual({ no, bottom: true, top: true });
+  expect({ no, afterText: p.link.left >= p.line.textRight, atEnd: p.itemRight - p.link.right <= 16 }).toEqual({ no, afterText: true, atEnd: true });
+}
+
+/** The report's action buttons: each a one-line button of the same height; at 450 px all on one row. */
+async function expectReportActions(page: Page, width: number): Promise<void> {
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="report"] button')]
+      .filter((b) => ["Tạo báo cáo", "Sao chép bảng", "Mở báo cáo", "In"].includes(b.textContent?.trim() ?? ""))
+      .map((b) => ({ name: b.textContent?.trim(), top: Math.round(b.getBoundingClientRect().top), height: Math.round(b.getBoundingClientRect().height) })),
+  );
+  expect(boxes.map((b) => b.name)).toEqual(["Tạo báo cáo", "Sao chép bảng", "Mở báo cáo", "In"]);
+  expect(new Set(boxes.map((b) => b.height)).size).toBe(1);
+  const rows = new Set(boxes.map((b) => b.top)).size;
+  if (width >= 450) expect(rows).toBe(1);
+  else expect(rows).toBeLessThanOrEqual(2);
+}
+
 async function loaded(page: Page): Promise<Map<string, { sheet: string; cell: string }>> {
   const button = page.getByRole("button", { name: "Nạp kế hoạch" });
   await eventually(async () => expect(await button.isEnabled()).toBe(true), 15000);
@@ -58,7 +104,11 @@ for (const width of [320, 450]) {
     const li = why.locator("xpath=..");
     const button = li.locator("button.ktxh-item");
     expect(Math.abs((await li.boundingBox())!.height - (await button.boundingBox())!.height)).toBeLessThan(1);
+    await expectWhyAtLineEnd(page, "4");
+    await expectWhyAtLineEnd(page, "10");
     await why.getByText("Vì sao?").click();
+    // Open, the link stays where it was; the rule follows the item.
+    await expectWhyAtLineEnd(page, "4");
     const rule = (await why.getByTestId("why-rule").textContent()) ?? "";
     expect(rule).toContain("Kế hoạch “917,57” là một mức: cao hơn mức đó là Đạt (vượt), bằng là Đạt, thấp hơn là Không đạt.");
     expect(await why.getByTestId("why-reason").textContent()).toMatch(/^Ở đây: 800 < 917,57: không đạt/);
@@ -89,6 +139,7 @@ for (const width of [320, 450]) {
     expect(await page.getByRole("button", { name: "In", exact: true }).count()).toBe(0);
     await page.getByRole("button", { name: "Tạo báo cáo" }).click();
     await page.getByTestId("report-outcome").waitFor({ timeout: 30000 });
+    await expectReportActions(page, width);
     await page.getByRole("button", { name: "In", exact: true }).click();
     await eventually(async () => expect(await page.evaluate(() => (window as unknown as { __printed: unknown[] }).__printed.length)).toBe(1), 30000);
     const printed = (await page.evaluate(() => (window as unknown as { __printed: (string | null)[] }).__printed[0])) ?? "";

@@ -7,6 +7,20 @@ import { reportDocx } from "../../src/hosts/docx/report-docx";
 import { builtInEstimates2023, builtInPlan } from "../../src/seeds";
 import { reportXlsx } from "../../src/hosts/xlsx/report-xlsx";
 
+/** A plan whose tasks have no deadline: the tasks table has the four bare counts. */
+function parsePlanOrThrow() {
+  const r = parsePlan({
+    id: "xa", unit: "UBND xã Thử", year: 2025, source: { document: "x" },
+    targets: [{ no: "1", name: "Tổng thu ngân sách", unit: "Tỷ đồng", target: "10" }],
+    tasks: [
+      { code: "1", text: "Rà soát quy hoạch", lead: "Phòng Kinh tế" },
+      { code: "2", text: "Cải cách hành chính", lead: "Văn phòng HĐND và UBND" },
+    ],
+  } as PlanInput);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.value;
+}
+
 function report2023(extra: Partial<Parameters<typeof buildReport>[0]> = {}) {
   const plan = builtInPlan("binh-son-2023");
   if (!plan) throw new Error("binh-son-2023 missing");
@@ -155,5 +169,106 @@ describe("report .docx", () => {
     const styles = await (await JSZip.loadAsync(await reportDocx(report2023()))).file("word/styles.xml")?.async("string");
     expect(styles).toMatch(/w:ascii="Times New Roman"/);
     expect(styles).toMatch(/<w:sz w:val="26"\/>/);
+  });
+
+  /**
+   * An upper bound of a word's printed width in twips at `halfPoints`, bold Times New Roman: every
+   * letter as wide as the widest of its case (m, w, M and W wider still), anything else a full em.
+   */
+  function atMost(word: string, halfPoints: number): number {
+    let w = 0;
+    for (const ch of word.normalize("NFD").replace(/[\u0300-\u036f]/g, (m) => (m === "\u031b" ? "\u031b" : ""))) {
+      if (ch === "\u031b") w += 100;
+      else if (ch === "m") w += 833;
+      else if (ch === "w") w += 722;
+      else if (ch === "M" || ch === "W") w += 1000;
+      else if (/[a-zđ]/.test(ch)) w += 556;
+      else if (/[A-ZĐ]/.test(ch)) w += 778;
+      else if (/[0-9]/.test(ch)) w += 500;
+      else w += 1000;
+    }
+    return (w * halfPoints * 10) / 1000;
+  }
+
+  interface TableCellXml { texts: string[]; size: number; margins: number; col: number }
+
+  /** The tasks table (the one headed "Cơ quan chủ trì"): its grid and each cell with its column's width. */
+  function tasksTableXml(xml: string): { grid: number[]; rows: TableCellXml[][]; at: number } {
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)];
+    const t = tables.find((m) => m[0].includes(">Cơ quan chủ trì<"));
+    if (!t || t.index === undefined) throw new Error("no tasks table");
+    const grid = [...t[0].matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const rows = (t[0].match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((tr) =>
+      (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc, col) => {
+        const mar = (side: string) => Number(new RegExp(`<w:${side} w:type="dxa" w:w="(\\d+)"/>`).exec(/<w:tcMar>[\s\S]*?<\/w:tcMar>/.exec(tc)?.[0] ?? "")?.[1] ?? 0);
+        return {
+          texts: [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]),
+          size: Number(/<w:sz w:val="(\d+)"\/>/.exec(tc)?.[1] ?? 26),
+          margins: mar("left") + mar("right"),
+          col,
+        };
+      }),
+    );
+    return { grid, rows, at: t.index };
+  }
+
+  /** The page the text at `at` is on: the first section properties after it. */
+  function sectionAt(xml: string, at: number): { orient: string; textWidth: number } {
+    const s = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(xml.slice(at))?.[0] ?? "";
+    const w = Number(/<w:pgSz w:w="(\d+)"/.exec(s)?.[1]);
+    const m = /<w:pgMar ([^>]*)\/>/.exec(s)?.[1] ?? "";
+    const side = (k: string) => Number(new RegExp(`w:${k}="(\\d+)"`).exec(m)?.[1]);
+    return { orient: /w:orient="(\w+)"/.exec(s)?.[1] ?? "portrait", textWidth: w - side("left") - side("right") };
+  }
+
+  function tasksReport(statuses: (i: number) => string | null, plan = builtInPlan("binh-son-2024")) {
+    if (!plan) throw new Error("plan");
+    const tasks = plan.tasks.flatMap((t, i) => (statuses(i) === null ? [] : [{ code: t.code, status: statuses(i) ?? "" }]));
+    return buildReport({ plan, actuals: { rows: [] }, tasks, date: { year: 2024, month: 12, day: 5 } });
+  }
+
+  // Nine count columns (deadlines and unreported tasks): in portrait their headers broke letter by letter.
+  const wide = () => tasksReport((i) => (i > 27 ? null : ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"][i % 3]));
+
+  test.each([
+    ["nine count columns", wide, 9],
+    ["four count columns", () => tasksReport(() => "Hoàn thành", parsePlanOrThrow()), 4],
+  ] as const)("tasks table, %s: every word of every cell fits its column, and the table its page", async (_, make, n) => {
+    const model = make();
+    expect(model.tasks?.columns.length).toBe(n);
+    const xml = await documentXml(await reportDocx(model));
+    const { grid, rows, at } = tasksTableXml(xml);
+    expect(rows[0].map((c) => c.texts.join(""))).toEqual(["TT", "Cơ quan chủ trì", ...(model.tasks?.columns.map((c) => c.header) ?? [])]);
+    const broken: string[] = [];
+    for (const row of rows) {
+      for (const c of row) {
+        for (const word of c.texts.join("").split(/\s+/).filter(Boolean)) {
+          if (atMost(word, c.size) > grid[c.col] - c.margins) broken.push(`${word} (${grid[c.col]} twips)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    const page = sectionAt(xml, at);
+    expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(page.textWidth);
+    // The office's name keeps at least 45 mm, so names run to few lines.
+    expect(grid[1]).toBeGreaterThanOrEqual(Math.round((45 * 1440) / 25.4));
+    expect(page.orient).toBe(n > 5 ? "landscape" : "portrait");
+  });
+
+  test("a wide tasks table: section II and the signature on landscape pages, numbered; the targets stay portrait", async () => {
+    const xml = await documentXml(await reportDocx(wide()));
+    const sections = [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => ({ at: m.index ?? 0, s: m[0] }));
+    expect(sections.map((x) => /w:orient="(\w+)"/.exec(x.s)?.[1])).toEqual(["portrait", "landscape"]);
+    const at = (s: string) => xml.indexOf(s);
+    expect(at("Chỉ tiêu chủ yếu")).toBeLessThan(sections[0].at);
+    expect(at("II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")).toBeGreaterThan(sections[0].at);
+    expect(at("TM. ỦY BAN NHÂN DÂN")).toBeGreaterThan(sections[0].at);
+    // The landscape pages carry the page number too.
+    expect(sections[1].s).toContain('<w:headerReference w:type="default"');
+    // Counts right-aligned, so their digits line up.
+    const { rows } = tasksTableXml(xml);
+    expect(rows[1].slice(2).every((c) => c.texts.length === 1)).toBe(true);
+    const countCell = /<w:tr>(?:(?!<\/w:tr>)[\s\S])*?>Văn phòng HĐND[\s\S]*?<\/w:tc>(<w:tc>[\s\S]*?<\/w:tc>)/.exec(xml.slice(xml.indexOf(">Cơ quan chủ trì<")))?.[1] ?? "";
+    expect(countCell).toContain('<w:jc w:val="right"/>');
   });
 });

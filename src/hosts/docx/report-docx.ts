@@ -11,6 +11,7 @@ import {
 } from "docx";
 import type { ColumnKey, ReportModel, ReportRow, TaskCounts } from "../../core/report/model";
 import { rowCells } from "../../core/report/model";
+import { textWidth, widestWord } from "./measure";
 
 const FONT = "Times New Roman";
 /** Half-points. */
@@ -56,19 +57,6 @@ function rule(width: number, length: number): Paragraph {
   });
 }
 
-/** Approximate printed width of a line of Times New Roman, in twips: enough to size a rule under it. */
-function textWidth(text: string, halfPoints: number, bold: boolean): number {
-  const em = (halfPoints / 2) * 20;
-  let w = 0;
-  for (const ch of text) {
-    if (ch === " ") w += 0.25;
-    else if (ch !== ch.toLowerCase()) w += 0.7;
-    else if (/[ijlftr.,;:'!()\-]/.test(ch)) w += 0.3;
-    else w += 0.5;
-  }
-  return Math.round(w * em * (bold ? 1.05 : 1));
-}
-
 const NO_BORDERS = TableBorders.NONE;
 
 function headingBlock(model: ReportModel): Table {
@@ -109,11 +97,17 @@ function widths(keys: ColumnKey[]): number[] {
   return keys.map((k, i) => (k === "name" ? rest : fixed[i]));
 }
 
-function tableCell(text: string, width: number, o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType] }): TableCell {
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+/** Cell margins in twips: the room a column's text loses to them. */
+const CELL = { left: 60, right: 60, top: 30, bottom: 30 };
+
+function tableCell(text: string, width: number, o: RunOpts & { align?: Align }): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    // Right-aligned figures keep clear of the cell's border.
+    margins: o.align === AlignmentType.RIGHT ? { ...CELL, right: 2 * CELL.right } : CELL,
     children: [new Paragraph({ alignment: o.align ?? AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [run(text, o)] })],
   });
 }
@@ -125,7 +119,7 @@ function grid(headers: string[], ws: number[], body: TableRow[]): Table {
     children: headers.map((h, i) => tableCell(h, ws[i], { bold: true })),
   });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: ws.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: ws,
     layout: TableLayoutType.FIXED,
     rows: [header, ...body],
@@ -148,36 +142,54 @@ function targetsTable(model: ReportModel): Table {
   return grid(model.columns.map((c) => c.header), ws, body);
 }
 
-function tasksTable(model: ReportModel): Table | null {
+/** The text width of a landscape A4 page with the same margins (297 mm less left and right). */
+const LANDSCAPE_WIDTH = PAGE.height - PAGE.left - PAGE.right;
+
+const TT_WIDTH = mm(10);
+/** The office's name wants about 65 mm; below 45 mm it runs to many lines. */
+const OFFICE = { want: mm(65), least: mm(45) };
+
+/**
+ * Column widths of the tasks table on a page `width` twips wide: TT, the office, then the counts, each
+ * count column wide enough for the widest word of every count header (bold, body size) so that no word
+ * is broken. `fits` is false when that leaves the office less than its least width.
+ */
+function taskWidths(headers: string[], width: number): { ws: number[]; fits: boolean } {
+  const n = headers.length;
+  const need = Math.max(...headers.map((h) => widestWord(h, BODY, true))) + CELL.left + CELL.right + 40;
+  // The counts share what the office leaves, none wider than 13 % of the line.
+  let numW = Math.max(need, Math.min(Math.round(width * 0.13), Math.floor((width - TT_WIDTH - OFFICE.want) / n)));
+  const fits = width - TT_WIDTH - n * numW >= OFFICE.least;
+  if (!fits) numW = Math.floor((width - TT_WIDTH - OFFICE.least) / n);
+  return { ws: [TT_WIDTH, width - TT_WIDTH - n * numW, ...new Array<number>(n).fill(numW)], fits };
+}
+
+interface TasksLayout {
+  table: Table;
+  /** The table has too many count columns for a portrait page: its part of the report goes on landscape pages. */
+  landscape: boolean;
+}
+
+function tasksTable(model: ReportModel): TasksLayout | null {
   const t = model.tasks;
   // Counts given as they are (`--tasks 118,109,9`) name no office: the sentence says it all.
   if (!t || t.byOffice.length === 0) return null;
-  const headers = ["TT", "Cơ quan chủ trì", ...t.columns.map((c) => c.header)];
-  const numW = Math.round(TEXT_WIDTH * (t.columns.length > 5 ? 0.68 / t.columns.length : t.columns.length > 4 ? 0.11 : 0.13));
-  const noW = Math.round(TEXT_WIDTH * 0.06);
-  const ws = [noW, TEXT_WIDTH - noW - numW * (headers.length - 2), ...new Array(headers.length - 2).fill(numW)];
-  const counts = (c: TaskCounts): string[] => {
-    return t.columns.map((col) => String(c[col.key]));
-  };
-  const body = t.byOffice.map(
-    (o, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: [String(i + 1), o.office, ...counts(o)].map((s, k) => tableCell(s, ws[k], { align: k === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })),
-      }),
-  );
-  body.push(
-    new TableRow({
-      cantSplit: true,
-      children: ["", "Tổng cộng", ...counts(t)].map((s, k) => tableCell(s, ws[k], { bold: true, align: k === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })),
-    }),
-  );
-  return grid(headers, ws, body);
+  const countHeaders = t.columns.map((c) => c.header);
+  const portrait = taskWidths(countHeaders, TEXT_WIDTH);
+  const { ws } = portrait.fits ? portrait : taskWidths(countHeaders, LANDSCAPE_WIDTH);
+  const counts = (c: TaskCounts): string[] => t.columns.map((col) => String(c[col.key]));
+  // TT centred, the office's name left, counts right-aligned so their digits line up down the column.
+  const align = (k: number): Align => (k === 0 ? AlignmentType.CENTER : k === 1 ? AlignmentType.LEFT : AlignmentType.RIGHT);
+  const row = (cells: string[], bold: boolean): TableRow =>
+    new TableRow({ cantSplit: true, children: cells.map((s, k) => tableCell(s, ws[k], { bold, align: align(k) })) });
+  const body = t.byOffice.map((o, i) => row([String(i + 1), o.office, ...counts(o)], false));
+  body.push(row(["", "Tổng cộng", ...counts(t)], true));
+  return { table: grid(["TT", "Cơ quan chủ trì", ...countHeaders], ws, body), landscape: !portrait.fits };
 }
 
-function signature(model: ReportModel): Table {
-  const leftW = Math.round(TEXT_WIDTH * 0.45);
-  const rightW = TEXT_WIDTH - leftW;
+function signature(model: ReportModel, width: number): Table {
+  const leftW = Math.round(width * 0.45);
+  const rightW = width - leftW;
   const left = [
     new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 24 })] }),
     ...model.heading.recipients.map((r) => new Paragraph({ children: [run(`- ${r}`, { size: 22 })] })),
@@ -187,9 +199,9 @@ function signature(model: ReportModel): Table {
     ...[0, 1, 2, 3].map(() => para("", { align: AlignmentType.CENTER })),
     ...(model.heading.signerName ? [para(model.heading.signerName, { align: AlignmentType.CENTER, bold: true })] : []),
   ];
-  const cell = (children: Paragraph[], width: number): TableCell => new TableCell({ children, width: { size: width, type: WidthType.DXA } });
+  const cell = (children: Paragraph[], w: number): TableCell => new TableCell({ children, width: { size: w, type: WidthType.DXA } });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: [leftW, rightW],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
@@ -197,10 +209,13 @@ function signature(model: ReportModel): Table {
   });
 }
 
-function body(model: ReportModel): (Paragraph | Table)[] {
+type Block = Paragraph | Table;
+
+/** The report's blocks: the first part always portrait; `wide` (from section II on) landscape when the tasks table needs it. */
+function body(model: ReportModel): { first: Block[]; wide: Block[] | null } {
   const h = model.heading;
   const indent = mm(12.7);
-  const out: (Paragraph | Table)[] = [headingBlock(model)];
+  const out: Block[] = [headingBlock(model)];
   out.push(para(h.title, { align: AlignmentType.CENTER, bold: true, size: 28, before: 360, keepNext: true }));
   out.push(para(h.subject, { align: AlignmentType.CENTER, bold: true, size: 28, keepNext: true }));
   out.push(rule(TEXT_WIDTH, Math.round(TEXT_WIDTH * 0.25)));
@@ -212,36 +227,43 @@ function body(model: ReportModel): (Paragraph | Table)[] {
   if (model.revision) out.push(para(model.revision.footnote, { italics: true, before: 80 }));
   out.push(para(model.sentence, { before: 200, after: 120, firstLine: indent }));
   const tasks = tasksTable(model);
+  // A wide tasks table takes section II and the signature onto landscape pages (Decree 30 allows them
+  // for wide tables): the heading and its sentence stay with the table, the signature after it.
+  const rest: Block[] = tasks?.landscape ? [] : out;
   if (model.tasks) {
-    out.push(para(`II. ${model.tasksTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: 240, after: 120, firstLine: indent, keepNext: true }));
-    out.push(para(model.tasks.sentence, { after: 120, firstLine: indent, keepNext: tasks !== null }));
-    if (tasks) out.push(tasks);
+    rest.push(para(`II. ${model.tasksTitle.toLocaleUpperCase("vi-VN")}`, { bold: true, before: tasks?.landscape ? 0 : 240, after: 120, firstLine: indent, keepNext: true }));
+    rest.push(para(model.tasks.sentence, { after: 120, firstLine: indent, keepNext: tasks !== null }));
+    if (tasks) rest.push(tasks.table);
   }
-  out.push(para("", { before: 240 }));
-  out.push(signature(model));
-  return out;
+  rest.push(para("", { before: 240 }));
+  rest.push(signature(model, tasks?.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH));
+  return { first: out, wide: rest === out ? null : rest };
+}
+
+const pageNumber = (): Header =>
+  new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] });
+
+function pageProps(orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) {
+  return {
+    // The size is given upright; docx turns it for a landscape section. The margins keep Decree 30's values.
+    size: { width: PAGE.width, height: PAGE.height, orientation },
+    margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(10), footer: mm(10) },
+  };
 }
 
 export function reportDocument(model: ReportModel): Document {
+  const { first, wide } = body(model);
   return new Document({
     creator: "KT-XH",
     title: `${model.heading.title} ${model.heading.subject}`,
     styles: { default: { document: { run: { font: FONT, size: BODY, language: LANGUAGE } } } },
     sections: [
       {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(10), footer: mm(10) },
-          },
-        },
-        headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
-        children: body(model),
+        properties: { titlePage: true, page: pageProps(PageOrientation.PORTRAIT) },
+        headers: { default: pageNumber(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        children: first,
       },
+      ...(wide ? [{ properties: { page: pageProps(PageOrientation.LANDSCAPE) }, headers: { default: pageNumber() }, children: wide }] : []),
     ],
   });
 }

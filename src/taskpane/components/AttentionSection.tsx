@@ -4,7 +4,7 @@ import type { IndicatorItem, StatusCode } from "../../contract/operations";
 import { STATUS_LABELS } from "../../core/evaluate/status";
 import { FOLD, GROUP_ORDER, type ListFilter, STEP, countByStatus, groupItems } from "../attention";
 import { STRINGS } from "../strings";
-import { IndicatorButton, type RowChangesOf, WhyDetails } from "./IndicatorList";
+import { ListedItem, type RowChangesOf } from "./IndicatorList";
 
 /**
  * The indicators that need attention, grouped by status (Không đạt, Cần xem lại, Chưa có số liệu),
@@ -68,8 +68,7 @@ export function AttentionSection({ items, onSelect, changesOf }: { items: Indica
               <ul className="ktxh-list">
                 {visible.map((item) => (
                   <li key={item.key} className="ktxh-list-item">
-                    <IndicatorButton item={item} onSelect={onSelect} />
-                    <WhyDetails item={item} changesOf={changesOf} />
+                    <ListedItem item={item} onSelect={onSelect} changesOf={changesOf} />
                   </li>
                 ))}
               </ul>

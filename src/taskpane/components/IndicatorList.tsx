@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { STATUS_LABELS } from "../../core/evaluate/status";
 import type { IndicatorItem, RowChange } from "../../contract/operations";
 import { historyActionText } from "../../core/messages/labels";
@@ -13,12 +13,13 @@ import { StatusMark } from "./StatusMark";
  * the user to the row's figure cell. A reason that only repeats the status ("Chưa có số liệu") is not
  * said twice.
  */
-export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSelect: (item: IndicatorItem) => void }) {
+export function IndicatorButton({ item, onSelect, why = false }: { item: IndicatorItem; onSelect: (item: IndicatorItem) => void; why?: boolean }) {
   const reason = item.reason && foldKey(item.reason) !== foldKey(STATUS_LABELS[item.status]) ? item.reason : "";
   return (
     <button
       type="button"
-      className="ktxh-item"
+      // With "Vì sao?" beside it, the last line keeps room at its end for the link (styles.ts).
+      className={why ? "ktxh-item ktxh-item-why" : "ktxh-item"}
       data-no={item.no}
       data-status={item.status}
       data-sheet={item.sheet}
@@ -56,18 +57,24 @@ function changeLine(c: RowChange): string {
 }
 
 /**
- * "Vì sao?": the rule that gives the target its status (the core's words, explain.ts), then how this
- * row's figure fell (its reason), then the row's last changes from the book's *Lịch sử số liệu*,
- * fetched each time it is opened. Closed, its summary sits in the item's first line, between the
- * number and the status, so the list is no taller; open, the lines follow the item.
+ * A listed target with its "Vì sao?": the rule that gives the target its status (the core's words,
+ * explain.ts), then how this row's figure fell (its reason), then the row's last changes from the
+ * book's *Lịch sử số liệu*, fetched each time it is opened. The link sits at the end of the item's
+ * last line (the reason and the cell), open or closed, so the list is no taller; open, the lines
+ * follow the item. A disclosure button (aria-expanded) rather than <details>: its summary could not
+ * stay on the item's line once the details grew. Items without a rule are the bare button.
  */
-export function WhyDetails({ item, changesOf }: { item: IndicatorItem; changesOf?: RowChangesOf }) {
+export function ListedItem({ item, onSelect, changesOf }: { item: IndicatorItem; onSelect: (item: IndicatorItem) => void; changesOf?: RowChangesOf }) {
+  const [open, setOpen] = useState(false);
   const [changes, setChanges] = useState<Changes | null>(null);
   const asked = useRef(0);
-  if (!item.rule) return null;
-  const summaryId = `ktxh-why-${item.key.replace(/[^\w-]/g, "_")}`;
-  const onToggle = (e: React.SyntheticEvent<HTMLDetailsElement>) => {
-    if (!e.currentTarget.open || !changesOf) return;
+  const id = useId();
+  if (!item.rule) return <IndicatorButton item={item} onSelect={onSelect} />;
+  const toggleId = `ktxh-why-${id}`;
+  const bodyId = `ktxh-why-body-${id}`;
+  const toggle = () => {
+    setOpen(!open);
+    if (open || !changesOf) return;
     // Only the latest opening's answer is shown.
     const n = ++asked.current;
     setChanges({ state: "loading" });
@@ -77,9 +84,14 @@ export function WhyDetails({ item, changesOf }: { item: IndicatorItem; changesOf
     );
   };
   return (
-    <details className="ktxh-why" data-testid="why" data-no={item.no} onToggle={onToggle}>
-      <summary id={summaryId} aria-label={STRINGS.whyLabel(item.no)}>{STRINGS.why}</summary>
-      <div className="ktxh-why-body ktxh-caption1" role="group" aria-labelledby={summaryId}>
+    <div className="ktxh-why" data-testid="why" data-no={item.no} data-open={open || undefined}>
+      <div className="ktxh-item-box">
+        <IndicatorButton item={item} onSelect={onSelect} why />
+        <button type="button" id={toggleId} className="ktxh-why-toggle" aria-expanded={open} aria-controls={bodyId} aria-label={STRINGS.whyLabel(item.no)} onClick={toggle}>
+          {STRINGS.why}
+        </button>
+      </div>
+      <div id={bodyId} className="ktxh-why-body ktxh-caption1" role="group" aria-labelledby={toggleId} hidden={!open}>
         <span className="ktxh-wrap" data-testid="why-rule">{item.rule}</span>
         <span className="ktxh-wrap" data-testid="why-reason">{STRINGS.whyHere(item.label ?? STATUS_LABELS[item.status], item.reason)}</span>
         {changes && (
@@ -100,6 +112,6 @@ export function WhyDetails({ item, changesOf }: { item: IndicatorItem; changesOf
           </div>
         )}
       </div>
-    </details>
+    </div>
   );
 }

@@ -104,7 +104,8 @@ export function ReportSection({ t, act, enabled, periodLabel }: { t: ToolsState;
           </label>
         </div>
       </details>
-      <div className="ktxh-row">
+      {/* Four actions on one line at 450 px: each button as wide as its words ("In" no wider than it needs). */}
+      <div className="ktxh-row ktxh-compact">
         <Button appearance="primary" disabled={disabled} onClick={act.buildReport}>{STRINGS.reportBuild}</Button>
         <Button disabled={disabled} onPointerEnter={act.prepareCopy} onFocus={act.prepareCopy} onPointerDown={act.prepareCopy} onClick={act.copyTable}>
           {STRINGS.reportCopy}
