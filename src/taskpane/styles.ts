@@ -101,8 +101,7 @@ const CSS = `
 .ktxh-root .ktxh-item-where{color:${t.colorBrandForeground1}}
 .ktxh-why{display:flex;flex-direction:column;gap:${t.spacingVerticalXXS}}
 .ktxh-item-box{position:relative}
-.ktxh-root .ktxh-item-why .ktxh-item-where{padding-inline-end:calc(4em + ${t.spacingHorizontalS})}
-.ktxh-why-toggle{position:absolute;inset-inline-end:calc(${t.spacingHorizontalM} + ${t.strokeWidthThin});bottom:calc(${t.spacingVerticalS} + ${t.strokeWidthThin});margin:0;padding:0;border:0;background:none;cursor:pointer;color:${t.colorBrandForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase200};text-decoration:underline;white-space:nowrap}
+.ktxh-why-toggle{position:absolute;inset-inline-start:40%;top:calc(${t.spacingVerticalS} + ${t.strokeWidthThin});margin:0;padding:0;border:0;background:none;cursor:pointer;color:${t.colorBrandForeground1};font-family:${t.fontFamilyBase};font-size:${t.fontSizeBase200};line-height:${t.lineHeightBase300};text-decoration:underline;white-space:nowrap}
 .ktxh-why-toggle:hover{color:${t.colorBrandForegroundLinkHover}}
 .ktxh-why-toggle:focus{outline:none}
 .ktxh-why-toggle:focus-visible{outline:${t.strokeWidthThick} solid ${t.colorStrokeFocus2};outline-offset:1px}

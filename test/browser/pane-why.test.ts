@@ -27,35 +27,30 @@ const STUBS = `(() => {
 })();`;
 
 /**
- * Where "Vì sao?" of target `no` sits against its item's last line (the reason and the cell): found
+ * Where "Vì sao?" of target `no` sits against its item's first line (the number and the status): found
  * by its words, so the old <details> summary and the disclosure button are measured alike.
  */
 function whyPlace(page: Page, no: string) {
   return page.evaluate((n) => {
     const root = document.querySelector(`[data-testid="why"][data-no="${n}"]`);
     const link = [...(root?.querySelectorAll("*") ?? [])].find((e) => e.children.length === 0 && e.textContent === "Vì sao?");
-    const where = root?.parentElement?.querySelector("button.ktxh-item .ktxh-item-where");
-    if (!link || !where) throw new Error(`no Vì sao? or reason line for ${n}`);
-    const range = document.createRange();
-    range.selectNodeContents(where);
-    const rects = [...range.getClientRects()];
-    const bottom = Math.max(...rects.map((r) => r.bottom));
-    const last = rects.filter((r) => r.bottom > bottom - 1);
-    const l = link.getBoundingClientRect();
-    const item = where.closest("button")!.getBoundingClientRect();
-    return {
-      link: { top: l.top, bottom: l.bottom, left: l.left, right: l.right },
-      line: { top: Math.min(...last.map((r) => r.top)), bottom, textRight: Math.max(...last.map((r) => r.right)) },
-      itemRight: item.right,
+    const head = root?.parentElement?.querySelector("button.ktxh-item .ktxh-item-head");
+    const number = head?.querySelector(".ktxh-item-no");
+    const status = head?.lastElementChild;
+    if (!link || !head || !number || !status) throw new Error(`no Vì sao? or first line for ${n}`);
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
     };
+    return { link: box(link), head: box(head), number: box(number), status: box(status) };
   }, no);
 }
 
-/** "Vì sao?" on its item's last line, after the words, at the item's end: not on a line of its own nor on the heading. */
-async function expectWhyAtLineEnd(page: Page, no: string): Promise<void> {
+/** "Vì sao?" on its item's first line, after the number and before the status: the list no taller for it. */
+async function expectWhyOnFirstLine(page: Page, no: string): Promise<void> {
   const p = await whyPlace(page, no);
-  expect({ no, bottom: Math.abs(p.link.bottom - p.line.bottom) <= 2, top: p.link.top >= p.line.top - 2 }).toEqual({ no, bottom: true, top: true });
-  expect({ no, afterText: p.link.left >= p.line.textRight, atEnd: p.itemRight - p.link.right <= 16 }).toEqual({ no, afterText: true, atEnd: true });
+  expect({ no, within: p.link.top >= p.head.top - 2 && p.link.bottom <= p.head.bottom + 2 }).toEqual({ no, within: true });
+  expect({ no, afterNumber: p.link.left >= p.number.right + 4, beforeStatus: p.link.right <= p.status.left - 4 }).toEqual({ no, afterNumber: true, beforeStatus: true });
 }
 
 /** The report's action buttons: each a one-line button of the same height; at 450 px all on one row. */
@@ -104,11 +99,11 @@ for (const width of [320, 450]) {
     const li = why.locator("xpath=..");
     const button = li.locator("button.ktxh-item");
     expect(Math.abs((await li.boundingBox())!.height - (await button.boundingBox())!.height)).toBeLessThan(1);
-    await expectWhyAtLineEnd(page, "4");
-    await expectWhyAtLineEnd(page, "10");
+    await expectWhyOnFirstLine(page, "4");
+    await expectWhyOnFirstLine(page, "10");
     await why.getByText("Vì sao?").click();
     // Open, the link stays where it was; the rule follows the item.
-    await expectWhyAtLineEnd(page, "4");
+    await expectWhyOnFirstLine(page, "4");
     const rule = (await why.getByTestId("why-rule").textContent()) ?? "";
     expect(rule).toContain("Kế hoạch “917,57” là một mức: cao hơn mức đó là Đạt (vượt), bằng là Đạt, thấp hơn là Không đạt.");
     expect(await why.getByTestId("why-reason").textContent()).toMatch(/^Ở đây: 800 < 917,57: không đạt/);

@@ -13,13 +13,12 @@ import { StatusMark } from "./StatusMark";
  * the user to the row's figure cell. A reason that only repeats the status ("Chưa có số liệu") is not
  * said twice.
  */
-export function IndicatorButton({ item, onSelect, why = false }: { item: IndicatorItem; onSelect: (item: IndicatorItem) => void; why?: boolean }) {
+export function IndicatorButton({ item, onSelect }: { item: IndicatorItem; onSelect: (item: IndicatorItem) => void }) {
   const reason = item.reason && foldKey(item.reason) !== foldKey(STATUS_LABELS[item.status]) ? item.reason : "";
   return (
     <button
       type="button"
-      // With "Vì sao?" beside it, the last line keeps room at its end for the link (styles.ts).
-      className={why ? "ktxh-item ktxh-item-why" : "ktxh-item"}
+      className="ktxh-item"
       data-no={item.no}
       data-status={item.status}
       data-sheet={item.sheet}
@@ -59,10 +58,11 @@ function changeLine(c: RowChange): string {
 /**
  * A listed target with its "Vì sao?": the rule that gives the target its status (the core's words,
  * explain.ts), then how this row's figure fell (its reason), then the row's last changes from the
- * book's *Lịch sử số liệu*, fetched each time it is opened. The link sits at the end of the item's
- * last line (the reason and the cell), open or closed, so the list is no taller; open, the lines
- * follow the item. A disclosure button (aria-expanded) rather than <details>: its summary could not
- * stay on the item's line once the details grew. Items without a rule are the bare button.
+ * book's *Lịch sử số liệu*, fetched each time it is opened. The link sits on the item's first line,
+ * between the number and the status, open or closed, so the list is no taller at any width (at the
+ * end of the reason's line it pushed "trang Chỉ tiêu" onto a line of its own at 320 px); open, the
+ * lines follow the item. A disclosure button (aria-expanded) rather than <details>: its summary could
+ * not stay on the item's line once the details grew. Items without a rule are the bare button.
  */
 export function ListedItem({ item, onSelect, changesOf }: { item: IndicatorItem; onSelect: (item: IndicatorItem) => void; changesOf?: RowChangesOf }) {
   const [open, setOpen] = useState(false);
@@ -86,7 +86,7 @@ export function ListedItem({ item, onSelect, changesOf }: { item: IndicatorItem;
   return (
     <div className="ktxh-why" data-testid="why" data-no={item.no} data-open={open || undefined}>
       <div className="ktxh-item-box">
-        <IndicatorButton item={item} onSelect={onSelect} why />
+        <IndicatorButton item={item} onSelect={onSelect} />
         <button type="button" id={toggleId} className="ktxh-why-toggle" aria-expanded={open} aria-controls={bodyId} aria-label={STRINGS.whyLabel(item.no)} onClick={toggle}>
           {STRINGS.why}
         </button>
