@@ -14,12 +14,19 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { URL_DEV, rewriteManifestUrls } = require("./scripts/manifest-url.js");
 
-// Fluent's light theme as CSS variables, made once here by Fluent's own function rather than by
-// FluentProvider at the pane's first render (src/taskpane/theme.ts).
-function themeCss() {
+// The pane's stylesheet, written into taskpane.html's head: Fluent's light theme as CSS variables,
+// made once here by Fluent's own function rather than by FluentProvider at the pane's first render
+// (src/taskpane/theme.ts), and the pane's own rules (src/taskpane/styles.ts, run here from its
+// TypeScript source). In the page, the sheet is parsed while office.js downloads, not by the bundle
+// once Office is ready.
+function paneCss() {
   const { createCSSRuleFromTheme } = require("@fluentui/react-provider");
   const { webLightTheme } = require("@fluentui/tokens");
-  return createCSSRuleFromTheme(":root", webLightTheme);
+  require("./scripts/ts-register.js");
+  // Read afresh on every compilation, so the dev server's page follows an edit of the sheet.
+  for (const id of Object.keys(require.cache)) if (id.includes(`${path.sep}src${path.sep}taskpane${path.sep}`)) delete require.cache[id];
+  const { PANE_CSS } = require("./src/taskpane/styles.ts");
+  return createCSSRuleFromTheme(":root", webLightTheme) + PANE_CSS;
 }
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
@@ -90,7 +97,7 @@ module.exports = async (env = {}, argv = {}) => {
       // zip entry really expands to (Node's zlib there) is the browser's DecompressionStream here, under
       // the same limits (src/hosts/xlsx/inflate.browser.ts).
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
-      new webpack.DefinePlugin({ KTXH_THEME_CSS: JSON.stringify(themeCss()) }),
+      new webpack.DefinePlugin({ KTXH_STYLES_IN_PAGE: "true" }),
       new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (r) => {
         if (/[\\/]src[\\/]hosts[\\/]xlsx$/.test(r.context)) r.request = "./inflate.browser";
       }),
@@ -100,6 +107,12 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["taskpane"],
         // The page's own inline script adds the bundle tags, and only where the browser can run them.
         inject: false,
+        templateParameters: (compilation, assets, tags, options) => ({
+          compilation,
+          webpackConfig: compilation.options,
+          htmlWebpackPlugin: { tags, files: assets, options },
+          paneCss: paneCss(),
+        }),
         minify: false,
       }),
       new HtmlWebpackPlugin({ filename: "commands.html", templateContent: COMMANDS_HTML, inject: false, minify: false }),

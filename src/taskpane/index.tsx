@@ -1,5 +1,6 @@
 // The pane's entry: waits for Office, then renders. Office operations are made here and passed to
 // the components as props, so components stay testable without Office.
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { type NoHost, whenOfficeReady } from "../hosts/excel/ready";
 import { Root } from "./Root";
@@ -19,9 +20,10 @@ function render(ops: PaneOperations | null, why?: NoHost): void {
   const container = document.getElementById("container");
   if (!container) return;
   installStyles();
-  createRoot(container).render(
-    <Root ops={ops} plans={plans} {...(why === "old-excel" ? { oldExcel: true } : {})} />,
-  );
+  const root = createRoot(container);
+  // Drawn in this task, as soon as Office is ready: a concurrent render would yield every few
+  // milliseconds and let other tasks run before the first screen is on the page.
+  flushSync(() => root.render(<Root ops={ops} plans={plans} {...(why === "old-excel" ? { oldExcel: true } : {})} />));
 }
 
 // office.js comes from Microsoft's CDN; if it could not load (offline preview in a browser), the

@@ -7,7 +7,7 @@
  */
 import { tokens as t } from "@fluentui/react-components";
 import { CONTROLS_CSS } from "./components/Controls";
-import { THEME_CSS } from "./theme";
+import { STYLES_IN_PAGE } from "./theme";
 
 const CSS = `
 .ktxh-root{font-family:${t.fontFamilyBase};color:${t.colorNeutralForeground1}}
@@ -145,11 +145,17 @@ const CSS = `
 .ktxh-dialog-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:${t.spacingHorizontalS};margin-top:${t.spacingVerticalL}}
 `;
 
-/** Adds the stylesheet once per document; the entry calls it before the first render. */
+/** The pane's rules (Fluent's theme variables not included); the production build writes them into taskpane.html. */
+export const PANE_CSS = CSS + CONTROLS_CSS;
+
+/**
+ * Adds the stylesheet once per document; the entry calls it before the first render. The production
+ * page already has it in its head, parsed while office.js downloads (webpack.config.js).
+ */
 export function installStyles(doc: Document = document): void {
-  if (doc.getElementById("ktxh-styles")) return;
+  if (STYLES_IN_PAGE || doc.getElementById("ktxh-styles")) return;
   const style = doc.createElement("style");
   style.id = "ktxh-styles";
-  style.textContent = THEME_CSS + CSS + CONTROLS_CSS;
+  style.textContent = PANE_CSS;
   doc.head.appendChild(style);
 }

@@ -24,12 +24,31 @@ test("a host chunk that fails to load rejects the operation that needed it", asy
   await expect(ops.readState()).rejects.toThrow("chunk failed");
 });
 
-test("an operation called before the first paint starts the load itself, and the prefetch does not load again", async () => {
+test("an operation called before the first paint waits for it, and the host is loaded once", async () => {
   let loads = 0;
   const ops = lazyOperations(async () => (loads++, { readState: async () => ({ planId: "x" }) } as unknown as PaneOperations));
-  await expect(ops.readState()).resolves.toEqual({ planId: "x" });
+  const answer = ops.readState();
+  expect(loads).toBe(0);
+  await expect(answer).resolves.toEqual({ planId: "x" });
   await new Promise((r) => setTimeout(r, 5));
   expect(loads).toBe(1);
+});
+
+test("a document that paints no frame (hidden) still loads the host, after a bound", async () => {
+  const g = globalThis as Record<string, unknown>;
+  const frames: unknown[] = [];
+  g.requestAnimationFrame = (f: unknown) => frames.push(f); // never called back, as in a hidden page
+  try {
+    let loads = 0;
+    const ops = lazyOperations(async () => (loads++, { readState: async () => ({ planId: "y" }) } as unknown as PaneOperations));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(frames.length).toBe(1);
+    expect(loads).toBe(0);
+    await expect(ops.readState()).resolves.toEqual({ planId: "y" });
+    expect(loads).toBe(1);
+  } finally {
+    delete g.requestAnimationFrame;
+  }
 });
 
 describe("the old-host gate", () => {

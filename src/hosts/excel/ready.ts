@@ -18,11 +18,13 @@ const METHODS: { [K in Method]: true } = {
 /** Operations that load the host on first use (and start loading it now), then call it. */
 export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperations {
   let host: Promise<PaneOperations> | null = null;
-  const ready = () => (host ??= load());
   // Fetched once the first frame is painted, not in the task that draws it: the chunk's download and
-  // compile then never delay the pane's first enabled button. A failed load is reported by the first
-  // operation that needs it; an operation called earlier starts the load itself.
-  afterFirstPaint(() => void ready().catch(() => undefined));
+  // compile (and the script tags it adds) then never delay the pane's first enabled button. An
+  // operation called before then (the first read, asked as the pane mounts) waits for the same moment.
+  // A failed load is reported by the first operation that needs it.
+  const painted = new Promise<void>((resolve) => afterFirstPaint(resolve));
+  const ready = () => (host ??= painted.then(load));
+  void painted.then(() => ready().catch(() => undefined));
   const ops = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
   for (const name of Object.keys(METHODS) as Method[]) {
     ops[name] = async (...args: unknown[]) => {
@@ -33,13 +35,26 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
   return ops as unknown as PaneOperations;
 }
 
-/** `f` after the next frame is painted (a frame, then a task), or at once where there are no frames. */
+/** How long a pane that paints no frame (a hidden document has none) waits before going on. */
+const NO_FRAME_MS = 250;
+
+/**
+ * `f` once, after the next frame is painted (a frame, then a task), or at once where there are no
+ * frames; a hidden document paints none, so it goes on after NO_FRAME_MS whatever happens.
+ */
 function afterFirstPaint(f: () => void): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    f();
+  };
   if (typeof requestAnimationFrame !== "function") {
-    setTimeout(f, 0);
+    setTimeout(go, 0);
     return;
   }
-  requestAnimationFrame(() => setTimeout(f, 0));
+  requestAnimationFrame(() => setTimeout(go, 0));
+  setTimeout(go, NO_FRAME_MS);
 }
 
 /** The manifest's minimum (manifest.xml `<Set Name="ExcelApi" MinVersion="1.8"/>`): below it the pane says so. */
