@@ -95,11 +95,13 @@ module.exports = async (env = {}, argv = {}) => {
       // The file chunks (src/hosts/xlsx/cycle-files.ts, loaded on demand) read books with the same reader
       // as the CLI: Buffer comes from the "buffer" package, and the bounded inflate that checks what each
       // zip entry really expands to (Node's zlib there) is the browser's DecompressionStream here, under
-      // the same limits (src/hosts/xlsx/inflate.browser.ts).
+      // the same limits (src/hosts/xlsx/inflate.browser.ts). It keeps no inflated bytes, so ExcelJS reads
+      // each package itself (src/hosts/xlsx/load-inflated.browser.ts declines; the Node one reaches
+      // ExcelJS's lib modules).
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new webpack.DefinePlugin({ KTXH_STYLES_IN_PAGE: "true" }),
-      new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (r) => {
-        if (/[\\/]src[\\/]hosts[\\/]xlsx$/.test(r.context)) r.request = "./inflate.browser";
+      new webpack.NormalModuleReplacementPlugin(/^\.\/(inflate|load-inflated)$/, (r) => {
+        if (/[\\/]src[\\/]hosts[\\/]xlsx$/.test(r.context)) r.request = `${r.request}.browser`;
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

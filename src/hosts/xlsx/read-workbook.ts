@@ -7,6 +7,8 @@
  */
 import { type BoundedInflate, inflateBounded } from "./inflate";
 import ExcelJS from "exceljs";
+import { type CellModel, type RowModel, loadInflated } from "./load-inflated";
+import { parseCell } from "../../core/address";
 import { csvRowsOfBytes } from "../../core/csv";
 import type { Grid, GridCell } from "../../core/read-table/grid";
 import type { FileCode } from "../../core/validate/issue";
@@ -94,11 +96,9 @@ export function overLimits(entries: ZipEntry[], limits: typeof READ_LIMITS = REA
   return total > limits.totalBytes ? { total, entry: null } : null;
 }
 
-/** An entry as inflated by `inflatedOver`: its name's raw bytes and flags as the file has them, its CRC, its bytes. */
+/** An entry as inflated by `inflatedOver`: its name and its bytes. */
 interface Inflated {
-  name: Buffer;
-  flags: number;
-  crc: number;
+  name: string;
   bytes: Uint8Array;
 }
 
@@ -130,11 +130,9 @@ async function inflateChecked(
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return none;
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
     const compressed = buf.readUInt32LE(p + 20);
     const nameLen = buf.readUInt16LE(p + 28);
-    const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
-    const name = nameBytes.toString("utf8");
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
     const local = buf.readUInt32LE(p + 42);
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return none;
@@ -161,66 +159,10 @@ async function inflateChecked(
     if (size > entryBound) return { over: { total, entry: name }, entries: null };
     if (total > limits.totalBytes) return { over: { total, entry: null }, entries: null };
     // An encrypted entry (flag bit 0) is left to ExcelJS as the file has it.
-    if (kept && bytes && (flags & 1) === 0) kept.push({ name: nameBytes, flags, crc, bytes });
+    if (kept && bytes && (flags & 1) === 0) kept.push({ name, bytes });
     else kept = null;
   }
   return { over: null, entries: kept };
-}
-
-/**
- * The package again with every entry stored (method 0) as already inflated, names, flags and CRCs as
- * the file has them: ExcelJS (JSZip, pako in JavaScript) then copies the entries instead of inflating
- * each one a second time. Made in memory for ExcelJS only, never written.
- */
-function storedPackage(entries: readonly Inflated[]): Buffer {
-  const size = entries.reduce((s, e) => s + 30 + 46 + 2 * e.name.length + e.bytes.length, 22);
-  const out = Buffer.alloc(size);
-  let p = 0;
-  const offsets: number[] = [];
-  // Bit 3 (sizes in a data descriptor after the data) is dropped: the sizes are in the header now.
-  const head = (e: Inflated): void => {
-    out.writeUInt16LE(20, p);
-    out.writeUInt16LE(e.flags & ~8, p + 2);
-    out.writeUInt16LE(0, p + 4);
-    out.writeUInt32LE(0, p + 6);
-    out.writeUInt32LE(e.crc, p + 10);
-    out.writeUInt32LE(e.bytes.length, p + 14);
-    out.writeUInt32LE(e.bytes.length, p + 18);
-    out.writeUInt16LE(e.name.length, p + 22);
-    out.writeUInt16LE(0, p + 24);
-    p += 26;
-  };
-  for (const e of entries) {
-    offsets.push(p);
-    out.writeUInt32LE(0x04034b50, p);
-    p += 4;
-    head(e);
-    e.name.copy(out, p);
-    p += e.name.length;
-    out.set(e.bytes, p);
-    p += e.bytes.length;
-  }
-  const central = p;
-  entries.forEach((e, i) => {
-    out.writeUInt32LE(0x02014b50, p);
-    out.writeUInt16LE(20, p + 4);
-    p += 6;
-    head(e);
-    out.writeUInt16LE(0, p); // comment length
-    out.writeUInt16LE(0, p + 2); // disk
-    out.writeUInt16LE(0, p + 4); // internal attributes
-    out.writeUInt32LE(0, p + 6); // external attributes
-    out.writeUInt32LE(offsets[i], p + 10);
-    p += 14;
-    e.name.copy(out, p);
-    p += e.name.length;
-  });
-  out.writeUInt32LE(0x06054b50, p);
-  out.writeUInt16LE(entries.length, p + 8);
-  out.writeUInt16LE(entries.length, p + 10);
-  out.writeUInt32LE(p - central, p + 12);
-  out.writeUInt32LE(central, p + 16);
-  return out;
 }
 
 /** Parts of a package that ExcelJS does not carry over when it writes the workbook again. */
@@ -287,9 +229,34 @@ export function cellValueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
   return result === undefined ? v : ({ ...(v as Record<string, unknown>), result } as ExcelJS.CellValue);
 }
 
+/**
+ * A cell model's value as `cellValueOf` gives the Cell ExcelJS would make of it (lib/doc/cell.js: a
+ * hyperlink's text and target, a formula's truthy parts with its cached result, else the model's value).
+ */
+function modelValue(m: CellModel): ExcelJS.CellValue {
+  if (m.type === ExcelJS.ValueType.Hyperlink) return { text: m.text, hyperlink: m.hyperlink } as ExcelJS.CellValue;
+  if (m.type !== ExcelJS.ValueType.Formula) return m.value as ExcelJS.CellValue;
+  const v: Record<string, unknown> = {};
+  if (m.formula) v.formula = m.formula;
+  if (m.sharedFormula) v.sharedFormula = m.sharedFormula;
+  if (m.result !== undefined) v.result = m.result;
+  return v as unknown as ExcelJS.CellValue;
+}
+
+/**
+ * A sheet's grid. For `gridOf`, `rows`, when given, are the sheet's rows as ExcelJS's reader modelled them, taken out
+ * before ExcelJS made the worksheet (./load-inflated.ts): the worksheet then holds only what its merges
+ * made, and the values come from the models, read as the worksheet's own cells would be.
+ */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
+  return gridOf(ws, null);
+}
+
+function gridOf(ws: ExcelJS.Worksheet, rows: readonly RowModel[] | null): Grid {
   const cells: (GridCell | null)[][] = [];
   const masters = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  /** Cells a merge covers (not its master), by row then column: ExcelJS drops what they held. */
+  const covered = new Map<number, Set<number>>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: (GridCell | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -302,6 +269,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
         cur.bottom = Math.max(cur.bottom, r - 1);
         cur.right = Math.max(cur.right, c - 1);
         masters.set(key, cur);
+        if (rows) covered.set(r, (covered.get(r) ?? new Set()).add(c));
         return;
       }
       const g = toGridCell(cellValueOf(cell), cell.numFmt);
@@ -309,6 +277,22 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
     });
     cells[r - 1] = out;
   });
+  for (const row of rows ?? []) {
+    const r = row.number;
+    const skip = covered.get(r);
+    let out = cells[r - 1] as (GridCell | null)[] | undefined;
+    for (const m of row.cells) {
+      // A cell with no value (a style alone) is no cell of the grid, and makes no row; ExcelJS's Row
+      // passes over a model marked Merge (the sheet's merges make those cells, seen above).
+      if (m.type === ExcelJS.ValueType.Null || m.type === ExcelJS.ValueType.Merge) continue;
+      out ??= [];
+      const c = (parseCell(m.address)?.col ?? -1) + 1;
+      if (c < 1 || skip?.has(c)) continue;
+      const g = toGridCell(modelValue(m), m.style?.numFmt);
+      if (g) out[c - 1] = g;
+    }
+    if (out) cells[r - 1] = out;
+  }
   const merges = [...masters.values()];
   const grid: Grid = { sheet: ws.name, cells, merges };
   if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
@@ -368,17 +352,21 @@ export async function readWorkbook(buf: Buffer, name: string, opts: { keepWorkbo
   const declared = overLimits(directory);
   const checked = declared ? { over: declared, entries: null } : await inflateChecked(buf, READ_LIMITS, inflateBounded);
   if (checked.over) return { ok: false, code: "file.too-large", detail: megabytes(checked.over.total) };
-  // Inflated once: ExcelJS reads the entries as already inflated when every one could be kept.
-  const pkg = checked.entries ? storedPackage(checked.entries) : buf;
   const workbook = new ExcelJS.Workbook();
   const keep = opts.keepWorkbook !== false;
+  const options = keep ? undefined : { ignoreNodes: GRID_IGNORES };
+  let rows: Map<number, RowModel[]> | null = null;
   try {
-    await workbook.xlsx.load(pkg as unknown as Parameters<typeof workbook.xlsx.load>[0], keep ? undefined : { ignoreNodes: GRID_IGNORES });
+    // Inflated once: ExcelJS is given the entries as inflated when every one could be kept (./load-inflated.ts).
+    // Without a workbook to keep, its rows are read from ExcelJS's models, not made into Row and Cell objects.
+    const loaded = checked.entries !== null && (await loadInflated(workbook, checked.entries, options, !keep));
+    if (loaded) rows = loaded.rows;
+    else await workbook.xlsx.load(buf as unknown as Parameters<typeof workbook.xlsx.load>[0], options);
   } catch (e) {
     return { ok: false, code: "file.corrupt", detail: e instanceof Error ? e.message.slice(0, 200) : null };
   }
   const grids: Grid[] = [];
-  workbook.eachSheet((ws) => grids.push(worksheetGrid(ws)));
+  workbook.eachSheet((ws) => grids.push(gridOf(ws, rows?.get(ws.id) ?? null)));
   const unsupported = [...new Set(entries.filter((e) => UNSUPPORTED.some((re) => re.test(e))).map((e) => e.split("/").slice(0, 2).join("/")))];
   return { ok: true, format: "xlsx", grids, workbook: keep ? workbook : null, unsupported };
 }
