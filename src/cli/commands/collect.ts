@@ -49,7 +49,8 @@ async function readReturned(full: string, name: string, pb: PlanBook, period: Pe
   } catch (e) {
     return unreadableFile(name, message(problem("file.io", {}, { detail: e instanceof Error ? e.message : null })));
   }
-  const read = await readWorkbook(buf, full);
+  // Its grids are all it gives: no workbook kept (read-workbook.ts then reads the rows from ExcelJS's models).
+  const read = await readWorkbook(buf, full, { keepWorkbook: false });
   if (!read.ok) return unreadableFile(name, message(problem(read.code, {}, { detail: null })));
   return readReturnedGrids(read.grids, name, received, pb, period, builtInPlans());
 }

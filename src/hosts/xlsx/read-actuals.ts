@@ -41,7 +41,7 @@ export interface WorkbookActuals {
 
 /** Reads a period's figures from the workbook's bytes, against the plan chosen or the one it records. */
 export async function readWorkbookActuals(bytes: Uint8Array, period: string, file?: string, chosenPlan: Plan | null = null, now?: () => string): Promise<Result<WorkbookActuals>> {
-  const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file ?? "so.xlsx");
+  const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file ?? "so.xlsx", { keepWorkbook: false });
   if (!read.ok || read.format !== "xlsx") {
     const detail = read.ok ? "csv" : (read.detail ?? read.code);
     return fail([problem("report.workbook-unreadable", { file }, { detail })]);
@@ -74,7 +74,7 @@ export async function readWorkbookActuals(bytes: Uint8Array, period: string, fil
  */
 export async function readLastYearFile(bytes: Uint8Array, file: string, periods: readonly string[], period: string): Promise<Result<LastYear>> {
   if (!isBookFile(file)) return lastYearOfActuals(bytes, file, period);
-  const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+  const read = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { keepWorkbook: false });
   if (!read.ok || read.format !== "xlsx") {
     const detail = read.ok ? "csv" : (read.detail ?? read.code);
     return fail([problem("report.workbook-unreadable", { file }, { detail })]);
