@@ -4,7 +4,7 @@
  * That path hands the bytes to JSZip, which copies, concatenates and decodes each entry again: on a
  * 100,000-row sheet some 300 ms, more than inflating it. Here each entry's bytes are decoded in slices
  * straight into ExcelJS's parsers, and the parts go to the same methods in the same order, so the
- * workbook is the one `load` makes (test/hosts/load-inflated.test.ts reads every corpus file both ways).
+ * workbook is the one `load` makes (test/xlsx/load-inflated.test.ts reads every corpus file both ways).
  *
  * Node only: it reaches ExcelJS's lib modules. The pane's bundle replaces it with
  * ./load-inflated.browser.ts (webpack.config.js); there no entries are kept, so it is never asked.

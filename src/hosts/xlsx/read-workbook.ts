@@ -243,15 +243,16 @@ function modelValue(m: CellModel): ExcelJS.CellValue {
   return v as unknown as ExcelJS.CellValue;
 }
 
-/**
- * A sheet's grid. For `gridOf`, `rows`, when given, are the sheet's rows as ExcelJS's reader modelled them, taken out
- * before ExcelJS made the worksheet (./load-inflated.ts): the worksheet then holds only what its merges
- * made, and the values come from the models, read as the worksheet's own cells would be.
- */
+/** A worksheet's grid, from its cells. */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   return gridOf(ws, null);
 }
 
+/**
+ * A sheet's grid. `rows`, when given, are the sheet's rows as ExcelJS's reader modelled them, taken out
+ * before ExcelJS made the worksheet (./load-inflated.ts): the worksheet then holds only what its merges
+ * made, and the values come from the models, read as the worksheet's own cells would be.
+ */
 function gridOf(ws: ExcelJS.Worksheet, rows: readonly RowModel[] | null): Grid {
   const cells: (GridCell | null)[][] = [];
   const masters = new Map<string, { top: number; left: number; bottom: number; right: number }>();
