@@ -1,9 +1,9 @@
-// The pane's entry: waits for Office, then renders. Office operations are made here and passed to
+// The pane's entry: renders at once, its operations waiting for Office. Office operations are made here and passed to
 // the components as props, so components stay testable without Office.
 import { flushSync } from "react-dom";
-import { createRoot } from "react-dom/client";
+import { type Root, createRoot } from "react-dom/client";
 import { type NoHost, whenOfficeReady } from "../hosts/excel/ready";
-import { Root } from "./Root";
+import { Root as Pane } from "./Root";
 import type { PaneOperations } from "../contract/operations";
 import { BUILT_IN_PLAN_NAMES } from "../seed-names";
 import type { BuiltInPlans } from "./components/PlanPicker";
@@ -16,14 +16,18 @@ const plans: BuiltInPlans = {
   get: async (id) => (await import(/* webpackChunkName: "seeds" */ "../seeds")).requireBuiltInPlan(id),
 };
 
+let root: Root | null = null;
+
+/** Draws the pane; called again (same root) when Office answers that there is no usable Excel. */
 function render(ops: PaneOperations | null, why?: NoHost): void {
   const container = document.getElementById("container");
   if (!container) return;
   installStyles();
-  const root = createRoot(container);
-  // Drawn in this task, as soon as Office is ready: a concurrent render would yield every few
+  root ??= createRoot(container);
+  // Keyed by why: a pane redrawn without a host starts afresh, not with the first one's state.
+  // Drawn in this task, as soon as the bundle runs: a concurrent render would yield every few
   // milliseconds and let other tasks run before the first screen is on the page.
-  flushSync(() => root.render(<Root ops={ops} plans={plans} {...(why === "old-excel" ? { oldExcel: true } : {})} />));
+  flushSync(() => root?.render(<Pane key={why ?? "excel"} ops={ops} plans={plans} {...(why === "old-excel" ? { oldExcel: true } : {})} />));
 }
 
 // office.js comes from Microsoft's CDN; if it could not load (offline preview in a browser), the

@@ -70,10 +70,32 @@ describe("the old-host gate", () => {
   ] as const)("%s: %s", async (_what, sets, why) => {
     g.Office = office(sets);
     g.Excel = { run: () => undefined };
-    const got = await new Promise<{ ops: unknown; why: unknown }>((resolve) => whenOfficeReady((ops, w) => resolve({ ops, why: w })));
-    expect(got.why).toBe(why);
-    expect(got.ops === null).toBe(why !== undefined);
+    const renders: { ops: PaneOperations | null; why: unknown }[] = [];
+    whenOfficeReady((ops, w) => renders.push({ ops, why: w }));
+    // Drawn at once, before Office answers, with operations that wait for it.
+    expect(renders).toHaveLength(1);
+    expect(renders[0].ops).not.toBeNull();
+    expect(renders[0].why).toBeUndefined();
     // The host is fetched after the first paint (the next task here): let that happen inside the test.
     await new Promise((r) => setTimeout(r, 20));
+    // Drawn again, without operations, only when Office says the Excel is too old.
+    expect(renders.length).toBe(why === undefined ? 1 : 2);
+    expect(renders.at(-1)?.why).toBe(why);
+    expect(renders.at(-1)?.ops === null).toBe(why !== undefined);
+    if (why) await expect((renders[0].ops as PaneOperations).readState()).rejects.toThrow("older");
   });
+});
+
+test("a pane opened in another Office host is drawn first, then again saying it is outside Excel", async () => {
+  const g = globalThis as Record<string, unknown>;
+  g.Office = { HostType: { Excel: "Excel" }, context: {}, onReady: (f: (i: { host: string }) => void) => Promise.resolve().then(() => f({ host: "Word" })) };
+  try {
+    const renders: { ops: PaneOperations | null; why: unknown }[] = [];
+    whenOfficeReady((ops, w) => renders.push({ ops, why: w }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(renders.map((r) => [r.ops === null, r.why])).toEqual([[false, undefined], [true, "outside"]]);
+    await expect((renders[0].ops as PaneOperations).readState()).rejects.toThrow("not in Excel");
+  } finally {
+    delete g.Office;
+  }
 });

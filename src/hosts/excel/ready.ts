@@ -1,6 +1,6 @@
 /**
- * The pane's way in: waits for office.js and hands the pane its operations over the live workbook,
- * or null outside Excel (office.js could not load from its CDN, or another Office host). The host's
+ * The pane's way in: hands the pane at once its operations over the live workbook, which wait for
+ * office.js, or null outside Excel (office.js could not load from its CDN, or another Office host). The host's
  * code (host.ts and all it imports, the plan schema among them) is a chunk of its own, fetched once the
  * pane's first frame is painted, so the first paint does not wait for it; each operation awaits the chunk.
  */
@@ -68,24 +68,40 @@ export interface EntryOptions {
   cycleFiles?: () => Promise<CycleFiles>;
 }
 
+/**
+ * Draws the pane at once, with operations that wait for Office: its buttons are usable while
+ * office.js still talks to Excel (Office's own guidance: code that needs no Office API need not wait
+ * for Office.onReady), and an action clicked before then waits with the rest. If Office then answers
+ * that this is not Excel, or an Excel below the minimum, the pane is drawn again with that message.
+ */
 export function whenOfficeReady(render: (ops: PaneOperations | null, why?: NoHost) => void, entry: EntryOptions = {}): void {
   if (typeof Office === "undefined") {
     render(null, "outside");
     return;
   }
-  void Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) {
-      render(null, "outside");
-      return;
-    }
-    // An Excel that lets the pane open below the manifest's requirement (an old build, a catalog that
-    // ignores it) gets a clear message instead of a pane whose first request fails.
-    const requirements = Office.context?.requirements;
-    if (!requirements || typeof requirements.isSetSupported !== "function" || !requirements.isSetSupported("ExcelApi", MINIMUM_EXCEL_API)) {
-      render(null, "old-excel");
-      return;
-    }
-    const run = Excel.run.bind(Excel) as typeof Excel.run;
-    render(lazyOperations(async () => (await import(/* webpackChunkName: "host" */ "./host")).createExcelOperations(run, { cycleFiles: entry.cycleFiles })));
+  const ready = new Promise<NoHost | null>((resolve) => {
+    void Office.onReady((info) => resolve(gate(info.host)));
   });
+  render(
+    lazyOperations(async () => {
+      const why = await ready;
+      if (why) throw new Error(why === "old-excel" ? "Excel older than the add-in's minimum" : "not in Excel");
+      // Bound once Office is ready: office.js defines Excel's namespace when it knows the host.
+      const run = Excel.run.bind(Excel) as typeof Excel.run;
+      return (await import(/* webpackChunkName: "host" */ "./host")).createExcelOperations(run, { cycleFiles: entry.cycleFiles });
+    }),
+  );
+  void ready.then((why) => {
+    if (why) render(null, why);
+  });
+}
+
+/** Why Office's answer leaves the pane without a host, or null when it is an Excel the pane can use. */
+function gate(host: Office.HostType | null): NoHost | null {
+  if (host !== Office.HostType.Excel) return "outside";
+  // An Excel that lets the pane open below the manifest's requirement (an old build, a catalog that
+  // ignores it) gets a clear message instead of a pane whose first request fails.
+  const requirements = Office.context?.requirements;
+  if (!requirements || typeof requirements.isSetSupported !== "function" || !requirements.isSetSupported("ExcelApi", MINIMUM_EXCEL_API)) return "old-excel";
+  return null;
 }
